@@ -1,0 +1,37 @@
+/**
+ * Runtime shape of the reverse-synonym dictionary: spun form → candidate originals.
+ * Keys are lower case, tokens joined by one space, apostrophes folded to ASCII "'".
+ * Restoring case and choosing among candidates is the decider's job, not the dictionary's.
+ */
+
+/** Where a candidate comes from; sets how high a bar it must clear. */
+export type Tier =
+  /** Spintax left in the text: `{dollars}` → `dollars`. */
+  | "artefact"
+  /** The spinner family's own odd phrasings, curated: "time period" → "term". */
+  | "signature"
+  /** Seen in aligned spun/original pairs by the mining tool. */
+  | "mined"
+  /** A general thesaurus (Moby, MyThes, WordNet) read in reverse. */
+  | "thesaurus"
+  /** An extra dictionary supplied by the user. */
+  | "user";
+
+export interface Candidate {
+  /** The original wording, lower case (same normalisation as keys). */
+  original: string;
+  tier: Tier;
+  /** log10 prior of this original given the spun form, ≤ 0; 0 = certain. */
+  prior: number;
+  /** Source name, e.g. "moby", "mythes", "wordnet", "curated", "mined". */
+  source: string;
+  /** Stable id of the entry, shown to users, e.g. "signature:time period→term". */
+  entry: string;
+}
+
+export interface PhraseDictionary {
+  /** Longest spun key, in tokens. */
+  readonly maxPhraseWords: number;
+  /** Candidates for a spun key (lower case, single-spaced), or undefined. */
+  lookup(spunKey: string): readonly Candidate[] | undefined;
+}

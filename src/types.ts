@@ -1,0 +1,52 @@
+/** Public types of the unspin library. The library never does I/O or prints. */
+
+/** One restored span. Offsets are UTF-16 code-unit offsets into the input text. */
+export interface Edit {
+  /** Start offset (inclusive) in the input. */
+  start: number;
+  /** End offset (exclusive) in the input. */
+  end: number;
+  /** 1-based line and column of `start` in the input. */
+  line: number;
+  column: number;
+  /** Text as written (the spun form). */
+  before: string;
+  /** Text after restoration. */
+  after: string;
+  /** 0..1, how sure the decision was. */
+  confidence: number;
+  /** Which dictionary entry proposed it, e.g. "signature:time period→term". */
+  entry: string;
+  /** Human-readable evidence, e.g. "LM +3.10 (log10); 4 sites pooled". */
+  evidence: string;
+}
+
+export type Boldness = "cautious" | "normal" | "bold";
+
+export interface RestoreOptions {
+  /** How bold restoration is; default "normal". */
+  level?: Boldness;
+  /** Overrides the level's LM margin (log10) a candidate must win by. */
+  threshold?: number;
+  /** Treat the document as spun even if the document gate says it is clean. */
+  assumeSpun?: boolean;
+  /** Words or phrases (case-insensitive) that are never touched. */
+  neverTouch?: string[];
+  /** Spans of the input (code blocks, tags, URLs, ignored lines) that are never touched. */
+  skip?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+export interface GateReport {
+  /** Sites where a candidate beats the text by a clear margin, per 1000 words. */
+  strongSitesPer1000: number;
+  strongSites: number;
+  words: number;
+  /** Whether the document was judged spun (restoration ran at full strength). */
+  spun: boolean;
+}
+
+export interface RestoreResult {
+  text: string;
+  edits: Edit[];
+  gate: GateReport;
+}
