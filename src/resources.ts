@@ -1,0 +1,60 @@
+/**
+ * The one place the library touches the file system: it reads the bundled model and dictionaries that
+ * ship in the package. Everything it hands on (bytes, strings) is parsed by pure modules.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { combineDictionaries } from "./dict/combine.js";
+import { buildCuratedDictionary } from "./dict/curated.js";
+import { buildMinedDictionary } from "./dict/mined.js";
+import { parseThesaurus } from "./dict/thesaurus.js";
+import type { PhraseDictionary } from "./dict/types.js";
+import { Scorer } from "./lm/scorer.js";
+import { TrieModel } from "./lm/trie-model.js";
+import { LmView } from "./restore/lm-view.js";
+import type { Resources } from "./restore/restore.js";
+
+/** The package root (where dictionaries/ lives), from dist/ or src/. */
+export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const dictionariesDir = join(packageRoot, "dictionaries");
+
+export const bundledFiles = {
+  model: join(dictionariesDir, "lm", "en-us.lm.bin"),
+  curated: join(dictionariesDir, "curated", "signature.json"),
+  mined: join(dictionariesDir, "mined", "spinner.tsv"),
+  thesaurus: join(dictionariesDir, "thesaurus", "reverse.tsv"),
+} as const;
+
+function read(path: string, what: string): string {
+  if (!existsSync(path)) throw new Error(`unspin: the bundled ${what} is missing (${path}); the installation is incomplete.`);
+  return readFileSync(path, "utf8");
+}
+
+let model: LmView | undefined;
+let dictionary: PhraseDictionary | undefined;
+
+export function loadBundledModel(): LmView {
+  if (!model) {
+    if (!existsSync(bundledFiles.model)) {
+      throw new Error(`unspin: the language model is missing (${bundledFiles.model}); run scripts/fetch-model.sh.`);
+    }
+    model = new LmView(new Scorer(TrieModel.fromBuffer(readFileSync(bundledFiles.model))));
+  }
+  return model;
+}
+
+export function loadBundledDictionary(): PhraseDictionary {
+  if (!dictionary) {
+    dictionary = combineDictionaries([
+      buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary")),
+      buildMinedDictionary(read(bundledFiles.mined, "mined dictionary")),
+      parseThesaurus(read(bundledFiles.thesaurus, "thesaurus")),
+    ]);
+  }
+  return dictionary;
+}
+
+export function loadBundledResources(): Resources {
+  return { lm: loadBundledModel(), dictionary: loadBundledDictionary() };
+}

@@ -1,0 +1,275 @@
+/**
+ * Deciding: which candidate, if any, replaces each site.
+ *
+ * 1. Every site's candidates are scored against the text as written with the trigram model: the change in
+ *    log10 P(sentence), computed only on the n-grams that touch the span.
+ * 2. Evidence is pooled per spun form (the spinner maps a form the same way throughout one document).
+ * 3. A document gate looks at how many sites win clearly: clean text has few, spun text many. When the gate
+ *    is closed only spintax artefacts and overwhelming evidence are acted on.
+ * 4. Rounds repeat with the accepted choices as context, so neighbouring restorations support each other.
+ */
+import type { Tier } from "../dict/types.js";
+import type { Sentence, WordToken } from "../text/tokenize.js";
+import type { LmView } from "./lm-view.js";
+import type { Site } from "./sites.js";
+
+export interface DecideConfig {
+  /** Margin (log10) the pooled evidence for a candidate must beat, per tier, in a spun document. */
+  bars: Record<Tier, number>;
+  /** Added to every bar when the document gate judges the text clean. */
+  closedExtra: number;
+  /** A site is "strong" for the gate when its best candidate wins by more than this. */
+  gateStrongDelta: number;
+  /** Strong sites per 1000 words at which the gate opens. */
+  gateRate: number;
+  /** Fewest strong sites that can open the gate. */
+  gateMinSites: number;
+  /** A pooled choice is not applied at a site where it loses by more than this. */
+  veto: number;
+  /** Penalty when the candidate original also appears, unspun, elsewhere in the document. */
+  presentPenalty: number;
+  rounds: number;
+}
+
+export interface Decision {
+  site: Site;
+  candidate: number;
+  /** Evidence at this site (log10 change). */
+  delta: number;
+  /** Pooled evidence over all sites of the same form, prior and bar included: > 0 means accepted. */
+  margin: number;
+  pooled: number;
+  pooledSites: number;
+}
+
+export interface DecideResult {
+  decisions: Decision[];
+  strongSites: number;
+  spun: boolean;
+}
+
+interface Ctx {
+  tokens: readonly WordToken[];
+  sentences: readonly Sentence[];
+  tokSentence: Int32Array;
+  hidden: Uint8Array;
+  lm: LmView;
+  sites: Site[];
+  candIds: number[][][];
+  /** Per token, the active site covering it (-1 if none); rebuilt each round. */
+  coverAt: Int32Array;
+}
+
+export function decide(
+  tokens: readonly WordToken[],
+  sentences: readonly Sentence[],
+  sites: Site[],
+  lm: LmView,
+  config: DecideConfig,
+  assumeSpun: boolean,
+): DecideResult {
+  const tokSentence = new Int32Array(tokens.length);
+  sentences.forEach((s, i) => tokSentence.fill(i, s.from, s.to));
+  const hidden = new Uint8Array(tokens.length);
+  for (const s of sites) if (s.hiddenTokens) hidden.fill(1, s.hiddenTokens[0], s.hiddenTokens[1]);
+  const ctx: Ctx = {
+    tokens,
+    sentences,
+    tokSentence,
+    hidden,
+    lm,
+    sites,
+    candIds: sites.map((s) => s.candidates.map((c) => lm.phraseIds(c.text))),
+    coverAt: new Int32Array(tokens.length),
+  };
+
+  const groups = groupSites(sites);
+  const present = wordsPresent(tokens);
+  let active = new Int32Array(sites.length).fill(-1);
+  // Spintax has no "keep": start from its first alternative.
+  sites.forEach((s, i) => {
+    if (s.forced) active[i] = 0;
+  });
+
+  let strongSites = 0;
+  let spun = assumeSpun;
+  let decisions: Decision[] = [];
+  for (let round = 0; round < config.rounds; round++) {
+    ctx.coverAt.fill(-1);
+    active.forEach((c, j) => {
+      if (c >= 0) ctx.coverAt.fill(j, sites[j]!.tokFrom, sites[j]!.tokTo);
+    });
+    const deltas = sites.map((_, i) => siteDeltas(ctx, i, active));
+    if (round === 0) {
+      strongSites = countStrong(sites, deltas, config.gateStrongDelta);
+      const words = tokens.length;
+      const rate = words > 0 ? (strongSites * 1000) / words : 0;
+      spun = assumeSpun || (strongSites >= config.gateMinSites && rate >= config.gateRate);
+    }
+    const extra = spun ? 0 : config.closedExtra;
+    const next = new Int32Array(sites.length).fill(-1);
+    const taken = new Uint8Array(tokens.length);
+    decisions = [];
+    const scored = [...groups.values()].map((members) => scoreGroup(members, sites, deltas, config, extra, present));
+    scored.sort((a, b) => b.margin - a.margin);
+    for (const g of scored) {
+      if (g.candidate < 0 || (g.margin <= 0 && !g.forced)) continue;
+      for (const i of g.members) {
+        const site = sites[i]!;
+        const delta = deltas[i]![g.candidate]!;
+        if (!site.forced && delta < -config.veto) continue;
+        if (overlapsTaken(site, taken)) continue;
+        taken.fill(1, site.tokFrom, Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0));
+        next[i] = g.candidate;
+        decisions.push({ site, candidate: g.candidate, delta, margin: g.margin, pooled: g.pooled, pooledSites: g.members.length });
+      }
+    }
+    const stable = next.every((v, i) => v === active[i]);
+    active = next;
+    if (stable) break;
+  }
+  return { decisions: decisions.sort((a, b) => a.site.start - b.site.start), strongSites, spun };
+}
+
+function groupSites(sites: readonly Site[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  sites.forEach((s, i) => {
+    const g = groups.get(s.poolKey);
+    if (g) g.push(i);
+    else groups.set(s.poolKey, [i]);
+  });
+  return groups;
+}
+
+/** Lower-case words of the document, for the "the original is already here, unspun" evidence. */
+function wordsPresent(tokens: readonly WordToken[]): Set<string> {
+  return new Set(tokens.map((t) => t.key));
+}
+
+function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], strong: number): number {
+  let n = 0;
+  sites.forEach((s, i) => {
+    if (s.forced) {
+      n++;
+      return;
+    }
+    const d = deltas[i]!;
+    let best = -Infinity;
+    for (let c = 0; c < d.length; c++) if (s.candidates[c]!.tier !== "thesaurus") best = Math.max(best, d[c]!);
+    if (best > strong) n++;
+  });
+  return n;
+}
+
+function scoreGroup(
+  members: number[],
+  sites: readonly Site[],
+  deltas: readonly Float64Array[],
+  config: DecideConfig,
+  extra: number,
+  present: ReadonlySet<string>,
+) {
+  const first = sites[members[0]!]!;
+  const n = first.candidates.length;
+  let best = -1;
+  let bestMargin = -Infinity;
+  let bestPooled = 0;
+  for (let c = 0; c < n; c++) {
+    let pooled = 0;
+    for (const i of members) pooled += deltas[i]![c]!;
+    const cand = first.candidates[c]!;
+    let margin = pooled + cand.prior;
+    if (!first.forced) {
+      margin -= config.bars[cand.tier] + extra;
+      if (present.has(cand.text)) margin -= config.presentPenalty;
+    }
+    if (margin > bestMargin) {
+      bestMargin = margin;
+      best = c;
+      bestPooled = pooled;
+    }
+  }
+  return { members, candidate: best, margin: bestMargin, pooled: bestPooled, forced: first.forced };
+}
+
+function overlapsTaken(site: Site, taken: Uint8Array): boolean {
+  const to = Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0);
+  for (let t = site.tokFrom; t < to; t++) if (taken[t]) return true;
+  return false;
+}
+
+/** log10 change of P(sentence) for each candidate of site `i` against keeping the text, others as in `active`. */
+function siteDeltas(ctx: Ctx, i: number, active: Int32Array): Float64Array {
+  const site = ctx.sites[i]!;
+  const left = contextLeft(ctx, site, active);
+  const right = contextRight(ctx, site, active);
+  const keepIds: number[] = [];
+  for (let t = site.tokFrom; t < site.tokTo; t++) keepIds.push(...ctx.lm.tokenIds(ctx.tokens[t]!.text));
+  const keep = windowScore(ctx.lm, left, keepIds, right);
+  const out = new Float64Array(site.candidates.length);
+  const candIds = ctx.candIds[i]!;
+  for (let c = 0; c < out.length; c++) out[c] = windowScore(ctx.lm, left, candIds[c]!, right) - keep;
+  return out;
+}
+
+const scratch: number[] = [];
+function windowScore(lm: LmView, left: readonly number[], mid: readonly number[], right: readonly number[]): number {
+  scratch.length = 0;
+  for (const x of left) scratch.push(x);
+  for (const x of mid) scratch.push(x);
+  for (const x of right) scratch.push(x);
+  return lm.logProbRange(scratch, left.length, scratch.length);
+}
+
+/** Which active site (other than `site` and those overlapping it) covers token t, or -1. */
+function coverOf(ctx: Ctx, site: Site, active: Int32Array, t: number): number {
+  const j = ctx.coverAt[t]!;
+  if (j < 0 || active[j]! < 0) return -1;
+  const s = ctx.sites[j]!;
+  if (s === site || (s.tokFrom < site.tokTo && site.tokFrom < s.tokTo)) return -1;
+  return j;
+}
+
+function contextLeft(ctx: Ctx, site: Site, active: Int32Array): number[] {
+  const sentence = ctx.sentences[ctx.tokSentence[site.tokFrom]!]!;
+  const out: number[] = [];
+  let t = site.tokFrom - 1;
+  while (out.length < 2 && t >= sentence.from) {
+    if (ctx.hidden[t]) {
+      t--;
+      continue;
+    }
+    const j = coverOf(ctx, site, active, t);
+    if (j >= 0) {
+      out.unshift(...ctx.candIds[j]![active[j]!]!);
+      t = ctx.sites[j]!.tokFrom - 1;
+    } else {
+      out.unshift(...ctx.lm.tokenIds(ctx.tokens[t]!.text));
+      t--;
+    }
+  }
+  if (out.length < 2) out.unshift(ctx.lm.bos);
+  return out.slice(-2);
+}
+
+function contextRight(ctx: Ctx, site: Site, active: Int32Array): number[] {
+  const sentence = ctx.sentences[ctx.tokSentence[site.tokFrom]!]!;
+  const out: number[] = [];
+  let t = Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0);
+  while (out.length < 2 && t < sentence.to) {
+    if (ctx.hidden[t]) {
+      t++;
+      continue;
+    }
+    const j = coverOf(ctx, site, active, t);
+    if (j >= 0) {
+      out.push(...ctx.candIds[j]![active[j]!]!);
+      t = Math.max(ctx.sites[j]!.tokTo, ctx.sites[j]!.hiddenTokens?.[1] ?? 0);
+    } else {
+      out.push(...ctx.lm.tokenIds(ctx.tokens[t]!.text));
+      t++;
+    }
+  }
+  if (out.length < 2) out.push(ctx.lm.eos);
+  return out.slice(0, 2);
+}

@@ -1,0 +1,129 @@
+/**
+ * restoreWith: text in, restored text and edits out. Pure: the model and dictionaries come in as resources.
+ */
+import type { PhraseDictionary } from "../dict/types.js";
+import { splitSentences, tokenizeWords, type WordToken } from "../text/tokenize.js";
+import type { Boldness, Edit, RestoreOptions, RestoreResult } from "../types.js";
+import { agreeingArticle } from "./article.js";
+import { applyCase } from "./case.js";
+import { decide, type DecideConfig, type Decision } from "./decide.js";
+import type { LmView } from "./lm-view.js";
+import { findDictionarySites, findSpintaxSites, type SiteOptions } from "./sites.js";
+
+export interface Resources {
+  lm: LmView;
+  dictionary: PhraseDictionary;
+}
+
+const BASE: DecideConfig = {
+  bars: { artefact: 0, signature: 0.5, mined: 1.0, thesaurus: 2.5, user: 0.5 },
+  closedExtra: 6,
+  gateStrongDelta: 2,
+  gateRate: 30,
+  gateMinSites: 2,
+  veto: 2,
+  presentPenalty: 1,
+  rounds: 3,
+};
+
+const LEVEL_SHIFT: Record<Boldness, number> = { cautious: 1, normal: 0, bold: -0.5 };
+
+export function configFor(options: RestoreOptions): DecideConfig {
+  const shift = options.threshold !== undefined ? options.threshold - BASE.bars.mined : LEVEL_SHIFT[options.level ?? "normal"];
+  const bars = { ...BASE.bars };
+  for (const tier of Object.keys(bars) as (keyof typeof bars)[]) if (tier !== "artefact") bars[tier] = Math.max(0, bars[tier] + shift);
+  return { ...BASE, bars };
+}
+
+export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}): RestoreResult {
+  const tokens = tokenizeWords(text);
+  const sentences = splitSentences(text, tokens);
+  const siteOptions: SiteOptions = {
+    neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
+    skip: options.skip ?? [],
+  };
+  const spintax = findSpintaxSites(text, tokens, siteOptions);
+  const hidden = new Uint8Array(tokens.length);
+  for (const s of spintax) {
+    hidden.fill(1, s.tokFrom, s.hiddenTokens?.[1] ?? s.tokTo);
+  }
+  const dictSites = findDictionarySites(tokens, resources.dictionary, siteOptions, (i) => hidden[i] === 1);
+  const sites = [...spintax, ...dictSites];
+  const result = decide(tokens, sentences, sites, resources.lm, configFor(options), options.assumeSpun ?? false);
+  const edits = toEdits(text, tokens, result.decisions);
+  return {
+    text: applyEdits(text, edits),
+    edits,
+    gate: {
+      strongSites: result.strongSites,
+      words: tokens.length,
+      strongSitesPer1000: tokens.length ? (result.strongSites * 1000) / tokens.length : 0,
+      spun: result.spun,
+    },
+  };
+}
+
+function toEdits(text: string, tokens: readonly WordToken[], decisions: readonly Decision[]): Edit[] {
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const edits: Edit[] = [];
+  let lastEnd = 0;
+  for (const d of decisions) {
+    const site = d.site;
+    const cand = site.candidates[d.candidate]!;
+    let after = site.forced ? cand.text : applyCase(cand.text, site.pattern);
+    if (text.slice(site.start, site.end).includes("’")) after = after.replace(/'/g, "’");
+    let start = site.start;
+    let before = text.slice(site.start, site.end);
+    // a/an before the span follows the restored word.
+    const prev = tokens[site.tokFrom - 1];
+    if (prev && !site.forced && /^an?$/i.test(prev.text) && /^[ \t]+$/.test(text.slice(prev.end, site.start))) {
+      const article = agreeingArticle(prev.text, after);
+      if (article !== prev.text) {
+        const gap = text.slice(prev.end, site.start);
+        start = prev.start;
+        before = text.slice(prev.start, site.end);
+        after = article + gap + after;
+      }
+    }
+    if (after === before || start < lastEnd) continue;
+    lastEnd = site.end;
+    let line = 0;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (lineStarts[mid]! <= start) {
+        line = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
+    edits.push({
+      start,
+      end: site.end,
+      line: line + 1,
+      column: start - lineStarts[line]! + 1,
+      before,
+      after,
+      confidence: site.forced ? 1 : Number((1 / (1 + Math.pow(10, -d.margin))).toFixed(3)),
+      entry: cand.entry,
+      evidence: site.forced
+        ? `spintax artefact; language model ${sign(d.delta)} for this choice`
+        : `language model ${sign(d.delta)} here; ${sign(d.pooled)} over ${d.pooledSites} site(s) of "${site.spun}"; ${cand.tier} prior ${cand.prior.toFixed(2)}; margin ${sign(d.margin)}`,
+    });
+  }
+  return edits;
+}
+
+/** Apply non-overlapping edits (sorted by start) to the text. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = "";
+  let at = 0;
+  for (const e of edits) {
+    if (e.start < at) continue;
+    out += text.slice(at, e.start) + e.after;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}

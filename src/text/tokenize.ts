@@ -1,0 +1,63 @@
+/**
+ * Splits text into word tokens with offsets, and groups them into sentences.
+ * Everything between tokens (spaces, punctuation, line breaks) is left to the caller untouched:
+ * restoration only ever rewrites the characters of word tokens.
+ */
+
+export interface WordToken {
+  /** The token as written. */
+  text: string;
+  start: number;
+  end: number;
+  /** Lower case, apostrophes folded to ASCII: the form dictionary keys use. */
+  key: string;
+  /** True when only spaces/tabs (no punctuation, no line break) separate it from the next word token. */
+  joinsNext: boolean;
+}
+
+export interface Sentence {
+  /** Index of the first word token and one past the last, in the token array. */
+  from: number;
+  to: number;
+}
+
+// A word: letters/digits, with inner apostrophes, hyphens, and digit groups (2,300 / 3.5);
+// dotted abbreviations (U.S., e.g.) and a few titles keep their final period.
+const WORD =
+  /(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Sen|Rep|Gov|Prof|Lt|Col|Sgt|Capt)\.(?=\s)|\p{N}+(?:[.,]\p{N}+)*(?:['’]s|\p{L}+)?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+export function foldKey(text: string): string {
+  return text.toLowerCase().replace(/[’‘]/g, "'");
+}
+
+export function tokenizeWords(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: foldKey(m[0]), joinsNext: false });
+  }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    a.joinsNext = /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+  }
+  return tokens;
+}
+
+const SENTENCE_BREAK = /[.!?;:\n\r()\[\]]/;
+
+/** Sentences for the language model: broken at sentence punctuation, brackets and line breaks (not at quotes or commas, which the model never saw). */
+export function splitSentences(text: string, tokens: readonly WordToken[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const gap = next ? text.slice(t.end, next.start) : "";
+    if (!next || SENTENCE_BREAK.test(gap)) {
+      sentences.push({ from, to: i + 1 });
+      from = i + 1;
+    }
+  }
+  return sentences;
+}
