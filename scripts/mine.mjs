@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Mine spinner substitutions from aligned spun/original pairs.
+//
+//   node scripts/mine.mjs [DEVSET_DIR] [--seed DIR] [--out DIR]
+//
+// Reads every `NN-name.spun.txt` / `NN-name.orig.txt` pair in DEVSET_DIR (default ../shared/devset)
+// and the seed pair (../shared/seed/putin-beijing.spun.txt vs .clean.txt), aligns them with
+// alignSubstitutions (compiled into dist/ by `npx tsc -p tsconfig.build.json`), and writes
+//   dictionaries/mined/proposals.tsv  every proposal, sorted by count
+//   dictionaries/mined/spinner.tsv    the reviewed rows the runtime loads (rules: dictionaries/mined/README.md)
+// Exit codes: 0 ok, 2 missing input or build.
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+let devset = resolve(root, "../shared/devset");
+let seedDir = resolve(root, "../shared/seed");
+let outDir = resolve(root, "dictionaries/mined");
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--seed") seedDir = resolve(args[++i] ?? "");
+  else if (a === "--out") outDir = resolve(args[++i] ?? "");
+  else if (a === "-h" || a === "--help") {
+    console.log("usage: node scripts/mine.mjs [DEVSET_DIR] [--seed DIR] [--out DIR]");
+    process.exit(0);
+  } else devset = resolve(a);
+}
+
+if (!existsSync(devset)) {
+  console.error(`mine: devset folder not found: ${devset}\n(the third-party reference set lives in ../shared beside the repo; pass a folder of *.spun.txt/*.orig.txt pairs)`);
+  process.exit(2);
+}
+const alignJs = join(root, "dist/learn/align.js");
+const reviewJs = join(root, "dist/learn/review.js");
+if (!existsSync(alignJs) || !existsSync(reviewJs)) {
+  console.error("mine: dist/learn/*.js missing: run `npx tsc -p tsconfig.build.json` first");
+  process.exit(2);
+}
+const { mineEntries, formatProposals } = await import(alignJs);
+const { reviewProposals } = await import(reviewJs);
+
+const pairs = [];
+for (const f of readdirSync(devset).sort()) {
+  const m = /^(\d+)-(.+)\.spun\.txt$/.exec(f);
+  if (!m) continue;
+  const orig = join(devset, f.replace(/\.spun\.txt$/, ".orig.txt"));
+  if (!existsSync(orig)) continue;
+  pairs.push({ id: `devset:${m[1]}`, spun: readFileSync(join(devset, f), "utf8"), original: readFileSync(orig, "utf8") });
+}
+const seedSpun = join(seedDir, "putin-beijing.spun.txt");
+const seedClean = join(seedDir, "putin-beijing.clean.txt");
+if (existsSync(seedSpun) && existsSync(seedClean)) {
+  pairs.push({ id: "seed", spun: readFileSync(seedSpun, "utf8"), original: readFileSync(seedClean, "utf8") });
+} else {
+  console.error(`mine: seed pair not found in ${seedDir}; continuing without it`);
+}
+if (pairs.length === 0) {
+  console.error(`mine: no *.spun.txt/*.orig.txt pairs in ${devset}`);
+  process.exit(2);
+}
+
+const rows = mineEntries(pairs);
+const { kept, dropped } = reviewProposals(rows);
+const reasons = new Map();
+for (const { reason } of dropped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "proposals.tsv"), formatProposals(rows));
+writeFileSync(join(outDir, "spinner.tsv"), formatProposals(kept));
+console.log(`mine: ${pairs.length} pairs, ${rows.length} proposals, ${kept.length} kept`);
+for (const [reason, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`  dropped ${n}: ${reason}`);

@@ -1,0 +1,41 @@
+/** Merge several phrase dictionaries into one lookup. Pure. */
+import type { Candidate, PhraseDictionary, Tier } from "./types.js";
+
+/** Tier precedence, best first: an explicit user entry beats everything, a general thesaurus nothing. */
+export const TIER_RANK: Readonly<Record<Tier, number>> = { user: 0, artefact: 1, signature: 2, mined: 3, thesaurus: 4 };
+
+function better(a: Candidate, b: Candidate): boolean {
+  const ta = TIER_RANK[a.tier];
+  const tb = TIER_RANK[b.tier];
+  return ta < tb || (ta === tb && a.prior > b.prior);
+}
+
+/**
+ * Combine dictionaries: a key's candidates are the union over all dictionaries; when several
+ * propose the same original, the one with the best tier (then highest prior) is kept.
+ * Candidates come back sorted by tier, then prior (desc). maxPhraseWords is the max.
+ */
+export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseDictionary {
+  const list = [...dicts];
+  const cache = new Map<string, readonly Candidate[] | undefined>();
+  const maxPhraseWords = list.reduce((m, d) => Math.max(m, d.maxPhraseWords), 0);
+  return {
+    maxPhraseWords,
+    lookup(key: string): readonly Candidate[] | undefined {
+      if (cache.has(key)) return cache.get(key);
+      const byOriginal = new Map<string, Candidate>();
+      for (const d of list) {
+        for (const c of d.lookup(key) ?? []) {
+          const cur = byOriginal.get(c.original);
+          if (!cur || better(c, cur)) byOriginal.set(c.original, c);
+        }
+      }
+      const out =
+        byOriginal.size === 0
+          ? undefined
+          : [...byOriginal.values()].sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.prior - a.prior);
+      cache.set(key, out);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { alignSubstitutions, formatProposals, mineEntries, tokenize } from "./align.js";
+import { reviewRow } from "./review.js";
+
+describe("tokenize", () => {
+  it("keeps apostrophes and hyphens inside words and splits punctuation", () => {
+    expect(tokenize("China’s second-largest city, “he said.”").map((t) => t.text)).toEqual([
+      "China’s", "second-largest", "city", ",", "“", "he", "said", ".", "”",
+    ]);
+    expect(tokenize("China’s")[0]!.key).toBe("china's");
+  });
+});
+
+describe("alignSubstitutions", () => {
+  it("finds word and phrase swaps with offsets into the spun text", () => {
+    const spun = "The council mentioned the time period ends in May.";
+    const orig = "The council said the term ends in May.";
+    const subs = alignSubstitutions(spun, orig);
+    expect(subs.map((s) => [s.spun, s.original])).toEqual([
+      ["mentioned", "said"],
+      ["time period", "term"],
+    ]);
+    for (const s of subs) expect(spun.slice(s.spunStart, s.spunEnd)).toBe(s.spun);
+  });
+  it("ignores case-only and quote-only differences, deletions and long rewrites", () => {
+    expect(alignSubstitutions("“Hello,” THE man said.", '"hello," the man said.')).toEqual([]);
+    expect(alignSubstitutions("We left {dollars} behind.", "We left dollars behind.")).toEqual([]);
+    expect(alignSubstitutions("a b c d e f g h", "a z y x w v u h")).toEqual([]);
+    expect(alignSubstitutions("It rained hard.", "It rained.")).toEqual([]);
+  });
+  it("is fast on 5,000-token texts", () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i % 700}`);
+    const orig = words.join(" ");
+    const spun = words.map((w, i) => (i % 50 === 0 ? "mentioned" : w)).join(" ");
+    const t0 = performance.now();
+    const subs = alignSubstitutions(spun, orig);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(subs.length).toBe(100);
+  });
+});
+
+describe("mineEntries", () => {
+  const pairs = [
+    { id: "a", spun: "He mentioned the invoice handed.", original: "He said the bill passed." },
+    { id: "b", spun: "She mentioned the invoice.", original: "She said the bill." },
+  ];
+  it("aggregates normalised rows with counts and docs, splitting adjacent swaps", () => {
+    const rows = mineEntries(pairs);
+    expect(rows.map((r) => [r.spun, r.original, r.count, r.docs.join(",")])).toEqual([
+      ["invoice", "bill", 2, "a,b"],
+      ["mentioned", "said", 2, "a,b"],
+      ["handed", "passed", 1, "a"],
+    ]);
+    expect(formatProposals(rows).split("\n")[1]).toBe("invoice\tbill\t2\ta,b");
+  });
+});
+
+describe("reviewRow", () => {
+  const row = (spun: string, original: string) => ({ spun, original, count: 1, docs: ["x"] });
+  it.each([
+    ["mentioned", "said", true],
+    ["in opposition to", "against", true],
+    ["within", "in", false],
+    ["5", "five", false],
+    ["2 international locations", "two countries", false],
+    ["that is", "that's", false],
+    ["officials", "official", false],
+    ["said", "said", false],
+    ["extra simply", "more just", true],
+  ])("%s → %s keep=%s", (spun, original, keep) => {
+    expect(reviewRow(row(spun, original)).keep).toBe(keep);
+  });
+});
+
+describe("reviewProposals", () => {
+  it("breaks cycles: keeps the stronger direction, drops ties", async () => {
+    const { reviewProposals } = await import("./review.js");
+    const r = (spun: string, original: string, count: number) => ({ spun, original, count, docs: ["x"] });
+    const { kept } = reviewProposals([r("energy", "power", 5), r("power", "energy", 2), r("price", "worth", 1), r("worth", "price", 1)]);
+    expect(kept.map((x) => x.spun)).toEqual(["energy"]);
+  });
+});

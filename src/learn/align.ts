@@ -1,0 +1,271 @@
+/**
+ * Core of the mining tool: align a spun text with its original, token by token,
+ * and report the short substitutions the spinner made ("mentioned" ← "said",
+ * "time period" ← "term"). Pure: strings in, data out, no I/O.
+ */
+import diff from "fast-diff";
+
+/** One token of a text, with its UTF-16 offsets. */
+export interface Token {
+  /** The token as written. */
+  text: string;
+  /** Comparison key: lower case, curly quotes/apostrophes folded. */
+  key: string;
+  start: number;
+  end: number;
+  /** True for word tokens (letters/digits, internal apostrophes/hyphens kept). */
+  word: boolean;
+}
+
+/** A word/phrase swap found by the aligner. */
+export interface Substitution {
+  /** Spun side as written (case kept), tokens joined by single spaces (no space before punctuation). */
+  spun: string;
+  /** Original side as written, same joining. */
+  original: string;
+  /** UTF-16 offsets of the spun span in the spun text (end exclusive). */
+  spunStart: number;
+  spunEnd: number;
+}
+
+/** An aligned document pair for {@link mineEntries}. */
+export interface AlignedPair {
+  /** Short provenance id, e.g. "devset:01" or "seed". */
+  id: string;
+  spun: string;
+  original: string;
+}
+
+/** One aggregated proposal row: `spun → original`, seen `count` times in `docs`. */
+export interface MinedRow {
+  /** Normalised spun form (lower case, single spaces, ASCII apostrophes). */
+  spun: string;
+  /** Normalised original form. */
+  original: string;
+  /** Number of occurrences over all pairs. */
+  count: number;
+  /** Ids of the pairs it was seen in, sorted. */
+  docs: string[];
+  /** How many of the `count` occurrences had a capitalised original side (proper-name hint); not written to TSV. */
+  capitalised?: number;
+}
+
+export interface AlignOptions {
+  /** Longest side of a substitution, in tokens (default 4). */
+  maxTokens?: number;
+}
+
+const APOS = "'\u2018\u2019\u02bc\u0060\u00b4";
+const WORD_RE = new RegExp(
+  `[\\p{L}\\p{N}\\p{M}]+(?:[${APOS}\\-\\u2010\\u2011][\\p{L}\\p{N}\\p{M}]+)*`,
+  "gu",
+);
+const QUOTE_CHARS = new Set(["'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "\u201a", "\u201e", "\u00ab", "\u00bb", "`", "\u00b4", "\u02bc"]);
+
+/** Fold a string to the comparison/dictionary normal form: lower case, ASCII apostrophes and hyphens, single spaces. */
+export function normalizeKey(s: string): string {
+  return s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010\u2011]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Split text into word and punctuation tokens (whitespace dropped). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  const pushPunct = (from: number, to: number): void => {
+    for (let i = from; i < to; ) {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      const ch = text.slice(i, i + len);
+      if (!/\s/u.test(ch)) {
+        const key = QUOTE_CHARS.has(ch) ? '"' : normalizeKey(ch);
+        tokens.push({ text: ch, key, start: i, end: i + len, word: false });
+      }
+      i += len;
+    }
+  };
+  for (const m of text.matchAll(WORD_RE)) {
+    const start = m.index;
+    pushPunct(last, start);
+    tokens.push({ text: m[0], key: normalizeKey(m[0]), start, end: start + m[0].length, word: true });
+    last = start + m[0].length;
+  }
+  pushPunct(last, text.length);
+  return tokens;
+}
+
+/** Join tokens for display: single spaces between words, none before closing punctuation. */
+export function joinTokens(tokens: readonly Token[]): string {
+  let out = "";
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (i > 0 && prev && (t.start !== prev.end || (t.word && prev.word))) out += " ";
+    out += t.text;
+  }
+  return out;
+}
+
+function isQuote(t: Token): boolean {
+  return !t.word && t.key === '"';
+}
+
+/**
+ * Map each distinct key to one BMP code unit (never a surrogate), so that a
+ * character diff over the mapped strings is a token diff.
+ */
+function encode(a: readonly Token[], b: readonly Token[]): [string, string] {
+  const codes = new Map<string, string>();
+  let next = 0x100;
+  const code = (key: string): string => {
+    let c = codes.get(key);
+    if (c === undefined) {
+      if (next === 0xd800) next = 0xe000;
+      // Past ~63k distinct tokens, keys share a code; equal runs are re-checked below.
+      c = String.fromCharCode(next <= 0xfffd ? next++ : 0xfffd);
+      codes.set(key, c);
+    }
+    return c;
+  };
+  let sa = "";
+  for (const t of a) sa += code(t.key);
+  let sb = "";
+  for (const t of b) sb += code(t.key);
+  return [sa, sb];
+}
+
+/** Aligned change regions: [spunFrom, spunTo) ↔ [origFrom, origTo) in token indices. */
+function changeRegions(a: readonly Token[], b: readonly Token[]): Array<[number, number, number, number]> {
+  const [sa, sb] = encode(a, b);
+  const parts = diff(sa, sb);
+  const regions: Array<[number, number, number, number]> = [];
+  let i = 0;
+  let j = 0;
+  let open: [number, number] | null = null;
+  const close = (): void => {
+    if (open && (i > open[0] || j > open[1])) regions.push([open[0], i, open[1], j]);
+    open = null;
+  };
+  for (const [op, s] of parts) {
+    const n = s.length;
+    if (op === 0) {
+      for (let k = 0; k < n; k++) {
+        if (a[i]!.key === b[j]!.key) {
+          close();
+        } else {
+          // Only possible when codes were shared: treat as a 1:1 change.
+          open ??= [i, j];
+        }
+        i++;
+        j++;
+      }
+      close();
+    } else {
+      open ??= [i, j];
+      if (op === -1) i += n;
+      else j += n;
+    }
+  }
+  close();
+  return regions;
+}
+
+/**
+ * Align `spun` with `original` and return the substitution events: maximal changed
+ * regions whose both sides are non-empty and at most `maxTokens` tokens, ignoring
+ * case-only differences (keys are lower-cased) and quote-only differences (quote
+ * tokens at a region's edges are trimmed; regions of quotes only are dropped).
+ */
+export function alignSubstitutions(spun: string, original: string, options: AlignOptions = {}): Substitution[] {
+  const maxTokens = options.maxTokens ?? 4;
+  const a = tokenize(spun);
+  const b = tokenize(original);
+  const out: Substitution[] = [];
+  for (const [af, at, bf, bt] of changeRegions(a, b)) {
+    let sa = a.slice(af, at);
+    let sb = b.slice(bf, bt);
+    while (sa.length && isQuote(sa[0]!)) sa = sa.slice(1);
+    while (sa.length && isQuote(sa[sa.length - 1]!)) sa = sa.slice(0, -1);
+    while (sb.length && isQuote(sb[0]!)) sb = sb.slice(1);
+    while (sb.length && isQuote(sb[sb.length - 1]!)) sb = sb.slice(0, -1);
+    if (sa.length === 0 || sb.length === 0) continue;
+    if (sa.length > maxTokens || sb.length > maxTokens) continue;
+    const spunText = joinTokens(sa);
+    const origText = joinTokens(sb);
+    if (normalizeKey(spunText) === normalizeKey(origText)) continue;
+    out.push({ spun: spunText, original: origText, spunStart: sa[0]!.start, spunEnd: sa[sa.length - 1]!.end });
+  }
+  return out;
+}
+
+/**
+ * Align every pair and aggregate the substitutions by normalised (spun, original).
+ * An n:n multiword event with at least one word pair also seen as a standalone 1:1
+ * event is split into its word pairs (adjacent swaps, not a phrase entry). Rows are
+ * sorted by count (desc), then number of docs (desc), then spun, then original.
+ */
+export function mineEntries(pairs: Iterable<AlignedPair>, options: AlignOptions = {}): MinedRow[] {
+  const events: Array<{ id: string; spun: string; original: string; cap: boolean }> = [];
+  const singles = new Set<string>();
+  for (const pair of pairs) {
+    for (const s of alignSubstitutions(pair.spun, pair.original, options)) {
+      const spun = normalizeKey(s.spun);
+      const original = normalizeKey(s.original);
+      events.push({ id: pair.id, spun, original, cap: /^\p{Lu}/u.test(s.original) });
+      if (!spun.includes(" ") && !original.includes(" ")) singles.add(`${spun}\t${original}`);
+    }
+  }
+  const rows = new Map<string, { spun: string; original: string; count: number; docs: Set<string>; capitalised: number }>();
+  const add = (id: string, spun: string, original: string, cap: boolean): void => {
+    const k = `${spun}\t${original}`;
+    let row = rows.get(k);
+    if (!row) {
+      row = { spun, original, count: 0, docs: new Set(), capitalised: 0 };
+      rows.set(k, row);
+    }
+    row.count++;
+    row.docs.add(id);
+    if (cap) row.capitalised++;
+  };
+  for (const e of events) {
+    // Adjacent one-word swaps merge into one n:n region ("invoice handed" ← "bill passed"):
+    // split it when some differing word pair is also seen on its own somewhere.
+    const sw = e.spun.split(" ");
+    const ow = e.original.split(" ");
+    if (sw.length > 1 && sw.length === ow.length && sw.some((w, i) => w !== ow[i] && singles.has(`${w}\t${ow[i]}`))) {
+      sw.forEach((w, i) => {
+        if (w !== ow[i]) add(e.id, w, ow[i]!, i === 0 && e.cap);
+      });
+    } else {
+      add(e.id, e.spun, e.original, e.cap);
+    }
+  }
+  return [...rows.values()]
+    .map((r) => ({ spun: r.spun, original: r.original, count: r.count, docs: [...r.docs].sort(), capitalised: r.capitalised }))
+    .sort(compareRows);
+}
+
+function compareRows(x: MinedRow, y: MinedRow): number {
+  return (
+    y.count - x.count ||
+    y.docs.length - x.docs.length ||
+    (x.spun < y.spun ? -1 : x.spun > y.spun ? 1 : 0) ||
+    (x.original < y.original ? -1 : x.original > y.original ? 1 : 0)
+  );
+}
+
+/** Header line of the proposals/mined TSV files. */
+export const PROPOSALS_HEADER = "# spun\toriginal\tcount\tdocs";
+
+/** Format rows as TSV: `spun<TAB>original<TAB>count<TAB>docs` (docs comma-separated), with a `#` header line. */
+export function formatProposals(rows: readonly MinedRow[]): string {
+  const lines = [PROPOSALS_HEADER];
+  for (const r of rows) lines.push(`${r.spun}\t${r.original}\t${r.count}\t${r.docs.join(",")}`);
+  return lines.join("\n") + "\n";
+}
