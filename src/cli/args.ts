@@ -1,0 +1,149 @@
+/** Command-line surface: option definitions (commander) and their validation into a plain options object. */
+import { Command, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
+import type { Boldness } from "../types.js";
+import { UserError } from "./errors.js";
+import { DEFAULT_EXTENSIONS } from "./extensions.js";
+
+export type Format = "report" | "text" | "inline" | "diff" | "json" | "sarif";
+export const FORMATS: readonly Format[] = ["report", "text", "inline", "diff", "json", "sarif"];
+
+export interface CliOptions {
+  paths: string[];
+  stdinFilename?: string;
+  hidden: boolean;
+  ignore: boolean;
+  exclude: string[];
+  ext: string[];
+  level?: Boldness;
+  threshold?: number;
+  assumeSpun?: boolean;
+  neverTouch: string[];
+  dict: string[];
+  config?: string;
+  printConfig?: string;
+  write: boolean;
+  check: boolean;
+  interactive: boolean;
+  format?: Format;
+  color?: boolean;
+  quiet: boolean;
+  jobs?: number;
+}
+
+export interface Handlers {
+  run(options: CliOptions): Promise<void>;
+  learn(spun: string, original: string, options: { all: boolean }): Promise<void>;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+function parseNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number ≥ 0.");
+  return n;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number ≥ 1.");
+  return n;
+}
+
+export function buildProgram(version: string, handlers: Handlers, output: OutputConfiguration): Command {
+  const program = new Command("unspin")
+    // Set before subcommands are added so that they inherit them: errors are thrown, not process.exit()ed.
+    .exitOverride()
+    .configureOutput(output)
+    .description(
+      "Restore the original wording of synonym-spun text and show exactly what changed.\n\n" +
+        "With one input and output to a pipe or file, prints the restored text; on a terminal, shows the changes.",
+    )
+    .version(version, "-V, --version")
+    .argument("[paths...]", 'files, folders or globs; "-" (or no path with piped input) reads stdin')
+    .helpOption("-h, --help")
+    .showSuggestionAfterError(true)
+    .addOption(new Option("-w, --write", "write the restored text back to the files (atomic, keeps encoding and line endings)"))
+    .addOption(new Option("--check", "change nothing; exit 1 if any file would change, 0 if none"))
+    .addOption(new Option("-i, --interactive", "review each change: accept, reject, edit, all of a kind, quit"))
+    .addOption(new Option("--diff", "print a unified diff (same as --format diff)"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS))
+    .addOption(new Option("--level <level>", "how bold restoration is").choices(["cautious", "normal", "bold"]))
+    .addOption(new Option("--threshold <n>", "language-model margin (log10) a candidate must win by; overrides the level").argParser(parseNumber))
+    .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
+    .addOption(new Option("--never-touch <phrase>", "word or phrase never to change (repeatable)").argParser(collect))
+    .addOption(new Option("--dict <file>", "extra dictionary, TSV lines spun<TAB>original (repeatable)").argParser(collect))
+    .addOption(new Option("-c, --config <file>", "use this config file instead of discovering one"))
+    .addOption(new Option("--print-config <file>", "print the configuration that applies to a file, and exit"))
+    .addOption(new Option("--stdin-filename <name>", "name of the stdin text in output; its extension selects Markdown/HTML handling"))
+    .addOption(new Option("--hidden", "also process hidden files and folders"))
+    .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude"))
+    .addOption(new Option("--exclude <glob>", "leave out files found in folders that match (repeatable)").argParser(collect))
+    .addOption(
+      new Option("--ext <list>", "comma-separated extensions taken from folders").default(DEFAULT_EXTENSIONS.join(","), "txt,md,html,… (see docs)"),
+    )
+    .addOption(new Option("-j, --jobs <n>", "threads; 1 = no workers (default: automatic, by amount of text and cores)").argParser(parseJobs))
+    .addOption(new Option("--color", "force coloured output"))
+    .addOption(new Option("--no-color", "disable coloured output (also NO_COLOR=1)"))
+    .addOption(new Option("-q, --quiet", "no progress bar, summary or notes on stderr"))
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 done (or nothing to change), 1 --check found changes, 2 error (usage, configuration, I/O).
+
+Examples:
+  unspin < spun.txt > restored.txt   restore a text through a pipe
+  unspin article.md                  show what would change
+  unspin -w docs/                    fix every text file under docs/ in place
+  unspin --check .                   fail CI when something looks spun
+  unspin --diff . | git apply        review as a patch, then apply it
+  unspin learn spun.txt orig.txt     list the substitutions a spinner made`,
+    )
+    .action(async (paths: string[], raw: Record<string, unknown>) => {
+      await handlers.run(toCliOptions(paths, raw));
+    });
+
+  program
+    .command("learn")
+    .description("align a spun text with its original and print the substitutions found (TSV: spun, original, count, docs)")
+    .argument("<spun>", "the spun text")
+    .argument("<original>", "the original text")
+    .option("--all", "also list proposals that review rules would reject (function words, numbers, …)", false)
+    .action(async (spun: string, original: string, opts: { all: boolean }) => {
+      await handlers.learn(spun, original, opts);
+    });
+
+  return program;
+}
+
+function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions {
+  const format = raw.diff ? "diff" : (raw.format as Format | undefined);
+  if (raw.diff && raw.format && raw.format !== "diff") throw new UserError(`--diff cannot be combined with --format ${String(raw.format)}.`);
+  const opts: CliOptions = {
+    paths,
+    hidden: raw.hidden === true,
+    ignore: raw.ignore !== false,
+    exclude: (raw.exclude as string[] | undefined) ?? [],
+    ext: String(raw.ext)
+      .split(",")
+      .map((e) => e.trim().replace(/^\./, "").toLowerCase())
+      .filter(Boolean),
+    neverTouch: (raw.neverTouch as string[] | undefined) ?? [],
+    dict: (raw.dict as string[] | undefined) ?? [],
+    write: raw.write === true,
+    check: raw.check === true,
+    interactive: raw.interactive === true,
+    quiet: raw.quiet === true,
+  };
+  if (raw.stdinFilename !== undefined) opts.stdinFilename = raw.stdinFilename as string;
+  if (raw.level !== undefined) opts.level = raw.level as Boldness;
+  if (raw.threshold !== undefined) opts.threshold = raw.threshold as number;
+  if (raw.assumeSpun !== undefined) opts.assumeSpun = true;
+  if (raw.config !== undefined) opts.config = raw.config as string;
+  if (raw.printConfig !== undefined) opts.printConfig = raw.printConfig as string;
+  if (format !== undefined) opts.format = format;
+  if (raw.color !== undefined) opts.color = raw.color as boolean;
+  if (raw.jobs !== undefined) opts.jobs = raw.jobs as number;
+  if (opts.interactive && opts.write) throw new UserError("--interactive already writes what you accept; drop --write.");
+  if (opts.interactive && opts.format) throw new UserError("--interactive cannot be combined with --format/--diff.");
+  return opts;
+}

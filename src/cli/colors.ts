@@ -1,0 +1,31 @@
+/**
+ * Colour decision, made once: --color/--no-color win, then FORCE_COLOR, then NO_COLOR (https://no-color.org),
+ * then whether the stream is a terminal. chalk's own detection is not used because it looks at stdout only and
+ * reads process.argv.
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+
+export type ColorFlag = boolean | undefined;
+
+export function colorLevel(flag: ColorFlag, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  const force = env.FORCE_COLOR;
+  let level: 0 | 1 | 2 | 3;
+  if (force !== undefined && force !== "0" && force !== "false") {
+    const n = Number.parseInt(force, 10);
+    level = Number.isNaN(n) ? 1 : (Math.min(Math.max(n, 1), 3) as 1 | 2 | 3);
+  } else if (force === "0" || force === "false") {
+    level = 0;
+  } else if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") {
+    level = 0;
+  } else if (isTTY && env.TERM !== "dumb") {
+    level = env.COLORTERM === "truecolor" ? 3 : /256/.test(env.TERM ?? "") ? 2 : 1;
+  } else {
+    level = 0;
+  }
+  return flag === true ? (Math.max(level, 1) as 1 | 2 | 3) : level;
+}
+
+export function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
+  return new Chalk({ level });
+}

@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigResolver, validateSettings } from "./config.js";
+import { checkUserDictionary } from "./user-dictionaries.js";
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "unspin-config-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(root, name, ".."), { recursive: true });
+    writeFileSync(join(root, name), content);
+  }
+  return root;
+}
+
+describe("configuration", () => {
+  it("validates settings with messages naming the file", () => {
+    expect(validateSettings({ level: "bold", neverTouch: ["Great Hall"] }, "x.json")).toEqual({ level: "bold", neverTouch: ["Great Hall"] });
+    expect(() => validateSettings({ level: "wild" }, "x.json")).toThrow(/x\.json: "level" must be one of cautious, normal, bold/);
+    expect(() => validateSettings({ levle: "bold" }, "x.json")).toThrow(/unknown setting "levle"/);
+    expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a number/);
+    expect(() => validateSettings([], "x.json")).toThrow(/expected an object/);
+  });
+
+  it("finds the nearest config upward, including package.json#unspin", async () => {
+    const root = tree({
+      ".unspinrc.json": JSON.stringify({ level: "cautious" }),
+      "a/package.json": JSON.stringify({ name: "a", unspin: { level: "bold" } }),
+      "a/b/c.txt": "",
+      "d/package.json": JSON.stringify({ name: "d" }),
+    });
+    const r = new ConfigResolver(root);
+    expect((await r.forDirectory(join(root, "a", "b"))).settings).toEqual({ level: "bold" });
+    expect((await r.forDirectory(join(root, "d"))).settings).toEqual({ level: "cautious" });
+  });
+
+  it("reports broken JSON with file, line and column", async () => {
+    const root = tree({ "unspin.config.json": '{\n  "level": "bold",\n}\n' });
+    await expect(new ConfigResolver(root).forDirectory(root)).rejects.toThrow(/unspin\.config\.json: invalid JSON at line 3, column 1/);
+  });
+
+  it("uses --config instead of discovery", async () => {
+    const root = tree({ ".unspinrc.json": "{}", "custom.json": JSON.stringify({ threshold: 2 }) });
+    const r = new ConfigResolver(root, "custom.json");
+    expect((await r.forDirectory(root)).settings).toEqual({ threshold: 2 });
+    await expect(new ConfigResolver(root, "missing.json").forDirectory(root)).rejects.toThrow(/missing\.json: no such file/);
+  });
+
+  it("checks user dictionaries line by line", () => {
+    expect(() => checkUserDictionary("# c\nmentioned\tsaid\n\n", "d.tsv")).not.toThrow();
+    expect(() => checkUserDictionary("ok\tfine\nbroken line\n", "d.tsv")).toThrow(/d\.tsv, line 2/);
+  });
+});

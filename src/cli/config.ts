@@ -1,0 +1,154 @@
+/**
+ * Project configuration, discovered upward from each file (like cspell, prettier): `.unspinrc.json`,
+ * `unspin.config.json`, `unspin.config.js`, or the `unspin` key of package.json — the nearest one wins, there is no
+ * cascading. `--config FILE` replaces discovery. Every problem names the file and what is wrong, and is fatal (exit 2)
+ * before anything is written.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { lilconfig, type LilconfigResult, type Loader } from "lilconfig";
+import type { Boldness } from "../types.js";
+import { describeFsError, UserError } from "./errors.js";
+
+export const CONFIG_SEARCH_PLACES = [".unspinrc.json", "unspin.config.json", "unspin.config.js", "package.json"];
+
+/** Settings as written in a config file. */
+export interface Settings {
+  level?: Boldness;
+  threshold?: number;
+  assumeSpun?: boolean;
+  /** Extra dictionaries: TSV files `spun<TAB>original`, relative to the config file. */
+  dictionaries?: string[];
+  /** Words and phrases never touched (case-insensitive). */
+  neverTouch?: string[];
+  /** Globs (relative to the config file) limiting which files found in directories are processed. */
+  include?: string[];
+  /** Globs (relative to the config file) of files found in directories to leave out. */
+  exclude?: string[];
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file, or null when none was found. */
+  filepath: string | null;
+  /** Folder that relative paths and globs in the config are relative to. */
+  dir: string;
+  settings: Settings;
+}
+
+const LEVELS: readonly Boldness[] = ["cautious", "normal", "bold"];
+const KNOWN_KEYS = ["level", "threshold", "assumeSpun", "dictionaries", "neverTouch", "include", "exclude", "$schema"];
+
+export function validateSettings(raw: unknown, filepath: string): Settings {
+  const fail = (problem: string): never => {
+    throw new UserError(`invalid configuration in ${filepath}: ${problem}`);
+  };
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== "object" || Array.isArray(raw)) fail("expected an object of settings");
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!KNOWN_KEYS.includes(key)) fail(`unknown setting "${key}" (known: ${KNOWN_KEYS.filter((k) => k !== "$schema").join(", ")})`);
+  }
+  const out: Settings = {};
+  if (obj.level !== undefined) {
+    if (!LEVELS.includes(obj.level as Boldness)) fail(`"level" must be one of ${LEVELS.join(", ")} (got ${JSON.stringify(obj.level)})`);
+    out.level = obj.level as Boldness;
+  }
+  if (obj.threshold !== undefined) {
+    if (typeof obj.threshold !== "number" || !Number.isFinite(obj.threshold) || obj.threshold < 0) {
+      fail(`"threshold" must be a number ≥ 0 (got ${JSON.stringify(obj.threshold)})`);
+    }
+    out.threshold = obj.threshold as number;
+  }
+  if (obj.assumeSpun !== undefined) {
+    if (typeof obj.assumeSpun !== "boolean") fail(`"assumeSpun" must be true or false`);
+    out.assumeSpun = obj.assumeSpun as boolean;
+  }
+  for (const key of ["dictionaries", "neverTouch", "include", "exclude"] as const) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x.trim() === "")) {
+      fail(`"${key}" must be a list of non-empty strings`);
+    }
+    out[key] = v as string[];
+  }
+  return out;
+}
+
+/** JSON.parse with the file name and line:column in the message. */
+const jsonLoader: Loader = (filepath, content) => {
+  try {
+    return JSON.parse(content.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    const msg = (err as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = "";
+    if (m) {
+      const before = content.slice(0, Number(m[1]));
+      const line = before.split("\n").length;
+      where = ` at line ${line}, column ${Number(m[1]) - before.lastIndexOf("\n")}`;
+    }
+    throw new UserError(`cannot read configuration ${filepath}: invalid JSON${where} (${msg.replace(/ in JSON at position \d+.*$/, "")})`);
+  }
+};
+
+const jsLoader: Loader = async (filepath) => {
+  try {
+    const mod = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
+    return mod.default ?? mod;
+  } catch (err) {
+    throw new UserError(`cannot load configuration ${filepath}: ${(err as Error).message}`);
+  }
+};
+
+export class ConfigResolver {
+  private readonly searcher = lilconfig("unspin", {
+    searchPlaces: CONFIG_SEARCH_PLACES,
+    loaders: { ".json": jsonLoader, ".js": jsLoader },
+  });
+  private explicit: Promise<LoadedConfig> | null = null;
+
+  /** `explicitPath`: the --config file, used for every input instead of discovery. */
+  constructor(
+    private readonly cwd: string,
+    explicitPath?: string,
+  ) {
+    if (explicitPath) this.explicit = this.loadExplicit(resolve(cwd, explicitPath));
+  }
+
+  /** The configuration that applies to files in `dir`. */
+  async forDirectory(dir: string): Promise<LoadedConfig> {
+    if (this.explicit) return this.explicit;
+    let found: LilconfigResult;
+    try {
+      found = await this.searcher.search(dir);
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read configuration: ${(err as Error).message}`);
+    }
+    if (!found) return { filepath: null, dir: this.cwd, settings: {} };
+    const label = found.filepath.endsWith("package.json") ? `${found.filepath} ("unspin" key)` : found.filepath;
+    return { filepath: found.filepath, dir: dirname(found.filepath), settings: validateSettings(found.config, label) };
+  }
+
+  private async loadExplicit(path: string): Promise<LoadedConfig> {
+    let content: string;
+    try {
+      content = await readFile(path, "utf8");
+    } catch (err) {
+      throw new UserError(`cannot read configuration ${path}: ${describeFsError(err)}`);
+    }
+    let raw: unknown;
+    if (path.endsWith(".js") || path.endsWith(".mjs")) raw = await jsLoader(path, content);
+    else {
+      raw = await jsonLoader(path, content);
+      if (path.endsWith("package.json")) raw = (raw as Record<string, unknown> | null)?.unspin;
+    }
+    return { filepath: path, dir: dirname(path), settings: validateSettings(raw, path) };
+  }
+}
+
+/** Absolute paths of a config's dictionaries. */
+export function dictionaryPaths(config: LoadedConfig): string[] {
+  return (config.settings.dictionaries ?? []).map((p) => (isAbsolute(p) ? p : resolve(config.dir, p)));
+}

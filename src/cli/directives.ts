@@ -1,0 +1,42 @@
+/**
+ * Inline directives, written inside any comment syntax (`<!-- … -->`, `// …`, `# …`, `/* … *\/`):
+ *   unspin-ignore-line        skip the line it is on
+ *   unspin-ignore-next-line   skip the following line
+ *   unspin-disable / unspin-enable   skip everything between them (an unmatched disable runs to the end)
+ * The lines holding directives are skipped too, so the comment text itself is never rewritten.
+ */
+import { lineSpanAround, mergeSpans, type Span } from "./spans.js";
+
+const DIRECTIVE = /\bunspin-(ignore-line|ignore-next-line|disable-next-line|disable-line|disable|enable)\b(?!-)/g;
+
+export function directiveSkips(text: string): Span[] {
+  const spans: Span[] = [];
+  let disabledFrom = -1;
+  for (const m of text.matchAll(DIRECTIVE)) {
+    const line = lineSpanAround(text, m.index, m.index + m[0].length);
+    switch (m[1]) {
+      case "ignore-line":
+      case "disable-line":
+        spans.push(line);
+        break;
+      case "ignore-next-line":
+      case "disable-next-line": {
+        spans.push(line);
+        const nl = text.indexOf("\n", line.end);
+        if (nl !== -1) spans.push(lineSpanAround(text, nl + 1, nl + 1));
+        break;
+      }
+      case "disable":
+        spans.push(line);
+        if (disabledFrom === -1) disabledFrom = line.start;
+        break;
+      case "enable":
+        spans.push(line);
+        if (disabledFrom !== -1) spans.push({ start: disabledFrom, end: line.end });
+        disabledFrom = -1;
+        break;
+    }
+  }
+  if (disabledFrom !== -1) spans.push({ start: disabledFrom, end: text.length });
+  return mergeSpans(spans);
+}

@@ -1,0 +1,76 @@
+/**
+ * Text encodings unspin reads and writes back unchanged: UTF-8 (with or without BOM) and UTF-16 LE/BE with a BOM.
+ * Decoding is strict (fatal) so that re-encoding the decoded string gives back the exact same bytes; anything that
+ * would not round-trip is refused rather than guessed at.
+ */
+
+export type Encoding = "utf8" | "utf8bom" | "utf16le" | "utf16be";
+
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; reason: "binary" | "invalid-utf8" | "invalid-utf16" };
+
+const BOM_UTF8 = [0xef, 0xbb, 0xbf];
+
+/** How many leading bytes are inspected for NUL bytes (the same heuristic git and ripgrep use). */
+const BINARY_SNIFF_BYTES = 8000;
+
+export function detectEncoding(bytes: Uint8Array): Encoding | null {
+  if (bytes.length >= 3 && bytes[0] === BOM_UTF8[0] && bytes[1] === BOM_UTF8[1] && bytes[2] === BOM_UTF8[2]) {
+    return "utf8bom";
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "utf16le";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "utf16be";
+  return null;
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  const bom = detectEncoding(bytes);
+  if (bom === "utf16le" || bom === "utf16be") {
+    if ((bytes.length - 2) % 2 !== 0) return { ok: false, reason: "invalid-utf16" };
+    try {
+      // The BOM is sliced off here and added back on encode; ignoreBOM keeps a second U+FEFF as text.
+      const text = new TextDecoder(bom === "utf16le" ? "utf-16le" : "utf-16be", { fatal: true, ignoreBOM: true }).decode(
+        bytes.subarray(2),
+      );
+      return { ok: true, text, encoding: bom };
+    } catch {
+      return { ok: false, reason: "invalid-utf16" };
+    }
+  }
+  const body = bom === "utf8bom" ? bytes.subarray(3) : bytes;
+  if (body.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: "binary" };
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
+    return { ok: true, text, encoding: bom ?? "utf8" };
+  } catch {
+    return { ok: false, reason: "invalid-utf8" };
+  }
+}
+
+export function encode(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case "utf8":
+      return Buffer.from(text, "utf8");
+    case "utf8bom":
+      return Buffer.concat([Buffer.from(BOM_UTF8), Buffer.from(text, "utf8")]);
+    case "utf16le":
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    case "utf16be": {
+      const le = Buffer.from(text, "utf16le");
+      // swap16 works in place on a buffer we own.
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]);
+    }
+  }
+}
+
+export function describeUndecodable(reason: "binary" | "invalid-utf8" | "invalid-utf16"): string {
+  switch (reason) {
+    case "binary":
+      return "binary file";
+    case "invalid-utf8":
+      return "not valid UTF-8 (unspin reads UTF-8 and UTF-16 with a byte-order mark)";
+    case "invalid-utf16":
+      return "not valid UTF-16";
+  }
+}

@@ -1,0 +1,31 @@
+/** `unspin learn SPUN ORIGINAL`: the substitutions a spinner made, as dictionary proposals (TSV on stdout). */
+import { readFile, stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { decode, describeUndecodable } from "./encoding.js";
+import { describeFsError, EXIT_OK, UserError } from "./errors.js";
+import type { Io } from "./main.js";
+
+async function readText(path: string, cwd: string): Promise<string> {
+  const abs = resolve(cwd, path);
+  try {
+    if ((await stat(abs)).isDirectory()) throw new UserError(`${path}: is a directory, expected a file`);
+    const d = decode(await readFile(abs));
+    if (!d.ok) throw new UserError(`${path}: ${describeUndecodable(d.reason)}`);
+    return d.text;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`${path}: ${describeFsError(err)}`);
+  }
+}
+
+export async function runLearn(spunPath: string, originalPath: string, opts: { all: boolean }, io: Io): Promise<number> {
+  const [spun, original] = await Promise.all([readText(spunPath, io.cwd), readText(originalPath, io.cwd)]);
+  const { mineEntries, formatProposals } = await import("../learn/align.js");
+  let rows = mineEntries([{ id: basename(spunPath), spun, original }]);
+  if (!opts.all) {
+    const { reviewRow } = await import("../learn/review.js");
+    rows = rows.filter((r) => reviewRow(r).keep);
+  }
+  io.stdout.write(formatProposals(rows));
+  return EXIT_OK;
+}

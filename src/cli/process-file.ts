@@ -1,0 +1,94 @@
+/**
+ * One file (or stdin text) through the engine: decode, find the spans that must stay untouched (non-prose, inline
+ * directives), restore. Runs on the main thread or in a worker, so its inputs and outputs are plain data.
+ */
+import { readFile, stat } from "node:fs/promises";
+import type { Edit, GateReport } from "../types.js";
+import { decode, describeUndecodable, type Encoding } from "./encoding.js";
+import { describeFsError } from "./errors.js";
+import { directiveSkips } from "./directives.js";
+import { proseSkips, type DocKind } from "./prose.js";
+import type { CliRestoreOptions, Restorer } from "./restorer.js";
+import { mergeSpans } from "./spans.js";
+
+export interface FileJob {
+  /** Path used to read and write the file. */
+  path: string;
+  /** How the file is named in output (relative to the working directory). */
+  display: string;
+  kind: DocKind;
+  options: CliRestoreOptions;
+  /** Named on the command line (vs found by walking a directory): unreadable content is then an error. */
+  explicit: boolean;
+}
+
+/** What the file looked like when read; writing refuses to go ahead if it changed since. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+  mode: number;
+}
+
+export type FileOutcome =
+  | {
+      status: "ok";
+      display: string;
+      path: string;
+      encoding: Encoding;
+      text: string;
+      edits: Edit[];
+      gate: GateReport;
+      stamp: FileStamp | null;
+    }
+  | { status: "skipped"; display: string; path: string; message: string }
+  | { status: "error"; display: string; path: string; message: string };
+
+export interface TextOutcome {
+  edits: Edit[];
+  gate: GateReport;
+}
+
+export function restoreText(text: string, kind: DocKind, options: CliRestoreOptions, restore: Restorer): TextOutcome {
+  const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
+  const result = restore(text, { ...options, skip });
+  return { edits: result.edits, gate: result.gate };
+}
+
+export async function processBytes(
+  job: FileJob,
+  bytes: Uint8Array,
+  stamp: FileStamp | null,
+  restore: Restorer,
+): Promise<FileOutcome> {
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const message = `${describeUndecodable(decoded.reason)}, skipped`;
+    return { status: job.explicit ? "error" : "skipped", display: job.display, path: job.path, message };
+  }
+  let restored: TextOutcome;
+  try {
+    restored = restoreText(decoded.text, job.kind, job.options, restore);
+  } catch (err) {
+    // An engine failure on one file is reported for that file; the others still run.
+    return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
+  }
+  const { edits, gate } = restored;
+  return { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits, gate, stamp };
+}
+
+export async function processFile(job: FileJob, restore: Restorer): Promise<FileOutcome> {
+  let bytes: Buffer;
+  let stamp: FileStamp | null;
+  try {
+    const st = await stat(job.path);
+    if (st.isDirectory()) return { status: "error", display: job.display, path: job.path, message: "is a directory, expected a file" };
+    // FIFOs and character devices (process substitution, /dev/stdin) can be read but never written back.
+    const readable = st.isFile() || st.isFIFO() || st.isCharacterDevice();
+    if (!readable) return { status: "error", display: job.display, path: job.path, message: "not a regular file" };
+    bytes = await readFile(job.path);
+    stamp = st.isFile() ? { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode } : null;
+  } catch (err) {
+    return { status: "error", display: job.display, path: job.path, message: describeFsError(err) };
+  }
+  return processBytes(job, bytes, stamp, restore);
+}

@@ -1,0 +1,150 @@
+/**
+ * Finds the parts of Markdown and HTML documents that are not prose (code, URLs, tags and attributes, comments,
+ * front matter), so restore() is told to leave them alone. When unsure, a region is skipped: missing a spun word in
+ * an odd construct is harmless, rewriting code or a URL is not.
+ */
+import { extname } from "node:path";
+import { mergeSpans, type Span } from "./spans.js";
+
+export type DocKind = "markdown" | "html" | "plain";
+
+const MARKDOWN_EXT = new Set([".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx"]);
+const HTML_EXT = new Set([".html", ".htm", ".xhtml"]);
+
+export function docKindFor(path: string): DocKind {
+  const ext = extname(path).toLowerCase();
+  if (MARKDOWN_EXT.has(ext)) return "markdown";
+  if (HTML_EXT.has(ext)) return "html";
+  return "plain";
+}
+
+export function proseSkips(text: string, kind: DocKind): Span[] {
+  switch (kind) {
+    case "markdown":
+      return markdownSkips(text);
+    case "html":
+      return htmlSkips(text);
+    case "plain":
+      return mergeSpans(matches(text, URL_OR_EMAIL));
+  }
+}
+
+const URL_OR_EMAIL =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const RAW_ELEMENT = /<(script|style|pre|code|kbd|samp|var|textarea|svg|math|template)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const HTML_TAG = /<\/?[a-z][\w:.-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/gi;
+const HTML_DECLARATION = /<![a-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/gi;
+const HTML_ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
+
+function htmlSkips(text: string): Span[] {
+  return mergeSpans([
+    ...matches(text, HTML_COMMENT),
+    ...matches(text, RAW_ELEMENT),
+    ...matches(text, HTML_DECLARATION),
+    ...matches(text, HTML_TAG),
+    ...matches(text, HTML_ENTITY),
+    ...matches(text, URL_OR_EMAIL),
+  ]);
+}
+
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/;
+const MD_AUTOLINK = /<[a-z][\w+.-]*:[^\s<>]*>/gi;
+/** `](destination "title")` of inline links and images; the link text before it is prose. */
+const MD_LINK_DESTINATION = /\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
+const MD_REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm;
+const MD_MATH_BLOCK = /\$\$[\s\S]*?\$\$/g;
+
+function markdownSkips(text: string): Span[] {
+  const blocks = markdownBlockSkips(text);
+  // Inline constructs are searched with block-level code blanked out, so a fence's backticks never pair with
+  // inline ones. Blanking keeps offsets and line breaks.
+  let masked = text;
+  for (const b of blocks) masked = masked.slice(0, b.start) + text.slice(b.start, b.end).replace(/[^\n]/g, " ") + masked.slice(b.end);
+  return mergeSpans([
+    ...blocks,
+    ...inlineCodeSpans(masked),
+    ...matches(masked, HTML_COMMENT),
+    ...matches(masked, RAW_ELEMENT),
+    ...matches(masked, HTML_TAG),
+    ...matches(masked, MD_AUTOLINK),
+    ...matches(masked, MD_LINK_DESTINATION),
+    ...matches(masked, MD_REFERENCE_DEFINITION),
+    ...matches(masked, MD_MATH_BLOCK),
+    ...matches(masked, HTML_ENTITY),
+    ...matches(masked, URL_OR_EMAIL),
+  ]);
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/** Front matter, fenced code blocks and indented code blocks. */
+function markdownBlockSkips(text: string): Span[] {
+  const spans: Span[] = [];
+  const fm = FRONT_MATTER.exec(text);
+  let pos = fm ? fm[0].length : 0;
+  if (fm) spans.push({ start: 0, end: pos });
+
+  let fence: { char: string; len: number; start: number } | null = null;
+  let prevBlank = true;
+  let inList = false;
+  let indentedStart = -1;
+  while (pos < text.length) {
+    const nl = text.indexOf("\n", pos);
+    const lineEnd = nl === -1 ? text.length : nl + 1;
+    const line = text.slice(pos, lineEnd).replace(/\r?\n$/, "");
+    const blank = line.trim() === "";
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.len) {
+        spans.push({ start: fence.start, end: lineEnd });
+        fence = null;
+      }
+    } else {
+      const open = FENCE_OPEN.exec(line);
+      const indented = /^(?: {4}|\t)/.test(line) && !blank;
+      if (indentedStart !== -1 && !indented && !blank) {
+        spans.push({ start: indentedStart, end: pos });
+        indentedStart = -1;
+      }
+      if (open) {
+        fence = { char: open[1]![0]!, len: open[1]!.length, start: pos };
+      } else if (indented && indentedStart === -1 && prevBlank && !inList) {
+        indentedStart = pos;
+      } else if (!blank && !indented) {
+        inList = LIST_ITEM.test(line) || (inList && !prevBlank);
+      }
+    }
+    prevBlank = blank;
+    pos = lineEnd;
+  }
+  if (fence) spans.push({ start: fence.start, end: text.length }); // an unclosed fence runs to the end
+  if (indentedStart !== -1) spans.push({ start: indentedStart, end: text.length });
+  return spans;
+}
+
+/** `code` spans: a run of N backticks up to the next run of exactly N backticks. */
+function inlineCodeSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const runs = /`+/g;
+  let m: RegExpExecArray | null;
+  while ((m = runs.exec(text))) {
+    const open = m;
+    const closer = new RegExp(`(?<!\`)\`{${open[0].length}}(?!\`)`, "g");
+    closer.lastIndex = open.index + open[0].length;
+    const close = closer.exec(text);
+    if (!close) continue; // a lone backtick run is literal text
+    spans.push({ start: open.index, end: close.index + close[0].length });
+    runs.lastIndex = close.index + close[0].length;
+  }
+  return spans;
+}
+
+function matches(text: string, re: RegExp): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(re)) {
+    if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * `--format sarif`: a SARIF 2.1.0 log for code-scanning UIs (GitHub, VS Code SARIF viewer). Each change is a result
+ * with a fix (deletedRegion + insertedContent), so viewers can offer to apply it. Columns are UTF-16 code units,
+ * which is SARIF's default columnKind and what the library reports.
+ */
+import type { Edit } from "../../types.js";
+import { lineIndexAt, lineStarts } from "../spans.js";
+
+export interface SarifFile {
+  /** Path relative to the working directory, forward slashes. */
+  uri: string;
+  text: string;
+  edits: readonly Edit[];
+}
+
+const RULE_ID = "unspin/spun-wording";
+
+/** `rootUri`: file URI of the directory the relative uris are relative to, ending in "/". */
+export function sarifLog(files: readonly SarifFile[], version: string, rootUri: string): object {
+  const results = files.flatMap((f) => {
+    const starts = lineStarts(f.text);
+    const pos = (offset: number) => {
+      const i = lineIndexAt(starts, offset);
+      return { line: i + 1, column: offset - starts[i]! + 1 };
+    };
+    return f.edits.map((e) => {
+      const end = pos(e.end);
+      const region = {
+        startLine: e.line,
+        startColumn: e.column,
+        endLine: end.line,
+        endColumn: end.column,
+        charOffset: e.start,
+        charLength: e.end - e.start,
+      };
+      const location = { uri: encodeUri(f.uri), uriBaseId: "%SRCROOT%" };
+      return {
+        ruleId: RULE_ID,
+        level: "warning",
+        message: { text: `"${e.before}" looks spun; the original wording is probably "${e.after}".` },
+        locations: [{ physicalLocation: { artifactLocation: location, region } }],
+        fixes: [
+          {
+            description: { text: `Replace "${e.before}" with "${e.after}"` },
+            artifactChanges: [
+              { artifactLocation: location, replacements: [{ deletedRegion: region, insertedContent: { text: e.after } }] },
+            ],
+          },
+        ],
+        properties: { confidence: e.confidence, entry: e.entry, evidence: e.evidence },
+      };
+    });
+  });
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "unspin",
+            version,
+            informationUri: "https://www.npmjs.com/package/unspin",
+            rules: [
+              {
+                id: RULE_ID,
+                name: "SpunWording",
+                shortDescription: { text: "Wording replaced by a synonym spinner" },
+                fullDescription: {
+                  text: "A word or phrase looks like a thesaurus substitution made by an article spinner; the fix restores the likely original.",
+                },
+                defaultConfiguration: { level: "warning" },
+              },
+            ],
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { uri: rootUri } },
+        results,
+      },
+    ],
+  };
+}
+
+/** Percent-encodes each path segment (spaces, #, %) but keeps the slashes. */
+function encodeUri(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
