@@ -38,7 +38,7 @@ if (!existsSync(alignJs) || !existsSync(reviewJs)) {
   console.error("mine: dist/learn/*.js missing: run `npx tsc -p tsconfig.build.json` first");
   process.exit(2);
 }
-const { mineEntries, formatProposals } = await import(alignJs);
+const { mineEntries, formatProposals, tokenize } = await import(alignJs);
 const { reviewProposals } = await import(reviewJs);
 
 const pairs = [];
@@ -67,6 +67,32 @@ const reasons = new Map();
 for (const { reason } of dropped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, "proposals.tsv"), formatProposals(rows));
-writeFileSync(join(outDir, "spinner.tsv"), formatProposals(kept));
+// How often each kept spun form stands for itself in the spun texts (the spinner did not produce it there):
+// occurrences as a word sequence, minus the times it was a substitution. This turns counts into a prior
+// that weighs "restore" against "leave it".
+const occurrences = new Map();
+const spunForms = new Set(kept.map((r) => r.spun));
+for (const p of pairs) {
+  const keys = tokenize(p.spun).filter((t) => t.word).map((t) => t.key);
+  for (let i = 0; i < keys.length; i++) {
+    let k = "";
+    for (let n = 1; n <= 4 && i + n <= keys.length; n++) {
+      k = n === 1 ? keys[i] : `${k} ${keys[i + n - 1]}`;
+      if (spunForms.has(k)) occurrences.set(k, (occurrences.get(k) ?? 0) + 1);
+    }
+  }
+}
+const swaps = new Map();
+for (const r of rows) swaps.set(r.spun, (swaps.get(r.spun) ?? 0) + r.count);
+const withKept = formatProposals(kept)
+  .split("\n")
+  .map((line) => {
+    if (line === "" ) return line;
+    if (line.startsWith("#")) return `${line}\tkept`;
+    const spun = line.split("\t")[0];
+    return `${line}\t${Math.max(0, (occurrences.get(spun) ?? 0) - (swaps.get(spun) ?? 0))}`;
+  })
+  .join("\n");
+writeFileSync(join(outDir, "spinner.tsv"), withKept);
 console.log(`mine: ${pairs.length} pairs, ${rows.length} proposals, ${kept.length} kept`);
 for (const [reason, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`  dropped ${n}: ${reason}`);

@@ -78,7 +78,9 @@ describe("curated dictionary", () => {
 describe("mined dictionary", () => {
   const tsv = "# spun\toriginal\tcount\tdocs\nmentioned\tsaid\t3\tdevset:01,seed\nmentioned\tdiscussed\t1\tseed\ncourse of\tprocess\t2\tdevset:07\n";
   it("parses rows with provenance", () => {
-    expect(parseMinedTsv(tsv)[0]).toEqual({ spun: "mentioned", original: "said", count: 3, docs: ["devset:01", "seed"] });
+    expect(parseMinedTsv(tsv)[0]).toEqual({ spun: "mentioned", original: "said", count: 3, docs: ["devset:01", "seed"], kept: 0 });
+    expect(parseMinedTsv("home\thouse\t2\tseed\t5\n")[0]!.kept).toBe(5);
+    expect(() => parseMinedTsv("home\thouse\t2\tseed\t-1\n")).toThrow(/kept/);
     expect(() => parseMinedTsv("a\tb\tzero\n")).toThrow(/line 1/);
     expect(() => parseMinedTsv("x\n\nonly-one-col\n")).toThrow(/line 1/);
   });
@@ -87,6 +89,8 @@ describe("mined dictionary", () => {
     const c = d.lookup("mentioned")!;
     expect(c.map((x) => x.original)).toEqual(["said", "discussed"]);
     expect(c[0]!.prior).toBeCloseTo(minedPrior(3, 4));
+    // A form often seen standing for itself is a weaker sign of a swap.
+    expect(minedPrior(1, 1, 5)).toBeLessThan(minedPrior(1, 1, 0));
     expect(c[0]).toMatchObject({ tier: "mined", source: "mined", entry: "mined:mentioned→said" });
     expect(d.maxPhraseWords).toBe(2);
   });

@@ -1,6 +1,7 @@
 /**
  * Mined dictionary (dictionaries/mined/spinner.tsv): pure parser → {@link PhraseDictionary}.
- * Line format: `spun<TAB>original<TAB>count<TAB>docs` (docs comma-separated ids), `#` comments.
+ * Line format: `spun<TAB>original<TAB>count<TAB>docs[<TAB>kept]` (docs comma-separated ids; kept = times the
+ * spun form was seen in spun text standing for itself, i.e. not spun), `#` comments.
  */
 import type { Candidate, PhraseDictionary } from "./types.js";
 import { normalizePhrase } from "./curated.js";
@@ -10,6 +11,8 @@ export interface MinedTsvRow {
   original: string;
   count: number;
   docs: string[];
+  /** Times the spun form was seen unchanged (original = spun) in the mined spun texts. */
+  kept: number;
 }
 
 export class MinedFormatError extends Error {
@@ -35,18 +38,21 @@ export function parseMinedTsv(tsv: string): MinedTsvRow[] {
     if (!spun || !original) throw new MinedFormatError(`mined line ${i + 1}: empty spun or original`, i + 1);
     if (!Number.isInteger(count) || count < 1) throw new MinedFormatError(`mined line ${i + 1}: count must be a positive integer`, i + 1);
     const docs = (cols[3] ?? "").split(",").map((d) => d.trim()).filter(Boolean);
-    rows.push({ spun, original, count, docs });
+    const kept = cols[4] === undefined || cols[4] === "" ? 0 : Number(cols[4]);
+    if (!Number.isInteger(kept) || kept < 0) throw new MinedFormatError(`mined line ${i + 1}: kept must be a whole number`, i + 1);
+    rows.push({ spun, original, count, docs, kept });
   });
   return rows;
 }
 
 /**
- * Prior of a mined candidate: log10 of its smoothed share of the spun form's observations,
- * `log10(count / (total + 1))`, so a single sighting gets log10(1/2) ≈ -0.30 and a form seen
- * 21 times as one original gets ≈ -0.02.
+ * Prior of a mined candidate: log10 of its smoothed share of the spun form's observations, where
+ * "the form was not spun at all" (kept) is one of the outcomes: `log10(count / (total + kept + 1))`.
+ * A single sighting gets log10(1/2) ≈ -0.30; a form seen 21 times as one original and never as itself
+ * ≈ -0.02; a form seen once as a swap and five times as itself ≈ -0.85.
  */
-export function minedPrior(count: number, totalForSpun: number): number {
-  return Math.min(0, Math.log10(count / (totalForSpun + 1)));
+export function minedPrior(count: number, totalForSpun: number, kept = 0): number {
+  return Math.min(0, Math.log10(count / (totalForSpun + kept + 1)));
 }
 
 /** Build a dictionary (tier "mined") from rows. */
@@ -64,10 +70,11 @@ export function minedDictionary(rows: readonly MinedTsvRow[], source = "mined"):
   let maxWords = 0;
   for (const [spun, list] of bySpun) {
     const total = list.reduce((s, r) => s + r.count, 0);
+    const kept = Math.max(...list.map((r) => r.kept));
     map.set(
       spun,
       list
-        .map((r) => ({ original: r.original, tier: "mined" as const, prior: minedPrior(r.count, total), source, entry: `mined:${spun}→${r.original}` }))
+        .map((r) => ({ original: r.original, tier: "mined" as const, prior: minedPrior(r.count, total, kept), source, entry: `mined:${spun}→${r.original}` }))
         .sort((a, b) => b.prior - a.prior),
     );
     maxWords = Math.max(maxWords, spun.split(" ").length);

@@ -106,6 +106,8 @@ export function decide(
       const rate = words > 0 ? (strongSites * 1000) / words : 0;
       spun = assumeSpun || (strongSites >= config.gateMinSites && rate >= config.gateRate);
     }
+    // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
+    // text has; a lone {word} may be a template placeholder, so it waits for the gate too.
     const extra = spun ? 0 : config.closedExtra;
     const next = new Int32Array(sites.length).fill(-1);
     const taken = new Uint8Array(tokens.length);
@@ -114,6 +116,7 @@ export function decide(
     scored.sort((a, b) => b.margin - a.margin);
     for (const g of scored) {
       if (g.candidate < 0 || (g.margin <= 0 && !g.forced)) continue;
+      if (!spun && (!g.forced || sites[g.members[0]!]!.candidates.length < 2)) continue;
       for (const i of g.members) {
         const site = sites[i]!;
         const delta = deltas[i]![g.candidate]!;
@@ -146,17 +149,18 @@ function wordsPresent(tokens: readonly WordToken[]): Set<string> {
   return new Set(tokens.map((t) => t.key));
 }
 
+/** Strong places: spans where a candidate wins clearly; overlapping sites (a phrase and a word in it) count once. */
 function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], strong: number): number {
   let n = 0;
+  let lastEnd = -1;
   sites.forEach((s, i) => {
-    if (s.forced) {
-      n++;
-      return;
-    }
+    if (s.forced) return;
     const d = deltas[i]!;
     let best = -Infinity;
     for (let c = 0; c < d.length; c++) if (s.candidates[c]!.tier !== "thesaurus") best = Math.max(best, d[c]!);
-    if (best > strong) n++;
+    if (best <= strong) return;
+    if (s.tokFrom >= lastEnd) n++;
+    lastEnd = Math.max(lastEnd, s.tokTo);
   });
   return n;
 }
@@ -178,7 +182,12 @@ function scoreGroup(
     let pooled = 0;
     for (const i of members) pooled += deltas[i]![c]!;
     const cand = first.candidates[c]!;
-    let margin = pooled + cand.prior;
+    const k = members.length;
+    const mean = pooled / k;
+    // Pooled evidence grows with the number of sites only slowly: the model's bias towards common words is
+    // the same at every site, so summing would turn a small systematic preference into certainty.
+    const evidence = mean + 0.5 * Math.log(k) * Math.min(1, Math.max(0, mean));
+    let margin = evidence + cand.prior;
     if (!first.forced) {
       margin -= config.bars[cand.tier] + extra;
       if (present.has(cand.text)) margin -= config.presentPenalty;

@@ -16,11 +16,11 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: 0.5, mined: 1.0, thesaurus: 2.5, user: 0.5 },
+  bars: { artefact: 0, signature: 0, mined: -0.5, thesaurus: 4, user: 0 },
   closedExtra: 6,
   gateStrongDelta: 2,
   gateRate: 30,
-  gateMinSites: 2,
+  gateMinSites: 3,
   veto: 2,
   presentPenalty: 1,
   rounds: 3,
@@ -29,10 +29,12 @@ const BASE: DecideConfig = {
 const LEVEL_SHIFT: Record<Boldness, number> = { cautious: 1, normal: 0, bold: -0.5 };
 
 export function configFor(options: RestoreOptions): DecideConfig {
-  const shift = options.threshold !== undefined ? options.threshold - BASE.bars.mined : LEVEL_SHIFT[options.level ?? "normal"];
+  // The threshold is the bar of curated entries; the other tiers keep their offsets from it.
+  const shift = options.threshold !== undefined ? options.threshold - BASE.bars.signature : LEVEL_SHIFT[options.level ?? "normal"];
   const bars = { ...BASE.bars };
-  for (const tier of Object.keys(bars) as (keyof typeof bars)[]) if (tier !== "artefact") bars[tier] = Math.max(0, bars[tier] + shift);
-  return { ...BASE, bars };
+  for (const tier of Object.keys(bars) as (keyof typeof bars)[]) if (tier !== "artefact") bars[tier] = bars[tier] + shift;
+  const tune = process.env.UNSPIN_TUNE ? JSON.parse(process.env.UNSPIN_TUNE) : {};
+  return { ...BASE, ...tune, bars: { ...bars, ...(tune.bars ?? {}) } };
 }
 
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}): RestoreResult {

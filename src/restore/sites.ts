@@ -41,6 +41,18 @@ export interface SiteOptions {
 const overlapsAny = (start: number, end: number, spans: ReadonlyArray<{ start: number; end: number }>) =>
   spans.some((s) => s.start < end && start < s.end);
 
+/** Index of the first token starting after `offset` (binary search; tokens are in text order). */
+function firstTokenAfter(tokens: readonly WordToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Spintax left in the text: `{dollars}`, `{the marketplace}`, `{a|b}`. */
 export function findSpintaxSites(text: string, tokens: readonly WordToken[], options: SiteOptions): Site[] {
   const sites: Site[] = [];
@@ -52,8 +64,8 @@ export function findSpintaxSites(text: string, tokens: readonly WordToken[], opt
     const alternatives = m[1]!.split("|").map((a) => a.trim());
     // Only prose alternatives: `{x: 1}` or `{}` in code-like text is not spintax.
     if (alternatives.some((a) => !/^[\p{L}\p{N}'’\- ]+$/u.test(a))) continue;
-    const tokFrom = tokens.findIndex((t) => t.start > start);
-    if (tokFrom < 0 || tokens[tokFrom]!.start >= end) continue;
+    const tokFrom = firstTokenAfter(tokens, start);
+    if (tokFrom >= tokens.length || tokens[tokFrom]!.start >= end) continue;
     let tokTo = tokFrom;
     while (tokTo < tokens.length && tokens[tokTo]!.end <= end) tokTo++;
     const firstEnd = start + 1 + m[1]!.indexOf("|") ;
