@@ -4,6 +4,8 @@
  *   import { restore } from "unspin";
  *   const { text, edits } = restore(spunText);
  */
+import { combineDictionaries } from "./dict/combine.js";
+import { parseUserDictionary } from "./dict/user.js";
 import { loadBundledResources } from "./resources.js";
 import { restoreWith, type Resources } from "./restore/restore.js";
 import type { RestoreOptions, RestoreResult } from "./types.js";
@@ -12,9 +14,26 @@ export type { Boldness, Edit, GateReport, RestoreOptions, RestoreResult } from "
 export type { Candidate, PhraseDictionary, Tier } from "./dict/types.js";
 export { restoreWith, applyEdits, type Resources } from "./restore/restore.js";
 export { loadBundledResources } from "./resources.js";
+export { parseUserDictionary, UserDictionaryError } from "./dict/user.js";
+
+// Extra dictionaries arrive as file contents, the same strings for every file of a run: compile each once.
+const withExtras = new Map<string, Resources>();
+
+function resourcesFor(extra: readonly string[] | undefined): Resources {
+  const bundled = loadBundledResources();
+  if (!extra || extra.length === 0) return bundled;
+  const key = extra.join("\u0000");
+  let resources = withExtras.get(key);
+  if (!resources) {
+    const user = extra.map((text, i) => parseUserDictionary(text, extra.length > 1 ? `user${i + 1}` : "user"));
+    resources = { lm: bundled.lm, dictionary: combineDictionaries([...user, bundled.dictionary]) };
+    if (withExtras.size > 16) withExtras.clear();
+    withExtras.set(key, resources);
+  }
+  return resources;
+}
 
 /** Restore spun text with the bundled model and dictionaries (loaded once, on first use). */
 export function restore(text: string, options: RestoreOptions = {}): RestoreResult {
-  const resources: Resources = loadBundledResources();
-  return restoreWith(resources, text, options);
+  return restoreWith(resourcesFor(options.extraDictionaries), text, options);
 }

@@ -32,6 +32,11 @@ export interface RestoreOptions {
   assumeSpun?: boolean;
   /** Words or phrases (case-insensitive) that are never touched. */
   neverTouch?: string[];
+  /**
+   * Extra dictionaries, as file contents: `spun<TAB>original` lines, `#` comments. Their entries are
+   * tried before the bundled ones (tier "user").
+   */
+  extraDictionaries?: readonly string[];
   /** Spans of the input (code blocks, tags, URLs, ignored lines) that are never touched. */
   skip?: ReadonlyArray<{ start: number; end: number }>;
 }

@@ -156,9 +156,14 @@ function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], st
   sites.forEach((s, i) => {
     if (s.forced) return;
     const d = deltas[i]!;
-    let best = -Infinity;
-    for (let c = 0; c < d.length; c++) if (s.candidates[c]!.tier !== "thesaurus") best = Math.max(best, d[c]!);
-    if (best <= strong) return;
+    // The thesaurus proposes for ordinary words: it is no evidence of spinning. A user's own list is:
+    // the user loaded it because such phrases are suspect, so any gain counts.
+    let isStrong = false;
+    for (let c = 0; c < d.length; c++) {
+      const tier = s.candidates[c]!.tier;
+      if (tier === "user" ? d[c]! > 0 : tier !== "thesaurus" && d[c]! > strong) isStrong = true;
+    }
+    if (!isStrong) return;
     if (s.tokFrom >= lastEnd) n++;
     lastEnd = Math.max(lastEnd, s.tokTo);
   });
