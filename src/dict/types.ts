@@ -15,7 +15,9 @@ export type Tier =
   /** A general thesaurus (Moby, MyThes, WordNet) read in reverse. */
   | "thesaurus"
   /** An extra dictionary supplied by the user. */
-  | "user";
+  | "user"
+  /** A rule about the spinner's habits rather than a word pair: number words it writes as digits (two → 2). */
+  | "rule";
 
 export interface Candidate {
   /** The original wording, lower case (same normalisation as keys). */

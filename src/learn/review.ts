@@ -54,7 +54,9 @@ export function reviewRow(row: MinedRow): ReviewVerdict {
   if (spunWords.every((w) => NUMBER_WORDS.has(w)) || origWords.every((w) => NUMBER_WORDS.has(w))) {
     return { keep: false, reason: "number word swap" };
   }
-  if (spunWords.length === 1 && FUNCTION_WORDS.has(spun)) return { keep: false, reason: "function word" };
+  // A lone function word is kept only when the swap was seen more than once (towards ← against is a
+  // signature of this spinner); the prior from counts and kept occurrences then weighs it.
+  if (spunWords.length === 1 && FUNCTION_WORDS.has(spun) && row.count < 2) return { keep: false, reason: "function word seen once" };
   if (isContractionSwap(spun, original)) return { keep: false, reason: "contraction/expansion" };
   if (spunWords.length === 1 && origWords.length === 1 && spun.replace(/s$/, "") === original.replace(/s$/, "")) {
     return { keep: false, reason: "number agreement edit" };

@@ -28,6 +28,8 @@ export interface DecideConfig {
   veto: number;
   /** Penalty when the candidate original also appears, unspun, elsewhere in the document. */
   presentPenalty: number;
+  /** 0: every site of a spun form takes the document's choice; 1: each site decides on its own evidence. */
+  siteWeight: number;
   rounds: number;
 }
 
@@ -112,20 +114,36 @@ export function decide(
     const next = new Int32Array(sites.length).fill(-1);
     const taken = new Uint8Array(tokens.length);
     decisions = [];
-    const scored = [...groups.values()].map((members) => scoreGroup(members, sites, deltas, config, extra, present));
-    scored.sort((a, b) => b.margin - a.margin);
-    for (const g of scored) {
-      if (g.candidate < 0 || (g.margin <= 0 && !g.forced)) continue;
-      if (!spun && (!g.forced || sites[g.members[0]!]!.candidates.length < 2)) continue;
-      for (const i of g.members) {
-        const site = sites[i]!;
-        const delta = deltas[i]![g.candidate]!;
-        if (!site.forced && delta < -config.veto) continue;
-        if (overlapsTaken(site, taken)) continue;
-        taken.fill(1, site.tokFrom, Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0));
-        next[i] = g.candidate;
-        decisions.push({ site, candidate: g.candidate, delta, margin: g.margin, pooled: g.pooled, pooledSites: g.members.length });
+    // Each site takes the candidate with the best blend of document-level evidence (all sites of its form)
+    // and its own: several originals can share one spun form, so a site may still go its own way.
+    const proposals: { i: number; c: number; score: number; g: GroupScore }[] = [];
+    for (const members of groups.values()) {
+      const g = scoreGroup(members, sites, deltas, config, extra, present);
+      const first = sites[members[0]!]!;
+      if (!spun && (!first.forced || first.candidates.length < 2)) continue;
+      for (const i of members) {
+        let best = -1;
+        let bestScore = -Infinity;
+        for (let c = 0; c < g.margins.length; c++) {
+          const local = g.margins[c]! - g.means[c]! + deltas[i]![c]!;
+          const score = (1 - config.siteWeight) * g.margins[c]! + config.siteWeight * local;
+          if (score > bestScore) {
+            bestScore = score;
+            best = c;
+          }
+        }
+        if (best < 0 || (bestScore <= 0 && !first.forced)) continue;
+        if (!first.forced && deltas[i]![best]! < -config.veto) continue;
+        proposals.push({ i, c: best, score: bestScore, g });
       }
+    }
+    proposals.sort((a, b) => b.score - a.score);
+    for (const { i, c, score, g } of proposals) {
+      const site = sites[i]!;
+      if (overlapsTaken(site, taken)) continue;
+      taken.fill(1, site.tokFrom, Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0));
+      next[i] = c;
+      decisions.push({ site, candidate: c, delta: deltas[i]![c]!, margin: score, pooled: g.pooled[c]!, pooledSites: g.members.length });
     }
     const stable = next.every((v, i) => v === active[i]);
     active = next;
@@ -170,6 +188,14 @@ function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], st
   return n;
 }
 
+interface GroupScore {
+  members: number[];
+  /** Per candidate: summed site deltas, their mean, and the group margin (evidence + prior − bar). */
+  pooled: Float64Array;
+  means: Float64Array;
+  margins: Float64Array;
+}
+
 function scoreGroup(
   members: number[],
   sites: readonly Site[],
@@ -177,18 +203,18 @@ function scoreGroup(
   config: DecideConfig,
   extra: number,
   present: ReadonlySet<string>,
-) {
+): GroupScore {
   const first = sites[members[0]!]!;
   const n = first.candidates.length;
-  let best = -1;
-  let bestMargin = -Infinity;
-  let bestPooled = 0;
+  const k = members.length;
+  const pooled = new Float64Array(n);
+  const means = new Float64Array(n);
+  const margins = new Float64Array(n);
   for (let c = 0; c < n; c++) {
-    let pooled = 0;
-    for (const i of members) pooled += deltas[i]![c]!;
+    for (const i of members) pooled[c] = pooled[c]! + deltas[i]![c]!;
     const cand = first.candidates[c]!;
-    const k = members.length;
-    const mean = pooled / k;
+    const mean = pooled[c]! / k;
+    means[c] = mean;
     // Pooled evidence grows with the number of sites only slowly: the model's bias towards common words is
     // the same at every site, so summing would turn a small systematic preference into certainty.
     const evidence = mean + 0.5 * Math.log(k) * Math.min(1, Math.max(0, mean));
@@ -197,13 +223,9 @@ function scoreGroup(
       margin -= config.bars[cand.tier] + extra;
       if (present.has(cand.text)) margin -= config.presentPenalty;
     }
-    if (margin > bestMargin) {
-      bestMargin = margin;
-      best = c;
-      bestPooled = pooled;
-    }
+    margins[c] = margin;
   }
-  return { members, candidate: best, margin: bestMargin, pooled: bestPooled, forced: first.forced };
+  return { members, pooled, means, margins };
 }
 
 function overlapsTaken(site: Site, taken: Uint8Array): boolean {

@@ -9,6 +9,7 @@ import { applyCase } from "./case.js";
 import { decide, type DecideConfig, type Decision } from "./decide.js";
 import type { LmView } from "./lm-view.js";
 import { findDictionarySites, findSpintaxSites, type SiteOptions } from "./sites.js";
+import { findNumberSites } from "./numbers.js";
 
 export interface Resources {
   lm: LmView;
@@ -16,13 +17,14 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: 0, mined: -0.5, thesaurus: 4, user: 0 },
+  bars: { artefact: 0, signature: 0, mined: -0.5, thesaurus: 4, user: 0, rule: -0.5 },
   closedExtra: 6,
   gateStrongDelta: 2,
   gateRate: 30,
   gateMinSites: 3,
   veto: 2,
   presentPenalty: 1,
+  siteWeight: 0.5,
   rounds: 3,
 };
 
@@ -50,7 +52,8 @@ export function restoreWith(resources: Resources, text: string, options: Restore
     hidden.fill(1, s.tokFrom, s.hiddenTokens?.[1] ?? s.tokTo);
   }
   const dictSites = findDictionarySites(tokens, resources.dictionary, siteOptions, (i) => hidden[i] === 1);
-  const sites = [...spintax, ...dictSites];
+  const sites = [...spintax, ...dictSites, ...findNumberSites(text, tokens, siteOptions, (i) => hidden[i] === 1)];
+  sites.sort((a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo);
   const result = decide(tokens, sentences, sites, resources.lm, configFor(options), options.assumeSpun ?? false);
   const edits = toEdits(text, tokens, result.decisions);
   return {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { tokenizeWords } from "../text/tokenize.js";
+import { findNumberSites } from "./numbers.js";
+
+const proposals = (text: string) =>
+  findNumberSites(text, tokenizeWords(text), { neverTouch: new Set(), skip: [] }, () => false).map(
+    (s) => `${text.slice(s.start, s.end)}→${s.candidates[0]!.text}`,
+  );
+
+describe("digits the spinner wrote for number words", () => {
+  it("proposes words for lone small counts and ordinals in prose", () => {
+    expect(proposals("The 2 leaders met for the 3rd time.")).toEqual(["2→two", "3rd→third"]);
+    expect(proposals("5 deputy ministers came along.")).toEqual(["5→five"]);
+  });
+
+  it("leaves figures alone: money, percentages, times, units, dates, labels, lists and names", () => {
+    for (const text of [
+      "It cost $5 last year.",
+      "Prices rose 5% in May.",
+      "We met at 5:30 on Friday.",
+      "The team won 2-1 at home.",
+      "She ran 5 km before work.",
+      "It happened on May 2 in Paris.",
+      "See page 4 for details.",
+      "They sold 4 million copies.",
+      "Add 2 or 3 eggs to the bowl.",
+      "He flew on Apollo 9 in the spring.",
+      "Ranked No. 1 in the world.",
+      "Version 2 ships next week.",
+      "It rose 1.5 points.",
+    ]) {
+      expect(proposals(text), text).toEqual([]);
+    }
+  });
+
+  it("leaves numbered lines and bare numbers alone", () => {
+    expect(proposals("Steps:\n1. Open the box\n2) Lift the lid\n3\n")).toEqual([]);
+  });
+});
