@@ -93,6 +93,27 @@ const withKept = formatProposals(kept)
     return `${line}\t${Math.max(0, (occurrences.get(spun) ?? 0) - (swaps.get(spun) ?? 0))}`;
   })
   .join("\n");
-writeFileSync(join(outDir, "spinner.tsv"), withKept);
+// Originals that are names keep their capitals: how the phrase is written in the original texts when it
+// does not start a sentence, if every such sighting is capitalised the same way.
+const escape = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function casedOriginal(original) {
+  const re = new RegExp(`(?<=[a-z,;]\\s+)${escape(original).replace(/'/g, "['’]").replace(/ /g, "\\s+")}(?![\\p{L}])`, "giu");
+  const seen = new Set();
+  for (const p of pairs) for (const m of p.original.matchAll(re)) seen.add(m[0].replace(/\s+/g, " ").replace(/’/g, "'"));
+  if (seen.size !== 1) return original;
+  const [form] = seen;
+  // ALL-CAPS sightings are shouting, not a name's spelling.
+  return form !== form.toLowerCase() && form !== form.toUpperCase() ? form : original;
+}
+const cased = withKept
+  .split("\n")
+  .map((line) => {
+    if (line === "" || line.startsWith("#")) return line;
+    const cols = line.split("\t");
+    cols[1] = casedOriginal(cols[1]);
+    return cols.join("\t");
+  })
+  .join("\n");
+writeFileSync(join(outDir, "spinner.tsv"), cased);
 console.log(`mine: ${pairs.length} pairs, ${rows.length} proposals, ${kept.length} kept`);
 for (const [reason, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`  dropped ${n}: ${reason}`);

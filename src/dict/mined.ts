@@ -25,6 +25,13 @@ export class MinedFormatError extends Error {
   }
 }
 
+/** Like normalizePhrase, but keeping capitals (names among originals). */
+export function keepCase(s: string): string {
+  const folded = normalizePhrase(s);
+  const cased = s.normalize("NFC").replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/\s+/g, " ").trim();
+  return cased.toLowerCase() === folded ? cased : folded;
+}
+
 /** Parse mined TSV text into rows (keys normalised). Throws {@link MinedFormatError} with the 1-based line. */
 export function parseMinedTsv(tsv: string): MinedTsvRow[] {
   const rows: MinedTsvRow[] = [];
@@ -33,7 +40,8 @@ export function parseMinedTsv(tsv: string): MinedTsvRow[] {
     const cols = line.split("\t");
     if (cols.length < 3) throw new MinedFormatError(`mined line ${i + 1}: expected spun<TAB>original<TAB>count[<TAB>docs]`, i + 1);
     const spun = normalizePhrase(cols[0]!);
-    const original = normalizePhrase(cols[1]!);
+    // The original keeps its case when it is a name ("the United States"): restoring must write it so.
+    const original = keepCase(cols[1]!);
     const count = Number(cols[2]);
     if (!spun || !original) throw new MinedFormatError(`mined line ${i + 1}: empty spun or original`, i + 1);
     if (!Number.isInteger(count) || count < 1) throw new MinedFormatError(`mined line ${i + 1}: count must be a positive integer`, i + 1);

@@ -19,8 +19,18 @@ export function casePattern(span: string): CasePattern {
 
 const capitalise = (w: string) => (w ? w[0]!.toUpperCase() + w.slice(1) : w);
 
-/** Apply a case pattern to a lower-case replacement. */
+/**
+ * Apply a case pattern to a replacement. A replacement that carries capitals of its own is a name
+ * ("the United States"): its capitals stay, and only a sentence-initial capital is added.
+ */
 export function applyCase(replacement: string, pattern: CasePattern): string {
+  if (replacement !== replacement.toLowerCase()) {
+    if (pattern !== "lower" && pattern !== "mixed") return capitalise(replacement);
+    // In lower-case running text only a name of several capitalised words keeps them ("the United States");
+    // a single capitalised original ("News", "Garden") was capitalised because it sat in a name.
+    const capitalised = replacement.split(" ").filter((w) => /^\p{Lu}/u.test(w)).length;
+    return capitalised >= 2 ? replacement : replacement.toLowerCase();
+  }
   switch (pattern) {
     case "first":
       return capitalise(replacement);
