@@ -19,8 +19,10 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
   const list = [...dicts];
   const cache = new Map<string, readonly Candidate[] | undefined>();
   const maxPhraseWords = list.reduce((m, d) => Math.max(m, d.maxPhraseWords), 0);
+  const starters = list.map((d) => d.mayStartPhrase?.bind(d));
   return {
     maxPhraseWords,
+    mayStartPhrase: (word: string) => starters.some((f) => !f || f(word)),
     lookup(key: string): readonly Candidate[] | undefined {
       if (cache.has(key)) return cache.get(key);
       const byOriginal = new Map<string, Candidate>();

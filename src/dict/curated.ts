@@ -3,7 +3,7 @@
  * expansion of lemma entries into a {@link PhraseDictionary} with every inflection.
  * String in, data out: no I/O. Format: dictionaries/schema.md.
  */
-import type { Candidate, PhraseDictionary, Tier } from "./types.js";
+import { phraseStarts, type Candidate, type PhraseDictionary, type Tier } from "./types.js";
 import { inflectionTable, type FormTag, type Pos } from "./inflect.js";
 
 export interface CuratedFixExample {
@@ -178,7 +178,7 @@ export function curatedDictionary(entries: readonly CuratedEntry[], source = "cu
     }
   }
   for (const list of map.values()) list.sort((a, b) => b.prior - a.prior);
-  return { maxPhraseWords: maxWords, lookup: (key) => map.get(key) };
+  return { maxPhraseWords: maxWords, lookup: (key) => map.get(key), mayStartPhrase: phraseStarts(map.keys()) };
 }
 
 /** Parse curated JSON text and build its expanded dictionary. */

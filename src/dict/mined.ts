@@ -3,7 +3,7 @@
  * Line format: `spun<TAB>original<TAB>count<TAB>docs[<TAB>kept]` (docs comma-separated ids; kept = times the
  * spun form was seen in spun text standing for itself, i.e. not spun), `#` comments.
  */
-import type { Candidate, PhraseDictionary } from "./types.js";
+import { phraseStarts, type Candidate, type PhraseDictionary } from "./types.js";
 import { normalizePhrase } from "./curated.js";
 
 export interface MinedTsvRow {
@@ -87,7 +87,7 @@ export function minedDictionary(rows: readonly MinedTsvRow[], source = "mined"):
     );
     maxWords = Math.max(maxWords, spun.split(" ").length);
   }
-  return { maxPhraseWords: maxWords, lookup: (key) => map.get(key) };
+  return { maxPhraseWords: maxWords, lookup: (key) => map.get(key), mayStartPhrase: phraseStarts(map.keys()) };
 }
 
 /** Parse mined TSV text and build its dictionary. */

@@ -69,6 +69,30 @@ class ThesaurusDictionary implements PhraseDictionary {
     this.start = Math.min(pos, text.length);
     if (!maxWords) maxWords = this.scanMaxWords();
     this.maxPhraseWords = maxWords;
+    this.phraseStarts = this.scanPhraseStarts();
+  }
+
+  private readonly phraseStarts: Set<string>;
+
+  mayStartPhrase(firstWord: string): boolean {
+    return this.phraseStarts.has(firstWord);
+  }
+
+  /** First words of multiword keys: one pass over the key column (a few ms), so phrase lookups stop early. */
+  private scanPhraseStarts(): Set<string> {
+    const starts = new Set<string>();
+    const t = this.text;
+    let pos = this.start;
+    while (pos < t.length) {
+      let end = t.indexOf("\n", pos);
+      if (end < 0) end = t.length;
+      const tab = t.indexOf("\t", pos);
+      const keyEnd = tab < 0 || tab > end ? end : tab;
+      const space = t.indexOf(" ", pos);
+      if (space > pos && space < keyEnd) starts.add(t.slice(pos, space));
+      pos = end + 1;
+    }
+    return starts;
   }
 
   /** Fallback when the header lacks maxPhraseWords: one pass over the keys. */

@@ -36,4 +36,19 @@ export interface PhraseDictionary {
   readonly maxPhraseWords: number;
   /** Candidates for a spun key (lower case, single-spaced), or undefined. */
   lookup(spunKey: string): readonly Candidate[] | undefined;
+  /**
+   * False when no key of two or more words starts with this word, so a matcher can stop extending a
+   * phrase early. Optional: a dictionary without it is asked for every phrase.
+   */
+  mayStartPhrase?(firstWord: string): boolean;
+}
+
+/** Builds mayStartPhrase for a dictionary whose keys are all at hand. */
+export function phraseStarts(keys: Iterable<string>): (firstWord: string) => boolean {
+  const starts = new Set<string>();
+  for (const k of keys) {
+    const space = k.indexOf(" ");
+    if (space > 0) starts.add(k.slice(0, space));
+  }
+  return (w) => starts.has(w);
 }

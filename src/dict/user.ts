@@ -5,7 +5,7 @@
  * rows left empty are skipped, and a header row naming its columns is recognised and skipped.
  */
 import { normalizePhrase } from "./curated.js";
-import type { Candidate, PhraseDictionary } from "./types.js";
+import { phraseStarts, type Candidate, type PhraseDictionary } from "./types.js";
 
 export class UserDictionaryError extends Error {
   constructor(
@@ -51,5 +51,5 @@ export function parseUserDictionary(tsv: string, name = "user"): PhraseDictionar
   });
   // Several originals for one spun form split the prior between them.
   for (const list of map.values()) for (const c of list) c.prior = -Math.log10(list.length);
-  return { maxPhraseWords: maxWords, lookup: (key) => map.get(key) };
+  return { maxPhraseWords: maxWords, lookup: (key) => map.get(key), mayStartPhrase: phraseStarts(map.keys()) };
 }

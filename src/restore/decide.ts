@@ -57,7 +57,9 @@ interface Ctx {
   hidden: Uint8Array;
   lm: LmView;
   sites: Site[];
-  candIds: number[][][];
+  candIds: (readonly number[])[][];
+  /** Per site, the model ids of the text as written. */
+  keepIds: number[][];
   /** Per token, the active site covering it (-1 if none); rebuilt each round. */
   coverAt: Int32Array;
 }
@@ -83,6 +85,11 @@ export function decide(
     sites,
     candIds: sites.map((s) => s.candidates.map((c) => lm.phraseIds(c.text))),
     coverAt: new Int32Array(tokens.length),
+    keepIds: sites.map((s) => {
+      const ids: number[] = [];
+      for (let t = s.tokFrom; t < s.tokTo; t++) for (const id of lm.tokenIds(tokens[t]!.text)) ids.push(id);
+      return ids;
+    }),
   };
 
   const groups = groupSites(sites);
@@ -96,17 +103,25 @@ export function decide(
   let strongSites = 0;
   let spun = assumeSpun;
   let decisions: Decision[] = [];
+  let deltas: Float64Array[] = [];
+  const changedTokens = new Uint8Array(tokens.length);
   for (let round = 0; round < config.rounds; round++) {
     ctx.coverAt.fill(-1);
     active.forEach((c, j) => {
       if (c >= 0) ctx.coverAt.fill(j, sites[j]!.tokFrom, sites[j]!.tokTo);
     });
-    const deltas = sites.map((_, i) => siteDeltas(ctx, i, active));
     if (round === 0) {
+      // The gate needs no thesaurus candidates (they are no evidence of spinning), and a clean document
+      // needs nothing more: score those only once the gate is open.
+      deltas = sites.map((_, i) => siteDeltas(ctx, i, active, false));
       strongSites = countStrong(sites, deltas, config.gateStrongDelta);
       const words = tokens.length;
       const rate = words > 0 ? (strongSites * 1000) / words : 0;
       spun = assumeSpun || (strongSites >= config.gateMinSites && rate >= config.gateRate);
+      if (spun) deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
+    } else {
+      // Only sites whose context changed in the last round need scoring again.
+      for (let i = 0; i < sites.length; i++) if (nearChange(sites[i]!, changedTokens)) deltas[i] = siteDeltas(ctx, i, active, spun);
     }
     // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
     // text has; a lone {word} may be a template placeholder, so it waits for the gate too.
@@ -145,7 +160,14 @@ export function decide(
       next[i] = c;
       decisions.push({ site, candidate: c, delta: deltas[i]![c]!, margin: score, pooled: g.pooled[c]!, pooledSites: g.members.length });
     }
-    const stable = next.every((v, i) => v === active[i]);
+    changedTokens.fill(0);
+    let stable = true;
+    next.forEach((v, i) => {
+      if (v === active[i]) return;
+      stable = false;
+      const s = sites[i]!;
+      changedTokens.fill(1, s.tokFrom, Math.max(s.tokTo, s.hiddenTokens?.[1] ?? 0));
+    });
     active = next;
     if (stable) break;
   }
@@ -234,17 +256,28 @@ function overlapsTaken(site: Site, taken: Uint8Array): boolean {
   return false;
 }
 
-/** log10 change of P(sentence) for each candidate of site `i` against keeping the text, others as in `active`. */
-function siteDeltas(ctx: Ctx, i: number, active: Int32Array): Float64Array {
+/** Whether a change within the reach of a trigram (a few tokens) touched this site's context. */
+function nearChange(site: Site, changedTokens: Uint8Array): boolean {
+  const reach = 4;
+  const to = Math.min(changedTokens.length, Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0) + reach);
+  for (let t = Math.max(0, site.tokFrom - reach); t < to; t++) if (changedTokens[t]) return true;
+  return false;
+}
+
+/**
+ * log10 change of P(sentence) for each candidate of site `i` against keeping the text, other sites as in
+ * `active`. Thesaurus candidates are left at -Infinity unless `withThesaurus`.
+ */
+function siteDeltas(ctx: Ctx, i: number, active: Int32Array, withThesaurus: boolean): Float64Array {
   const site = ctx.sites[i]!;
   const left = contextLeft(ctx, site, active);
   const right = contextRight(ctx, site, active);
-  const keepIds: number[] = [];
-  for (let t = site.tokFrom; t < site.tokTo; t++) keepIds.push(...ctx.lm.tokenIds(ctx.tokens[t]!.text));
-  const keep = windowScore(ctx.lm, left, keepIds, right);
+  const keep = windowScore(ctx.lm, left, ctx.keepIds[i]!, right);
   const out = new Float64Array(site.candidates.length);
   const candIds = ctx.candIds[i]!;
-  for (let c = 0; c < out.length; c++) out[c] = windowScore(ctx.lm, left, candIds[c]!, right) - keep;
+  for (let c = 0; c < out.length; c++) {
+    out[c] = !withThesaurus && site.candidates[c]!.tier === "thesaurus" ? -Infinity : windowScore(ctx.lm, left, candIds[c]!, right) - keep;
+  }
   return out;
 }
 

@@ -6,14 +6,19 @@ import type { Scorer } from "../lm/scorer.js";
 import { lmWords } from "../lm/normalize.js";
 import { tokenizeWords } from "../text/tokenize.js";
 
+const MEMO_MASK = (1 << 18) - 1;
+
 export class LmView {
   readonly bos: number;
   readonly eos: number;
   private readonly cache = new Map<string, readonly number[]>();
   private readonly inVocab: (w: string) => boolean;
+  // Ids (and -1) shifted by one fit in base V+1; three digits of it stay below 2^53.
+  private readonly base: number;
 
   constructor(readonly scorer: Scorer) {
     const model = scorer.model;
+    this.base = model.vocabSize + 1;
     this.bos = model.bos;
     this.eos = model.eos;
     // Hyphenated words are scored split ("well known"): the model saw them that way far more often.
@@ -32,16 +37,53 @@ export class LmView {
     return ids;
   }
 
-  /** Model ids of a phrase (a candidate replacement). */
-  phraseIds(phrase: string): number[] {
-    const out: number[] = [];
-    for (const t of tokenizeWords(phrase)) out.push(...this.tokenIds(t.text));
-    return out;
+  /** Model ids of a phrase (a candidate replacement); shared, do not modify. */
+  phraseIds(phrase: string): readonly number[] {
+    let ids = this.phrases.get(phrase);
+    if (ids === undefined) {
+      const out: number[] = [];
+      for (const t of tokenizeWords(phrase)) out.push(...this.tokenIds(t.text));
+      ids = out;
+      if (this.phrases.size > 200_000) this.phrases.clear();
+      this.phrases.set(phrase, ids);
+    }
+    return ids;
+  }
+  private readonly phrases = new Map<string, readonly number[]>();
+
+  /**
+   * Same sums as Scorer.logProbRange, with a memo of trigram lookups: the decider scores the same few
+   * n-grams around a site for every candidate and every round.
+   */
+  logProbRange(ids: ArrayLike<number>, from: number, to: number): number {
+    const model = this.scorer.model;
+    const v = this.base;
+    let sum = 0;
+    for (let i = Math.max(0, from); i < Math.min(ids.length, to); i++) {
+      const w = ids[i]!;
+      if (w < 0) {
+        sum += this.scorer.oovPenalty;
+        continue;
+      }
+      const h1 = i >= 1 ? ids[i - 1]! : -1;
+      const h2 = h1 >= 0 && i >= 2 ? ids[i - 2]! : -1;
+      const key = ((h2 + 1) * v + (h1 + 1)) * v + w;
+      // Direct-mapped memo in typed arrays: no allocation, no garbage; a collision just recomputes.
+      const slot = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35)) & MEMO_MASK;
+      if (this.memoKeys[slot] === key) {
+        sum += this.memoValues[slot]!;
+      } else {
+        const lp = model.logProb(w, h1, h2 >= 0 ? h2 : -1);
+        this.memoKeys[slot] = key;
+        this.memoValues[slot] = lp;
+        sum += lp;
+      }
+    }
+    return sum;
   }
 
-  logProbRange(ids: ArrayLike<number>, from: number, to: number): number {
-    return this.scorer.logProbRange(ids, from, to);
-  }
+  private readonly memoKeys = new Float64Array(MEMO_MASK + 1).fill(-1);
+  private readonly memoValues = new Float64Array(MEMO_MASK + 1);
 
   unigram(id: number): number {
     return id < 0 ? -8 : this.scorer.model.unigramLogProb(id);

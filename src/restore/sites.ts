@@ -108,6 +108,7 @@ export function findDictionarySites(
     for (let len = 1; len <= maxLen && i + len <= tokens.length; len++) {
       const last = tokens[i + len - 1]!;
       if (len > 1 && (!tokens[i + len - 2]!.joinsNext || isHidden(i + len - 1))) break;
+      if (len === 2 && dictionary.mayStartPhrase && !dictionary.mayStartPhrase(key)) break;
       key = len === 1 ? last.key : `${key} ${last.key}`;
       const found = dictionary.lookup(key);
       if (!found || found.length === 0) continue;
