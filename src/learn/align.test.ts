@@ -80,3 +80,15 @@ describe("reviewProposals", () => {
     expect(kept.map((x) => x.spun)).toEqual(["energy"]);
   });
 });
+
+describe("splitting a region of adjacent swaps with a source of known pairs", () => {
+  const known = (spun: string, original: string) => spun === "superior" && original === "advanced";
+  it("splits where a pair is known and keeps the rest as its own event", () => {
+    const subs = alignSubstitutions("We sell tea in addition to superior cakes.", "We sell tea as well as advanced cakes.", { knownPair: known });
+    expect(subs.map((s) => `${s.spun}←${s.original}`)).toEqual(["in addition to←as well as", "superior←advanced"]);
+  });
+  it("keeps a region whole when nothing in it is known", () => {
+    const subs = alignSubstitutions("We sell tea in addition to fine cakes.", "We sell tea as well as good cakes.", { knownPair: known });
+    expect(subs.map((s) => `${s.spun}←${s.original}`)).toEqual(["in addition to fine←as well as good"]);
+  });
+});

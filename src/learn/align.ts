@@ -53,6 +53,14 @@ export interface MinedRow {
 export interface AlignOptions {
   /** Longest side of a substitution, in tokens (default 4). */
   maxTokens?: number;
+  /**
+   * Whether a thesaurus (or any other source) lists `original` → `spun`. With it, a changed region made of
+   * several adjacent swaps ("in addition to superior" ← "as well as advanced") is split into the swaps
+   * that a source knows and the rest, instead of being kept whole or dropped as too long.
+   */
+  knownPair?: (spunKey: string, originalKey: string) => boolean;
+  /** Longest region (tokens a side) that is split with `knownPair` (default 12). */
+  maxRegion?: number;
 }
 
 const APOS = "'\u2018\u2019\u02bc\u0060\u00b4";
@@ -195,13 +203,67 @@ export function alignSubstitutions(spun: string, original: string, options: Alig
     while (sb.length && isQuote(sb[0]!)) sb = sb.slice(1);
     while (sb.length && isQuote(sb[sb.length - 1]!)) sb = sb.slice(0, -1);
     if (sa.length === 0 || sb.length === 0) continue;
-    if (sa.length > maxTokens || sb.length > maxTokens) continue;
-    const spunText = joinTokens(sa);
-    const origText = joinTokens(sb);
-    if (normalizeKey(spunText) === normalizeKey(origText)) continue;
-    out.push({ spun: spunText, original: origText, spunStart: sa[0]!.start, spunEnd: sa[sa.length - 1]!.end });
+    const chunks =
+      options.knownPair && (sa.length > 1 || sb.length > 1) && sa.length <= (options.maxRegion ?? 12) && sb.length <= (options.maxRegion ?? 12)
+        ? splitRegion(sa, sb, options.knownPair)
+        : [[sa, sb] as const];
+    for (const [ca, cb] of chunks) {
+      if (ca.length > maxTokens || cb.length > maxTokens) continue;
+      if (!ca.some((t) => t.word) || !cb.some((t) => t.word)) continue;
+      const spunText = joinTokens(ca);
+      const origText = joinTokens(cb);
+      if (normalizeKey(spunText) === normalizeKey(origText)) continue;
+      out.push({ spun: spunText, original: origText, spunStart: ca[0]!.start, spunEnd: ca[ca.length - 1]!.end });
+    }
   }
   return out;
+}
+
+/**
+ * Split a changed region into aligned chunks (1–4 tokens a side) so that as many chunks as possible are
+ * pairs a source knows; chunks nobody knows are kept as they fall between the known ones. The region stays
+ * whole when no split finds a known pair.
+ */
+function splitRegion(
+  sa: readonly Token[],
+  sb: readonly Token[],
+  known: (spunKey: string, originalKey: string) => boolean,
+): Array<readonly [readonly Token[], readonly Token[]]> {
+  const n = sa.length;
+  const m = sb.length;
+  const key = (ts: readonly Token[]) => normalizeKey(joinTokens(ts));
+  // best[i][j]: best score aligning sa[0,i) with sb[0,j); a known chunk scores 3, an unknown one -1.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
+  const back: Array<Array<[number, number, boolean] | undefined>> = Array.from({ length: n + 1 }, () => new Array(m + 1));
+  best[0]![0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = best[i]![j]!;
+      if (here === -Infinity) continue;
+      for (let x = 1; x <= 4 && i + x <= n; x++) {
+        for (let y = 1; y <= 4 && j + y <= m; y++) {
+          const isKnown = known(key(sa.slice(i, i + x)), key(sb.slice(j, j + y)));
+          const score = here + (isKnown ? 3 : -1);
+          if (score > best[i + x]![j + y]!) {
+            best[i + x]![j + y] = score;
+            back[i + x]![j + y] = [i, j, isKnown];
+          }
+        }
+      }
+    }
+  }
+  const chunks: Array<readonly [readonly Token[], readonly Token[]]> = [];
+  let anyKnown = false;
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const step = back[i]![j];
+    if (!step) return [[sa, sb]];
+    const [pi, pj, isKnown] = step;
+    anyKnown ||= isKnown;
+    chunks.unshift([sa.slice(pi, i), sb.slice(pj, j)]);
+    i = pi;
+    j = pj;
+  }
+  return anyKnown && chunks.length > 1 ? chunks : [[sa, sb]];
 }
 
 /**
