@@ -41,6 +41,8 @@ export function reviewRow(row: MinedRow): ReviewVerdict {
   const { spun, original } = row;
   if (!spun || !original) return { keep: false, reason: "deletion/insertion" };
   if (spun === original) return { keep: false, reason: "identity" };
+  // a ↔ an follows the next word; the engine fixes it after restoring that word.
+  if (/^an?$/.test(spun) && /^an?$/.test(original)) return { keep: false, reason: "article agreement" };
   const spunHasDigit = HAS_DIGIT.test(spun);
   const origHasDigit = HAS_DIGIT.test(original);
   if (spunHasDigit || origHasDigit) {
