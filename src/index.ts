@@ -12,7 +12,8 @@ import type { RestoreOptions, RestoreResult } from "./types.js";
 
 export type { Boldness, Edit, GateReport, RestoreOptions, RestoreResult } from "./types.js";
 export type { Candidate, PhraseDictionary, Tier } from "./dict/types.js";
-export { restoreWith, applyEdits, type Resources } from "./restore/restore.js";
+export { restoreWith, applyEdits, configFor, type Resources, type Tuning } from "./restore/restore.js";
+export type { DecideConfig } from "./restore/decide.js";
 export { loadBundledResources } from "./resources.js";
 export { parseUserDictionary, UserDictionaryError } from "./dict/user.js";
 

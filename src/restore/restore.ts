@@ -17,7 +17,7 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: 0, mined: -0.5, thesaurus: 4, user: 0, rule: -0.5 },
+  bars: { artefact: 0, signature: 0, mined: -0.5, thesaurus: 3, user: 0, rule: -0.5 },
   closedExtra: 6,
   gateStrongDelta: 2,
   gateRate: 30,
@@ -35,11 +35,18 @@ export function configFor(options: RestoreOptions): DecideConfig {
   const shift = options.threshold !== undefined ? options.threshold - BASE.bars.signature : LEVEL_SHIFT[options.level ?? "normal"];
   const bars = { ...BASE.bars };
   for (const tier of Object.keys(bars) as (keyof typeof bars)[]) if (tier !== "artefact") bars[tier] = bars[tier] + shift;
-  const tune = process.env.UNSPIN_TUNE ? JSON.parse(process.env.UNSPIN_TUNE) : {};
-  return { ...BASE, ...tune, bars: { ...bars, ...(tune.bars ?? {}) } };
+  return { ...BASE, bars };
 }
 
-export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}): RestoreResult {
+/** Decision settings below the named levels, for research and calibration (see README "How it decides"). */
+export type Tuning = Partial<Omit<DecideConfig, "bars">> & { bars?: Partial<DecideConfig["bars"]> };
+
+function tuned(config: DecideConfig, tuning: Tuning | undefined): DecideConfig {
+  if (!tuning) return config;
+  return { ...config, ...tuning, bars: { ...config.bars, ...(tuning.bars ?? {}) } };
+}
+
+export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
   const tokens = tokenizeWords(text);
   const sentences = splitSentences(text, tokens);
   const siteOptions: SiteOptions = {
@@ -54,7 +61,7 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   const dictSites = findDictionarySites(tokens, resources.dictionary, siteOptions, (i) => hidden[i] === 1);
   const sites = [...spintax, ...dictSites, ...findNumberSites(text, tokens, siteOptions, (i) => hidden[i] === 1)];
   sites.sort((a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo);
-  const result = decide(tokens, sentences, sites, resources.lm, configFor(options), options.assumeSpun ?? false);
+  const result = decide(tokens, sentences, sites, resources.lm, tuned(configFor(options), tuning), options.assumeSpun ?? false);
   const edits = toEdits(text, tokens, result.decisions);
   return {
     text: applyEdits(text, edits),
