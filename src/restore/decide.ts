@@ -83,7 +83,7 @@ export function decide(
     hidden,
     lm,
     sites,
-    candIds: sites.map((s) => s.candidates.map((c) => lm.phraseIds(c.text))),
+    candIds: candidateIds(sites, lm),
     coverAt: new Int32Array(tokens.length),
     keepIds: sites.map((s) => {
       const ids: number[] = [];
@@ -172,6 +172,19 @@ export function decide(
     if (stable) break;
   }
   return { decisions: decisions.sort((a, b) => a.site.start - b.site.start), strongSites, spun };
+}
+
+/** Model ids of every site's candidates; sites sharing a candidate list share the ids too. */
+function candidateIds(sites: readonly Site[], lm: LmView): (readonly number[])[][] {
+  const byList = new Map<readonly unknown[], (readonly number[])[]>();
+  return sites.map((s) => {
+    let ids = byList.get(s.candidates);
+    if (!ids) {
+      ids = s.candidates.map((c) => lm.phraseIds(c.text));
+      byList.set(s.candidates, ids);
+    }
+    return ids;
+  });
 }
 
 function groupSites(sites: readonly Site[]): Map<string, number[]> {

@@ -101,6 +101,7 @@ export function findDictionarySites(
   isHidden: (tokenIndex: number) => boolean,
 ): Site[] {
   const sites: Site[] = [];
+  const shared = new Map<string, SiteCandidate[]>();
   const maxLen = dictionary.maxPhraseWords;
   for (let i = 0; i < tokens.length; i++) {
     if (isHidden(i)) continue;
@@ -124,9 +125,14 @@ export function findDictionarySites(
       // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name.
       if (pattern === "upper" || pattern === "mixed") continue;
       if (tokens.slice(i, i + len).some((t) => options.neverTouch.has(t.key))) continue;
-      const candidates = found
-        .filter((c: Candidate) => c.original !== key && !options.neverTouch.has(c.original))
-        .map((c: Candidate) => ({ text: c.original, tier: c.tier, prior: c.prior, entry: c.entry }));
+      // Shared by every site of the same key: a long document has thousands of sites, not thousands of lists.
+      let candidates = shared.get(key);
+      if (!candidates) {
+        candidates = found
+          .filter((c: Candidate) => c.original !== key && !options.neverTouch.has(c.original.toLowerCase()))
+          .map((c: Candidate) => ({ text: c.original, tier: c.tier, prior: c.prior, entry: c.entry }));
+        shared.set(key, candidates);
+      }
       if (candidates.length === 0) continue;
       sites.push({
         start,
