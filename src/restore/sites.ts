@@ -106,24 +106,28 @@ export function findDictionarySites(
   for (let i = 0; i < tokens.length; i++) {
     if (isHidden(i)) continue;
     let key = "";
-    for (let len = 1; len <= maxLen && i + len <= tokens.length; len++) {
+    let spun = "";
+    let words = 0;
+    // A phrase runs over words joined by spaces, or by a single hyphen ("well-liked" is a spun form too).
+    for (let len = 1; i + len <= tokens.length; len++) {
       const last = tokens[i + len - 1]!;
-      if (len > 1 && (!tokens[i + len - 2]!.joinsNext || isHidden(i + len - 1))) break;
-      if (len === 2 && dictionary.mayStartPhrase && !dictionary.mayStartPhrase(key)) break;
-      key = len === 1 ? last.key : `${key} ${last.key}`;
+      const joiner = len === 1 ? "" : tokens[i + len - 2]!.joinsNext ? " " : tokens[i + len - 2]!.hyphenNext ? "-" : undefined;
+      if (joiner === undefined || (len > 1 && isHidden(i + len - 1))) break;
+      if (joiner !== "-" && ++words > maxLen) break;
+      if (len === 2 && joiner === " " && dictionary.mayStartPhrase && !dictionary.mayStartPhrase(key)) break;
+      key = len === 1 ? last.key : `${key}${joiner}${last.key}`;
+      spun = len === 1 ? last.text : `${spun}${joiner}${last.text}`;
       const found = dictionary.lookup(key);
       if (!found || found.length === 0) continue;
       const start = tokens[i]!.start;
       const end = last.end;
       if (overlapsAny(start, end, options.skip)) continue;
       if (options.neverTouch.has(key)) continue;
-      const spun = tokens
-        .slice(i, i + len)
-        .map((t) => t.text)
-        .join(" ");
       const pattern = casePattern(spun);
       // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name.
       if (pattern === "upper" || pattern === "mixed") continue;
+      // Its lower-case pass leaves the parts of hyphenated compounds alone ("military-security" stays).
+      if (pattern === "lower" && (tokens[i]!.hyphenBefore || last.hyphenAfter)) continue;
       if (tokens.slice(i, i + len).some((t) => options.neverTouch.has(t.key))) continue;
       // Shared by every site of the same key: a long document has thousands of sites, not thousands of lists.
       let candidates = shared.get(key);

@@ -13,6 +13,11 @@ export interface WordToken {
   key: string;
   /** True when only spaces/tabs (no punctuation, no line break) separate it from the next word token. */
   joinsNext: boolean;
+  /** A hyphen right before / right after it: it is part of a compound ("second-largest", "Russian-Chinese"). */
+  hyphenBefore: boolean;
+  hyphenAfter: boolean;
+  /** True when exactly one hyphen separates it from the next word token ("well-liked"). */
+  hyphenNext: boolean;
 }
 
 export interface Sentence {
@@ -21,10 +26,12 @@ export interface Sentence {
   to: number;
 }
 
-// A word: letters/digits, with inner apostrophes, hyphens, and digit groups (2,300 / 3.5);
-// dotted abbreviations (U.S., e.g.) and a few titles keep their final period.
+// A word: letters/digits, with inner apostrophes and digit groups (2,300 / 3.5); dotted abbreviations
+// (U.S., e.g.) and a few titles keep their final period. Hyphenated compounds are split into their parts:
+// the spinner's capitalised pass swaps parts of them ("Military-technological" → "Navy-technological").
 const WORD =
-  /(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Sen|Rep|Gov|Prof|Lt|Col|Sgt|Capt)\.(?=\s)|\p{N}+(?:[.,]\p{N}+)*(?:['’]s|\p{L}+)?|[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+  /(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Sen|Rep|Gov|Prof|Lt|Col|Sgt|Capt)\.(?=\s)|\p{N}+(?:[.,]\p{N}+)*(?:['’]s|\p{L}+)?|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const HYPHEN = /[-\u2010\u2011]/;
 
 export function foldKey(text: string): string {
   return text.toLowerCase().replace(/[’‘]/g, "'");
@@ -34,12 +41,18 @@ export function tokenizeWords(text: string): WordToken[] {
   const tokens: WordToken[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, key: foldKey(m[0]), joinsNext: false });
+    const start = m.index;
+    const end = start + m[0].length;
+    const hyphenBefore = HYPHEN.test(text[start - 1] ?? "");
+    const hyphenAfter = HYPHEN.test(text[end] ?? "");
+    tokens.push({ text: m[0], start, end, key: foldKey(m[0]), joinsNext: false, hyphenBefore, hyphenAfter, hyphenNext: false });
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    a.joinsNext = /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+    const gap = text.slice(a.end, b.start);
+    a.joinsNext = /^[ \t\u00a0]+$/.test(gap);
+    a.hyphenNext = gap.length === 1 && HYPHEN.test(gap);
   }
   return tokens;
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences, tokenizeWords } from "./tokenize.js";
+
+describe("tokenizeWords", () => {
+  it("keeps apostrophes, numbers, abbreviations and titles in one token, with offsets", () => {
+    const text = "Mr. Xi’s 2,300 U.S. troops don't 1000’s";
+    const tokens = tokenizeWords(text);
+    expect(tokens.map((t) => t.text)).toEqual(["Mr.", "Xi’s", "2,300", "U.S.", "troops", "don't", "1000’s"]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens[1]!.key).toBe("xi's");
+  });
+
+  it("splits hyphenated compounds and says which parts touch a hyphen", () => {
+    const tokens = tokenizeWords("a well-liked, second-largest city");
+    expect(tokens.map((t) => t.text)).toEqual(["a", "well", "liked", "second", "largest", "city"]);
+    expect(tokens[1]).toMatchObject({ hyphenAfter: true, hyphenNext: true, joinsNext: false });
+    expect(tokens[2]).toMatchObject({ hyphenBefore: true, hyphenNext: false, joinsNext: false });
+    expect(tokens[4]).toMatchObject({ hyphenBefore: true, joinsNext: true });
+  });
+
+  it("joins words only across plain spaces", () => {
+    const tokens = tokenizeWords("time period, time\nperiod");
+    expect(tokens.map((t) => t.joinsNext)).toEqual([true, false, false, false]);
+  });
+});
+
+describe("splitSentences", () => {
+  it("breaks at sentence punctuation and line breaks, not at commas or quotes", () => {
+    const text = "He said “more help,” she said. Then\nit ended";
+    const tokens = tokenizeWords(text);
+    const words = splitSentences(text, tokens).map((s) => tokens.slice(s.from, s.to).map((t) => t.text).join(" "));
+    expect(words).toEqual(["He said more help she said", "Then", "it ended"]);
+  });
+});
