@@ -17,14 +17,14 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: 0, mined: -0.5, thesaurus: 3, user: 0, rule: -0.5 },
+  bars: { artefact: 0, signature: 0, mined: -1, thesaurus: 3, user: 0, rule: -0.5 },
   closedExtra: 6,
   gateStrongDelta: 2,
   gateRate: 30,
   gateMinSites: 3,
   veto: 2,
   presentPenalty: 1,
-  siteWeight: 0.5,
+  siteWeight: 0.7,
   rounds: 3,
 };
 
