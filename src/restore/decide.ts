@@ -28,6 +28,8 @@ export interface DecideConfig {
   veto: number;
   /** Penalty when the candidate original also appears, unspun, elsewhere in the document. */
   presentPenalty: number;
+  /** Thesaurus originals more frequent than this (log10 unigram probability) are not proposed. */
+  thesaurusMaxUnigram: number;
   /** 0: every site of a spun form takes the document's choice; 1: each site decides on its own evidence. */
   siteWeight: number;
   rounds: number;
@@ -60,6 +62,7 @@ interface Ctx {
   candIds: (readonly number[])[][];
   /** Per site, the model ids of the text as written. */
   keepIds: number[][];
+  thesaurusMaxUnigram: number;
   /** Per token, the active site covering it (-1 if none); rebuilt each round. */
   coverAt: Int32Array;
 }
@@ -85,6 +88,7 @@ export function decide(
     sites,
     candIds: candidateIds(sites, lm),
     coverAt: new Int32Array(tokens.length),
+    thesaurusMaxUnigram: config.thesaurusMaxUnigram,
     keepIds: sites.map((s) => {
       const ids: number[] = [];
       for (let t = s.tokFrom; t < s.tokTo; t++) for (const id of lm.tokenIds(tokens[t]!.text)) ids.push(id);
@@ -289,7 +293,12 @@ function siteDeltas(ctx: Ctx, i: number, active: Int32Array, withThesaurus: bool
   const out = new Float64Array(site.candidates.length);
   const candIds = ctx.candIds[i]!;
   for (let c = 0; c < out.length; c++) {
-    out[c] = !withThesaurus && site.candidates[c]!.tier === "thesaurus" ? -Infinity : windowScore(ctx.lm, left, candIds[c]!, right) - keep;
+    const thesaurus = site.candidates[c]!.tier === "thesaurus";
+    const ids = candIds[c]!;
+    // The model's favourite words (be, has, all, new, make) fit almost anywhere: from a general thesaurus
+    // they are nearly always wrong, and a spinner's table does not swap them.
+    const tooCommon = thesaurus && ids.length === 1 && ctx.lm.unigram(ids[0]!) > ctx.thesaurusMaxUnigram;
+    out[c] = (!withThesaurus && thesaurus) || tooCommon ? -Infinity : windowScore(ctx.lm, left, ids, right) - keep;
   }
   return out;
 }

@@ -25,6 +25,7 @@ const BASE: DecideConfig = {
   veto: 2,
   presentPenalty: 1,
   siteWeight: 0.7,
+  thesaurusMaxUnigram: -3,
   rounds: 3,
 };
 
