@@ -28,6 +28,8 @@ export interface CliOptions {
   color?: boolean;
   quiet: boolean;
   jobs?: number;
+  /** --max-size in MB (> 0). */
+  maxSize?: number;
 }
 
 export interface Handlers {
@@ -40,6 +42,12 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 function parseNumber(value: string): number {
   const n = Number(value);
   if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number ≥ 0.");
+  return n;
+}
+
+function parseMaxSize(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a number of MB > 0 (decimals allowed).");
   return n;
 }
 
@@ -81,6 +89,9 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(
       new Option("--ext <list>", "comma-separated extensions taken from folders").default(DEFAULT_EXTENSIONS.join(","), "txt,md,html,… (see docs)"),
     )
+    .addOption(
+      new Option("--max-size <MB>", "refuse inputs larger than this; files found in folders are skipped (default: 32)").argParser(parseMaxSize),
+    )
     .addOption(new Option("-j, --jobs <n>", "threads; 1 = no workers (default: automatic, by amount of text and cores)").argParser(parseJobs))
     .addOption(new Option("--color", "force coloured output"))
     .addOption(new Option("--no-color", "disable coloured output (also NO_COLOR=1)"))
@@ -88,7 +99,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addHelpText(
       "after",
       `
-Exit codes: 0 done (or nothing to change), 1 --check found changes, 2 error (usage, configuration, I/O).
+Exit codes: 0 done (or nothing to change), 1 --check found changes, 2 error (usage, configuration, I/O, input over --max-size).
 
 Examples:
   unspin < spun.txt > restored.txt   restore a text through a pipe
@@ -143,6 +154,7 @@ function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions
   if (format !== undefined) opts.format = format;
   if (raw.color !== undefined) opts.color = raw.color as boolean;
   if (raw.jobs !== undefined) opts.jobs = raw.jobs as number;
+  if (raw.maxSize !== undefined) opts.maxSize = raw.maxSize as number;
   if (opts.interactive && opts.write) throw new UserError("--interactive already writes what you accept; drop --write.");
   if (opts.interactive && opts.format) throw new UserError("--interactive cannot be combined with --format/--diff.");
   return opts;

@@ -21,6 +21,10 @@ describe("configuration", () => {
     expect(() => validateSettings({ levle: "bold" }, "x.json")).toThrow(/unknown setting "levle"/);
     expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a number/);
     expect(() => validateSettings([], "x.json")).toThrow(/expected an object/);
+    expect(validateSettings({ maxSize: 0.5 }, "x.json")).toEqual({ maxSize: 0.5 });
+    for (const bad of [0, -1, "32", null, Infinity]) {
+      expect(() => validateSettings({ maxSize: bad }, "x.json")).toThrow(/"maxSize" must be a number of MB > 0/);
+    }
   });
 
   it("finds the nearest config upward, including package.json#unspin", async () => {

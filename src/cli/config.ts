@@ -26,6 +26,8 @@ export interface Settings {
   include?: string[];
   /** Globs (relative to the config file) of files found in directories to leave out. */
   exclude?: string[];
+  /** Inputs larger than this many MB are refused (default 32). */
+  maxSize?: number;
 }
 
 export interface LoadedConfig {
@@ -37,7 +39,7 @@ export interface LoadedConfig {
 }
 
 const LEVELS: readonly Boldness[] = ["cautious", "normal", "bold"];
-const KNOWN_KEYS = ["level", "threshold", "assumeSpun", "dictionaries", "neverTouch", "include", "exclude", "$schema"];
+const KNOWN_KEYS = ["level", "threshold", "assumeSpun", "dictionaries", "neverTouch", "include", "exclude", "maxSize", "$schema"];
 
 export function validateSettings(raw: unknown, filepath: string): Settings {
   const fail = (problem: string): never => {
@@ -63,6 +65,12 @@ export function validateSettings(raw: unknown, filepath: string): Settings {
   if (obj.assumeSpun !== undefined) {
     if (typeof obj.assumeSpun !== "boolean") fail(`"assumeSpun" must be true or false`);
     out.assumeSpun = obj.assumeSpun as boolean;
+  }
+  if (obj.maxSize !== undefined) {
+    if (typeof obj.maxSize !== "number" || !Number.isFinite(obj.maxSize) || obj.maxSize <= 0) {
+      fail(`"maxSize" must be a number of MB > 0 (got ${JSON.stringify(obj.maxSize)})`);
+    }
+    out.maxSize = obj.maxSize as number;
   }
   for (const key of ["dictionaries", "neverTouch", "include", "exclude"] as const) {
     const v = obj[key];

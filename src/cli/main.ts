@@ -16,12 +16,13 @@ import { encode } from "./encoding.js";
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "./errors.js";
 import type { InputFile } from "./inputs.js";
 import { describeConfig, restoreOptionsFor } from "./options.js";
-import { processBytes, type FileJob, type FileOutcome } from "./process-file.js";
+import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./process-file.js";
 import { docKindFor } from "./prose.js";
 import { formatJsonLine } from "./reporters/json.js";
 import { formatChange, formatSummary, type Summary } from "./reporters/report.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
 import { outcomesInOrder } from "./runner.js";
+import { readLimited, sizeLimitFor } from "./size-limit.js";
 import { applyReplacements } from "./spans.js";
 
 export interface Io {
@@ -152,13 +153,21 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
     if (input === STDIN) {
       const name = opts.stdinFilename ?? "stdin";
       const config = await resolver.forDirectory(dirname(resolve(io.cwd, name)));
-      stdinJob = { path: STDIN, display: name, kind: docKindFor(name), options: await restoreOptionsFor(config, opts, io.cwd), explicit: true };
+      const options = await restoreOptionsFor(config, opts, io.cwd);
+      stdinJob = { path: STDIN, display: name, kind: docKindFor(name), options, explicit: true, sizeLimit: sizeLimitFor(opts.maxSize, config) };
       jobs.push(stdinJob);
       continue;
     }
     const config = await resolver.forDirectory(dirname(input.path));
     if (!input.explicit && (await leftOutByConfig(config, input.path))) continue;
-    jobs.push({ path: input.path, display: input.display, kind: docKindFor(input.path), options: await restoreOptionsFor(config, opts, io.cwd), explicit: input.explicit });
+    jobs.push({
+      path: input.path,
+      display: input.display,
+      kind: docKindFor(input.path),
+      options: await restoreOptionsFor(config, opts, io.cwd),
+      explicit: input.explicit,
+      sizeLimit: sizeLimitFor(opts.maxSize, config),
+    });
   }
 
   if (jobs.length === 0 && errors === 0) {
@@ -189,8 +198,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
   const cleanup = opts.write || interactive ? await installInterruptCleanup() : () => undefined;
   try {
     if (stdinJob) {
-      const bytes = await readAll(io.stdin);
-      await handleOutcome(run, await processBytes(stdinJob, bytes, null, await mainRestorer()), interactive);
+      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer()), interactive);
     }
     const fileJobs = jobs.filter((j) => j !== stdinJob);
     for await (const outcome of outcomesInOrder(fileJobs, { restorerModule, ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer)) {
@@ -298,13 +306,29 @@ async function leftOutByConfig(config: LoadedConfig, path: string): Promise<bool
   return exclude?.length ? matches(exclude) : false;
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  return new Promise((resolveRead, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer | string) => chunks.push(typeof c === "string" ? Buffer.from(c) : c));
-    stream.on("end", () => resolveRead(Buffer.concat(chunks)));
-    stream.on("error", reject);
-  });
+/**
+ * Reads and restores stdin within the size limit: redirected from a regular file (`unspin < big.txt`), its size is
+ * checked before reading; from a pipe, reading stops once more than the limit has arrived. Either way an input over
+ * the limit is an error and nothing of it is printed.
+ */
+async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer): Promise<FileOutcome> {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd === "number") {
+    const { fstatSync } = await import("node:fs");
+    let st: import("node:fs").Stats | null = null;
+    try {
+      st = fstatSync(fd);
+    } catch {
+      // Not stat-able: fall back to the streaming limit.
+    }
+    if (st?.isFile() && st.size > job.sizeLimit.bytes) {
+      (stdin as { destroy?: () => void }).destroy?.();
+      return tooLarge(job, st.size);
+    }
+  }
+  const bytes = await readLimited(stdin, job.sizeLimit.bytes);
+  if (bytes === null) return tooLarge(job, null);
+  return processBytes(job, bytes, null, restore);
 }
 
 /** On Ctrl-C or kill during writes, remove temporary files; originals are untouched by construction. */

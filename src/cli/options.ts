@@ -2,6 +2,7 @@
 import type { CliOptions } from "./args.js";
 import { dictionaryPaths, type LoadedConfig } from "./config.js";
 import type { CliRestoreOptions } from "./restorer.js";
+import { BYTES_PER_MB, sizeLimitFor } from "./size-limit.js";
 import { readUserDictionary } from "./user-dictionaries.js";
 import { resolve } from "node:path";
 
@@ -32,5 +33,6 @@ export function describeConfig(config: LoadedConfig, options: CliRestoreOptions,
     dictionaries: [...dictionaryPaths(config), ...cli.dict.map((d) => resolve(cwd, d))],
     include: config.settings.include ?? [],
     exclude: config.settings.exclude ?? [],
+    maxSize: sizeLimitFor(cli.maxSize, config).bytes / BYTES_PER_MB,
   };
 }

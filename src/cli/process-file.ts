@@ -2,6 +2,7 @@
  * One file (or stdin text) through the engine: decode, find the spans that must stay untouched (non-prose, inline
  * directives), restore. Runs on the main thread or in a worker, so its inputs and outputs are plain data.
  */
+import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { Edit, GateReport } from "../types.js";
 import { decode, describeUndecodable, type Encoding } from "./encoding.js";
@@ -9,6 +10,7 @@ import { describeFsError } from "./errors.js";
 import { directiveSkips } from "./directives.js";
 import { proseSkips, type DocKind } from "./prose.js";
 import type { CliRestoreOptions, Restorer } from "./restorer.js";
+import { readLimited, tooLargeMessage, type SizeLimit } from "./size-limit.js";
 import { mergeSpans } from "./spans.js";
 
 export interface FileJob {
@@ -20,6 +22,8 @@ export interface FileJob {
   options: CliRestoreOptions;
   /** Named on the command line (vs found by walking a directory): unreadable content is then an error. */
   explicit: boolean;
+  /** --max-size / maxSize: larger inputs are refused (named) or skipped (found in a folder) without being read. */
+  sizeLimit: SizeLimit;
 }
 
 /** What the file looked like when read; writing refuses to go ahead if it changed since. */
@@ -85,10 +89,26 @@ export async function processFile(job: FileJob, restore: Restorer): Promise<File
     // FIFOs and character devices (process substitution, /dev/stdin) can be read but never written back.
     const readable = st.isFile() || st.isFIFO() || st.isCharacterDevice();
     if (!readable) return { status: "error", display: job.display, path: job.path, message: "not a regular file" };
-    bytes = await readFile(job.path);
-    stamp = st.isFile() ? { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode } : null;
+    if (st.isFile()) {
+      // Checked before reading, so a huge file never reaches memory.
+      if (st.size > job.sizeLimit.bytes) return tooLarge(job, st.size);
+      bytes = await readFile(job.path);
+      stamp = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+    } else {
+      // A pipe or device has no size up front (and /dev/zero never ends): read only up to the limit.
+      const limited = await readLimited(createReadStream(job.path), job.sizeLimit.bytes);
+      if (limited === null) return tooLarge(job, null);
+      bytes = limited;
+      stamp = null;
+    }
   } catch (err) {
     return { status: "error", display: job.display, path: job.path, message: describeFsError(err) };
   }
   return processBytes(job, bytes, stamp, restore);
+}
+
+/** An input over the size limit: an error when named on the command line, a skipped note when found in a folder. */
+export function tooLarge(job: FileJob, size: number | null): FileOutcome {
+  const message = tooLargeMessage(size, job.sizeLimit, !job.explicit);
+  return { status: job.explicit ? "error" : "skipped", display: job.display, path: job.path, message };
 }

@@ -51,6 +51,7 @@ describe("configuration", () => {
       dictionaries: [join(dir, "words.tsv")],
       include: [],
       exclude: [],
+      maxSize: 32,
     });
   });
 

@@ -1,0 +1,89 @@
+/**
+ * The input size limit (--max-size, config `maxSize`). The restorer runs at roughly 50,000 words/s and holds data per
+ * word, so a huge input would take minutes and gigabytes: it is refused with a clear message instead. Regular files
+ * are checked with stat() before anything is read; streams (stdin, FIFOs, devices) are read only until the limit.
+ */
+import type { LoadedConfig } from "./config.js";
+
+/** Default limit in MB. */
+export const DEFAULT_MAX_SIZE_MB = 32;
+/** One MB as --max-size counts it (1024 × 1024 bytes, as `ls -lh` and `du -h` do). */
+export const BYTES_PER_MB = 1024 * 1024;
+
+/** The limit that applies to one input: plain data, so it can travel to worker threads with the job. */
+export interface SizeLimit {
+  /** Inputs larger than this many bytes are refused. */
+  bytes: number;
+  /** Where the limit comes from, for messages: `--max-size 32 MB` or `maxSize 5 MB in /p/.unspinrc.json`. */
+  label: string;
+}
+
+/** The limit for one input: command line > config file > default. */
+export function sizeLimitFor(cliMb: number | undefined, config: Pick<LoadedConfig, "filepath" | "settings">): SizeLimit {
+  if (cliMb !== undefined) return { bytes: cliMb * BYTES_PER_MB, label: `--max-size ${cliMb} MB` };
+  const fromConfig = config.settings.maxSize;
+  if (fromConfig !== undefined) {
+    return { bytes: fromConfig * BYTES_PER_MB, label: `maxSize ${fromConfig} MB${config.filepath ? ` in ${config.filepath}` : ""}` };
+  }
+  return { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `--max-size ${DEFAULT_MAX_SIZE_MB} MB` };
+}
+
+/** A size in MB for messages: one decimal from 10 MB up, three significant digits below (2048 bytes → "0.00195 MB"). */
+export function formatMB(bytes: number): string {
+  const mb = bytes / BYTES_PER_MB;
+  const s = mb >= 10 ? mb.toFixed(1) : String(Number(mb.toPrecision(3)));
+  return `${s} MB`;
+}
+
+/**
+ * Message for an input over the limit. `size`: its size in bytes when known (stat), or null for a stream that was
+ * stopped once more than the limit had arrived. `skipped`: found in a folder (a note) rather than named (an error).
+ */
+export function tooLargeMessage(size: number | null, limit: SizeLimit, skipped = false): string {
+  const what = size === null ? `more than ${limit.label} arrived` : `${formatMB(size)} is more than ${limit.label}`;
+  if (skipped) return `${what}, skipped (raise --max-size to restore it)`;
+  return `${what}; ${size === null ? "stopped reading" : "not read"} (raise --max-size to restore it)`;
+}
+
+/**
+ * Reads a stream to its end, or until more than `maxBytes` have arrived: then stops reading, destroys the stream (so
+ * a writer that never ends cannot keep the process alive) and returns null. At most `maxBytes` plus one chunk is
+ * held in memory.
+ */
+export function readLimited(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = () => {
+      stream.off("data", onData);
+      stream.off("end", onEnd);
+      stream.off("error", onError);
+    };
+    const onData = (c: Buffer | string) => {
+      const chunk = typeof c === "string" ? Buffer.from(c) : c;
+      total += chunk.length;
+      if (total > maxBytes) {
+        done();
+        chunks.length = 0;
+        stream.pause();
+        // Errors after this point (EPIPE from the writer, a close race) no longer matter.
+        stream.on("error", () => undefined);
+        (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+  });
+}
