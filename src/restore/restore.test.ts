@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadBundledResources } from "../resources.js";
+import { applyEdits, restoreWith } from "./restore.js";
+
+const resources = loadBundledResources();
+const restore = (text: string, options = {}) => restoreWith(resources, text, options);
+
+// Words the dictionaries know as spun forms, ordinary words, and things that must never be touched.
+const WORDS = [
+  "mentioned", "12 months", "time period", "financial system", "international locations", "assist", "folks",
+  "Individuals", "chief", "navy", "the", "a", "an", "expensive", "pal", "he", "said", "year", "city", "{dollars}",
+  "{big|large}", "2", "3rd", "U.S.", "Mr.", "COVID-19", "e-mail", "IPHONE", "naïve", "café", "😀", "—", "“", "”", "’s",
+];
+const SEPARATORS = [" ", " ", " ", ", ", ". ", "\n", "\r\n", "\t", "  ", "; ", "-", " (", ") "];
+
+const texts = fc
+  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 60 })
+  .map((parts) => parts.map(([w, s]) => w + s).join(""));
+
+describe("restore keeps everything outside its edits", () => {
+  it("edits are consistent with the input and the output, in any text", () => {
+    fc.assert(
+      fc.property(texts, fc.boolean(), (text, assumeSpun) => {
+        const r = restore(text, { assumeSpun });
+        let at = 0;
+        for (const e of r.edits) {
+          expect(e.start).toBeGreaterThanOrEqual(at);
+          expect(text.slice(e.start, e.end)).toBe(e.before);
+          expect(e.after).not.toBe(e.before);
+          const lineStart = text.lastIndexOf("\n", e.start - 1) + 1;
+          expect(e.line).toBe(text.slice(0, e.start).split("\n").length);
+          expect(e.column).toBe(e.start - lineStart + 1);
+          expect(e.confidence).toBeGreaterThan(0);
+          expect(e.confidence).toBeLessThanOrEqual(1);
+          at = e.end;
+        }
+        expect(applyEdits(text, r.edits)).toBe(r.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never touches skipped spans or never-touch words", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const skip = [{ start: 0, end: Math.floor(text.length / 2) }];
+        for (const e of restore(text, { assumeSpun: true, skip }).edits) expect(e.start).toBeGreaterThanOrEqual(skip[0]!.end);
+        const kept = restore(text, { assumeSpun: true, neverTouch: ["mentioned", "12 months"] });
+        for (const e of kept.edits) expect(e.before.toLowerCase()).not.toMatch(/^(mentioned|12 months)$/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("restore on examples", () => {
+  it("restores a spun paragraph and reports why", () => {
+    const r = restore("The chief mentioned the financial system grew final 12 months, and folks mentioned the navy was sturdy.");
+    expect(r.gate.spun).toBe(true);
+    expect(r.text).toContain("said the economy");
+    expect(r.text).toContain("year");
+    const said = r.edits.find((e) => e.before === "mentioned");
+    expect(said).toMatchObject({ after: "said", entry: "mined:mentioned→said" });
+    expect(said!.evidence).toMatch(/language model [+-]\d/);
+  });
+
+  it("leaves a clean sentence alone, even one full of spun-looking words", () => {
+    const clean = "The navy chief mentioned an expensive pipeline in the financial system review.";
+    expect(restore(clean).text).toBe(clean);
+    expect(restore(clean).gate.spun).toBe(false);
+  });
+
+  it("resolves spintax with alternatives even in clean text, and carries case", () => {
+    expect(restore("It was a {big|large} day.").text).toBe("It was a big day.");
+    expect(restore("Individuals mentioned the plan, and folks mentioned it again.", { assumeSpun: true }).text).toMatch(/^People said the plan/);
+  });
+
+  it("makes a/an agree with the restored word", () => {
+    const r = restore("It is a economic system in trouble.", { assumeSpun: true });
+    expect(r.text).toBe("It is an economy in trouble.");
+    expect(r.edits[0]).toMatchObject({ before: "a economic system", after: "an economy", column: 7 });
+  });
+});
