@@ -5,7 +5,7 @@
  *    log10 P(sentence), computed only on the n-grams that touch the span.
  * 2. Evidence is pooled per spun form (the spinner maps a form the same way throughout one document).
  * 3. A document gate looks at how many sites win clearly: clean text has few, spun text many. When the gate
- *    is closed only spintax artefacts and overwhelming evidence are acted on.
+ *    is closed nothing changes but spintax with alternatives ({a|b}).
  * 4. Rounds repeat with the accepted choices as context, so neighbouring restorations support each other.
  */
 import type { Tier } from "../dict/types.js";
@@ -16,8 +16,6 @@ import type { Site } from "./sites.js";
 export interface DecideConfig {
   /** Margin (log10) the pooled evidence for a candidate must beat, per tier, in a spun document. */
   bars: Record<Tier, number>;
-  /** Added to every bar when the document gate judges the text clean. */
-  closedExtra: number;
   /** A site is "strong" for the gate when its best candidate wins by more than this. */
   gateStrongDelta: number;
   /** Strong sites per 1000 words at which the gate opens. */
@@ -127,9 +125,6 @@ export function decide(
       // Only sites whose context changed in the last round need scoring again.
       for (let i = 0; i < sites.length; i++) if (nearChange(sites[i]!, changedTokens)) deltas[i] = siteDeltas(ctx, i, active, spun);
     }
-    // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
-    // text has; a lone {word} may be a template placeholder, so it waits for the gate too.
-    const extra = spun ? 0 : config.closedExtra;
     const next = new Int32Array(sites.length).fill(-1);
     const taken = new Uint8Array(tokens.length);
     decisions = [];
@@ -137,9 +132,11 @@ export function decide(
     // and its own: several originals can share one spun form, so a site may still go its own way.
     const proposals: { i: number; c: number; score: number; g: GroupScore }[] = [];
     for (const members of groups.values()) {
-      const g = scoreGroup(members, sites, deltas, config, extra, present);
       const first = sites[members[0]!]!;
+      // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
+      // text has; a lone {word} may be a template placeholder, so it waits for the gate too.
       if (!spun && (!first.forced || first.candidates.length < 2)) continue;
+      const g = scoreGroup(members, sites, deltas, config, present);
       for (const i of members) {
         let best = -1;
         let bestScore = -Infinity;
@@ -240,7 +237,6 @@ function scoreGroup(
   sites: readonly Site[],
   deltas: readonly Float64Array[],
   config: DecideConfig,
-  extra: number,
   present: ReadonlySet<string>,
 ): GroupScore {
   const first = sites[members[0]!]!;
@@ -259,7 +255,7 @@ function scoreGroup(
     const evidence = mean + 0.5 * Math.log(k) * Math.min(1, Math.max(0, mean));
     let margin = evidence + cand.prior;
     if (!first.forced) {
-      margin -= config.bars[cand.tier] + extra;
+      margin -= config.bars[cand.tier];
       if (present.has(cand.text)) margin -= config.presentPenalty;
     }
     margins[c] = margin;

@@ -18,7 +18,6 @@ export interface Resources {
 
 const BASE: DecideConfig = {
   bars: { artefact: 0, signature: 0, mined: -1, thesaurus: 3, user: 0, rule: -0.5 },
-  closedExtra: 6,
   gateStrongDelta: 2,
   gateRate: 30,
   gateMinSites: 3,
