@@ -28,14 +28,20 @@ const BASE: DecideConfig = {
   rounds: 3,
 };
 
-const LEVEL_SHIFT: Record<Boldness, number> = { cautious: 1, normal: 0, bold: -0.5 };
+// A level moves every bar (log10) and how much of the document must look spun before anything changes.
+const LEVELS: Record<Boldness, { shift: number; gateRate: number; gateMinSites: number }> = {
+  cautious: { shift: 1, gateRate: 40, gateMinSites: 4 },
+  normal: { shift: 0, gateRate: BASE.gateRate, gateMinSites: BASE.gateMinSites },
+  bold: { shift: -0.5, gateRate: 20, gateMinSites: 2 },
+};
 
 export function configFor(options: RestoreOptions): DecideConfig {
+  const level = LEVELS[options.level ?? "normal"];
   // The threshold is the bar of curated entries; the other tiers keep their offsets from it.
-  const shift = options.threshold !== undefined ? options.threshold - BASE.bars.signature : LEVEL_SHIFT[options.level ?? "normal"];
+  const shift = options.threshold !== undefined ? options.threshold - BASE.bars.signature : level.shift;
   const bars = { ...BASE.bars };
   for (const tier of Object.keys(bars) as (keyof typeof bars)[]) if (tier !== "artefact") bars[tier] = bars[tier] + shift;
-  return { ...BASE, bars };
+  return { ...BASE, gateRate: level.gateRate, gateMinSites: level.gateMinSites, bars };
 }
 
 /** Decision settings below the named levels, for research and calibration (see README "How it decides"). */
