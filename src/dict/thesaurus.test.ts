@@ -146,3 +146,10 @@ describe.skipIf(!existsSync(TSV))("the compiled reverse.tsv", () => {
     }
   });
 });
+
+describe("the shipped thesaurus file", () => {
+  it("is plain ASCII, so the loader can take its fast Latin-1 path", async () => {
+    const { isAscii } = await import("node:buffer");
+    expect(isAscii(readFileSync(TSV))).toBe(true);
+  });
+});
