@@ -26,6 +26,8 @@ export interface DecideConfig {
   veto: number;
   /** Penalty when the candidate original also appears, unspun, elsewhere in the document. */
   presentPenalty: number;
+  /** Added to the thesaurus bar for a pair that only one of the thesauri lists. */
+  thesaurusSingleSource: number;
   /** Thesaurus originals more frequent than this (log10 unigram probability) are not proposed. */
   thesaurusMaxUnigram: number;
   /** 0: every site of a spun form takes the document's choice; 1: each site decides on its own evidence. */
@@ -256,6 +258,8 @@ function scoreGroup(
     let margin = evidence + cand.prior;
     if (!first.forced) {
       margin -= config.bars[cand.tier];
+      // A pair only one general thesaurus lists (mostly Moby's long lines) is a looser synonym.
+      if (cand.tier === "thesaurus" && cand.sources < 2) margin -= config.thesaurusSingleSource;
       if (present.has(cand.text)) margin -= config.presentPenalty;
     }
     margins[c] = margin;

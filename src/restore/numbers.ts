@@ -72,7 +72,7 @@ export function findNumberSites(
       poolKey: `#${t.text}`,
       spun: t.text,
       pattern: atSentenceStart ? "first" : casePattern(word),
-      candidates: [{ text: word, tier: "rule", prior: -0.2, entry: `rule:digit→word` }],
+      candidates: [{ text: word, tier: "rule", prior: -0.2, entry: `rule:digit→word`, sources: 1 }],
       forced: false,
     });
   }

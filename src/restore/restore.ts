@@ -25,6 +25,7 @@ const BASE: DecideConfig = {
   presentPenalty: 1,
   siteWeight: 0.7,
   thesaurusMaxUnigram: -3,
+  thesaurusSingleSource: 1,
   rounds: 3,
 };
 

@@ -12,6 +12,8 @@ export interface SiteCandidate {
   tier: Tier;
   prior: number;
   entry: string;
+  /** How many independent sources list the pair (general thesauri: Moby, MyThes, WordNet); 1 otherwise. */
+  sources: number;
 }
 
 export interface Site {
@@ -82,7 +84,7 @@ export function findSpintaxSites(text: string, tokens: readonly WordToken[], opt
       poolKey: `{}${m[0]}`,
       spun: m[0],
       pattern: "mixed",
-      candidates: unique.map((a) => ({ text: a, tier: "artefact", prior: 0, entry: `artefact:${m![0]}→${a}` })),
+      candidates: unique.map((a) => ({ text: a, tier: "artefact", prior: 0, entry: `artefact:${m![0]}→${a}`, sources: 1 })),
       forced: true,
       ...(firstTo < tokTo ? { hiddenTokens: [firstTo, tokTo] as [number, number] } : {}),
     });
@@ -134,7 +136,7 @@ export function findDictionarySites(
       if (!candidates) {
         candidates = found
           .filter((c: Candidate) => c.original !== key && !options.neverTouch.has(c.original.toLowerCase()))
-          .map((c: Candidate) => ({ text: c.original, tier: c.tier, prior: c.prior, entry: c.entry }));
+          .map((c: Candidate) => ({ text: c.original, tier: c.tier, prior: c.prior, entry: c.entry, sources: c.source.split("+").length }));
         shared.set(key, candidates);
       }
       if (candidates.length === 0) continue;
