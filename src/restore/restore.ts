@@ -17,7 +17,7 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: 0, mined: -1, thesaurus: 3, user: 0, rule: -0.5 },
+  bars: { artefact: 0, signature: -0.5, mined: -1.5, thesaurus: 2.5, user: -0.5, rule: -1 },
   gateStrongDelta: 2,
   gateRate: 30,
   gateMinSites: 3,
@@ -69,7 +69,7 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   const sites = [...spintax, ...dictSites, ...findNumberSites(text, tokens, siteOptions, (i) => hidden[i] === 1)];
   sites.sort((a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo);
   const result = decide(tokens, sentences, sites, resources.lm, tuned(configFor(options), tuning), options.assumeSpun ?? false);
-  const edits = toEdits(text, tokens, result.decisions);
+  const edits = toEdits(text, tokens, result.decisions, siteOptions.skip);
   return {
     text: applyEdits(text, edits),
     edits,
@@ -82,7 +82,12 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   };
 }
 
-function toEdits(text: string, tokens: readonly WordToken[], decisions: readonly Decision[]): Edit[] {
+function toEdits(
+  text: string,
+  tokens: readonly WordToken[],
+  decisions: readonly Decision[],
+  skip: ReadonlyArray<{ start: number; end: number }>,
+): Edit[] {
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const edits: Edit[] = [];
@@ -96,7 +101,8 @@ function toEdits(text: string, tokens: readonly WordToken[], decisions: readonly
     let before = text.slice(site.start, site.end);
     // a/an before the span follows the restored word.
     const prev = tokens[site.tokFrom - 1];
-    if (prev && !site.forced && /^an?$/i.test(prev.text) && /^[ \t]+$/.test(text.slice(prev.end, site.start))) {
+    const articleSkipped = prev !== undefined && skip.some((s) => s.start < prev.end && prev.start < s.end);
+    if (prev && !site.forced && !articleSkipped && /^an?$/i.test(prev.text) && /^[ \t]+$/.test(text.slice(prev.end, site.start))) {
       const article = agreeingArticle(prev.text, after);
       if (article !== prev.text) {
         const gap = text.slice(prev.end, site.start);
