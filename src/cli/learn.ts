@@ -4,11 +4,17 @@ import { basename, resolve } from "node:path";
 import { decode, describeUndecodable } from "./encoding.js";
 import { describeFsError, EXIT_OK, UserError } from "./errors.js";
 import type { Io } from "./main.js";
+import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, tooLargeMessage } from "./size-limit.js";
+
+// Aligning is quadratic in the worst case: refuse what `unspin` itself would refuse.
+const LEARN_LIMIT = { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `the ${DEFAULT_MAX_SIZE_MB} MB limit` };
 
 async function readText(path: string, cwd: string): Promise<string> {
   const abs = resolve(cwd, path);
   try {
-    if ((await stat(abs)).isDirectory()) throw new UserError(`${path}: is a directory, expected a file`);
+    const st = await stat(abs);
+    if (st.isDirectory()) throw new UserError(`${path}: is a directory, expected a file`);
+    if (st.size > LEARN_LIMIT.bytes) throw new UserError(`${path}: ${tooLargeMessage(st.size, LEARN_LIMIT).replace(/ \(raise --max-size to restore it\)$/, "")}`);
     const d = decode(await readFile(abs));
     if (!d.ok) throw new UserError(`${path}: ${describeUndecodable(d.reason)}`);
     return d.text;

@@ -1,6 +1,6 @@
 /** --max-size / maxSize: huge inputs get one clear line and exit 2 (or a skip note in folders), never a hang. Stand-in engine. */
 import { spawn } from "node:child_process";
-import { existsSync, openSync, closeSync, readFileSync } from "node:fs";
+import { existsSync, openSync, closeSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FAKE_CLI, runCli, tempTree } from "./helpers/run.js";
@@ -122,5 +122,17 @@ describe("--max-size", () => {
       expect(r.stderr).toMatch(/--max-size.*expected a number of MB > 0/);
       expect(r.out).toBe("");
     }
+  });
+});
+
+describe("unspin learn", () => {
+  it("refuses a file over the 32 MB limit before reading it", async () => {
+    const dir = tempTree({ "orig.txt": SMALL });
+    writeFileSync(join(dir, "huge.txt"), "");
+    truncateSync(join(dir, "huge.txt"), 33 * 1024 * 1024);
+    const r = await runCli(["learn", "huge.txt", "orig.txt"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unspin: huge.txt: 33.0 MB is more than the 32 MB limit; not read");
+    expect(r.out).toBe("");
   });
 });
