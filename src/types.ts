@@ -26,7 +26,10 @@ export type Boldness = "cautious" | "normal" | "bold";
 export interface RestoreOptions {
   /** How bold restoration is; default "normal". */
   level?: Boldness;
-  /** Overrides the level's LM margin (log10) a candidate must win by. */
+  /**
+   * Overrides the level: the bar (log10) a curated candidate's evidence must clear (normal: -0.5); the other tiers
+   * keep their offsets from it. Higher is more cautious.
+   */
   threshold?: number;
   /** Treat the document as spun even if the document gate says it is clean. */
   assumeSpun?: boolean;

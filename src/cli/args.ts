@@ -76,7 +76,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("--diff", "print a unified diff (same as --format diff)"))
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS))
     .addOption(new Option("--level <level>", "how bold restoration is").choices(["cautious", "normal", "bold"]))
-    .addOption(new Option("--threshold <n>", "language-model margin (log10) a candidate must win by; overrides the level").argParser(parseNumber))
+    .addOption(new Option("--threshold <n>", "bar (log10) a curated candidate must clear, the other tiers move with it; overrides the level").argParser(parseNumber))
     .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
     .addOption(new Option("--never-touch <phrase>", "word or phrase never to change (repeatable)").argParser(collect))
     .addOption(new Option("--dict <file>", "extra dictionary, TSV lines spun<TAB>original (repeatable)").argParser(collect))

@@ -57,8 +57,8 @@ export function validateSettings(raw: unknown, filepath: string): Settings {
     out.level = obj.level as Boldness;
   }
   if (obj.threshold !== undefined) {
-    if (typeof obj.threshold !== "number" || !Number.isFinite(obj.threshold) || obj.threshold < 0) {
-      fail(`"threshold" must be a number ≥ 0 (got ${JSON.stringify(obj.threshold)})`);
+    if (typeof obj.threshold !== "number" || !Number.isFinite(obj.threshold)) {
+      fail(`"threshold" must be a number (got ${JSON.stringify(obj.threshold)})`);
     }
     out.threshold = obj.threshold as number;
   }
