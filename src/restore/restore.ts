@@ -23,7 +23,7 @@ const BASE: DecideConfig = {
   gateMinSites: 3,
   veto: 2,
   presentPenalty: 1,
-  siteWeight: 0.7,
+  siteWeight: 0.85,
   thesaurusMaxUnigram: -3,
   thesaurusSingleSource: 1,
   rounds: 3,
