@@ -27,7 +27,11 @@ function resourcesFor(extra: readonly string[] | undefined): Resources {
   let resources = withExtras.get(key);
   if (!resources) {
     const user = extra.map((text, i) => parseUserDictionary(text, extra.length > 1 ? `user${i + 1}` : "user"));
-    resources = { lm: bundled.lm, dictionary: combineDictionaries([...user, bundled.dictionary]) };
+    resources = {
+      lm: bundled.lm,
+      dictionary: combineDictionaries([...user, bundled.dictionary]),
+      ...(bundled.gateDictionary ? { gateDictionary: combineDictionaries([...user, bundled.gateDictionary]) } : {}),
+    };
     if (withExtras.size > 16) withExtras.clear();
     withExtras.set(key, resources);
   }

@@ -3,7 +3,7 @@
  * ship in the package. Everything it hands on (bytes, strings) is parsed by pure modules.
  */
 import { isAscii } from "node:buffer";
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { combineDictionaries } from "./dict/combine.js";
@@ -35,7 +35,7 @@ function read(path: string, what: string): string {
 }
 
 let model: LmView | undefined;
-let dictionary: PhraseDictionary | undefined;
+let dictionaries: { all: PhraseDictionary; gate: PhraseDictionary } | undefined;
 
 export function loadBundledModel(): LmView {
   if (!model) {
@@ -47,17 +47,48 @@ export function loadBundledModel(): LmView {
   return model;
 }
 
-export function loadBundledDictionary(): PhraseDictionary {
-  if (!dictionary) {
-    dictionary = combineDictionaries([
-      buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary")),
-      buildMinedDictionary(read(bundledFiles.mined, "mined dictionary")),
-      parseThesaurus(read(bundledFiles.thesaurus, "thesaurus")),
-    ]);
+/** The thesaurus's longest key, from its header, without reading the 8 MB file. */
+function thesaurusMaxPhraseWords(path: string): number | undefined {
+  const head = Buffer.alloc(4096);
+  const fd = openSync(path, "r");
+  try {
+    const n = readSync(fd, head, 0, head.length, 0);
+    const m = /maxPhraseWords=(\d+)/.exec(head.subarray(0, n).toString("latin1"));
+    return m ? Number(m[1]) : undefined;
+  } finally {
+    closeSync(fd);
   }
-  return dictionary;
+}
+
+/** The thesaurus, read on its first lookup: clean documents never need it (the gate closes without it). */
+function lazyThesaurus(path: string): PhraseDictionary {
+  if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
+  let loaded: PhraseDictionary | undefined;
+  const get = () => (loaded ??= parseThesaurus(read(path, "thesaurus")));
+  return {
+    maxPhraseWords: thesaurusMaxPhraseWords(path) ?? get().maxPhraseWords,
+    lookup: (key) => get().lookup(key),
+    mayStartPhrase: (word) => get().mayStartPhrase?.(word) ?? true,
+  };
+}
+
+function loadDictionaries(): { all: PhraseDictionary; gate: PhraseDictionary } {
+  if (!dictionaries) {
+    const curated = buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary"));
+    const mined = buildMinedDictionary(read(bundledFiles.mined, "mined dictionary"));
+    dictionaries = {
+      all: combineDictionaries([curated, mined, lazyThesaurus(bundledFiles.thesaurus)]),
+      gate: combineDictionaries([curated, mined]),
+    };
+  }
+  return dictionaries;
+}
+
+export function loadBundledDictionary(): PhraseDictionary {
+  return loadDictionaries().all;
 }
 
 export function loadBundledResources(): Resources {
-  return { lm: loadBundledModel(), dictionary: loadBundledDictionary() };
+  const { all, gate } = loadDictionaries();
+  return { lm: loadBundledModel(), dictionary: all, gateDictionary: gate };
 }

@@ -67,19 +67,12 @@ interface Ctx {
   coverAt: Int32Array;
 }
 
-export function decide(
-  tokens: readonly WordToken[],
-  sentences: readonly Sentence[],
-  sites: Site[],
-  lm: LmView,
-  config: DecideConfig,
-  assumeSpun: boolean,
-): DecideResult {
+function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], sites: Site[], lm: LmView, config: DecideConfig): Ctx {
   const tokSentence = new Int32Array(tokens.length);
   sentences.forEach((s, i) => tokSentence.fill(i, s.from, s.to));
   const hidden = new Uint8Array(tokens.length);
   for (const s of sites) if (s.hiddenTokens) hidden.fill(1, s.hiddenTokens[0], s.hiddenTokens[1]);
-  const ctx: Ctx = {
+  return {
     tokens,
     sentences,
     tokSentence,
@@ -87,7 +80,7 @@ export function decide(
     lm,
     sites,
     candIds: candidateIds(sites, lm),
-    coverAt: new Int32Array(tokens.length),
+    coverAt: new Int32Array(tokens.length).fill(-1),
     thesaurusMaxUnigram: config.thesaurusMaxUnigram,
     keepIds: sites.map((s) => {
       const ids: number[] = [];
@@ -95,17 +88,65 @@ export function decide(
       return ids;
     }),
   };
+}
 
-  const groups = groupSites(sites);
-  const present = wordsPresent(tokens);
-  let active = new Int32Array(sites.length).fill(-1);
-  // Spintax has no "keep": start from its first alternative.
+/** Spintax has no "keep": it starts from its first alternative. */
+function initialChoices(sites: readonly Site[]): Int32Array {
+  const active = new Int32Array(sites.length).fill(-1);
   sites.forEach((s, i) => {
     if (s.forced) active[i] = 0;
   });
+  return active;
+}
 
-  let strongSites = 0;
-  let spun = assumeSpun;
+export interface Gate {
+  strongSites: number;
+  spun: boolean;
+}
+
+function gateFrom(tokens: readonly WordToken[], sites: readonly Site[], deltas: readonly Float64Array[], config: DecideConfig, assumeSpun: boolean): Gate {
+  const strongSites = countStrong(sites, deltas, config.gateStrongDelta);
+  const rate = tokens.length > 0 ? (strongSites * 1000) / tokens.length : 0;
+  return { strongSites, spun: assumeSpun || (strongSites >= config.gateMinSites && rate >= config.gateRate) };
+}
+
+/**
+ * The document gate on its own, from sites that need no thesaurus: lets a caller find the thesaurus's sites
+ * (and load it) only for a document that turns out to be spun.
+ */
+export function documentGate(
+  tokens: readonly WordToken[],
+  sentences: readonly Sentence[],
+  sites: Site[],
+  lm: LmView,
+  config: DecideConfig,
+  assumeSpun: boolean,
+): Gate {
+  const ctx = makeCtx(tokens, sentences, sites, lm, config);
+  const active = initialChoices(sites);
+  sites.forEach((s, j) => {
+    if (active[j]! >= 0) ctx.coverAt.fill(j, s.tokFrom, s.tokTo);
+  });
+  return gateFrom(tokens, sites, sites.map((_, i) => siteDeltas(ctx, i, active, false)), config, assumeSpun);
+}
+
+/** `gate`: the document gate when the caller has computed it already (see documentGate). */
+export function decide(
+  tokens: readonly WordToken[],
+  sentences: readonly Sentence[],
+  sites: Site[],
+  lm: LmView,
+  config: DecideConfig,
+  assumeSpun: boolean,
+  gate?: Gate,
+): DecideResult {
+  const ctx = makeCtx(tokens, sentences, sites, lm, config);
+
+  const groups = groupSites(sites);
+  const present = wordsPresent(tokens);
+  let active = initialChoices(sites);
+  let strongSites = gate?.strongSites ?? 0;
+  let spun = gate?.spun ?? assumeSpun;
   let decisions: Decision[] = [];
   let deltas: Float64Array[] = [];
   const changedTokens = new Uint8Array(tokens.length);
@@ -115,14 +156,15 @@ export function decide(
       if (c >= 0) ctx.coverAt.fill(j, sites[j]!.tokFrom, sites[j]!.tokTo);
     });
     if (round === 0) {
-      // The gate needs no thesaurus candidates (they are no evidence of spinning), and a clean document
-      // needs nothing more: score those only once the gate is open.
-      deltas = sites.map((_, i) => siteDeltas(ctx, i, active, false));
-      strongSites = countStrong(sites, deltas, config.gateStrongDelta);
-      const words = tokens.length;
-      const rate = words > 0 ? (strongSites * 1000) / words : 0;
-      spun = assumeSpun || (strongSites >= config.gateMinSites && rate >= config.gateRate);
-      if (spun) deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
+      if (gate) {
+        deltas = sites.map((_, i) => siteDeltas(ctx, i, active, spun));
+      } else {
+        // The gate needs no thesaurus candidates (they are no evidence of spinning), and a clean document
+        // needs nothing more: score those only once the gate is open.
+        deltas = sites.map((_, i) => siteDeltas(ctx, i, active, false));
+        ({ strongSites, spun } = gateFrom(tokens, sites, deltas, config, assumeSpun));
+        if (spun) deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
+      }
     } else {
       // Only sites whose context changed in the last round need scoring again.
       for (let i = 0; i < sites.length; i++) if (nearChange(sites[i]!, changedTokens)) deltas[i] = siteDeltas(ctx, i, active, spun);

@@ -54,6 +54,26 @@ describe("restore keeps everything outside its edits", () => {
   });
 });
 
+describe("the gate dictionary", () => {
+  it("keeps the full dictionary (a lazily loaded thesaurus) out of clean documents, and gives the same result", () => {
+    let fullLookups = 0;
+    const full = {
+      maxPhraseWords: resources.dictionary.maxPhraseWords,
+      lookup: (k: string) => {
+        fullLookups++;
+        return resources.dictionary.lookup(k);
+      },
+    };
+    const clean = "The navy chief mentioned an expensive pipeline in the financial system review.";
+    const spun = "The chief mentioned the financial system grew final 12 months, and folks mentioned the navy was sturdy.";
+    const withGate = { lm: resources.lm, dictionary: full, gateDictionary: resources.gateDictionary! };
+    expect(restoreWith(withGate, clean).text).toBe(clean);
+    expect(fullLookups).toBe(0);
+    expect(restoreWith(withGate, spun).text).toBe(restoreWith({ lm: resources.lm, dictionary: resources.dictionary }, spun).text);
+    expect(fullLookups).toBeGreaterThan(0);
+  });
+});
+
 describe("restore on examples", () => {
   it("does not fix an article that lies in a skipped span (found by the property test)", () => {
     const text = "said an navy ";

@@ -6,7 +6,7 @@ import { splitSentences, tokenizeWords, type WordToken } from "../text/tokenize.
 import type { Boldness, Edit, RestoreOptions, RestoreResult } from "../types.js";
 import { agreeingArticle } from "./article.js";
 import { applyCase } from "./case.js";
-import { decide, type DecideConfig, type Decision } from "./decide.js";
+import { decide, documentGate, type DecideConfig, type Decision } from "./decide.js";
 import type { LmView } from "./lm-view.js";
 import { findDictionarySites, findSpintaxSites, type SiteOptions } from "./sites.js";
 import { findNumberSites } from "./numbers.js";
@@ -14,6 +14,12 @@ import { findNumberSites } from "./numbers.js";
 export interface Resources {
   lm: LmView;
   dictionary: PhraseDictionary;
+  /**
+   * Optional: the part of `dictionary` that decides the document gate (everything but a general thesaurus).
+   * When given, the full dictionary is consulted only for documents the gate finds spun, so a large lazily
+   * loaded thesaurus costs nothing on clean text.
+   */
+  gateDictionary?: PhraseDictionary;
 }
 
 const BASE: DecideConfig = {
@@ -65,10 +71,23 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   for (const s of spintax) {
     hidden.fill(1, s.tokFrom, s.hiddenTokens?.[1] ?? s.tokTo);
   }
-  const dictSites = findDictionarySites(tokens, resources.dictionary, siteOptions, (i) => hidden[i] === 1);
-  const sites = [...spintax, ...dictSites, ...findNumberSites(text, tokens, siteOptions, (i) => hidden[i] === 1)];
-  sites.sort((a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo);
-  const result = decide(tokens, sentences, sites, resources.lm, tuned(configFor(options), tuning), options.assumeSpun ?? false);
+  const isHidden = (i: number) => hidden[i] === 1;
+  const numbers = findNumberSites(text, tokens, siteOptions, isHidden);
+  const sitesFrom = (dictionary: PhraseDictionary) =>
+    [...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, isHidden), ...numbers].sort(
+      (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
+    );
+  const config = tuned(configFor(options), tuning);
+  const assumeSpun = options.assumeSpun ?? false;
+  let result;
+  if (resources.gateDictionary && !assumeSpun) {
+    const gateSites = sitesFrom(resources.gateDictionary);
+    const gate = documentGate(tokens, sentences, gateSites, resources.lm, config, assumeSpun);
+    const sites = gate.spun ? sitesFrom(resources.dictionary) : gateSites;
+    result = decide(tokens, sentences, sites, resources.lm, config, assumeSpun, gate);
+  } else {
+    result = decide(tokens, sentences, sitesFrom(resources.dictionary), resources.lm, config, assumeSpun);
+  }
   const edits = toEdits(text, tokens, result.decisions, siteOptions.skip);
   return {
     text: applyEdits(text, edits),
