@@ -14,3 +14,15 @@ describe("colour decision", () => {
     expect(colorLevel(undefined, { TERM: "dumb" }, true)).toBe(0);
   });
 });
+
+describe("makeChalk", () => {
+  it("without colour returns text unchanged through any chain of styles, and never loads chalk", async () => {
+    const { makeChalk } = await import("./colors.js");
+    const plain = await makeChalk(0);
+    expect(plain.red.strikethrough("gone")).toBe("gone");
+    expect(plain.green("a", "b")).toBe("a b");
+    expect(plain.level).toBe(0);
+    const coloured = await makeChalk(1);
+    expect(coloured.red("x")).toBe("\u001b[31mx\u001b[39m");
+  });
+});

@@ -3,7 +3,7 @@
  * then whether the stream is a terminal. chalk's own detection is not used because it looks at stdout only and
  * reads process.argv.
  */
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 
 export type ColorFlag = boolean | undefined;
 
@@ -26,6 +26,18 @@ export function colorLevel(flag: ColorFlag, env: NodeJS.ProcessEnv, isTTY: boole
   return flag === true ? (Math.max(level, 1) as 1 | 2 | 3) : level;
 }
 
-export function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
+/**
+ * A chalk instance for the level. Without colour, a stand-in that returns the text as chalk would at level 0,
+ * so that piped runs never load chalk (start-up time matters for `echo … | unspin`).
+ */
+export async function makeChalk(level: 0 | 1 | 2 | 3): Promise<ChalkInstance> {
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import("chalk");
   return new Chalk({ level });
 }
+
+// Any style, chained or called, yields the text unchanged: chalk.red.strikethrough("x") === "x". Not a thenable
+// (no "then"), so it can be returned from an async function.
+const PLAIN: ChalkInstance = new Proxy((...text: unknown[]) => text.join(" "), {
+  get: (_target, prop) => (prop === "level" ? 0 : prop === "then" || typeof prop === "symbol" ? undefined : PLAIN),
+}) as unknown as ChalkInstance;

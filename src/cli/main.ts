@@ -100,8 +100,8 @@ interface Run {
 
 async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number> {
   const started = performance.now();
-  const chalk = makeChalk(colorLevel(opts.color, io.env, io.stdout.isTTY === true));
-  const errChalk = makeChalk(colorLevel(opts.color, io.env, io.stderr.isTTY === true));
+  const chalk = await makeChalk(colorLevel(opts.color, io.env, io.stdout.isTTY === true));
+  const errChalk = await makeChalk(colorLevel(opts.color, io.env, io.stderr.isTTY === true));
   const resolver = new ConfigResolver(io.cwd, opts.config);
   const restorerModule = deps.restorerModule ?? DEFAULT_RESTORER_MODULE;
 
