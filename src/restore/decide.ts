@@ -90,6 +90,14 @@ function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], s
   };
 }
 
+/** Records which active site covers each token: the context other sites are scored in. */
+function markActive(ctx: Ctx, active: Int32Array): void {
+  ctx.coverAt.fill(-1);
+  active.forEach((c, j) => {
+    if (c >= 0) ctx.coverAt.fill(j, ctx.sites[j]!.tokFrom, ctx.sites[j]!.tokTo);
+  });
+}
+
 /** Spintax has no "keep": it starts from its first alternative. */
 function initialChoices(sites: readonly Site[]): Int32Array {
   const active = new Int32Array(sites.length).fill(-1);
@@ -124,9 +132,7 @@ export function documentGate(
 ): Gate {
   const ctx = makeCtx(tokens, sentences, sites, lm, config);
   const active = initialChoices(sites);
-  sites.forEach((s, j) => {
-    if (active[j]! >= 0) ctx.coverAt.fill(j, s.tokFrom, s.tokTo);
-  });
+  markActive(ctx, active);
   return gateFrom(tokens, sites, sites.map((_, i) => siteDeltas(ctx, i, active, false)), config, assumeSpun);
 }
 
@@ -151,10 +157,7 @@ export function decide(
   let deltas: Float64Array[] = [];
   const changedTokens = new Uint8Array(tokens.length);
   for (let round = 0; round < config.rounds; round++) {
-    ctx.coverAt.fill(-1);
-    active.forEach((c, j) => {
-      if (c >= 0) ctx.coverAt.fill(j, sites[j]!.tokFrom, sites[j]!.tokTo);
-    });
+    markActive(ctx, active);
     if (round === 0) {
       if (gate) {
         deltas = sites.map((_, i) => siteDeltas(ctx, i, active, spun));
