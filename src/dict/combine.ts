@@ -2,7 +2,16 @@
 import type { Candidate, PhraseDictionary, Tier } from "./types.js";
 
 /** Tier precedence, best first: an explicit user entry beats everything, a general thesaurus nothing. */
-export const TIER_RANK: Readonly<Record<Tier, number>> = { user: 0, artefact: 1, signature: 2, mined: 3, rule: 4, thesaurus: 5 };
+export const TIER_RANK: Readonly<Record<Tier, number>> = {
+  user: 0,
+  fingerprint: 1,
+  artefact: 2,
+  signature: 3,
+  mined: 4,
+  table: 5,
+  rule: 6,
+  thesaurus: 7,
+};
 
 function better(a: Candidate, b: Candidate): boolean {
   const ta = TIER_RANK[a.tier];

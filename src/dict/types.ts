@@ -14,10 +14,26 @@ export type Tier =
   | "mined"
   /** A general thesaurus (Moby, MyThes, WordNet) read in reverse. */
   | "thesaurus"
-  /** An extra dictionary supplied by the user. */
+  /**
+   * A user's own corrections (`--dict FILE`, kind "corrections"): near-certain wherever they match, applied
+   * like codespell applies its list, whether or not the document as a whole looks spun.
+   */
   | "user"
+  /** A fingerprint list (tortured phrases of paper mills): near-certain wherever it matches, like "user". */
+  | "fingerprint"
+  /**
+   * A table that only proposes (a spinner's own `key|synonym|…` table, a user list declared as candidates):
+   * evidence for the decider, never enough on its own.
+   */
+  | "table"
   /** A rule about the spinner's habits rather than a word pair: number words it writes as digits (two → 2). */
   | "rule";
+
+/**
+ * Tiers whose entries are near-certain wherever they match: applied even when the document gate is closed,
+ * unless the text contradicts them (the model finds the replacement far worse than the text as written).
+ */
+export const CERTAIN_TIERS: ReadonlySet<Tier> = new Set<Tier>(["user", "fingerprint"]);
 
 export interface Candidate {
   /** The original wording, lower case (same normalisation as keys). */

@@ -8,7 +8,7 @@
  *    is closed nothing changes but spintax with alternatives ({a|b}).
  * 4. Rounds repeat with the accepted choices as context, so neighbouring restorations support each other.
  */
-import type { Tier } from "../dict/types.js";
+import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import type { Sentence, WordToken } from "../text/tokenize.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
@@ -181,9 +181,12 @@ export function decide(
     for (const members of groups.values()) {
       const first = sites[members[0]!]!;
       // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
-      // text has; a lone {word} may be a template placeholder, so it waits for the gate too.
-      if (!spun && (!first.forced || first.candidates.length < 2)) continue;
-      const g = scoreGroup(members, sites, deltas, config, present);
+      // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
+      // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
+      const onlyCertain = !spun && !first.forced;
+      if (onlyCertain && !first.candidates.some((c) => CERTAIN_TIERS.has(c.tier))) continue;
+      if (!spun && first.forced && first.candidates.length < 2) continue;
+      const g = scoreGroup(members, sites, deltas, config, present, onlyCertain);
       for (const i of members) {
         let best = -1;
         let bestScore = -Infinity;
@@ -257,12 +260,12 @@ function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], st
   sites.forEach((s, i) => {
     if (s.forced) return;
     const d = deltas[i]!;
-    // The thesaurus proposes for ordinary words: it is no evidence of spinning. A user's own list is:
-    // the user loaded it because such phrases are suspect, so any gain counts.
+    // The thesaurus proposes for ordinary words: it is no evidence of spinning. The near-certain tiers apply
+    // whether or not the gate opens, so they need not open it (a large list would open it on clean text).
     let isStrong = false;
     for (let c = 0; c < d.length; c++) {
       const tier = s.candidates[c]!.tier;
-      if (tier === "user" ? d[c]! > 0 : tier !== "thesaurus" && d[c]! > strong) isStrong = true;
+      if (tier !== "thesaurus" && !CERTAIN_TIERS.has(tier) && d[c]! > strong) isStrong = true;
     }
     if (!isStrong) return;
     if (s.tokFrom >= lastEnd) n++;
@@ -285,6 +288,7 @@ function scoreGroup(
   deltas: readonly Float64Array[],
   config: DecideConfig,
   present: ReadonlySet<string>,
+  onlyCertain = false,
 ): GroupScore {
   const first = sites[members[0]!]!;
   const n = first.candidates.length;
@@ -295,6 +299,10 @@ function scoreGroup(
   for (let c = 0; c < n; c++) {
     for (const i of members) pooled[c] = pooled[c]! + deltas[i]![c]!;
     const cand = first.candidates[c]!;
+    if (onlyCertain && !CERTAIN_TIERS.has(cand.tier)) {
+      margins[c] = -Infinity;
+      continue;
+    }
     const mean = pooled[c]! / k;
     means[c] = mean;
     // Pooled evidence grows with the number of sites only slowly: the model's bias towards common words is

@@ -23,7 +23,7 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: -0.5, mined: -1.5, thesaurus: 2.5, user: -0.5, rule: -1 },
+  bars: { artefact: 0, signature: -0.5, mined: -1.5, thesaurus: 2.5, user: -1, fingerprint: -1, table: 0.5, rule: -1 },
   gateStrongDelta: 2,
   gateRate: 30,
   gateMinSites: 3,
