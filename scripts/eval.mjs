@@ -147,3 +147,8 @@ for (const line of legit) {
 console.log(`legit   ${kept}/${legit.length} sentences unchanged when given alone`);
 for (const c of changedLegit) console.log(`    ${c}`);
 rmSync(tmp, { recursive: true, force: true });
+
+// Tortured phrases (the bundled list in generated abstracts, unlisted ones by cross-validation) and `unspin scan`:
+// a separate script, which needs only the repository (and ../shared for the scan's devset figures).
+const tortured = spawnSync(process.execPath, [join(root, "scripts", "eval-tortured.mjs")], { stdio: "inherit" });
+if (tortured.status !== 0) process.exitCode = tortured.status ?? 1;

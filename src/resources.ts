@@ -10,6 +10,7 @@ import { combineDictionaries } from "./dict/combine.js";
 import { buildCuratedDictionary } from "./dict/curated.js";
 import { buildMinedDictionary } from "./dict/mined.js";
 import { parseThesaurus } from "./dict/thesaurus.js";
+import { sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
 import type { PhraseDictionary } from "./dict/types.js";
 import { Scorer } from "./lm/scorer.js";
 import { TrieModel } from "./lm/trie-model.js";
@@ -25,6 +26,7 @@ export const bundledFiles = {
   curated: join(dictionariesDir, "curated", "signature.json"),
   mined: join(dictionariesDir, "mined", "spinner.tsv"),
   thesaurus: join(dictionariesDir, "thesaurus", "reverse.tsv"),
+  tortured: join(dictionariesDir, "tortured", "tortured.tsv"),
 } as const;
 
 function read(path: string, what: string): string {
@@ -72,13 +74,33 @@ function lazyThesaurus(path: string): PhraseDictionary {
   };
 }
 
+/**
+ * The tortured-phrase list (tier fingerprint): read on its first lookup and binary-searched, never parsed whole.
+ * Its longest phrase comes from the header, so building the combined dictionary reads only that.
+ */
+function lazyTortured(path: string): PhraseDictionary {
+  if (!existsSync(path)) throw new Error(`unspin: the bundled tortured-phrase list is missing (${path}); the installation is incomplete.`);
+  const head = Buffer.alloc(8192);
+  const fd = openSync(path, "r");
+  let maxWords: number | undefined;
+  try {
+    maxWords = torturedMaxPhraseWords(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8"));
+  } finally {
+    closeSync(fd);
+  }
+  return sortedTorturedDictionary(() => read(path, "tortured-phrase list"), maxWords ?? 12);
+}
+
 function loadDictionaries(): { all: PhraseDictionary; gate: PhraseDictionary } {
   if (!dictionaries) {
     const curated = buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary"));
     const mined = buildMinedDictionary(read(bundledFiles.mined, "mined dictionary"));
+    // Fingerprints apply whether or not the gate opens, so they are part of the gate's dictionary too (they never
+    // open it: decide.ts does not count them as evidence of spinning).
+    const tortured = lazyTortured(bundledFiles.tortured);
     dictionaries = {
-      all: combineDictionaries([curated, mined, lazyThesaurus(bundledFiles.thesaurus)]),
-      gate: combineDictionaries([curated, mined]),
+      all: combineDictionaries([curated, mined, tortured, lazyThesaurus(bundledFiles.thesaurus)]),
+      gate: combineDictionaries([curated, mined, tortured]),
     };
   }
   return dictionaries;

@@ -62,6 +62,8 @@ interface Ctx {
   candIds: (readonly number[])[][];
   /** Per site, the model ids of the text as written. */
   keepIds: number[][];
+  /** Per site with fingerprint candidates, what the model thinks of each candidate out of context (see fingerprintBias). */
+  bias: (Float64Array | undefined)[];
   thesaurusMaxUnigram: number;
   /** Per token, the active site covering it (-1 if none); rebuilt each round. */
   coverAt: Int32Array;
@@ -72,6 +74,12 @@ function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], s
   sentences.forEach((s, i) => tokSentence.fill(i, s.from, s.to));
   const hidden = new Uint8Array(tokens.length);
   for (const s of sites) if (s.hiddenTokens) hidden.fill(1, s.hiddenTokens[0], s.hiddenTokens[1]);
+  const candIds = candidateIds(sites, lm);
+  const keepIds = sites.map((s) => {
+    const ids: number[] = [];
+    for (let t = s.tokFrom; t < s.tokTo; t++) for (const id of lm.tokenIds(tokens[t]!.text)) ids.push(id);
+    return ids;
+  });
   return {
     tokens,
     sentences,
@@ -79,15 +87,25 @@ function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], s
     hidden,
     lm,
     sites,
-    candIds: candidateIds(sites, lm),
+    candIds,
     coverAt: new Int32Array(tokens.length).fill(-1),
     thesaurusMaxUnigram: config.thesaurusMaxUnigram,
-    keepIds: sites.map((s) => {
-      const ids: number[] = [];
-      for (let t = s.tokFrom; t < s.tokTo; t++) for (const id of lm.tokenIds(tokens[t]!.text)) ids.push(id);
-      return ids;
-    }),
+    keepIds,
+    bias: sites.map((s, i) => fingerprintBias(s, candIds[i]!, keepIds[i]!, lm)),
   };
+}
+
+/**
+ * A fingerprint's term (tortured phrase → term of a field: "speech intelligence" → "speech intelligibility") is judged
+ * by how well it fits its context, not by how common it is: a news-trained model finds most technical terms
+ * unlikely in any sentence. The model's view of the two phrases on their own is taken off their evidence, so
+ * what remains is what the surrounding words say (a literal use: "the puzzle has 192 pieces").
+ */
+function fingerprintBias(site: Site, candIds: (readonly number[])[], keepIds: readonly number[], lm: LmView): Float64Array | undefined {
+  if (!site.candidates.some((c) => c.tier === "fingerprint")) return undefined;
+  const alone = (ids: readonly number[]) => lm.logProbRange(ids, 0, ids.length);
+  const keep = alone(keepIds);
+  return Float64Array.from(site.candidates, (c, k) => (c.tier === "fingerprint" ? alone(candIds[k]!) - keep : 0));
 }
 
 /** Records which active site covers each token: the context other sites are scored in. */
@@ -353,6 +371,8 @@ function siteDeltas(ctx: Ctx, i: number, active: Int32Array, withThesaurus: bool
     const tooCommon = thesaurus && ids.length === 1 && ctx.lm.unigram(ids[0]!) > ctx.thesaurusMaxUnigram;
     out[c] = (!withThesaurus && thesaurus) || tooCommon ? -Infinity : windowScore(ctx.lm, left, ids, right) - keep;
   }
+  const bias = ctx.bias[i];
+  if (bias) for (let c = 0; c < out.length; c++) out[c] = out[c]! - bias[c]!;
   return out;
 }
 

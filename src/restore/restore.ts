@@ -5,10 +5,11 @@ import type { PhraseDictionary } from "../dict/types.js";
 import { splitSentences, tokenizeWords, type WordToken } from "../text/tokenize.js";
 import type { Boldness, Edit, RestoreOptions, RestoreResult } from "../types.js";
 import { agreeingArticle } from "./article.js";
-import { applyCase } from "./case.js";
+import { applyCase, caseLike } from "./case.js";
 import { decide, documentGate, type DecideConfig, type Decision } from "./decide.js";
 import type { LmView } from "./lm-view.js";
-import { findDictionarySites, findSpintaxSites, type SiteOptions } from "./sites.js";
+import { findDictionarySites, findSpintaxSites, type Site, type SiteCandidate, type SiteOptions } from "./sites.js";
+import { register } from "./register.js";
 import { findNumberSites } from "./numbers.js";
 
 export interface Resources {
@@ -23,7 +24,7 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: -0.5, mined: -1.5, thesaurus: 2.5, user: -1, fingerprint: -1, table: 0.5, rule: -1 },
+  bars: { artefact: 0, signature: -0.5, mined: -1.5, thesaurus: 2.5, user: -1, fingerprint: -2, table: 0.5, rule: -1 },
   gateStrongDelta: 2,
   gateRate: 30,
   gateMinSites: 3,
@@ -73,8 +74,9 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   }
   const isHidden = (i: number) => hidden[i] === 1;
   const numbers = findNumberSites(text, tokens, siteOptions, isHidden);
+  const scientific = (options.assumeSpun ?? false) || register(tokens).scientific;
   const sitesFrom = (dictionary: PhraseDictionary) =>
-    [...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, isHidden), ...numbers].sort(
+    fingerprintSites([...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, isHidden), ...numbers], scientific).sort(
       (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
     );
   const config = tuned(configFor(options), tuning);
@@ -101,6 +103,45 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   };
 }
 
+/**
+ * Fingerprint candidates where they count. Tortured phrases are the mark of paper-mill spinners, which rewrite
+ * scientific and technical text: there they apply wherever they match (`scientific`, or the caller assumes the text
+ * is spun). Elsewhere one listed phrase is more likely plain English ("years of deep studying", "fake knowledge"):
+ * fingerprints then apply only when the text holds two different ones. Those that are also ordinary English
+ * (prior < 0: "her bosom", "on the off chance") never count outside scientific text. A phrase inside a longer
+ * fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one.
+ */
+function fingerprintSites(sites: Site[], scientific: boolean): Site[] {
+  const fp = (s: Site) => s.candidates.some((c) => c.tier === "fingerprint");
+  const outer = sites.filter(fp);
+  if (outer.length === 0) return sites;
+  const isInside = (s: Site) => outer.some((o) => o !== s && o.tokFrom <= s.tokFrom && s.tokTo <= o.tokTo && o.tokTo - o.tokFrom > s.tokTo - s.tokFrom);
+  const inside = new Set(outer.filter(isInside));
+  const distinct = new Set(
+    outer.filter((s) => !inside.has(s) && s.candidates.some((c) => c.tier === "fingerprint" && c.prior >= 0)).map((s) => s.poolKey.replace(/^\^/, "")),
+  );
+  const anywhere = scientific || distinct.size >= 2;
+  const filtered = new Map<string, SiteCandidate[]>();
+  const out: Site[] = [];
+  for (const s of sites) {
+    if (!fp(s)) {
+      out.push(s);
+      continue;
+    }
+    const within = inside.has(s);
+    const drop = (c: SiteCandidate) => c.tier === "fingerprint" && (within || !anywhere || (!scientific && c.prior < 0));
+    if (!s.candidates.some(drop)) {
+      out.push(s);
+      continue;
+    }
+    const key = `${within ? 1 : 0}${s.poolKey}`;
+    let list = filtered.get(key);
+    if (!list) filtered.set(key, (list = s.candidates.filter((c) => !drop(c))));
+    if (list.length) out.push({ ...s, candidates: list });
+  }
+  return out;
+}
+
 function toEdits(
   text: string,
   tokens: readonly WordToken[],
@@ -114,7 +155,8 @@ function toEdits(
   for (const d of decisions) {
     const site = d.site;
     const cand = site.candidates[d.candidate]!;
-    let after = site.forced ? cand.text : applyCase(cand.text, site.pattern);
+    // A fingerprint term replaces a phrase word by word and may carry acronyms ("profound CNN" → "deep CNN").
+    let after = site.forced ? cand.text : cand.tier === "fingerprint" ? caseLike(cand.text, site.spun) : applyCase(cand.text, site.pattern);
     if (text.slice(site.start, site.end).includes("’")) after = after.replace(/'/g, "’");
     let start = site.start;
     let before = text.slice(site.start, site.end);

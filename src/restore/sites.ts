@@ -126,18 +126,22 @@ export function findDictionarySites(
       if (overlapsAny(start, end, options.skip)) continue;
       if (options.neverTouch.has(key)) continue;
       const pattern = casePattern(spun);
-      // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name.
-      if (pattern === "upper" || pattern === "mixed") continue;
-      // Its lower-case pass leaves the parts of hyphenated compounds alone ("military-security" stays).
-      if (pattern === "lower" && (tokens[i]!.hyphenBefore || last.hyphenAfter)) continue;
+      // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name. Its lower-case pass
+      // leaves the parts of hyphenated compounds alone ("military-security" stays). Paper-mill spinners keep
+      // acronyms and names inside the terms they swap ("profound CNN", "DNA harm") and hyphenate after them
+      // ("profound learning-based"): there only fingerprint entries apply.
+      if (pattern === "upper") continue;
+      const fingerprintOnly = pattern === "mixed" || (pattern === "lower" && (tokens[i]!.hyphenBefore || last.hyphenAfter));
       if (tokens.slice(i, i + len).some((t) => options.neverTouch.has(t.key))) continue;
       // Shared by every site of the same key: a long document has thousands of sites, not thousands of lists.
-      let candidates = shared.get(key);
+      const sharedKey = fingerprintOnly ? `\u0000${key}` : key;
+      let candidates = shared.get(sharedKey);
       if (!candidates) {
         candidates = found
           .filter((c: Candidate) => c.original !== key && !options.neverTouch.has(c.original.toLowerCase()))
+          .filter((c: Candidate) => !fingerprintOnly || c.tier === "fingerprint")
           .map((c: Candidate) => ({ text: c.original, tier: c.tier, prior: c.prior, entry: c.entry, sources: c.source.split("+").length }));
-        shared.set(key, candidates);
+        shared.set(sharedKey, candidates);
       }
       if (candidates.length === 0) continue;
       sites.push({
