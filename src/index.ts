@@ -10,7 +10,7 @@ import { loadBundledResources } from "./resources.js";
 import { restoreWith, type Resources } from "./restore/restore.js";
 import type { RestoreOptions, RestoreResult } from "./types.js";
 
-export type { Boldness, Edit, GateReport, RestoreOptions, RestoreResult } from "./types.js";
+export type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "./types.js";
 export type { Candidate, PhraseDictionary, Tier } from "./dict/types.js";
 export { restoreWith, applyEdits, configFor, type Resources, type Tuning } from "./restore/restore.js";
 export type { DecideConfig } from "./restore/decide.js";
@@ -31,6 +31,7 @@ function resourcesFor(extra: readonly string[] | undefined): Resources {
       lm: bundled.lm,
       dictionary: combineDictionaries([...user, bundled.dictionary]),
       ...(bundled.gateDictionary ? { gateDictionary: combineDictionaries([...user, bundled.gateDictionary]) } : {}),
+      ...(bundled.flagger ? { flagger: bundled.flagger } : {}),
     };
     if (withExtras.size > 16) withExtras.clear();
     withExtras.set(key, resources);

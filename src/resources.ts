@@ -10,7 +10,9 @@ import { combineDictionaries } from "./dict/combine.js";
 import { buildCuratedDictionary } from "./dict/curated.js";
 import { buildMinedDictionary } from "./dict/mined.js";
 import { parseThesaurus } from "./dict/thesaurus.js";
-import { sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
+import { parseTorturedRows, sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
+import type { Flagger } from "./flag/apply.js";
+import { buildFlagModel, type FlagWeights } from "./flag/unlisted.js";
 import type { PhraseDictionary } from "./dict/types.js";
 import { Scorer } from "./lm/scorer.js";
 import { TrieModel } from "./lm/trie-model.js";
@@ -27,6 +29,7 @@ export const bundledFiles = {
   mined: join(dictionariesDir, "mined", "spinner.tsv"),
   thesaurus: join(dictionariesDir, "thesaurus", "reverse.tsv"),
   tortured: join(dictionariesDir, "tortured", "tortured.tsv"),
+  flagger: join(dictionariesDir, "tortured", "flagger.json"),
 } as const;
 
 function read(path: string, what: string): string {
@@ -91,15 +94,29 @@ function lazyTortured(path: string): PhraseDictionary {
   return sortedTorturedDictionary(() => read(path, "tortured-phrase list"), maxWords ?? 12);
 }
 
+let thesaurus: PhraseDictionary | undefined;
+let flagger: Flagger | undefined;
+
+/** The unlisted-phrase flagger: the whole tortured list, the thesaurus and the fitted weights, read on first use. */
+export function loadBundledFlagger(): Flagger {
+  if (!flagger) {
+    loadDictionaries();
+    const weights = JSON.parse(read(bundledFiles.flagger, "flagger weights")) as FlagWeights;
+    flagger = { model: buildFlagModel(parseTorturedRows(read(bundledFiles.tortured, "tortured-phrase list")), thesaurus), weights };
+  }
+  return flagger;
+}
+
 function loadDictionaries(): { all: PhraseDictionary; gate: PhraseDictionary } {
   if (!dictionaries) {
+    thesaurus = lazyThesaurus(bundledFiles.thesaurus);
     const curated = buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary"));
     const mined = buildMinedDictionary(read(bundledFiles.mined, "mined dictionary"));
     // Fingerprints apply whether or not the gate opens, so they are part of the gate's dictionary too (they never
     // open it: decide.ts does not count them as evidence of spinning).
     const tortured = lazyTortured(bundledFiles.tortured);
     dictionaries = {
-      all: combineDictionaries([curated, mined, tortured, lazyThesaurus(bundledFiles.thesaurus)]),
+      all: combineDictionaries([curated, mined, tortured, thesaurus]),
       gate: combineDictionaries([curated, mined, tortured]),
     };
   }
@@ -112,5 +129,5 @@ export function loadBundledDictionary(): PhraseDictionary {
 
 export function loadBundledResources(): Resources {
   const { all, gate } = loadDictionaries();
-  return { lm: loadBundledModel(), dictionary: all, gateDictionary: gate };
+  return { lm: loadBundledModel(), dictionary: all, gateDictionary: gate, flagger: loadBundledFlagger };
 }

@@ -86,3 +86,51 @@ export function makeAbstract(phrases, correct, seed, words = 200) {
   }
   return { text, spans };
 }
+
+/**
+ * More research prose, for fitting the unlisted-phrase flagger's weights only (negatives: runs of words that are
+ * correct English). Kept apart from FILLER, which the measured abstracts use, so that no figure is measured on
+ * sentences the weights were fitted on.
+ */
+export const TRAINING_PROSE = [
+  "Section 2 reviews related work on the detection of faults in rotating machines.",
+  "The remainder of this article describes the data, the models and the results in turn.",
+  "We thank the anonymous reviewers for their helpful comments on an earlier draft.",
+  "Samples were stored at minus eighty degrees until analysis.",
+  "The authors declare that they have no known competing financial interests.",
+  "A total of 412 participants completed the questionnaire, of whom 57 percent were women.",
+  "Statistical significance was set at a p value below 0.05 for all tests.",
+  "The sensor was calibrated against a reference instrument before each session.",
+  "Missing values were replaced by the median of the corresponding column.",
+  "The simulation was repeated with different random seeds to check the stability of the results.",
+  "Our findings are consistent with those of earlier field studies in the same region.",
+  "This limitation should be kept in mind when the results are applied to other populations.",
+  "The network was trained for fifty epochs with a learning rate of 0.001.",
+  "Soil moisture was measured every hour at three depths.",
+  "Ethical approval was obtained from the local review board before recruitment began.",
+  "The catalyst was washed with distilled water and dried overnight at room temperature.",
+  "Figure 3 shows the distribution of the errors for each method.",
+  "The proposed scheme reduces the energy consumption of the nodes by a third.",
+  "Interviews were recorded, transcribed and coded by two researchers independently.",
+  "The mean age of the patients was 61 years, and most had at least one chronic condition.",
+  "These results highlight the need for careful validation before clinical use.",
+  "The dataset is divided into a training set, a validation set and a test set.",
+  "We used a mixed model with random effects for each school.",
+  "The beam was loaded at its centre until the first crack appeared.",
+  "Water samples were collected from twelve wells during the dry season.",
+  "The survey was distributed by email to all members of the association.",
+  "In the second experiment, the threshold was raised to reduce the number of false alarms.",
+  "Table 2 summarises the characteristics of the included studies.",
+  "The algorithm converges in fewer iterations when the initial guess is close to the solution.",
+  "A sensitivity analysis was carried out to assess the effect of each assumption.",
+  "Future research should examine how these effects change over longer periods.",
+  "The code was written in Python and runs on a single graphics card.",
+  "Participants were randomly assigned to the treatment group or the control group.",
+  "The results of both models were compared using the mean squared error.",
+  "Heavy rainfall in the spring delayed the planting of the experimental plots.",
+  "The study has several strengths, including its large sample and long follow up.",
+  "The images were resized to the same resolution before training.",
+  "Prices were adjusted for inflation using the consumer price index.",
+  "The cells were cultured in a standard medium and passaged twice a week.",
+  "Our approach builds on previous work on graph based methods for text classification.",
+];

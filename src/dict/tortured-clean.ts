@@ -73,6 +73,8 @@ export function cleanExpected(raw: string, tortured: string): Cleaned<{ terms: s
   // "The word 'are' as in the verb": the quoted word is the term.
   const quoted = /^\s*the word\s+['‘’"]([^'‘’"]+)['‘’"]/i.exec(s);
   if (quoted) s = quoted[1]!;
+  // A curator's hedge before the term ("probably speech impairment").
+  s = s.replace(/^\s*(?:probably|maybe|perhaps|possibly|likely|i think)\s+/i, "");
   const bracketless = stripBrackets(s);
   if (NOTE.test(bracketless) || JOINED.test(bracketless)) return { ok: false, reason: "curator note instead of a term (->, AND, search and replace, …)" };
   const n = words(tortured);

@@ -3,7 +3,8 @@
  */
 import type { PhraseDictionary } from "../dict/types.js";
 import { splitSentences, tokenizeWords, type WordToken } from "../text/tokenize.js";
-import type { Boldness, Edit, RestoreOptions, RestoreResult } from "../types.js";
+import type { Boldness, Edit, Flag, RestoreOptions, RestoreResult } from "../types.js";
+import { unlistedFlags, type Flagger } from "../flag/apply.js";
 import { agreeingArticle } from "./article.js";
 import { applyCase, caseLike } from "./case.js";
 import { decide, documentGate, type DecideConfig, type Decision } from "./decide.js";
@@ -21,6 +22,11 @@ export interface Resources {
    * loaded thesaurus costs nothing on clean text.
    */
   gateDictionary?: PhraseDictionary;
+  /**
+   * Optional: what finds unlisted tortured phrases (word swaps and known terms, weights); called only for scientific
+   * or technical text, so it may load lazily. Without it no flags are reported.
+   */
+  flagger?: () => Flagger | undefined;
 }
 
 const BASE: DecideConfig = {
@@ -74,7 +80,8 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   }
   const isHidden = (i: number) => hidden[i] === 1;
   const numbers = findNumberSites(text, tokens, siteOptions, isHidden);
-  const scientific = (options.assumeSpun ?? false) || register(tokens).scientific;
+  const scientificText = register(tokens).scientific;
+  const scientific = (options.assumeSpun ?? false) || scientificText;
   const sitesFrom = (dictionary: PhraseDictionary) =>
     fingerprintSites([...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, isHidden), ...numbers], scientific).sort(
       (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
@@ -82,24 +89,67 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   const config = tuned(configFor(options), tuning);
   const assumeSpun = options.assumeSpun ?? false;
   let result;
+  let sites: Site[];
   if (resources.gateDictionary && !assumeSpun) {
     const gateSites = sitesFrom(resources.gateDictionary);
     const gate = documentGate(tokens, sentences, gateSites, resources.lm, config, assumeSpun);
-    const sites = gate.spun ? sitesFrom(resources.dictionary) : gateSites;
+    sites = gate.spun ? sitesFrom(resources.dictionary) : gateSites;
     result = decide(tokens, sentences, sites, resources.lm, config, assumeSpun, gate);
   } else {
-    result = decide(tokens, sentences, sitesFrom(resources.dictionary), resources.lm, config, assumeSpun);
+    sites = sitesFrom(resources.dictionary);
+    result = decide(tokens, sentences, sites, resources.lm, config, assumeSpun);
   }
-  const edits = toEdits(text, tokens, result.decisions, siteOptions.skip);
+  let edits = toEdits(text, tokens, result.decisions, siteOptions.skip);
+  // Unlisted tortured phrases, in scientific text only: flagged, or restored when the evidence is overwhelming.
+  let flags: Flag[] = [];
+  const flagger = scientificText ? resources.flagger?.() : undefined;
+  if (flagger) {
+    const listed = edits.filter((e) => e.entry.startsWith("tortured:"));
+    const blocked = blockedTokens(tokens, sites, edits, listed, siteOptions);
+    const found = unlistedFlags(text, tokens, sentences, resources.lm, flagger, blocked, positionIn(text), listed);
+    flags = found.flags;
+    if (found.edits.length) edits = [...edits.filter((e) => !found.replaced.includes(e)), ...found.edits].sort((a, b) => a.start - b.start);
+  }
   return {
     text: applyEdits(text, edits),
     edits,
+    flags,
     gate: {
       strongSites: result.strongSites,
       words: tokens.length,
       strongSitesPer1000: tokens.length ? (result.strongSites * 1000) / tokens.length : 0,
       spun: result.spun,
     },
+  };
+}
+
+/** Tokens no flag may touch: restored (but for listed fingerprints), skipped, never-touch words, listed fingerprints left as written. */
+function blockedTokens(tokens: readonly WordToken[], sites: readonly Site[], edits: readonly Edit[], listed: readonly Edit[], options: SiteOptions): Uint8Array {
+  const blocked = new Uint8Array(tokens.length);
+  const spans = [...edits.filter((e) => !listed.includes(e)), ...options.skip];
+  // Listed fingerprints that were not applied (a literal use) are decided: no flag either.
+  for (const s of sites) {
+    if (s.candidates.some((c) => c.tier === "fingerprint") && !edits.some((e) => e.start <= s.start && s.end <= e.end)) blocked.fill(1, s.tokFrom, s.tokTo);
+  }
+  tokens.forEach((t, i) => {
+    if (options.neverTouch.has(t.key) || spans.some((e) => e.start < t.end && t.start < e.end)) blocked[i] = 1;
+  });
+  return blocked;
+}
+
+/** Line and column (1-based) of an offset. */
+function positionIn(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }
 
