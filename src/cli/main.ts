@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CommanderError } from "commander";
-import type { Edit } from "../types.js";
+import type { Edit, Flag } from "../types.js";
 import type { ChalkInstance } from "chalk";
 import { buildProgram, type CliOptions, type Format } from "./args.js";
 import { colorLevel, makeChalk } from "./colors.js";
@@ -94,7 +94,7 @@ interface Run {
   errChalk: ChalkInstance;
   mode: Mode;
   summary: Summary;
-  sarifFiles: { uri: string; text: string; edits: Edit[] }[];
+  sarifFiles: { uri: string; text: string; edits: Edit[]; flags?: Flag[] }[];
   out: (s: string | Uint8Array) => void;
 }
 
@@ -259,24 +259,33 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     summary.changes += edits.length;
   }
   const restored = edits.length ? applyReplacements(outcome.text, edits) : outcome.text;
+  // Flags: suspected tortured phrases, reported in every format but never applied (see reporters/flags.ts).
+  const flags = interactive ? [] : (outcome.flags ?? []);
+  summary.flags = (summary.flags ?? 0) + flags.length;
+  const fl = flags.length ? await import("./reporters/flags.js") : null;
   switch (run.mode) {
     case "text":
-      run.out(encode(restored, outcome.encoding));
-      break;
-    case "inline":
-      run.out((await import("./reporters/inline.js")).renderInline(outcome.text, restored, run.chalk));
-      break;
     case "diff":
-      run.out((await import("./unified.js")).unifiedDiff(outcome.display, outcome.text, restored));
+      if (run.mode === "text") run.out(encode(restored, outcome.encoding));
+      else run.out((await import("./unified.js")).unifiedDiff(outcome.display, outcome.text, restored));
+      if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
+    case "inline": {
+      // Flags never overlap changes: marking both texts alike keeps them out of the word diff.
+      const marked = fl ? fl.markedPair(outcome.text, edits, flags, run.chalk) : { before: outcome.text, after: restored };
+      run.out((await import("./reporters/inline.js")).renderInline(marked.before, marked.after, run.chalk));
+      break;
+    }
     case "json":
-      for (const e of edits) run.out(formatJsonLine(outcome.display, e));
+      for (const item of byOffset(edits, flags)) run.out("before" in item ? formatJsonLine(outcome.display, item) : fl!.formatFlagJsonLine(outcome.display, item));
       break;
     case "sarif":
-      run.sarifFiles.push({ uri: outcome.display, text: outcome.text, edits });
+      run.sarifFiles.push({ uri: outcome.display, text: outcome.text, edits, flags });
       break;
     case "report":
-      for (const e of edits) run.out(formatChange(outcome.display, outcome.text, e, run.chalk));
+      for (const item of byOffset(edits, flags)) {
+        run.out("before" in item ? formatChange(outcome.display, outcome.text, item, run.chalk) : fl!.formatFlag(outcome.display, outcome.text, item, run.chalk));
+      }
       break;
     case "interactive":
       break;
@@ -293,6 +302,11 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       summary.errors++;
     }
   }
+}
+
+/** Changes and flags in text order. */
+function byOffset(edits: readonly Edit[], flags: readonly Flag[]): Array<Edit | Flag> {
+  return [...edits, ...flags].sort((a, b) => a.start - b.start);
 }
 
 async function leftOutByConfig(config: LoadedConfig, path: string): Promise<boolean> {

@@ -87,12 +87,19 @@ export function unlistedFlags(
   const flags: Flag[] = [];
   const edits: Edit[] = [];
   const replaced: Edit[] = [];
-  const kept = resolveOverlaps(cands, weights.flagAt);
   // Restoring needs the document's word too: a listed tortured phrase in it, or a second phrase restorable on its own
   // evidence. One unlisted match in an otherwise clean text ("fundamental components" in a software article) is
   // reported, never changed.
   const strong = (c: UnlistedCandidate) => c.score >= weights.restoreAt && restorable(c);
-  const documentSpun = listed.length > 0 || new Set(kept.filter(strong).map((c) => c.term)).size >= 2;
+  const strongOnes = resolveOverlaps(cands.filter(strong), weights.restoreAt);
+  const documentSpun = listed.length > 0 || new Set(strongOnes.map((c) => c.term)).size >= 2;
+  // Runs that can be restored go first; the others fill the rest of the text.
+  const first = documentSpun ? strongOnes.filter((c) => !cuts(c.from, c.to)) : [];
+  const rest = resolveOverlaps(
+    cands.filter((c) => !first.some((f) => f.from < c.to && c.from < f.to)),
+    weights.flagAt,
+  );
+  const kept = [...first, ...rest].sort((a, b) => a.from - b.from);
   for (const c of kept) {
     const phrase = text.slice(c.start, c.end);
     const likely = caseLike(c.term, phrase);

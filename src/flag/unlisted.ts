@@ -233,13 +233,11 @@ export function findUnlisted(
         let commonSwapped = -8;
         // How surely each swapped word is a spinner's word: times the list shows it swapped, against times it is
         // part of a correct term ("framework", "evaluation" are both; "bosom", "blunder" only the first).
-        let spunShare = 1;
+        const spunShare = spunShareOf(words, best.words, model);
         for (let k = 0; k < len; k++) {
           if (best.words[k] === words[k]) continue;
           const id = single(words[k]!);
           commonSwapped = Math.max(commonSwapped, id >= 0 ? m.unigramLogProb(id) : -8);
-          const spun = model.asSpun.get(words[k]!) ?? 0;
-          spunShare = Math.min(spunShare, spun / (spun + (model.inTerms.get(words[k]!) ?? 0) + 1));
         }
         const termWords = best.words;
         const tc = chain(termWords);
@@ -268,6 +266,17 @@ export function findUnlisted(
     }
   }
   return out;
+}
+
+/** The least, over swapped words, of times the list shows the word swapped / (that + times it is in a term + 1). */
+function spunShareOf(words: readonly string[], term: readonly string[], model: FlagModel): number {
+  let share = 1;
+  words.forEach((w, k) => {
+    if (term[k] === w) return;
+    const spun = model.asSpun.get(w) ?? 0;
+    share = Math.min(share, spun / (spun + (model.inTerms.get(w) ?? 0) + 1));
+  });
+  return share;
 }
 
 /** Whether a swapped word of the run at token i lies inside a run of the sentence that is a known correct term. */
