@@ -130,8 +130,15 @@ export interface Gate {
   spun: boolean;
 }
 
-function gateFrom(tokens: readonly WordToken[], sites: readonly Site[], deltas: readonly Float64Array[], config: DecideConfig, assumeSpun: boolean): Gate {
-  const strongSites = countStrong(sites, deltas, config.gateStrongDelta);
+function gateFrom(
+  tokens: readonly WordToken[],
+  sites: readonly Site[],
+  deltas: readonly Float64Array[],
+  config: DecideConfig,
+  assumeSpun: boolean,
+  strongOut?: number[],
+): Gate {
+  const strongSites = countStrong(sites, deltas, config.gateStrongDelta, strongOut);
   const rate = tokens.length > 0 ? (strongSites * 1000) / tokens.length : 0;
   return { strongSites, spun: assumeSpun || (strongSites >= config.gateMinSites && rate >= config.gateRate) };
 }
@@ -147,11 +154,13 @@ export function documentGate(
   lm: LmView,
   config: DecideConfig,
   assumeSpun: boolean,
+  /** When given, receives the indices of the strong sites (for screening: which phrasings gave the evidence). */
+  strongOut?: number[],
 ): Gate {
   const ctx = makeCtx(tokens, sentences, sites, lm, config);
   const active = initialChoices(sites);
   markActive(ctx, active);
-  return gateFrom(tokens, sites, sites.map((_, i) => siteDeltas(ctx, i, active, false)), config, assumeSpun);
+  return gateFrom(tokens, sites, sites.map((_, i) => siteDeltas(ctx, i, active, false)), config, assumeSpun, strongOut);
 }
 
 /** `gate`: the document gate when the caller has computed it already (see documentGate). */
@@ -272,7 +281,7 @@ function wordsPresent(tokens: readonly WordToken[]): Set<string> {
 }
 
 /** Strong places: spans where a candidate wins clearly; overlapping sites (a phrase and a word in it) count once. */
-function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], strong: number): number {
+function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], strong: number, strongOut?: number[]): number {
   let n = 0;
   let lastEnd = -1;
   sites.forEach((s, i) => {
@@ -286,6 +295,7 @@ function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], st
       if (tier !== "thesaurus" && !CERTAIN_TIERS.has(tier) && d[c]! > strong) isStrong = true;
     }
     if (!isStrong) return;
+    strongOut?.push(i);
     if (s.tokFrom >= lastEnd) n++;
     lastEnd = Math.max(lastEnd, s.tokTo);
   });

@@ -161,7 +161,7 @@ function positionIn(text: string): (offset: number) => { line: number; column: n
  * (prior < 0: "her bosom", "on the off chance") never count outside scientific text. A phrase inside a longer
  * fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one.
  */
-function fingerprintSites(sites: Site[], scientific: boolean): Site[] {
+export function fingerprintSites(sites: Site[], scientific: boolean): Site[] {
   const fp = (s: Site) => s.candidates.some((c) => c.tier === "fingerprint");
   const outer = sites.filter(fp);
   if (outer.length === 0) return sites;

@@ -1,0 +1,140 @@
+/**
+ * Screening: how likely is a document spun, and which fingerprints does it hold? Built on the document gate's
+ * evidence (strong places: phrasings a spinner writes where the model clearly prefers a known original) and on the
+ * tortured-phrase list, without deciding any change: several times faster than restoring. Pure: resources come in.
+ */
+import type { Candidate } from "../dict/types.js";
+import { documentGate } from "../restore/decide.js";
+import { register } from "../restore/register.js";
+import { configFor, fingerprintSites, type Resources } from "../restore/restore.js";
+import { findDictionarySites, findSpintaxSites, type Site, type SiteOptions } from "../restore/sites.js";
+import { splitSentences, tokenizeWords } from "../text/tokenize.js";
+
+export type Verdict = "clean" | "suspicious" | "spun";
+
+export interface Fingerprint {
+  /** "tortured": a listed tortured phrase; "signature": a spinner's signature phrasing (curated) that the model reads as spun here. */
+  kind: "tortured" | "signature";
+  /** As written. */
+  phrase: string;
+  /** What it stands for. */
+  original: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+export interface ScreenEvidence {
+  words: number;
+  /** Strong places of the document gate (see README "How it decides"), and per 1000 words. */
+  strongSites: number;
+  strongSitesPer1000: number;
+  /** Distinct listed tortured phrases, and all their occurrences per 1000 words. */
+  tortured: number;
+  torturedPer1000: number;
+  /** Signature phrasings among the strong places, per 1000 words. */
+  signaturePer1000: number;
+  /** Whether the text reads as scientific or technical (where tortured phrases count most). */
+  scientific: boolean;
+}
+
+export interface ScreenResult extends ScreenEvidence {
+  /** 0..1. */
+  probability: number;
+  verdict: Verdict;
+  fingerprints: Fingerprint[];
+}
+
+export interface ScreenOptions {
+  /** Spans that are not prose (code, tags): ignored. */
+  skip?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+/** Verdict thresholds on the probability. */
+export const SUSPICIOUS_AT = 0.4;
+export const SPUN_AT = 0.8;
+
+/**
+ * The one place where evidence becomes a probability (to be replaced by a calibrated model): the gate's strong-place
+ * rate against the rate at which it opens (30 per 1000 words, at least 3), and listed tortured phrases, each of which
+ * is strong evidence on its own in scientific text.
+ */
+export function spinProbability(e: ScreenEvidence): number {
+  const gateRate = 30;
+  const gateMin = 3;
+  // Half-way at the gate's own bar; a short text with few strong places counts less.
+  const z = (e.strongSitesPer1000 - gateRate) / 8 - (e.strongSites < gateMin ? (gateMin - e.strongSites) * 0.8 : 0);
+  const fromGate = 1 / (1 + Math.exp(-z));
+  const perPhrase = e.scientific ? 0.6 : 0.35;
+  const fromTortured = 1 - Math.pow(1 - perPhrase, e.tortured);
+  return 1 - (1 - fromGate) * (1 - fromTortured);
+}
+
+export function verdictOf(probability: number): Verdict {
+  return probability >= SPUN_AT ? "spun" : probability >= SUSPICIOUS_AT ? "suspicious" : "clean";
+}
+
+/** Screen a text with the given resources (the gate dictionary, which holds the tortured list, and the model). */
+export function screenWith(resources: Resources, text: string, options: ScreenOptions = {}): ScreenResult {
+  const tokens = tokenizeWords(text);
+  const sentences = splitSentences(text, tokens);
+  const siteOptions: SiteOptions = { neverTouch: new Set(), skip: options.skip ?? [] };
+  const dictionary = resources.gateDictionary ?? resources.dictionary;
+  const spintax = findSpintaxSites(text, tokens, siteOptions);
+  const hidden = new Uint8Array(tokens.length);
+  for (const s of spintax) hidden.fill(1, s.tokFrom, s.hiddenTokens?.[1] ?? s.tokTo);
+  const reg = register(tokens);
+  const sites: Site[] = fingerprintSites(
+    [...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, (i) => hidden[i] === 1)],
+    reg.scientific,
+  ).sort((a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo);
+  const strong: number[] = [];
+  const gate = documentGate(tokens, sentences, sites, resources.lm, configFor({}), false, strong);
+
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const where = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+  const fingerprints: Fingerprint[] = [];
+  const best = (cands: readonly { tier: Candidate["tier"]; text: string }[], tier: string) => cands.find((c) => c.tier === tier)?.text;
+  const distinct = new Set<string>();
+  let torturedCount = 0;
+  for (const s of sites) {
+    const term = best(s.candidates, "fingerprint");
+    if (term === undefined) continue;
+    torturedCount++;
+    distinct.add(s.poolKey.replace(/^\^/, ""));
+    fingerprints.push({ kind: "tortured", phrase: s.spun, original: term, start: s.start, end: s.end, ...where(s.start) });
+  }
+  let signatures = 0;
+  for (const i of strong) {
+    const s = sites[i]!;
+    const sig = best(s.candidates, "signature");
+    if (sig === undefined) continue;
+    signatures++;
+    fingerprints.push({ kind: "signature", phrase: s.spun, original: sig, start: s.start, end: s.end, ...where(s.start) });
+  }
+  fingerprints.sort((a, b) => a.start - b.start);
+  const words = tokens.length;
+  const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
+  const evidence: ScreenEvidence = {
+    words,
+    strongSites: gate.strongSites,
+    strongSitesPer1000: per1000(gate.strongSites),
+    tortured: distinct.size,
+    torturedPer1000: per1000(torturedCount),
+    signaturePer1000: per1000(signatures),
+    scientific: reg.scientific,
+  };
+  const probability = spinProbability(evidence);
+  return { ...evidence, probability, verdict: verdictOf(probability), fingerprints };
+}
