@@ -57,6 +57,10 @@ export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}
         const { runLearn } = await import("./learn.js");
         exitCode = await runLearn(spun, original, opts, io);
       },
+      scan: async (paths, opts) => {
+        const { runScan } = await import("./scan.js");
+        exitCode = await runScan(paths, opts, io);
+      },
     },
     { writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) },
   );
@@ -99,6 +103,11 @@ interface Run {
 }
 
 async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number> {
+  if (opts.jsonl) {
+    const { runJsonl, jsonlRestoreOptions } = await import("./jsonl.js");
+    const maxLineBytes = opts.maxSize !== undefined ? opts.maxSize * 1024 * 1024 : undefined;
+    return runJsonl(io, { mode: "restore", quiet: opts.quiet, options: await jsonlRestoreOptions(opts, io), ...(maxLineBytes ? { maxLineBytes } : {}) });
+  }
   const started = performance.now();
   const chalk = await makeChalk(colorLevel(opts.color, io.env, io.stdout.isTTY === true));
   const errChalk = await makeChalk(colorLevel(opts.color, io.env, io.stderr.isTTY === true));

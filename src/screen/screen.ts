@@ -63,8 +63,9 @@ export const SPUN_AT = 0.8;
 export function spinProbability(e: ScreenEvidence): number {
   const gateRate = 30;
   const gateMin = 3;
-  // Half-way at the gate's own bar; a short text with few strong places counts less.
-  const z = (e.strongSitesPer1000 - gateRate) / 8 - (e.strongSites < gateMin ? (gateMin - e.strongSites) * 0.8 : 0);
+  // Half-way at the gate's own bar; below its fewest strong places (a sentence or two), little evidence either way.
+  let z = (e.strongSitesPer1000 - gateRate) / 8;
+  if (e.strongSites < gateMin) z = Math.min(z, (e.strongSites - gateMin) * 1.5);
   const fromGate = 1 / (1 + Math.exp(-z));
   const perPhrase = e.scientific ? 0.6 : 0.35;
   const fromTortured = 1 - Math.pow(1 - perPhrase, e.tortured);
