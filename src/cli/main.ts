@@ -6,10 +6,10 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CommanderError } from "commander";
 import type { Edit } from "../types.js";
 import type { ChalkInstance } from "chalk";
-import { buildProgram, type CliOptions, type Format } from "./args.js";
+import type { CliOptions, Format } from "./args.js";
+import { bareOptions } from "./bare.js";
 import { colorLevel, makeChalk } from "./colors.js";
 import { ConfigResolver, type LoadedConfig } from "./config.js";
 import { encode } from "./encoding.js";
@@ -47,23 +47,29 @@ export function version(): string {
 
 export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram(
-    version(),
-    {
-      run: async (opts) => {
-        exitCode = await runRestore(opts, io, deps);
-      },
-      learn: async (spun, original, opts) => {
-        const { runLearn } = await import("./learn.js");
-        exitCode = await runLearn(spun, original, opts, io);
-      },
-    },
-    { writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) },
-  );
   try {
-    await program.parseAsync(argv, { from: "user" });
+    if (argv.length === 0) {
+      // `… | unspin`: nothing to parse, so commander (and the package.json read for --version) is never loaded.
+      exitCode = await runRestore(bareOptions(), io, deps);
+    } else {
+      const { buildProgram } = await import("./args.js");
+      const program = buildProgram(
+        version(),
+        {
+          run: async (opts) => {
+            exitCode = await runRestore(opts, io, deps);
+          },
+          learn: async (spun, original, opts) => {
+            const { runLearn } = await import("./learn.js");
+            exitCode = await runLearn(spun, original, opts, io);
+          },
+        },
+        { writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) },
+      );
+      await program.parseAsync(argv, { from: "user" });
+    }
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    if (argv.length > 0 && err instanceof (await import("commander")).CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     if (err instanceof UserError) {
       io.stderr.write(`unspin: ${err.message}\n`);
       return EXIT_ERROR;

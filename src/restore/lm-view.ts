@@ -67,7 +67,8 @@ export class LmView {
       }
       const h1 = i >= 1 ? ids[i - 1]! : -1;
       const h2 = h1 >= 0 && i >= 2 ? ids[i - 2]! : -1;
-      const key = ((h2 + 1) * v + (h1 + 1)) * v + w;
+      // + 1: a fresh (zero) slot matches no key, so the tables need no filling and untouched pages cost nothing.
+      const key = ((h2 + 1) * v + (h1 + 1)) * v + w + 1;
       // Direct-mapped memo in typed arrays: no allocation, no garbage; a collision just recomputes.
       const slot = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35)) & MEMO_MASK;
       if (this.memoKeys[slot] === key) {
@@ -82,7 +83,7 @@ export class LmView {
     return sum;
   }
 
-  private readonly memoKeys = new Float64Array(MEMO_MASK + 1).fill(-1);
+  private readonly memoKeys = new Float64Array(MEMO_MASK + 1);
   private readonly memoValues = new Float64Array(MEMO_MASK + 1);
 
   unigram(id: number): number {
