@@ -18,10 +18,8 @@ import type { InputFile } from "./inputs.js";
 import { describeConfig, restoreOptionsFor } from "./options.js";
 import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./process-file.js";
 import { docKindFor } from "./prose.js";
-import { formatJsonLine } from "./reporters/json.js";
-import { formatChange, formatSummary, type Summary } from "./reporters/report.js";
+import type { Summary } from "./reporters/report.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
-import { outcomesInOrder } from "./runner.js";
 import { readLimited, sizeLimitFor } from "./size-limit.js";
 import { applyReplacements } from "./spans.js";
 
@@ -207,7 +205,9 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
       await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer()), interactive);
     }
     const fileJobs = jobs.filter((j) => j !== stdinJob);
-    for await (const outcome of outcomesInOrder(fileJobs, { restorerModule, ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer)) {
+    // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
+    const { outcomesInOrder } = fileJobs.length ? await import("./runner.js") : { outcomesInOrder: null };
+    for await (const outcome of outcomesInOrder?.(fileJobs, { restorerModule, ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer) ?? []) {
       await handleOutcome(run, outcome, interactive);
       if (interactive?.state.quit) break;
     }
@@ -223,7 +223,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
   }
   run.summary.ms = performance.now() - started;
   const reported = run.summary.files + run.summary.skipped > 0;
-  if (!opts.quiet && reported && (mode === "report" || mode === "interactive")) io.stderr.write(formatSummary(run.summary, errChalk));
+  if (!opts.quiet && reported && (mode === "report" || mode === "interactive")) io.stderr.write((await import("./reporters/report.js")).formatSummary(run.summary, errChalk));
 
   if (run.summary.errors > 0) return EXIT_ERROR;
   if (opts.check && run.summary.changedFiles > 0) return EXIT_CHANGES;
@@ -276,13 +276,19 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       run.out((await import("./unified.js")).unifiedDiff(outcome.display, outcome.text, restored));
       break;
     case "json":
-      for (const e of edits) run.out(formatJsonLine(outcome.display, e));
+      if (edits.length) {
+        const { formatJsonLine } = await import("./reporters/json.js");
+        for (const e of edits) run.out(formatJsonLine(outcome.display, e));
+      }
       break;
     case "sarif":
       run.sarifFiles.push({ uri: outcome.display, text: outcome.text, edits });
       break;
     case "report":
-      for (const e of edits) run.out(formatChange(outcome.display, outcome.text, e, run.chalk));
+      if (edits.length) {
+        const { formatChange } = await import("./reporters/report.js");
+        for (const e of edits) run.out(formatChange(outcome.display, outcome.text, e, run.chalk));
+      }
       break;
     case "interactive":
       break;
