@@ -206,8 +206,10 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
     }
     const fileJobs = jobs.filter((j) => j !== stdinJob);
     // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
-    const { outcomesInOrder } = fileJobs.length ? await import("./runner.js") : { outcomesInOrder: null };
-    for await (const outcome of outcomesInOrder?.(fileJobs, { restorerModule, ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer) ?? []) {
+    const runner = fileJobs.length ? await import("./runner.js") : null;
+    const threads = runner && opts.jobs !== undefined ? runner.clampJobs(opts.jobs) : opts.jobs;
+    if (threads !== opts.jobs && !opts.quiet) io.stderr.write(`unspin: --jobs ${opts.jobs} is more than the ${threads} core(s) available; using ${threads}\n`);
+    for await (const outcome of runner?.outcomesInOrder(fileJobs, { restorerModule, ...(threads ? { jobs: threads } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer) ?? []) {
       await handleOutcome(run, outcome, interactive);
       if (interactive?.state.quit) break;
     }
