@@ -92,7 +92,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(
       new Option("--max-size <MB>", "refuse inputs larger than this; files found in folders are skipped (default: 32)").argParser(parseMaxSize),
     )
-    .addOption(new Option("-j, --jobs <n>", "threads; 1 = no workers (default: automatic, by amount of text and cores)").argParser(parseJobs))
+    .addOption(new Option("-j, --jobs <n>", "threads, at most one per core; 1 = no workers (default: automatic, by amount of text and cores)").argParser(parseJobs))
     .addOption(new Option("--color", "force coloured output"))
     .addOption(new Option("--no-color", "disable coloured output (also NO_COLOR=1)"))
     .addOption(new Option("-q, --quiet", "no progress bar, summary or notes on stderr"))
