@@ -4,8 +4,8 @@ import type { Boldness } from "../types.js";
 import { UserError } from "./errors.js";
 import { DEFAULT_EXTENSIONS } from "./extensions.js";
 
-export type Format = "report" | "text" | "inline" | "diff" | "json" | "sarif";
-export const FORMATS: readonly Format[] = ["report", "text", "inline", "diff", "json", "sarif"];
+export type Format = "report" | "brief" | "files" | "text" | "inline" | "diff" | "json" | "sarif" | "html";
+export const FORMATS: readonly Format[] = ["report", "brief", "files", "text", "inline", "diff", "json", "sarif", "html"];
 
 export interface CliOptions {
   paths: string[];
@@ -14,6 +14,8 @@ export interface CliOptions {
   ignore: boolean;
   exclude: string[];
   ext: string[];
+  /** Follow symbolic links found in folders when they stay inside the folder given. */
+  follow: boolean;
   level?: Boldness;
   threshold?: number;
   assumeSpun?: boolean;
@@ -38,6 +40,11 @@ export interface Handlers {
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+const collectGlob = (value: string, previous: string[] | undefined) => {
+  if (value.trim() === "") throw new InvalidArgumentError("expected a non-empty glob.");
+  return collect(value, previous);
+};
 
 function parseNumber(value: string): number {
   const n = Number(value);
@@ -75,6 +82,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("-i, --interactive", "review each change: accept, reject, edit, all of a kind, quit"))
     .addOption(new Option("--diff", "print a unified diff (same as --format diff)"))
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS))
+    .addOption(new Option("-l, --list-different", "print only the names of files that would change (same as --format files)"))
     .addOption(new Option("--level <level>", "how bold restoration is").choices(["cautious", "normal", "bold"]))
     .addOption(new Option("--threshold <n>", "bar (log10) a curated candidate must clear, the other tiers move with it; overrides the level").argParser(parseNumber))
     .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
@@ -85,7 +93,8 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("--stdin-filename <name>", "name of the stdin text in output; its extension selects Markdown/HTML handling"))
     .addOption(new Option("--hidden", "also process hidden files and folders"))
     .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude"))
-    .addOption(new Option("--exclude <glob>", "leave out files found in folders that match (repeatable)").argParser(collect))
+    .addOption(new Option("--exclude <glob>", "leave out files found in folders that match (repeatable)").argParser(collectGlob))
+    .addOption(new Option("-L, --follow", "follow symbolic links found in folders, when they stay inside the folder given"))
     .addOption(
       new Option("--ext <list>", "comma-separated extensions taken from folders").default(DEFAULT_EXTENSIONS.join(","), "txt,md,html,… (see docs)"),
     )
@@ -95,7 +104,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("-j, --jobs <n>", "threads; 1 = no workers (default: automatic, by amount of text and cores)").argParser(parseJobs))
     .addOption(new Option("--color", "force coloured output"))
     .addOption(new Option("--no-color", "disable coloured output (also NO_COLOR=1)"))
-    .addOption(new Option("-q, --quiet", "no progress bar, summary or notes on stderr"))
+    .addOption(new Option("-q, --quiet", "no progress bar, summary or notes; with -w or --check, no report either"))
     .addHelpText(
       "after",
       `
@@ -127,8 +136,9 @@ Examples:
 }
 
 function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions {
-  const format = raw.diff ? "diff" : (raw.format as Format | undefined);
+  const format = raw.diff ? "diff" : raw.listDifferent ? "files" : (raw.format as Format | undefined);
   if (raw.diff && raw.format && raw.format !== "diff") throw new UserError(`--diff cannot be combined with --format ${String(raw.format)}.`);
+  if (raw.listDifferent && ((raw.format && raw.format !== "files") || raw.diff)) throw new UserError("--list-different cannot be combined with --format/--diff.");
   const opts: CliOptions = {
     paths,
     hidden: raw.hidden === true,
@@ -138,6 +148,7 @@ function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions
       .split(",")
       .map((e) => e.trim().replace(/^\./, "").toLowerCase())
       .filter(Boolean),
+    follow: raw.follow === true,
     neverTouch: (raw.neverTouch as string[] | undefined) ?? [],
     dict: (raw.dict as string[] | undefined) ?? [],
     write: raw.write === true,

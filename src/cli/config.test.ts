@@ -19,7 +19,7 @@ describe("configuration", () => {
     expect(validateSettings({ level: "bold", neverTouch: ["Great Hall"] }, "x.json")).toEqual({ level: "bold", neverTouch: ["Great Hall"] });
     expect(() => validateSettings({ level: "wild" }, "x.json")).toThrow(/x\.json: "level" must be one of cautious, normal, bold/);
     expect(() => validateSettings({ levle: "bold" }, "x.json")).toThrow(/unknown setting "levle"/);
-    expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a number/);
+    expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a finite number \(got "2"\)/);
     expect(() => validateSettings([], "x.json")).toThrow(/expected an object/);
     expect(validateSettings({ maxSize: 0.5 }, "x.json")).toEqual({ maxSize: 0.5 });
     for (const bad of [0, -1, "32", null, Infinity]) {

@@ -1,10 +1,9 @@
 /** `unspin learn SPUN ORIGINAL`: the substitutions a spinner made, as dictionary proposals (TSV on stdout). */
-import { readFile, stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { decode, describeUndecodable } from "./encoding.js";
 import { describeFsError, EXIT_OK, UserError } from "./errors.js";
 import type { Io } from "./main.js";
-import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, tooLargeMessage } from "./size-limit.js";
+import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, readBounded, tooLargeMessage } from "./size-limit.js";
 
 // Aligning is quadratic in the worst case: refuse what `unspin` itself would refuse.
 const LEARN_LIMIT = { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `the ${DEFAULT_MAX_SIZE_MB} MB limit` };
@@ -12,10 +11,10 @@ const LEARN_LIMIT = { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `the ${D
 async function readText(path: string, cwd: string): Promise<string> {
   const abs = resolve(cwd, path);
   try {
-    const st = await stat(abs);
-    if (st.isDirectory()) throw new UserError(`${path}: is a directory, expected a file`);
-    if (st.size > LEARN_LIMIT.bytes) throw new UserError(`${path}: ${tooLargeMessage(st.size, LEARN_LIMIT).replace(/ \(raise --max-size to restore it\)$/, "")}`);
-    const d = decode(await readFile(abs));
+    const r = await readBounded(abs, LEARN_LIMIT.bytes);
+    if ("directory" in r) throw new UserError(`${path}: is a directory, expected a file`);
+    if (!r.ok) throw new UserError(`${path}: ${tooLargeMessage(r.size, LEARN_LIMIT).replace(/ \(raise --max-size to restore it\)$/, "")}`);
+    const d = decode(r.bytes);
     if (!d.ok) throw new UserError(`${path}: ${describeUndecodable(d.reason)}`);
     return d.text;
   } catch (err) {
