@@ -7,12 +7,13 @@
 import { combineDictionaries } from "./dict/combine.js";
 import { parseUserDictionary } from "./dict/user.js";
 import { loadBundledResources } from "./resources.js";
-import { restoreWith, type Resources } from "./restore/restore.js";
+import { restoreWith as restoreWithUnchecked, type Resources, type Tuning } from "./restore/restore.js";
 import type { RestoreOptions, RestoreResult } from "./types.js";
+import { checkRestoreArguments } from "./validate.js";
 
 export type { Boldness, Edit, GateReport, RestoreOptions, RestoreResult } from "./types.js";
 export type { Candidate, PhraseDictionary, Tier } from "./dict/types.js";
-export { restoreWith, applyEdits, configFor, type Resources, type Tuning } from "./restore/restore.js";
+export { applyEdits, configFor, type Resources, type Tuning } from "./restore/restore.js";
 export type { DecideConfig } from "./restore/decide.js";
 export { loadBundledResources } from "./resources.js";
 export { parseUserDictionary, UserDictionaryError } from "./dict/user.js";
@@ -40,5 +41,12 @@ function resourcesFor(extra: readonly string[] | undefined): Resources {
 
 /** Restore spun text with the bundled model and dictionaries (loaded once, on first use). */
 export function restore(text: string, options: RestoreOptions = {}): RestoreResult {
-  return restoreWith(resourcesFor(options.extraDictionaries), text, options);
+  checkRestoreArguments("restore", text, options);
+  return restoreWithUnchecked(resourcesFor(options.extraDictionaries), text, options);
+}
+
+/** The same engine with resources you provide (see the README); arguments are checked as for restore(). */
+export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
+  checkRestoreArguments("restoreWith", text, options);
+  return restoreWithUnchecked(resources, text, options, tuning);
 }

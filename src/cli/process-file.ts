@@ -11,7 +11,7 @@ import { directiveSkips } from "./directives.js";
 import { proseSkips, type DocKind } from "./prose.js";
 import type { CliRestoreOptions, Restorer } from "./restorer.js";
 import { readLimited, tooLargeMessage, type SizeLimit } from "./size-limit.js";
-import { mergeSpans } from "./spans.js";
+import { mergeSpans, relineEdits } from "./spans.js";
 import { contentHash } from "./hash.js";
 
 export interface FileJob {
@@ -61,7 +61,7 @@ export interface TextOutcome {
 export function restoreText(text: string, kind: DocKind, options: CliRestoreOptions, restore: Restorer): TextOutcome {
   const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
   const result = restore(text, { ...options, skip });
-  return { edits: result.edits, gate: result.gate };
+  return { edits: relineEdits(text, result.edits), gate: result.gate };
 }
 
 export async function processBytes(
