@@ -37,8 +37,14 @@ function plural(n: number, word: string): string {
 
 function contextHtml(text: string, e: Edit): string {
   const line = lineSpanAround(text, e.start, e.end);
-  const from = Math.max(line.start, e.start - CONTEXT_CHARS);
-  const to = Math.min(line.end, e.end + CONTEXT_CHARS);
+  let from = Math.max(line.start, e.start - CONTEXT_CHARS);
+  let to = Math.min(line.end, e.end + CONTEXT_CHARS);
+  // Cut at spaces, so the context never starts or ends mid-word.
+  if (from > line.start) from = Math.min(e.start, text.indexOf(" ", from) + 1 || e.start);
+  if (to < line.end) {
+    const sp = text.lastIndexOf(" ", to);
+    to = sp >= e.end ? sp : e.end;
+  }
   const head = (from > line.start ? "…" : "") + text.slice(from, e.start);
   const tail = text.slice(e.end, to) + (to < line.end ? "…" : "");
   return `${escapeHtml(head)}<del>${escapeHtml(e.before)}</del><ins>${escapeHtml(e.after)}</ins>${escapeHtml(tail)}`;
