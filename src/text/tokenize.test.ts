@@ -33,6 +33,12 @@ describe("splitSentences", () => {
   });
 });
 
+describe("glued numbers and letters", () => {
+  it("keeps a number with letters and digits after it in one token (found by the CLI fuzz test)", () => {
+    expect(tokenizeWords("3.5mentioned12 months 1990s 3rd").map((t) => t.text)).toEqual(["3.5mentioned12", "months", "1990s", "3rd"]);
+  });
+});
+
 describe("decomposed accents (NFD)", () => {
   it("keeps a letter and its combining marks in one token, keyed in NFC, text as written", () => {
     const text = "Zu\u0308rich and Go\u0308del, cafe\u0301s U\u0308.S\u0301. 3r\u0304d";
