@@ -48,7 +48,7 @@ function htmlSkips(text: string): Span[] {
   ]);
 }
 
-const FRONT_MATTER = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)[\s\S]*?(?:\r\n?|\n)\1[ \t]*(?:\r\n?|\n|$)/;
 const MD_AUTOLINK = /<[a-z][\w+.-]*:[^\s<>]*>/gi;
 /** `](destination "title")` of inline links and images; the link text before it is prose. */
 const MD_LINK_DESTINATION = /\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
@@ -60,7 +60,7 @@ function markdownSkips(text: string): Span[] {
   // Inline constructs are searched with block-level code blanked out, so a fence's backticks never pair with
   // inline ones. Blanking keeps offsets and line breaks.
   let masked = text;
-  for (const b of blocks) masked = masked.slice(0, b.start) + text.slice(b.start, b.end).replace(/[^\n]/g, " ") + masked.slice(b.end);
+  for (const b of blocks) masked = masked.slice(0, b.start) + text.slice(b.start, b.end).replace(/[^\r\n]/g, " ") + masked.slice(b.end);
   return mergeSpans([
     ...blocks,
     ...inlineCodeSpans(masked),
@@ -76,6 +76,7 @@ function markdownSkips(text: string): Span[] {
   ]);
 }
 
+const LINE_END = /\r\n|\n|\r/g;
 const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
@@ -91,9 +92,11 @@ function markdownBlockSkips(text: string): Span[] {
   let inList = false;
   let indentedStart = -1;
   while (pos < text.length) {
-    const nl = text.indexOf("\n", pos);
-    const lineEnd = nl === -1 ? text.length : nl + 1;
-    const line = text.slice(pos, lineEnd).replace(/\r?\n$/, "");
+    // A line ends at "\n", "\r\n" or a lone "\r" (CommonMark), so a CR-only file has its code blocks too.
+    LINE_END.lastIndex = pos;
+    const eol = LINE_END.exec(text);
+    const lineEnd = eol ? eol.index + eol[0].length : text.length;
+    const line = text.slice(pos, eol ? eol.index : text.length);
     const blank = line.trim() === "";
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
