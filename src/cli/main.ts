@@ -474,7 +474,7 @@ const INTERRUPTS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
  * the original of a file being rewritten in place. SIGKILL cannot be caught; its leftovers are swept by the next run.
  */
 async function installInterruptCleanup(): Promise<() => void> {
-  const { cleanupTempFilesSync } = await import("./write.js");
+  const { cleanupTempFilesSync, closeAttributeCopier } = await import("./write.js");
   const { unlinkSync } = await import("node:fs");
   const handler = (signal: NodeJS.Signals) => {
     cleanupTempFilesSync(unlinkSync);
@@ -484,5 +484,6 @@ async function installInterruptCleanup(): Promise<() => void> {
   for (const s of signals) process.on(s, handler);
   return () => {
     for (const s of signals) process.off(s, handler);
+    void closeAttributeCopier();
   };
 }

@@ -10,7 +10,7 @@
  * are rewritten in place instead, after a copy of the original has been flushed to a backup file next to it; the
  * backup is removed once the new content is on disk, and an interrupted in-place write puts the original back.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { chmod, chown, lstat, open, readdir, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
@@ -89,13 +89,15 @@ async function replaceFile(target: string, data: Uint8Array, st: import("node:fs
       if (code === "EACCES" || code === "EPERM" || code === "EROFS") return false;
       throw err;
     }
+    // Attributes are copied while the data is written and flushed (cp touches only the attributes of the file).
+    const attributes = copyAttributes(target, tmp, st);
     try {
       await fh.writeFile(data);
       await fh.sync();
     } finally {
       await fh.close();
     }
-    if (!(await copyAttributes(target, tmp, st))) {
+    if (!(await attributes)) {
       await unlink(tmp).catch(() => undefined);
       return false;
     }
@@ -122,11 +124,9 @@ async function replaceFile(target: string, data: Uint8Array, st: import("node:fs
  * when the copy is incomplete.
  */
 async function copyAttributes(target: string, tmp: string, st: import("node:fs").Stats): Promise<boolean> {
-  if (await hasGnuCp()) {
-    const ok = await new Promise<boolean>((resolve) =>
-      execFile("cp", ["--attributes-only", "--preserve=mode,ownership,xattr", "--", target, tmp], (err) => resolve(!err)),
-    );
-    if (!ok) return false;
+  const copier = await attributeCopier();
+  if (copier) {
+    if (!(await copier.copy(target, tmp))) return false;
   } else {
     await chmod(tmp, st.mode & 0o7777);
     try {
@@ -139,11 +139,96 @@ async function copyAttributes(target: string, tmp: string, st: import("node:fs")
   return after.uid === st.uid && after.gid === st.gid && (after.mode & 0o7777) === (st.mode & 0o7777);
 }
 
-let gnuCp: Promise<boolean> | null = null;
-function hasGnuCp(): Promise<boolean> {
-  if (process.platform !== "linux") return Promise.resolve(false);
-  gnuCp ??= new Promise((resolve) => execFile("cp", ["--version"], (err, stdout) => resolve(!err && /GNU coreutils/.test(String(stdout)))));
-  return gnuCp;
+const CP_ARGS = ["--attributes-only", "--preserve=mode,ownership,xattr", "--"];
+
+/**
+ * Runs `cp` for each file. Forking the unspin process itself costs ~10 ms per file (it holds the model), so when
+ * bash is there, one small bash process is started once and forks each `cp` (paths go over a pipe, NUL-separated,
+ * one answer line per request); otherwise each `cp` is spawned directly.
+ */
+interface Copier {
+  copy(source: string, dest: string): Promise<boolean>;
+  close(): void;
+}
+
+let copier: Promise<Copier | null> | null = null;
+
+function attributeCopier(): Promise<Copier | null> {
+  copier ??= (async () => {
+    if (process.platform !== "linux") return null;
+    const gnu = await new Promise<boolean>((resolve) =>
+      execFile("cp", ["--version"], (err, stdout) => resolve(!err && /GNU coreutils/.test(String(stdout)))),
+    );
+    if (!gnu) return null;
+    return bashCopier() ?? spawnCopier();
+  })();
+  return copier;
+}
+
+/** Stops the helper process, if one was started (at the end of a run; it also ends by itself with unspin). */
+export async function closeAttributeCopier(): Promise<void> {
+  const c = copier;
+  copier = null;
+  (await c)?.close();
+}
+
+function spawnCopier(): Copier {
+  return {
+    copy: (source, dest) => new Promise((resolve) => execFile("cp", [...CP_ARGS, source, dest], (err) => resolve(!err))),
+    close: () => undefined,
+  };
+}
+
+function bashCopier(): Copier | null {
+  const script = `while IFS= read -r -d '' s && IFS= read -r -d '' d; do cp ${CP_ARGS.join(" ")} "$s" "$d" 2>/dev/null && echo 0 || echo 1; done`;
+  let child: import("node:child_process").ChildProcess;
+  try {
+    child = spawn("bash", ["-c", script], { stdio: ["pipe", "pipe", "ignore"] });
+  } catch {
+    return null;
+  }
+  const fallback = spawnCopier();
+  const waiting: Array<(ok: boolean) => void> = [];
+  let broken = false;
+  let buffered = "";
+  type Handle = { ref?: () => void; unref?: () => void };
+  const out = child.stdout as unknown as Handle;
+  const fail = () => {
+    broken = true;
+    // Requests in flight are answered by spawning cp for each: a dead helper must not be taken for "cannot copy".
+    for (const w of waiting.splice(0)) w(false);
+  };
+  child.on("error", fail);
+  child.on("exit", fail);
+  child.stdin!.on("error", fail);
+  child.stdout!.setEncoding("utf8");
+  child.stdout!.on("data", (chunk: string) => {
+    buffered += chunk;
+    let nl;
+    while ((nl = buffered.indexOf("\n")) !== -1) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      waiting.shift()?.(line === "0");
+      if (waiting.length === 0) out.unref?.();
+    }
+  });
+  // The helper keeps unspin alive only while an answer is awaited.
+  child.unref();
+  (child.stdin as unknown as Handle).unref?.();
+  out.unref?.();
+  return {
+    copy: (source, dest) => {
+      if (broken || source.includes("\0") || dest.includes("\0")) return fallback.copy(source, dest);
+      return new Promise<boolean>((resolve) => {
+        if (waiting.length === 0) out.ref?.();
+        waiting.push((ok) => (ok || !broken ? resolve(ok) : resolve(fallback.copy(source, dest))));
+        child.stdin!.write(`${source}\0${dest}\0`);
+      });
+    },
+    close: () => {
+      child.stdin!.end();
+    },
+  };
 }
 
 /**

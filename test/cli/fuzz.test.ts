@@ -7,7 +7,7 @@
  *     (so nothing outside a restored word changes, not even a line ending or a byte-order mark);
  *   - each edit covers whole words (never a piece of one) and never touches code, tags, links or URLs.
  * Documents are checked in batches (one folder, two CLI runs per batch), so hundreds of documents fit in seconds.
- * Time budget: UNSPIN_FUZZ_SECONDS (default 15; CI runs it as part of `npm test`); the seed is printed on failure.
+ * Time budget: UNSPIN_FUZZ_SECONDS (default 10; CI runs it as part of `npm test`); the seed is printed on failure.
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -172,7 +172,7 @@ async function checkBatch(docs: Doc[]): Promise<void> {
   }
 }
 
-const SECONDS = Number(process.env.UNSPIN_FUZZ_SECONDS ?? 15);
+const SECONDS = Number(process.env.UNSPIN_FUZZ_SECONDS ?? 10);
 
 describe("CLI fuzz (real engine)", () => {
   it(
