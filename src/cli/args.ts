@@ -92,7 +92,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("--print-config <file>", "print the configuration that applies to a file, and exit"))
     .addOption(new Option("--stdin-filename <name>", "name of the stdin text in output; its extension selects Markdown/HTML handling"))
     .addOption(new Option("--hidden", "also process hidden files and folders"))
-    .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude"))
+    .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude; walk node_modules"))
     .addOption(new Option("--exclude <glob>", "leave out files found in folders that match (repeatable)").argParser(collectGlob))
     .addOption(new Option("-L, --follow", "follow symbolic links found in folders, when they stay inside the folder given"))
     .addOption(
@@ -116,6 +116,7 @@ Examples:
   unspin -w docs/                    fix every text file under docs/ in place
   unspin --check .                   fail CI when something looks spun
   unspin --diff . | git apply        review as a patch, then apply it
+  unspin -f html docs > review.html  review every change in a browser
   unspin learn spun.txt orig.txt     list the substitutions a spinner made`,
     )
     .action(async (paths: string[], raw: Record<string, unknown>) => {
