@@ -474,11 +474,18 @@ const INTERRUPTS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
  * the original of a file being rewritten in place. SIGKILL cannot be caught; its leftovers are swept by the next run.
  */
 async function installInterruptCleanup(): Promise<() => void> {
-  const { cleanupTempFilesSync, closeAttributeCopier } = await import("./write.js");
+  const { cleanupTempFilesSync, closeAttributeCopier, requestStop } = await import("./write.js");
   const { unlinkSync } = await import("node:fs");
+  let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
-    cleanupTempFilesSync(unlinkSync);
-    process.exit(INTERRUPTS[signal] ?? 1);
+    const finish = () => {
+      cleanupTempFilesSync(unlinkSync);
+      process.exit(INTERRUPTS[signal] ?? 1);
+    };
+    // A second signal, or a write that does not come to a stop within two seconds, ends the run at once.
+    if (stopping || !requestStop(signal, finish)) return finish();
+    stopping = true;
+    setTimeout(finish, 2000);
   };
   const signals = (Object.keys(INTERRUPTS) as NodeJS.Signals[]).filter((s) => process.platform !== "win32" || s === "SIGINT" || s === "SIGTERM");
   for (const s of signals) process.on(s, handler);

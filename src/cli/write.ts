@@ -34,6 +34,38 @@ export type WriteMethod = "rename" | "in-place";
  */
 export async function writeAtomic(path: string, data: Uint8Array, stamp: FileStamp | null, root?: string): Promise<WriteMethod> {
   if (!stamp) throw new UserError("not a regular file, cannot be written in place");
+  checkpoint();
+  inFlight++;
+  try {
+    return await writeChecked(path, data, stamp, root);
+  } finally {
+    if (--inFlight === 0 && onIdle) onIdle();
+  }
+}
+
+/**
+ * Interruption (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT) is cooperative while a write is under way: the write stops at its
+ * next step and removes its own temporary file, or finishes an in-place rewrite it has started, and only then does
+ * the process exit. Leaving at once could race with work still in flight (an `open` in libuv's thread pool, a `cp`
+ * run by the helper) that would recreate a temporary file after it was removed.
+ */
+let inFlight = 0;
+let stopSignal: NodeJS.Signals | null = null;
+let onIdle: (() => void) | null = null;
+
+/** Asks writes to stop. Returns false when none is under way; else `idle` is called once the last one is done. */
+export function requestStop(signal: NodeJS.Signals, idle: () => void): boolean {
+  stopSignal = signal;
+  if (inFlight === 0) return false;
+  onIdle = idle;
+  return true;
+}
+
+function checkpoint(): void {
+  if (stopSignal) throw new UserError(`interrupted (${stopSignal}); not written`);
+}
+
+async function writeChecked(path: string, data: Uint8Array, stamp: FileStamp, root?: string): Promise<WriteMethod> {
   let target: string;
   try {
     target = await realpath(path);
@@ -91,13 +123,16 @@ async function replaceFile(target: string, data: Uint8Array, st: import("node:fs
     }
     // Attributes are copied while the data is written and flushed (cp touches only the attributes of the file).
     const attributes = copyAttributes(target, tmp, st);
+    let copied: boolean;
     try {
       await fh.writeFile(data);
       await fh.sync();
     } finally {
       await fh.close();
+      copied = await attributes;
     }
-    if (!(await attributes)) {
+    checkpoint();
+    if (!copied) {
       await unlink(tmp).catch(() => undefined);
       return false;
     }
@@ -246,6 +281,7 @@ async function rewriteInPlace(target: string, data: Uint8Array, original: Uint8A
   }
   pendingInPlace.set(target, { original, backup });
   try {
+    checkpoint();
     const fh = await open(target, "r+");
     try {
       if (contentHash(await fh.readFile()) !== hash) {
