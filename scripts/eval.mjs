@@ -134,6 +134,24 @@ report("as shipped", [runSet("seed", seedPairs, "as shipped", asShipped), runSet
 const held = (pair) => heldOut(pair.ids);
 report("held out", [runSet("seed", seedPairs, "held out", held), runSet("devset", devPairs, "held out", held)]);
 
+// Candidate recall on the held-out runs (issue 7): is the original among the candidates for each spun span?
+{
+  const { candidateSites } = await dist("restore/restore.js");
+  const { alignSubstitutions } = await dist("learn/align.js");
+  const { measureRecall, formatRecall, errorClasses, formatErrorClasses } = await import("./lib/recall.mjs");
+  const pairs = [...seedPairs, ...devPairs].map((p) => ({ ...p, spun: readFileSync(p.spun, "utf8"), original: readFileSync(p.clean, "utf8") }));
+  const align = (a, b) => alignSubstitutions(a, b, { maxTokens: 4 });
+  const r = measureRecall(pairs, (p) => candidateSites(heldOut(p.ids), p.spun), align);
+  console.log(formatRecall("held out", r));
+  const classes = errorClasses(pairs, (p) => {
+    const resources = heldOut(p.ids);
+    const { edits, gate } = restoreWith(resources, p.spun);
+    return { sites: candidateSites(resources, p.spun), edits, gate };
+  }, align);
+  console.log(formatErrorClasses("held out", classes));
+  if (verbose) for (const m of r.missed) console.log(`    missed ${m.kind.padEnd(8)} ${m.spun} <- ${m.original}   (${m.pair})`);
+}
+
 // Legitimate sentences: the left side of {as written|naive proposal} must come out unchanged when given alone.
 const legit = readFileSync(join(shared, "eval", "legit-sentences.txt"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
 let kept = 0;

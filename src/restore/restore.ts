@@ -8,7 +8,7 @@ import { agreeingArticle } from "./article.js";
 import { applyCase } from "./case.js";
 import { decide, documentGate, type DecideConfig, type Decision } from "./decide.js";
 import type { LmView } from "./lm-view.js";
-import { findDictionarySites, findSpintaxSites, type SiteOptions } from "./sites.js";
+import { findDictionarySites, findSpintaxSites, type Site, type SiteOptions } from "./sites.js";
 import { findNumberSites } from "./numbers.js";
 
 export interface Resources {
@@ -59,9 +59,22 @@ function tuned(config: DecideConfig, tuning: Tuning | undefined): DecideConfig {
   return { ...config, ...tuning, bars: { ...config.bars, ...(tuning.bars ?? {}) } };
 }
 
-export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
-  const tokens = tokenizeWords(text);
-  const sentences = splitSentences(text, tokens);
+/** Every candidate site of a text with the full dictionary, before any decision (for measuring recall). */
+export function candidateSites(resources: Resources, text: string, options: RestoreOptions = {}): Site[] {
+  const sites = siteFinder(text, tokenizeWords(text), options).sitesFrom(resources.dictionary);
+  // The decider never scores thesaurus originals among the model's favourite words: they are not proposed.
+  const { lm } = resources;
+  const max = configFor(options).thesaurusMaxUnigram;
+  const proposed = (c: Site["candidates"][number]) => {
+    if (c.tier !== "thesaurus") return true;
+    const ids = lm.phraseIds(c.text);
+    return !(ids.length === 1 && lm.unigram(ids[0]!) > max);
+  };
+  return sites.map((s) => ({ ...s, candidates: s.candidates.filter(proposed) }));
+}
+
+/** Options for site matching, and a finder of every site a dictionary proposes (spintax and digits included). */
+function siteFinder(text: string, tokens: readonly WordToken[], options: RestoreOptions) {
   const siteOptions: SiteOptions = {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
     skip: options.skip ?? [],
@@ -73,10 +86,17 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   }
   const isHidden = (i: number) => hidden[i] === 1;
   const numbers = findNumberSites(text, tokens, siteOptions, isHidden);
-  const sitesFrom = (dictionary: PhraseDictionary) =>
-    [...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, isHidden), ...numbers].sort(
+  const sitesFrom = (dict: PhraseDictionary) =>
+    [...spintax, ...findDictionarySites(tokens, dict, siteOptions, isHidden), ...numbers].sort(
       (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
     );
+  return { siteOptions, sitesFrom };
+}
+
+export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
+  const tokens = tokenizeWords(text);
+  const sentences = splitSentences(text, tokens);
+  const { siteOptions, sitesFrom } = siteFinder(text, tokens, options);
   const config = tuned(configFor(options), tuning);
   const assumeSpun = options.assumeSpun ?? false;
   let result;
