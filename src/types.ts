@@ -27,8 +27,8 @@ export interface RestoreOptions {
   /** How bold restoration is; default "normal". */
   level?: Boldness;
   /**
-   * Overrides the level: the bar (log10) a curated candidate's evidence must clear (normal: -0.5); the other tiers
-   * keep their offsets from it. Higher is more cautious.
+   * Overrides the level: the probability (0–1) a candidate must reach to replace the text (normal 0.5,
+   * cautious 0.7, bold 0.35). Higher is more cautious.
    */
   threshold?: number;
   /** Treat the document as spun even if the document gate says it is clean. */
@@ -51,6 +51,8 @@ export interface GateReport {
   words: number;
   /** Whether the document was judged spun (restoration ran at full strength). */
   spun: boolean;
+  /** Probability that the document is spun, from the learned document gate (1 with assumeSpun). */
+  probability: number;
 }
 
 export interface RestoreResult {
