@@ -170,5 +170,9 @@ else {
   console.log(`corpus  clean corpus (${corpus.length} articles, ${words} words) as shipped: damage ${((changed * 1000) / ctokens).toFixed(2)}/1000 tokens ` +
     `(${edits} edits in ${touched} articles)`);
   if (verbose) for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${n}x ${k}`);
+  // A spinner-like table loaded as candidates, on simulated spins of held-out articles (a sample here, to keep
+  // eval short; `node scripts/eval-table.mjs` runs the whole held-out half).
+  const r = spawnSync(process.execPath, [join(root, "scripts", "eval-table.mjs"), "--articles", process.env.UNSPIN_TABLE_ARTICLES ?? "80"], { stdio: "inherit" });
+  if (r.status !== 0) console.log("table   eval-table.mjs failed (see above)");
 }
 rmSync(tmp, { recursive: true, force: true });

@@ -40,14 +40,15 @@ function resourcesFor(extra: readonly (string | ExtraDictionary)[] | undefined):
   let resources = withExtras.get(key);
   if (!resources) {
     const compiled = dicts.map((d) => compileUserDictionary(d.text, d.name, d.kind));
-    const all = compiled.map((c) => c.dictionary);
-    // A user's corrections take part in the gate's sites (they apply whatever the gate says, and do not open it);
-    // lists that only propose are, like the thesaurus, consulted once the document looks spun.
-    const gate = compiled.filter((c) => c.kind === "corrections").map((c) => c.dictionary);
+    // Both kinds take part in the gate's sites: a user's corrections apply whatever the gate says (and never open
+    // it); a candidate list's sites where a candidate wins clearly are evidence that the document is spun (measured
+    // with a spinner-like table: it opens the gate on spun articles and on none of the clean corpus, see
+    // scripts/eval-table.mjs), but it changes nothing while the gate is closed.
+    const user = compiled.map((c) => c.dictionary);
     resources = {
       lm: bundled.lm,
-      dictionary: combineDictionaries([...all, bundled.dictionary]),
-      ...(bundled.gateDictionary ? { gateDictionary: combineDictionaries([...gate, bundled.gateDictionary]) } : {}),
+      dictionary: combineDictionaries([...user, bundled.dictionary]),
+      ...(bundled.gateDictionary ? { gateDictionary: combineDictionaries([...user, bundled.gateDictionary]) } : {}),
     };
     if (withExtras.size > 16) withExtras.clear();
     withExtras.set(key, resources);

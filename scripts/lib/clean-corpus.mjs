@@ -46,3 +46,24 @@ export function tokensChanged(edits) {
   for (const e of edits) n += distance(tokens(e.before), tokens(e.after));
   return n;
 }
+
+/**
+ * Word errors of `hyp` against a plain gold text, as ../shared/eval/score.py counts them for a gold without
+ * {a|b} alternatives: line by line when both have as many non-blank lines, else over the joined text.
+ */
+export function wordErrors(gold, hyp) {
+  let g = gold.split(/\r?\n/).filter((l) => l.trim());
+  let h = hyp.split(/\r?\n/).filter((l) => l.trim());
+  if (g.length !== h.length) {
+    g = [g.join(" ")];
+    h = [h.join(" ")];
+  }
+  let errors = 0;
+  let ref = 0;
+  for (let i = 0; i < g.length; i++) {
+    const a = tokens(g[i]);
+    errors += distance(a, tokens(h[i]));
+    ref += a.length;
+  }
+  return { errors, tokens: ref };
+}

@@ -6,7 +6,8 @@
  *   codespell applies its list, whether or not the document as a whole looks spun, unless the model strongly
  *   contradicts them.
  * - `candidates` (tier "table"): a list that only proposes (a spinner's table, a list of plausible swaps): evidence
- *   for the decider, never enough on its own, and consulted only once the document looks spun.
+ *   for the decider, never enough on its own: applied only in a document the gate finds spun, where the model
+ *   supports it.
  *
  * Default kind, when none is given: a pair list (TSV, CSV) is corrections; a spinner table or spintax is
  * candidates. A pair list is what a user writes (or gets from `unspin learn`) after checking it; a spinner's table
