@@ -3,10 +3,15 @@
  * reported with its file and line before anything runs, then handed to the library as contents with its kind and
  * name. Formats and kinds: src/dict/user.ts. Each file is read once per run.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { DICTIONARY_KINDS, readDictionary, type DictionaryKind, type ExtraDictionary } from "../dict/user.js";
+import { decode, describeUndecodable } from "./encoding.js";
 import { describeFsError, UserError } from "./errors.js";
+import { BYTES_PER_MB } from "./size-limit.js";
+
+/** Larger than any real table (a spinner's has ~12,000 lines, well under 1 MB): refused before reading. */
+const MAX_DICTIONARY_MB = 64;
 
 /** A dictionary to load: its path and, when the user said so, its kind. */
 export interface DictionarySpec {
@@ -35,12 +40,20 @@ export function readUserDictionary(spec: DictionarySpec): Promise<ExtraDictionar
 }
 
 async function load(spec: DictionarySpec): Promise<ExtraDictionary> {
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = await readFile(spec.path, "utf8");
+    const st = await stat(spec.path);
+    if (st.isFile() && st.size > MAX_DICTIONARY_MB * BYTES_PER_MB) {
+      throw new UserError(`cannot read dictionary ${spec.path}: larger than ${MAX_DICTIONARY_MB} MB`);
+    }
+    bytes = await readFile(spec.path);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`cannot read dictionary ${spec.path}: ${describeFsError(err)}`);
   }
+  const decoded = decode(bytes);
+  if (!decoded.ok) throw new UserError(`invalid dictionary ${spec.path}: ${describeUndecodable(decoded.reason)}`);
+  const content = decoded.text;
   checkUserDictionary(content, spec.path);
   return { text: content, name: basename(spec.path).replace(/\.(tsv|csv|txt)$/i, ""), ...(spec.kind ? { kind: spec.kind } : {}) };
 }

@@ -49,5 +49,9 @@ describe("--dict kinds and formats", () => {
     const r2 = await runCli(["--dict", "q.csv"], { cli: REAL_CLI, cwd: dir, input: CLEAN });
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(new RegExp(`^unspin: invalid dictionary ${dir}/q.csv, line \\d+: invalid CSV`));
+    const bad = tempTree({ "latin1.tsv": Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x09, 0x78, 0x0a]) });
+    const r3 = await runCli(["--dict", "latin1.tsv"], { cli: REAL_CLI, cwd: bad, input: CLEAN });
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toBe(`unspin: invalid dictionary ${bad}/latin1.tsv: not valid UTF-8 (unspin reads UTF-8 and UTF-16 with a byte-order mark)\n`);
   });
 });
