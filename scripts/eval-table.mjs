@@ -69,13 +69,33 @@ if (existsSync(join(shared, "eval", "score.py"))) {
   } else scorerNote = `scorer checked against score.py on ${a.file}`;
 }
 
+// Where the spins go once restored with the table: each substitution the spinner made (spun vs original, aligned
+// as the miner does) is fixed, left as spun, or given a wrong candidate; a left or wrong one either had the right
+// original among the table's candidates for that form or had none (digits, {braces}, words the table reversed to
+// another key). For the decider's work: what a better chooser or gate could still win.
+const { alignSubstitutions, normalizeKey } = await import(join(root, "dist", "learn", "align.js"));
+const { compileUserDictionary } = await import(join(root, "dist", "index.js"));
+const tableDict = compileUserDictionary(tableText, "table", "candidates").dictionary;
+const classes = { fixed: 0, "kept, candidate listed": 0, "kept, no candidate": 0, "wrong, candidate listed": 0, "wrong, no candidate": 0 };
+function classify(spun, original, edits) {
+  const knownPair = (sk, ok) => (tableDict.lookup(sk) ?? []).some((c) => c.original === ok);
+  for (const ev of alignSubstitutions(spun, original, { knownPair })) {
+    const e = edits.find((x) => x.start < ev.spunEnd && ev.spunStart < x.end);
+    const listed = (tableDict.lookup(normalizeKey(ev.spun)) ?? []).some((c) => c.original === normalizeKey(ev.original));
+    if (e && e.start <= ev.spunStart && e.end >= ev.spunEnd && normalizeKey(e.after).endsWith(normalizeKey(ev.original))) classes.fixed++;
+    else classes[`${e ? "wrong" : "kept"}, ${listed ? "candidate listed" : "no candidate"}`]++;
+  }
+}
+
 let before = 0, shipped = 0, tabled = 0, ref = 0, words = 0;
 const t0 = Date.now();
 for (const a of heldOut) {
   const spun = spin(a.text, table, rng(a.file));
   const b = wordErrors(a.text, spun);
   const s = wordErrors(a.text, restore(spun).text);
-  const w = wordErrors(a.text, restore(spun, withTable).text);
+  const restored = restore(spun, withTable);
+  classify(spun, a.text, restored.edits);
+  const w = wordErrors(a.text, restored.text);
   before += b.errors;
   shipped += s.errors;
   tabled += w.errors;
@@ -88,6 +108,9 @@ console.log(
   `${prefix}spun held-out ${heldOut.length === half.length ? "half" : "sample"} (${heldOut.length} articles, ${words} words; ${table.lines.length}-line table): wer ${(before / ref).toFixed(4)} -> ` +
     `${(shipped / ref).toFixed(4)} as shipped (cut ${cut(shipped)} %), -> ${(tabled / ref).toFixed(4)} with the table as candidates (cut ${cut(tabled)} %)`,
 );
+
+const events = Object.values(classes).reduce((x, y) => x + y, 0);
+console.log(`${prefix}substitutions with the table (${events}): ${Object.entries(classes).map(([k, n]) => `${k} ${((n * 100) / events).toFixed(1)} %`).join(", ")}`);
 
 // Damage on the whole clean corpus with the table loaded.
 let changed = 0, ctokens = 0, edits = 0, touched = 0;
