@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MISSING_CORPUS, readCleanCorpus, tokens as corpusTokens, tokensChanged } from "./lib/clean-corpus.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(process.env.UNSPIN_SHARED ?? join(root, "..", "shared"));
@@ -164,4 +165,32 @@ for (const line of legit) {
 }
 console.log(`legit   ${kept}/${legit.length} sentences unchanged when given alone`);
 for (const c of changedLegit) console.log(`    ${c}`);
+
+// Damage on the clean corpus (ordinary prose never spun; scripts/build-clean-corpus.mjs), as shipped.
+const corpus = readCleanCorpus(root);
+if (!corpus) console.log(`corpus  ${MISSING_CORPUS}`);
+else {
+  let changed = 0, ctokens = 0, touched = 0, edits = 0;
+  const kinds = new Map();
+  for (const a of corpus) {
+    const r = restoreWith(shipped, a.text);
+    ctokens += corpusTokens(a.text).length;
+    if (r.edits.length === 0) continue;
+    touched++;
+    edits += r.edits.length;
+    changed += tokensChanged(r.edits);
+    for (const e of r.edits) {
+      const k = `${e.before.toLowerCase()} -> ${e.after.toLowerCase()}`;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+  }
+  const words = corpus.reduce((s, a) => s + a.words, 0);
+  console.log(`corpus  clean corpus (${corpus.length} articles, ${words} words) as shipped: damage ${((changed * 1000) / ctokens).toFixed(2)}/1000 tokens ` +
+    `(${edits} edits in ${touched} articles)`);
+  if (verbose) for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${n}x ${k}`);
+  // A spinner-like table loaded as candidates, on simulated spins of held-out articles (a sample here, to keep
+  // eval short; `node scripts/eval-table.mjs` runs the whole held-out half).
+  const r = spawnSync(process.execPath, [join(root, "scripts", "eval-table.mjs"), "--articles", process.env.UNSPIN_TABLE_ARTICLES ?? "80"], { stdio: "inherit" });
+  if (r.status !== 0) console.log("table   eval-table.mjs failed (see above)");
+}
 rmSync(tmp, { recursive: true, force: true });

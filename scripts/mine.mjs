@@ -69,7 +69,8 @@ const sources = [
   buildCuratedDictionary(readFileSync(join(root, "dictionaries/curated/signature.json"), "utf8")),
 ];
 const knownPair = (spunKey, originalKey) => sources.some((d) => (d.lookup(spunKey) ?? []).some((c) => c.original === originalKey));
-const rows = mineEntries(pairs, { knownPair });
+// Words the spinner adds around a head word ("content material" ← "content") are mined with their head.
+const rows = mineEntries(pairs, { knownPair, headWords: true });
 const { kept, dropped } = reviewProposals(rows);
 const reasons = new Map();
 for (const { reason } of dropped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);

@@ -36,10 +36,12 @@ export interface RestoreOptions {
   /** Words or phrases (case-insensitive) that are never touched. */
   neverTouch?: string[];
   /**
-   * Extra dictionaries, as file contents: `spun<TAB>original` lines, `#` comments. Their entries are
-   * tried before the bundled ones (tier "user").
+   * Extra dictionaries, as file contents (a string) or `{ text, kind, name }`. Formats are told apart by content:
+   * `spun<TAB>original` or `spun,original` pairs, a spinner's `key|synonym|…` table, `{original|alternative|…}`
+   * spintax; `#` comments. Kind "corrections" (tier "user", near-certain) or "candidates" (tier "table", evidence
+   * only); by default pair lists are corrections and tables/spintax candidates.
    */
-  extraDictionaries?: readonly string[];
+  extraDictionaries?: readonly (string | { text: string; kind?: "corrections" | "candidates"; name?: string })[];
   /** Spans of the input (code blocks, tags, URLs, ignored lines) that are never touched. */
   skip?: ReadonlyArray<{ start: number; end: number }>;
 }
