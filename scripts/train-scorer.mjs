@@ -5,18 +5,19 @@
 //     copied into the project); each page's evidence is computed with the pairs mined from its own article held out,
 //     so the model learns what an unseen page looks like;
 //   - the document gate: logistic regression over the gate features of src/restore/decide.ts, on the spun pages
-//     (label 1) and on clean text (label 0): the originals, the clean corpus in .cache/clean-corpus when built
+//     (label 1) and on clean text (label 0): the originals, the even half of the clean corpus when built
 //     (scripts/build-clean-corpus.mjs), and the project's own fixtures, each whole and cut into short passages.
 // Every figure it prints is cross-validated with whole articles held out.
 //
 //   npm run build && node scripts/train-scorer.mjs            train, print cross-validated figures, write weights
 //   node scripts/train-scorer.mjs --dry-run                    the same without writing
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { siteLabels } from "./lib/labels.mjs";
 import { calibration, fitChoice, fitLogistic, sigmoid } from "./lib/logistic.mjs";
+import { MISSING_CORPUS, readCleanCorpus } from "./lib/clean-corpus.mjs";
 import { dist, heldOutResources, referencePairs, requireShared, root, shared } from "./lib/reference.mjs";
 
 requireShared("train-scorer");
@@ -84,15 +85,27 @@ function passages(text) {
   if (n >= 30) out.push(cur.join("\n"));
   return out;
 }
-const cleanCorpusDir = join(root, ".cache", "clean-corpus");
+// The clean corpus's even articles train the gate; its odd articles are held out (npm run eval reports damage on
+// them, and scripts/eval-table.mjs spins them).
+const corpus = readCleanCorpus(root);
 const cleanTexts = [];
-if (existsSync(cleanCorpusDir)) {
-  for (const f of readdirSync(cleanCorpusDir).filter((f) => f.endsWith(".txt")).sort()) {
-    cleanTexts.push({ group: `corpus:${f}`, text: readFileSync(join(cleanCorpusDir, f), "utf8") });
-  }
-  console.log(`clean corpus: ${cleanTexts.length} files from ${cleanCorpusDir}`);
+if (corpus) {
+  corpus.forEach((a, i) => {
+    if (i % 2 === 0) cleanTexts.push({ group: `corpus:${i}`, text: a.text });
+  });
+  console.log(`clean corpus: ${cleanTexts.length} articles (the even half) for the gate`);
 } else {
-  console.log(`clean corpus: not built (${cleanCorpusDir} missing; node scripts/build-clean-corpus.mjs builds it); using the originals and fixtures only`);
+  console.log(`clean corpus: ${MISSING_CORPUS}; using the originals and fixtures only`);
+}
+// The curated entries' must-keep sentences: clean text that holds a spun-looking phrase, the gate's hardest case.
+{
+  const { parseCurated } = await dist("dict/curated.js");
+  const curatedDir = join(root, "dictionaries", "curated");
+  for (const f of readdirSync(curatedDir).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))) {
+    for (const e of parseCurated(readFileSync(join(curatedDir, f), "utf8"))) {
+      for (const k of e.examples.keep) cleanTexts.push({ group: `curated:${e.spun}`, text: k, whole: true });
+    }
+  }
 }
 for (const f of readdirSync(join(root, "fixtures")).filter((f) => f.endsWith(".orig.txt") || f.endsWith(".clean.txt"))) {
   cleanTexts.push({ group: `fixture:${f}`, text: readFileSync(join(root, "fixtures", f), "utf8") });
@@ -107,12 +120,15 @@ for (const pair of pairs) {
 const shippedResources = heldOut([]);
 for (const c of cleanTexts) {
   // Long corpus files: the whole and its passages, at most 40 passages a file.
-  for (const t of passages(c.text).slice(0, 30)) gateExamples.push({ group: c.group, x: gateFeatures(shippedResources, t), y: 0 });
+  for (const t of c.whole ? [c.text] : passages(c.text).slice(0, 30)) gateExamples.push({ group: c.group, x: gateFeatures(shippedResources, t), y: 0 });
 }
 console.log(`gate examples: ${gateExamples.filter((e) => e.y).length} spun passages, ${gateExamples.filter((e) => !e.y).length} clean`);
 
 // ---- Cross-validation -----------------------------------------------------------------------------------------
-const LAMBDAS = [0.1, 0.3, 1, 3];
+const LAMBDAS = [1, 3];
+// Which source proposed a candidate is a category with few examples for some tiers (curated entries, digits): its
+// indicators are barely penalised, so a rare tier keeps the weight its own examples give it.
+const sitePenalty = FEATURE_NAMES.map((n) => (n.startsWith("tier ") ? 0.01 : 1));
 const dot = (w, x) => x.reduce((s, v, j) => s + v * w[j], 0);
 function foldsOf(examples, groupOf) {
   const groups = [...new Set(examples.map(groupOf))];
@@ -137,7 +153,7 @@ function crossValidateChoice(examples, lambda) {
   const ys = [];
   for (const test of foldsOf(examples, (e) => e.article)) {
     const train = examples.filter((e) => !test.has(e.article));
-    const w = fitChoice(train, { lambda });
+    const w = fitChoice(train, { lambda, penalty: sitePenalty });
     for (const e of examples.filter((e) => test.has(e.article))) {
       const z = e.X.map((x) => dot(w, x));
       const denom = 1 + z.reduce((a, v) => a + Math.exp(v), 0);
@@ -183,7 +199,7 @@ const wer = (gold, text) => {
 const thresholds = [0.35, 0.5, 0.6, 0.7];
 const totals = Object.fromEntries(thresholds.map((t) => [t, { before: 0, after: 0 }]));
 for (const article of process.argv.includes("--quick") ? [] : articles) {
-  const weights = fitChoice(siteChoices.filter((e) => e.article !== article), { lambda: siteLambda });
+  const weights = fitChoice(siteChoices.filter((e) => e.article !== article), { lambda: siteLambda, penalty: sitePenalty });
   const gTrain = gateExamples.filter((e) => e.group !== article);
   const gate = { weights: fitLogistic(gTrain.map((e) => e.x), gTrain.map((e) => e.y), { lambda: gateLambda }) };
   for (const pair of pairs.filter((p) => p.article === article)) {
@@ -203,8 +219,11 @@ for (const t of thresholds) {
 rmSync(tmp, { recursive: true, force: true });
 
 // ---- Final fit on everything and write ------------------------------------------------------------------------
-const siteWeights = fitChoice(siteChoices, { lambda: siteLambda });
+const siteWeights = fitChoice(siteChoices, { lambda: siteLambda, penalty: sitePenalty });
 const gateWeights = fitLogistic(gateExamples.map((e) => e.x), gateExamples.map((e) => e.y), { lambda: gateLambda });
+// What a page the user declares spun is scored as: the median smoothed rate of strong places of the spun pages.
+const spunRates = pairs.map((p) => siteEvidence(heldOut(p.ids), p.spunText).gate.rate).sort((a, b) => a - b);
+const assumedRate = spunRates[Math.floor(spunRates.length / 2)];
 const fmt = (names, w) => names.map((n, i) => `  ${w[i].toFixed(4)}, // ${n}`).join("\n");
 const out = `// Generated by scripts/train-scorer.mjs on ${new Date().toISOString().slice(0, 10)}: do not edit by hand.
 // Site scorer: conditional logit (each site: keep the text, or one candidate) over the features of features.ts
@@ -216,6 +235,9 @@ const out = `// Generated by scripts/train-scorer.mjs on ${new Date().toISOStrin
 export const SITE_WEIGHTS: readonly number[] = [
 ${fmt(FEATURE_NAMES, siteWeights)}
 ];
+
+/** Strong places per 1000 words (smoothed) of the median spun page: what a document declared spun is scored as. */
+export const ASSUMED_SPUN_RATE = ${assumedRate.toFixed(2)};
 
 /** Weights of the document gate, in the order of GATE_FEATURE_NAMES (decide.ts). */
 export const GATE_WEIGHTS: readonly number[] = [

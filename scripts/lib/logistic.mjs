@@ -91,7 +91,8 @@ export function calibration(p, y) {
  * candidates (score w·x). sites: [{ X: rows, y: index of the right candidate or -1 for keep }]. Fitted by Newton's
  * method with an L2 penalty on every weight but the first (the bias).
  */
-export function fitChoice(sites, { lambda = 1, iterations = 50 } = {}) {
+export function fitChoice(sites, { lambda = 1, iterations = 50, penalty } = {}) {
+  // penalty: per-weight factor on lambda (default 1; the bias is never penalised).
   const d = sites.find((s) => s.X.length)?.X[0].length ?? 1;
   let beta = new Float64Array(d);
   const objective = (b) => {
@@ -103,7 +104,7 @@ export function fitChoice(sites, { lambda = 1, iterations = 50 } = {}) {
       const lse = mz + Math.log(Math.exp(-mz) + z.reduce((a, v) => a + Math.exp(v - mz), 0));
       loss += lse - (y >= 0 ? z[y] : 0);
     }
-    for (let j = 1; j < d; j++) loss += 0.5 * lambda * b[j] * b[j];
+    for (let j = 1; j < d; j++) loss += 0.5 * lambda * (penalty?.[j] ?? 1) * b[j] * b[j];
     return loss;
   };
   let current = objective(beta);
@@ -138,8 +139,9 @@ export function fitChoice(sites, { lambda = 1, iterations = 50 } = {}) {
     }
     for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hess[j][k] = hess[k][j];
     for (let j = 1; j < d; j++) {
-      grad[j] += lambda * beta[j];
-      hess[j][j] += lambda;
+      const l = lambda * (penalty?.[j] ?? 1);
+      grad[j] += l * beta[j];
+      hess[j][j] += l;
     }
     for (let j = 0; j < d; j++) hess[j][j] += 1e-6;
     const step = solve(hess, grad);

@@ -72,13 +72,11 @@ export function referencePairs() {
 export async function heldOutResources() {
   const { loadBundledResources } = await dist("index.js");
   const { combineDictionaries } = await dist("dict/combine.js");
-  const { buildCuratedDictionary } = await dist("dict/curated.js");
   const { parseMinedTsv, minedDictionary } = await dist("dict/mined.js");
-  const { parseThesaurus } = await dist("dict/thesaurus.js");
   const { bundledFiles } = await dist("resources.js");
   const shipped = loadBundledResources();
-  const curated = buildCuratedDictionary(readFileSync(bundledFiles.curated, "utf8"));
-  const thesaurus = parseThesaurus(readFileSync(bundledFiles.thesaurus, "utf8"));
+  const curated = (await dist("resources.js")).loadCuratedDictionary();
+  const thesaurus = (await dist("resources.js")).loadBundledThesaurus();
   const minedRows = parseMinedTsv(readFileSync(bundledFiles.mined, "utf8"));
   const cache = new Map();
   return {

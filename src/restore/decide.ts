@@ -16,6 +16,7 @@
 import { CERTAIN_TIERS } from "../dict/types.js";
 import type { Sentence, WordToken } from "../text/tokenize.js";
 import { FEATURE_COUNT, featureVector, logit, type SiteEvidence } from "./features.js";
+import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 
@@ -36,8 +37,6 @@ export interface DecideConfig {
   gateStrongDelta: number;
   /** A candidate is not applied at a site where it loses to the text by more than this (log10). */
   veto: number;
-  /** Thesaurus originals more frequent than this (log10 unigram probability) are not proposed. */
-  thesaurusMaxUnigram: number;
   /** 0: every site of a spun form takes the document's choice; 1: each site decides on its own evidence. */
   siteWeight: number;
   rounds: number;
@@ -74,9 +73,12 @@ interface Ctx {
   candIds: (readonly number[])[][];
   /** Per site, the model ids of the text as written. */
   keepIds: number[][];
-  thesaurusMaxUnigram: number;
   /** Per token, the active site covering it (-1 if none); rebuilt each round. */
   coverAt: Int32Array;
+  /** Per site, mean log10 probability per word of the text as written in its window (set by siteDeltas). */
+  fit: Float64Array;
+  /** Per site, the best non-thesaurus gain at the places within three words (set by neighbourEvidence). */
+  neighbour: Float64Array;
 }
 
 function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], sites: Site[], lm: LmView, config: DecideConfig): Ctx {
@@ -93,7 +95,8 @@ function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], s
     sites,
     candIds: candidateIds(sites, lm),
     coverAt: new Int32Array(tokens.length).fill(-1),
-    thesaurusMaxUnigram: config.thesaurusMaxUnigram,
+    fit: new Float64Array(sites.length),
+    neighbour: new Float64Array(sites.length),
     keepIds: sites.map((s) => {
       const ids: number[] = [];
       for (let t = s.tokFrom; t < s.tokTo; t++) for (const id of lm.tokenIds(tokens[t]!.text)) ids.push(id);
@@ -122,12 +125,17 @@ function initialChoices(sites: readonly Site[]): Int32Array {
 export const GATE_FEATURE_NAMES = [
   "bias",
   "log strong places per 1000 words (smoothed)",
-  "log strong places",
-  "log strong curated places",
-  "log words",
-  "log places where a candidate wins, per 1000 words (smoothed)",
+  // Counts and length as a Poisson model of strong places has them: each place is evidence, each word without
+  // one is evidence against (capped so that one long document does not dominate).
+  "strong places",
+  "strong curated places",
+  "words / 100",
+  "places where a candidate wins / 10",
   "log mean of the best gains",
 ] as const;
+
+/** A document needs at least this many strong places before the gate may open: one odd phrase is never enough. */
+export const MIN_GATE_PLACES = 2;
 
 export interface Gate {
   strongSites: number;
@@ -153,14 +161,17 @@ function gateFrom(tokens: readonly WordToken[], sites: readonly Site[], deltas: 
   const features = Float64Array.from([
     1,
     Math.log1p(rate),
-    Math.log1p(strong),
-    Math.log1p(strongCurated),
-    Math.log(words),
-    Math.log1p((winning * 1000) / (words + RATE_PRIOR_WORDS)),
+    Math.min(strong, 30),
+    Math.min(strongCurated, 15),
+    Math.min(words, 3000) / 100,
+    Math.min(winning, 60) / 10,
     Math.log1p(Math.max(0, meanTop)),
   ]);
   const probability = tokens.length === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
-  return { strongSites: strong, rate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || probability >= config.gateThreshold };
+  const open = strong >= MIN_GATE_PLACES && probability >= config.gateThreshold;
+  // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
+  const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
+  return { strongSites: strong, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
 }
 
 /**
@@ -206,6 +217,7 @@ export function evidenceTable(
   const active = initialChoices(sites);
   markActive(ctx, active);
   const deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
+  neighbourEvidence(ctx, deltas);
   const groups = groupSites(sites);
   const present = wordsPresent(tokens);
   const table: SiteTable[] = sites.map((site, i) => ({ site, deltas: deltas[i]!, features: [] }));
@@ -252,6 +264,7 @@ export function decide(
       for (let i = 0; i < sites.length; i++) if (nearChange(sites[i]!, changedTokens)) deltas[i] = siteDeltas(ctx, i, active, docGate!.spun);
     }
     const spun = docGate!.spun;
+    neighbourEvidence(ctx, deltas);
     const next = new Int32Array(sites.length).fill(-1);
     const taken = new Uint8Array(tokens.length);
     decisions = [];
@@ -404,6 +417,8 @@ function groupFeatures(
         wordsCandidate: candIds[c]!.length,
         capitalised,
         documentRate: rate,
+        neighbour: ctx.neighbour[i]!,
+        fit: ctx.fit[i]!,
       };
       return featureVector(e, new Float64Array(FEATURE_COUNT));
     });
@@ -464,7 +479,8 @@ function placeCounts(sites: readonly Site[], deltas: readonly Float64Array[], st
     let curated = false;
     for (let c = 0; c < d.length; c++) {
       const tier = s.candidates[c]!.tier;
-      if (tier === "thesaurus" || CERTAIN_TIERS.has(tier)) continue;
+      // Closed-class swaps are ordinary English either way: no evidence of spinning on their own.
+      if (tier === "thesaurus" || tier === "closed" || CERTAIN_TIERS.has(tier)) continue;
       if (d[c]! > best) {
         best = d[c]!;
         curated = tier === "signature";
@@ -481,6 +497,33 @@ function placeCounts(sites: readonly Site[], deltas: readonly Float64Array[], st
     }
   });
   return { strong, strongCurated, winning, bestGains };
+}
+
+/** For every site, the best gain of a non-thesaurus, non-closed candidate at the other places within three words. */
+function neighbourEvidence(ctx: Ctx, deltas: readonly Float64Array[]): void {
+  const { sites } = ctx;
+  const best = sites.map((s, i) => {
+    let b = 0;
+    s.candidates.forEach((c, ci) => {
+      if (c.tier !== "thesaurus" && c.tier !== "closed" && deltas[i]![ci]! > b) b = deltas[i]![ci]!;
+    });
+    return b;
+  });
+  const reach = 3;
+  for (let i = 0; i < sites.length; i++) {
+    const s = sites[i]!;
+    let b = 0;
+    // Sites are sorted by start token: scan both ways until out of reach.
+    for (let j = i - 1; j >= 0 && sites[j]!.tokFrom >= s.tokFrom - reach - 4; j--) {
+      const o = sites[j]!;
+      if (o.tokTo <= s.tokFrom && o.tokTo >= s.tokFrom - reach && best[j]! > b) b = best[j]!;
+    }
+    for (let j = i + 1; j < sites.length && sites[j]!.tokFrom <= s.tokTo + reach; j++) {
+      const o = sites[j]!;
+      if (o.tokFrom >= s.tokTo && best[j]! > b) b = best[j]!;
+    }
+    ctx.neighbour[i] = b;
+  }
 }
 
 function overlapsTaken(site: Site, taken: Uint8Array): boolean {
@@ -506,15 +549,12 @@ function siteDeltas(ctx: Ctx, i: number, active: Int32Array, withThesaurus: bool
   const left = contextLeft(ctx, site, active);
   const right = contextRight(ctx, site, active);
   const keep = windowScore(ctx.lm, left, ctx.keepIds[i]!, right);
+  ctx.fit[i] = keep / Math.max(1, ctx.keepIds[i]!.length + right.length);
   const out = new Float64Array(site.candidates.length);
   const candIds = ctx.candIds[i]!;
   for (let c = 0; c < out.length; c++) {
     const thesaurus = site.candidates[c]!.tier === "thesaurus";
-    const ids = candIds[c]!;
-    // The model's favourite words (be, has, all, new, make) fit almost anywhere: from a general thesaurus
-    // they are nearly always wrong, and a spinner's table does not swap them.
-    const tooCommon = thesaurus && ids.length === 1 && ctx.lm.unigram(ids[0]!) > ctx.thesaurusMaxUnigram;
-    out[c] = (!withThesaurus && thesaurus) || tooCommon ? -Infinity : windowScore(ctx.lm, left, ids, right) - keep;
+    out[c] = !withThesaurus && thesaurus ? -Infinity : windowScore(ctx.lm, left, candIds[c]!, right) - keep;
   }
   return out;
 }

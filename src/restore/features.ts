@@ -20,6 +20,7 @@ export const FEATURE_NAMES = [
   "tier table",
   "tier rule",
   "tier certain",
+  "tier closed",
   "prior",
   "thesaurus one source",
   "thesaurus three sources",
@@ -39,11 +40,16 @@ export const FEATURE_NAMES = [
   "capitalised",
   // How spun the document looks as a whole (strong places per 1000 words, log).
   "document rate",
+  // Spinning is dense: the best evidence at the neighbouring places (within three words), and how well the words as
+  // written fit their context (mean log10 probability per word: a spun word often fits badly).
+  "neighbour evidence",
+  "fit as written",
   // The model's delta for each kind of source separately: a thesaurus pair needs more than a mined one.
   "delta+ thesaurus",
   "delta+ mined",
   "delta+ signature",
   "delta+ table",
+  "delta+ closed",
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -68,6 +74,10 @@ export interface SiteEvidence {
   wordsCandidate: number;
   capitalised: boolean;
   documentRate: number;
+  /** Best non-thesaurus gain at the places within three words (0 when none). */
+  neighbour: number;
+  /** Mean log10 probability per word of the text as written around the site. */
+  fit: number;
 }
 
 const clamp = (x: number, lo: number, hi: number) => (Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : x > 0 ? hi : lo);
@@ -93,6 +103,7 @@ export function featureVector(e: SiteEvidence, out: Float64Array): Float64Array 
   out[k++] = e.tier === "table" ? 1 : 0;
   out[k++] = e.tier === "rule" ? 1 : 0;
   out[k++] = e.tier === "user" || e.tier === "fingerprint" ? 1 : 0;
+  out[k++] = e.tier === "closed" ? 1 : 0;
   out[k++] = clamp(e.prior, -4, 0);
   out[k++] = e.tier === "thesaurus" && e.sources <= 1 ? 1 : 0;
   out[k++] = e.tier === "thesaurus" && e.sources >= 3 ? 1 : 0;
@@ -108,10 +119,13 @@ export function featureVector(e: SiteEvidence, out: Float64Array): Float64Array 
   out[k++] = Math.min(4, e.wordsCandidate);
   out[k++] = e.capitalised ? 1 : 0;
   out[k++] = Math.log1p(Math.max(0, e.documentRate));
+  out[k++] = clamp(e.neighbour, 0, 8);
+  out[k++] = clamp(e.fit, -8, 0);
   out[k++] = e.tier === "thesaurus" ? dPlus : 0;
   out[k++] = e.tier === "mined" ? dPlus : 0;
   out[k++] = e.tier === "signature" ? dPlus : 0;
   out[k++] = e.tier === "table" ? dPlus : 0;
+  out[k++] = e.tier === "closed" ? dPlus : 0;
   return out;
 }
 

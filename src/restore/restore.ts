@@ -11,6 +11,7 @@ import { GATE_WEIGHTS, SITE_WEIGHTS } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
 import { findDictionarySites, findSpintaxSites, type Site, type SiteOptions } from "./sites.js";
 import { findNumberSites } from "./numbers.js";
+import { rankThesaurusCandidates } from "./prune.js";
 
 export interface Resources {
   lm: LmView;
@@ -30,7 +31,6 @@ const BASE: DecideConfig = {
   gateThreshold: 0.5,
   gateStrongDelta: 2,
   veto: 2,
-  thesaurusMaxUnigram: -3,
   siteWeight: 0.85,
   rounds: 3,
 };
@@ -56,20 +56,11 @@ function tuned(config: DecideConfig, tuning: Tuning | undefined): DecideConfig {
 
 /** Every candidate site of a text with the full dictionary, before any decision (for measuring recall). */
 export function candidateSites(resources: Resources, text: string, options: RestoreOptions = {}): Site[] {
-  const sites = siteFinder(text, tokenizeWords(text), options).sitesFrom(resources.dictionary);
-  // The decider never scores thesaurus originals among the model's favourite words: they are not proposed.
-  const { lm } = resources;
-  const max = configFor(options).thesaurusMaxUnigram;
-  const proposed = (c: Site["candidates"][number]) => {
-    if (c.tier !== "thesaurus") return true;
-    const ids = lm.phraseIds(c.text);
-    return !(ids.length === 1 && lm.unigram(ids[0]!) > max);
-  };
-  return sites.map((s) => ({ ...s, candidates: s.candidates.filter(proposed) }));
+  return siteFinder(text, tokenizeWords(text), options, resources.lm).sitesFrom(resources.dictionary);
 }
 
 /** Options for site matching, and a finder of every site a dictionary proposes (spintax and digits included). */
-function siteFinder(text: string, tokens: readonly WordToken[], options: RestoreOptions) {
+function siteFinder(text: string, tokens: readonly WordToken[], options: RestoreOptions, lm: LmView) {
   const siteOptions: SiteOptions = {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
     skip: options.skip ?? [],
@@ -81,9 +72,14 @@ function siteFinder(text: string, tokens: readonly WordToken[], options: Restore
   }
   const isHidden = (i: number) => hidden[i] === 1;
   const numbers = findNumberSites(text, tokens, siteOptions, isHidden);
+  // A general thesaurus's candidates are ranked in context, and the best few per spun form kept (prune.ts).
   const sitesFrom = (dict: PhraseDictionary) =>
-    [...spintax, ...findDictionarySites(tokens, dict, siteOptions, isHidden), ...numbers].sort(
-      (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
+    rankThesaurusCandidates(
+      [...spintax, ...findDictionarySites(tokens, dict, siteOptions, isHidden), ...numbers].sort(
+        (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
+      ),
+      tokens,
+      lm,
     );
   return { siteOptions, sitesFrom };
 }
@@ -95,7 +91,7 @@ function siteFinder(text: string, tokens: readonly WordToken[], options: Restore
 export function siteEvidence(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): { gate: Gate; table: SiteTable[] } {
   const tokens = tokenizeWords(text);
   const sentences = splitSentences(text, tokens);
-  const { sitesFrom } = siteFinder(text, tokens, options);
+  const { sitesFrom } = siteFinder(text, tokens, options, resources.lm);
   const config = tuned(configFor(options), tuning);
   const sites = sitesFrom(resources.dictionary);
   return evidenceTable(tokens, sentences, sites, resources.gateDictionary ? sitesFrom(resources.gateDictionary) : sites, resources.lm, config);
@@ -104,7 +100,7 @@ export function siteEvidence(resources: Resources, text: string, options: Restor
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
   const tokens = tokenizeWords(text);
   const sentences = splitSentences(text, tokens);
-  const { siteOptions, sitesFrom } = siteFinder(text, tokens, options);
+  const { siteOptions, sitesFrom } = siteFinder(text, tokens, options, resources.lm);
   const config = tuned(configFor(options), tuning);
   const assumeSpun = options.assumeSpun ?? false;
   let result;
