@@ -87,7 +87,12 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("--threshold <n>", "bar (log10) a curated candidate must clear, the other tiers move with it; overrides the level").argParser(parseNumber))
     .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
     .addOption(new Option("--never-touch <phrase>", "word or phrase never to change (repeatable)").argParser(collect))
-    .addOption(new Option("--dict <file>", "extra dictionary, TSV lines spun<TAB>original (repeatable)").argParser(collect))
+    .addOption(
+      new Option(
+        "--dict <[kind:]file>",
+        "extra dictionary (repeatable): spun<TAB>original or CSV pairs, key|synonym|… tables, {a|b} spintax; kind corrections (default for pairs) or candidates (default for tables)",
+      ).argParser(collect),
+    )
     .addOption(new Option("-c, --config <file>", "use this config file instead of discovering one"))
     .addOption(new Option("--print-config <file>", "print the configuration that applies to a file, and exit"))
     .addOption(new Option("--stdin-filename <name>", "name of the stdin text in output; its extension selects Markdown/HTML handling"))

@@ -11,9 +11,11 @@ import { homedir } from "node:os";
 import { dirname, isAbsolute, join, parse, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { lilconfig, type LilconfigResult, type Loader } from "lilconfig";
+import { DICTIONARY_KINDS, type DictionaryKind } from "../dict/user.js";
 import type { Boldness } from "../types.js";
 import { describeFsError, UserError } from "./errors.js";
 import { isInside } from "./paths.js";
+import { parseDictArgument, type DictionarySpec } from "./user-dictionaries.js";
 
 export const CONFIG_SEARCH_PLACES = [".unspinrc.json", "unspin.config.json", "unspin.config.js", "package.json"];
 
@@ -22,8 +24,11 @@ export interface Settings {
   level?: Boldness;
   threshold?: number;
   assumeSpun?: boolean;
-  /** Extra dictionaries: TSV files `spun<TAB>original`, relative to the config file. */
-  dictionaries?: string[];
+  /**
+   * Extra dictionaries, paths relative to the config file: `"terms.tsv"` (kind from the format), `"candidates:t.txt"`,
+   * or `{ "path": "t.txt", "kind": "corrections" | "candidates" }`.
+   */
+  dictionaries?: (string | { path: string; kind?: DictionaryKind })[];
   /** Words and phrases never touched (case-insensitive). */
   neverTouch?: string[];
   /** Globs (relative to the config file) limiting which files found in directories are processed. */
@@ -76,7 +81,8 @@ export function validateSettings(raw: unknown, filepath: string): Settings {
     }
     out.maxSize = obj.maxSize as number;
   }
-  for (const key of ["dictionaries", "neverTouch", "include", "exclude"] as const) {
+  if (obj.dictionaries !== undefined) out.dictionaries = validateDictionaries(obj.dictionaries, fail);
+  for (const key of ["neverTouch", "include", "exclude"] as const) {
     const v = obj[key];
     if (v === undefined) continue;
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x.trim() === "")) {
@@ -90,6 +96,26 @@ export function validateSettings(raw: unknown, filepath: string): Settings {
 /** A value as written in a message: numbers as numbers (1e999 parses to Infinity, which JSON would show as null). */
 function shown(v: unknown): string {
   return typeof v === "number" ? String(v) : JSON.stringify(v);
+}
+
+function validateDictionaries(v: unknown, fail: (problem: string) => never): NonNullable<Settings["dictionaries"]> {
+  const shape = `"dictionaries" must be a list of paths or { "path": …, "kind": ${DICTIONARY_KINDS.map((k) => `"${k}"`).join(" | ")} } objects`;
+  if (!Array.isArray(v)) fail(shape);
+  return (v as unknown[]).map((d, i) => {
+    if (typeof d === "string") {
+      if (d.trim() === "") fail(`${shape} (entry ${i + 1} is empty)`);
+      return d;
+    }
+    if (typeof d !== "object" || d === null || Array.isArray(d)) fail(`${shape} (got ${JSON.stringify(d)})`);
+    const o = d as Record<string, unknown>;
+    const extra = Object.keys(o).filter((k) => k !== "path" && k !== "kind");
+    if (extra.length) fail(`${shape} (unknown key "${extra[0]}" in entry ${i + 1})`);
+    if (typeof o.path !== "string" || o.path.trim() === "") fail(`${shape} (entry ${i + 1} has no "path")`);
+    if (o.kind !== undefined && !DICTIONARY_KINDS.includes(o.kind as DictionaryKind)) {
+      fail(`"kind" of dictionary ${JSON.stringify(o.path)} must be one of ${DICTIONARY_KINDS.join(", ")} (got ${JSON.stringify(o.kind)})`);
+    }
+    return o.kind === undefined ? { path: o.path as string } : { path: o.path as string, kind: o.kind as DictionaryKind };
+  });
 }
 
 /** JSON.parse with the file name and line:column in the message. */
@@ -252,7 +278,10 @@ async function firstFolderNamedLikeConfig(from: string): Promise<string | null> 
   }
 }
 
-/** Absolute paths of a config's dictionaries. */
-export function dictionaryPaths(config: LoadedConfig): string[] {
-  return (config.settings.dictionaries ?? []).map((p) => (isAbsolute(p) ? p : resolve(config.dir, p)));
+/** A config's dictionaries, with absolute paths (a string may carry a `kind:` prefix, as on the command line). */
+export function dictionaryPaths(config: LoadedConfig): DictionarySpec[] {
+  return (config.settings.dictionaries ?? []).map((d) => {
+    const spec = typeof d === "string" ? parseDictArgument(d) : d;
+    return { ...spec, path: isAbsolute(spec.path) ? spec.path : resolve(config.dir, spec.path) };
+  });
 }

@@ -26,7 +26,12 @@ async function readText(path: string, cwd: string): Promise<string> {
 export async function runLearn(spunPath: string, originalPath: string, opts: { all: boolean }, io: Io): Promise<number> {
   const [spun, original] = await Promise.all([readText(spunPath, io.cwd), readText(originalPath, io.cwd)]);
   const { mineEntries, formatProposals } = await import("../learn/align.js");
-  let rows = mineEntries([{ id: basename(spunPath), spun, original }]);
+  // Like scripts/mine.mjs: a region of adjacent swaps is split where the bundled dictionaries know a pair, and words
+  // the spinner adds around a head word are taken with their head.
+  const { loadBundledDictionary } = await import("../resources.js");
+  const known = loadBundledDictionary();
+  const knownPair = (spunKey: string, originalKey: string) => (known.lookup(spunKey) ?? []).some((c) => c.original === originalKey);
+  let rows = mineEntries([{ id: basename(spunPath), spun, original }], { headWords: true, knownPair });
   if (!opts.all) {
     const { reviewRow } = await import("../learn/review.js");
     rows = rows.filter((r) => reviewRow(r).keep);
