@@ -134,8 +134,9 @@ export const GATE_FEATURE_NAMES = [
   "log mean of the best gains",
 ] as const;
 
-/** A document needs at least this many strong places before the gate may open: one odd phrase is never enough. */
-export const MIN_GATE_PLACES = 2;
+/** A document needs at least this many strong places before the gate may open: one or two odd phrases, which a
+ * correct sentence can hold, are never enough. */
+export const MIN_GATE_PLACES = 3;
 
 export interface Gate {
   strongSites: number;
