@@ -10,15 +10,15 @@ describe("library arguments", () => {
       new RangeError('unspin: restore(): options.level must be "cautious", "normal" or "bold" (got "wild")'),
     );
     // NaN used to turn restoring off without a word.
-    expect(() => restore("text", { threshold: NaN })).toThrow(new RangeError("unspin: restore(): options.threshold must be a finite number (got NaN)"));
-    expect(() => restore("text", { threshold: "1" as never })).toThrow(/threshold must be a finite number \(got "1"\)/);
+    expect(() => restore("text", { threshold: NaN })).toThrow(new RangeError("unspin: restore(): options.threshold must be a probability between 0 and 1 (got NaN)"));
+    expect(() => restore("text", { threshold: "1" as never })).toThrow(/threshold must be a probability between 0 and 1 \(got "1"\)/);
     expect(() => restore("text", { neverTouch: "Great Hall" as never })).toThrow(/neverTouch must be an array of strings \(got "Great Hall"\)/);
     expect(() => restore("text", { skip: [{ start: 0 }] as never })).toThrow(/skip must be an array of \{ start, end \} offsets/);
     expect(() => restoreWith({} as never, 5 as never)).toThrow(/restoreWith\(\) expects the text as a string \(got 5\)/);
   });
 
   it("accepts every documented option and ignores keys it does not know", () => {
-    const r = restore("He mentioned five {dollars}.", { level: "bold", threshold: 0, assumeSpun: true, neverTouch: [], skip: [], future: 1 } as never);
+    const r = restore("He mentioned five {dollars}.", { level: "bold", threshold: 0.5, assumeSpun: true, neverTouch: [], skip: [], future: 1 } as never);
     expect(r.text).toContain("dollars");
   });
 });

@@ -24,11 +24,16 @@ export function checkRestoreArguments(fn: string, text: unknown, options: unknow
     throw new Err(`unspin: ${fn}(): options.${what} must be ${expected} (got ${shown(o[what])})`);
   };
   if (o.level !== undefined && !LEVELS.includes(o.level as string)) bad("level", '"cautious", "normal" or "bold"', RangeError);
-  if (o.threshold !== undefined && (typeof o.threshold !== "number" || !Number.isFinite(o.threshold))) bad("threshold", "a finite number", RangeError);
+  if (o.threshold !== undefined && (typeof o.threshold !== "number" || !(o.threshold > 0 && o.threshold < 1))) {
+    bad("threshold", "a probability between 0 and 1", RangeError);
+  }
   if (o.assumeSpun !== undefined && typeof o.assumeSpun !== "boolean") bad("assumeSpun", "true or false");
-  for (const key of ["neverTouch", "extraDictionaries"]) {
-    const v = o[key];
-    if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== "string"))) bad(key, "an array of strings");
+  if (o.neverTouch !== undefined && (!Array.isArray(o.neverTouch) || o.neverTouch.some((x) => typeof x !== "string"))) {
+    bad("neverTouch", "an array of strings");
+  }
+  const isExtra = (x: unknown) => typeof x === "string" || (typeof x === "object" && x !== null && typeof (x as { text?: unknown }).text === "string");
+  if (o.extraDictionaries !== undefined && (!Array.isArray(o.extraDictionaries) || !o.extraDictionaries.every(isExtra))) {
+    bad("extraDictionaries", "an array of dictionary texts (strings or { text, kind, name })");
   }
   if (o.skip !== undefined) {
     const ok =

@@ -19,7 +19,7 @@ describe("configuration", () => {
     expect(validateSettings({ level: "bold", neverTouch: ["Great Hall"] }, "x.json")).toEqual({ level: "bold", neverTouch: ["Great Hall"] });
     expect(() => validateSettings({ level: "wild" }, "x.json")).toThrow(/x\.json: "level" must be one of cautious, normal, bold/);
     expect(() => validateSettings({ levle: "bold" }, "x.json")).toThrow(/unknown setting "levle"/);
-    expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a finite number \(got "2"\)/);
+    expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a probability between 0 and 1 \(got "2"\)/);
     expect(() => validateSettings([], "x.json")).toThrow(/expected an object/);
     expect(validateSettings({ maxSize: 0.5 }, "x.json")).toEqual({ maxSize: 0.5 });
     for (const bad of [0, -1, "32", null, Infinity]) {
@@ -45,9 +45,9 @@ describe("configuration", () => {
   });
 
   it("uses --config instead of discovery", async () => {
-    const root = tree({ ".unspinrc.json": "{}", "custom.json": JSON.stringify({ threshold: 2 }) });
+    const root = tree({ ".unspinrc.json": "{}", "custom.json": JSON.stringify({ threshold: 0.7 }) });
     const r = new ConfigResolver(root, "custom.json");
-    expect((await r.forDirectory(root)).settings).toEqual({ threshold: 2 });
+    expect((await r.forDirectory(root)).settings).toEqual({ threshold: 0.7 });
     await expect(new ConfigResolver(root, "missing.json").forDirectory(root)).rejects.toThrow(/missing\.json: no such file/);
   });
 

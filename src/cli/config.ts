@@ -66,8 +66,8 @@ export function validateSettings(raw: unknown, filepath: string): Settings {
     out.level = obj.level as Boldness;
   }
   if (obj.threshold !== undefined) {
-    if (typeof obj.threshold !== "number" || !Number.isFinite(obj.threshold)) {
-      fail(`"threshold" must be a finite number (got ${shown(obj.threshold)})`);
+    if (typeof obj.threshold !== "number" || !(obj.threshold > 0 && obj.threshold < 1)) {
+      fail(`"threshold" must be a probability between 0 and 1 (got ${shown(obj.threshold)})`);
     }
     out.threshold = obj.threshold as number;
   }

@@ -131,7 +131,7 @@ describe("messages that say what is wrong (item 13)", () => {
   it('"threshold": 1e999 is shown as the number it became', async () => {
     const dir = tempTree({ "a.txt": SPUN, ".unspinrc.json": '{ "threshold": 1e999 }' });
     const r = await runCli(["a.txt"], { cwd: dir });
-    expect(r.stderr).toBe(`unspin: invalid configuration in ${join(dir, ".unspinrc.json")}: "threshold" must be a finite number (got Infinity)\n`);
+    expect(r.stderr).toBe(`unspin: invalid configuration in ${join(dir, ".unspinrc.json")}: "threshold" must be a probability between 0 and 1 (got Infinity)\n`);
   });
 
   it("UTF-16 without a byte-order mark is called that, not binary", async () => {

@@ -196,7 +196,7 @@ describe("bounded reads, long names, leftovers (item 7)", () => {
     expect(learn.stderr).toBe("unspin: /dev/zero: more than the 32 MB limit arrived; stopped reading\n");
     const dict = await runCli(["--dict", "/dev/zero", "a.txt"], { cwd: dir });
     expect(dict.code).toBe(2);
-    expect(dict.stderr).toBe("unspin: cannot read dictionary /dev/zero: more than the 32 MB limit for dictionaries\n");
+    expect(dict.stderr).toBe("unspin: cannot read dictionary /dev/zero: more than the 64 MB limit for dictionaries\n");
   });
 
   it("writes files whose names are near the 255-byte limit", async () => {
