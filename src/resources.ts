@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { combineDictionaries } from "./dict/combine.js";
 import { buildCuratedDictionary } from "./dict/curated.js";
 import { buildMinedDictionary } from "./dict/mined.js";
-import { parseThesaurus } from "./dict/thesaurus.js";
+import { ThesaurusIndex } from "./dict/thesaurus-index.js";
 import type { PhraseDictionary } from "./dict/types.js";
 import { Scorer } from "./lm/scorer.js";
 import { PAGE, TrieModel, type ModelBytes } from "./lm/trie-model.js";
@@ -23,8 +23,9 @@ export const dictionariesDir = join(packageRoot, "dictionaries");
 export const bundledFiles = {
   model: join(dictionariesDir, "lm", "en-us.lm.bin"),
   curated: join(dictionariesDir, "curated", "signature.json"),
+  closedClass: join(dictionariesDir, "curated", "closed-class.json"),
   mined: join(dictionariesDir, "mined", "spinner.tsv"),
-  thesaurus: join(dictionariesDir, "thesaurus", "reverse.tsv"),
+  thesaurus: join(dictionariesDir, "thesaurus", "reverse.bin"),
 } as const;
 
 function read(path: string, what: string): string {
@@ -128,37 +129,41 @@ function modelBytesOver(file: SharedModelFile): ModelBytes {
   };
 }
 
-/** The thesaurus's longest key, from its header, without reading the 8 MB file. */
-function thesaurusMaxPhraseWords(path: string): number | undefined {
-  const head = Buffer.alloc(4096);
-  const fd = openSync(path, "r");
-  try {
-    const n = readSync(fd, head, 0, head.length, 0);
-    const m = /maxPhraseWords=(\d+)/.exec(head.subarray(0, n).toString("latin1"));
-    return m ? Number(m[1]) : undefined;
-  } finally {
-    closeSync(fd);
+let thesaurus: ThesaurusIndex | undefined;
+
+/** The general-thesaurus reverse index (views over the file's bytes; lookups parse only what they need). */
+export function loadBundledThesaurus(): ThesaurusIndex {
+  if (!thesaurus) {
+    const path = bundledFiles.thesaurus;
+    if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
+    thesaurus = new ThesaurusIndex(readFileSync(path));
   }
+  return thesaurus;
 }
 
 /** The thesaurus, read on its first lookup: clean documents never need it (the gate closes without it). */
-function lazyThesaurus(path: string): PhraseDictionary {
-  if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
-  let loaded: PhraseDictionary | undefined;
-  const get = () => (loaded ??= parseThesaurus(read(path, "thesaurus")));
+function lazyThesaurus(): PhraseDictionary {
   return {
-    maxPhraseWords: thesaurusMaxPhraseWords(path) ?? get().maxPhraseWords,
-    lookup: (key) => get().lookup(key),
-    mayStartPhrase: (word) => get().mayStartPhrase?.(word) ?? true,
+    maxPhraseWords: 4,
+    lookup: (key) => loadBundledThesaurus().lookup(key),
+    mayStartPhrase: (word) => loadBundledThesaurus().mayStartPhrase(word),
   };
+}
+
+/** The curated tiers: the spinner family's signature phrasings and the closed-class swaps. */
+export function loadCuratedDictionary(): PhraseDictionary {
+  return combineDictionaries([
+    buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary")),
+    buildCuratedDictionary(read(bundledFiles.closedClass, "closed-class dictionary")),
+  ]);
 }
 
 function loadDictionaries(): { all: PhraseDictionary; gate: PhraseDictionary } {
   if (!dictionaries) {
-    const curated = buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary"));
+    const curated = loadCuratedDictionary();
     const mined = buildMinedDictionary(read(bundledFiles.mined, "mined dictionary"));
     dictionaries = {
-      all: combineDictionaries([curated, mined, lazyThesaurus(bundledFiles.thesaurus)]),
+      all: combineDictionaries([curated, mined, lazyThesaurus()]),
       gate: combineDictionaries([curated, mined]),
     };
   }

@@ -10,6 +10,7 @@ export function bareOptions(): CliOptions {
   return {
     paths: [],
     hidden: false,
+    follow: false,
     ignore: true,
     exclude: [],
     ext: [...DEFAULT_EXTENSIONS],

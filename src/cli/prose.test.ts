@@ -60,6 +60,12 @@ describe("prose regions", () => {
     expect(prose("``code with ` inside`` after", "markdown")).toBe("· after");
   });
 
+  it("ends lines at a lone CR too, so code blocks and front matter of CR-only text are found (found by the CLI fuzz test)", () => {
+    expect(prose("Intro\r```\rcode mentioned\r```\rAfter", "markdown")).toBe("Intro\r·After");
+    expect(prose("---\rtitle: x\r---\rBody", "markdown")).toBe("·Body");
+    expect(prose("a\r\r    indented code\rb", "markdown")).toBe("a\r\r·b");
+  });
+
   it("skips HTML tags, attributes, entities, comments and raw elements", () => {
     const html = '<p title="mentioned">He mentioned &amp; <b>said</b></p><script>var mentioned;</script><!-- c -->';
     expect(prose(html, "html")).toBe("·He mentioned · ·said·");

@@ -48,7 +48,7 @@ function htmlSkips(text: string): Span[] {
   ]);
 }
 
-const FRONT_MATTER = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)[\s\S]*?(?:\r\n?|\n)\1[ \t]*(?:\r\n?|\n|$)/;
 const MD_AUTOLINK = /<[a-z][\w+.-]*:[^\s<>]*>/gi;
 /** `](destination "title")` of inline links and images; the link text before it is prose. */
 const MD_LINK_DESTINATION = /\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
@@ -75,6 +75,7 @@ function markdownSkips(text: string): Span[] {
   ]);
 }
 
+const LINE_END = /\r\n|\n|\r/g;
 const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
@@ -90,9 +91,11 @@ function markdownBlockSkips(text: string): Span[] {
   let inList = false;
   let indentedStart = -1;
   while (pos < text.length) {
-    const nl = text.indexOf("\n", pos);
-    const lineEnd = nl === -1 ? text.length : nl + 1;
-    const line = text.slice(pos, lineEnd).replace(/\r?\n$/, "");
+    // A line ends at "\n", "\r\n" or a lone "\r" (CommonMark), so a CR-only file has its code blocks too.
+    LINE_END.lastIndex = pos;
+    const eol = LINE_END.exec(text);
+    const lineEnd = eol ? eol.index + eol[0].length : text.length;
+    const line = text.slice(pos, eol ? eol.index : text.length);
     const blank = line.trim() === "";
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
@@ -132,7 +135,7 @@ function blankOut(text: string, spans: readonly Span[]): string {
   for (const s of sorted) {
     const from = Math.max(s.start, at);
     if (s.end <= from) continue;
-    parts.push(text.slice(at, from), text.slice(from, s.end).replace(/[^\n]/g, " "));
+    parts.push(text.slice(at, from), text.slice(from, s.end).replace(/[^\r\n]/g, " "));
     at = s.end;
   }
   parts.push(text.slice(at));
