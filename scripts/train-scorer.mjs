@@ -12,7 +12,7 @@
 //   npm run build && node scripts/train-scorer.mjs            train, print cross-validated figures, write weights
 //   node scripts/train-scorer.mjs --dry-run                    the same without writing
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { siteLabels } from "./lib/labels.mjs";
@@ -122,6 +122,52 @@ for (const c of cleanTexts) {
   // Long corpus files: the whole and its passages, at most 40 passages a file.
   for (const t of c.whole ? [c.text] : passages(c.text).slice(0, 30)) gateExamples.push({ group: c.group, x: gateFeatures(shippedResources, t), y: 0 });
 }
+
+// ---- Synthetic spins with a candidate table ---------------------------------------------------------------------
+// A user may load a spinner's own table (`--dict candidates:TABLE`). Nothing in the reference pairs shows how such
+// a table behaves, so some even-half corpus articles are spun with a spinner-like table built from the open
+// thesauri (scripts/spinner-table.mjs, scripts/simulate-spin.mjs) and restored with that table loaded: the gate
+// learns what the table's places mean on spun and on clean text, and the scorer the weight of a table's candidates.
+const SYNTHETIC_ARTICLES = 40;
+const syntheticChoices = [];
+if (corpus) {
+  const tablePath = join(root, ".cache", "spinner-table.txt");
+  if (!existsSync(tablePath)) spawnSync(process.execPath, [join(root, "scripts", "spinner-table.mjs")], { stdio: ["ignore", "ignore", "inherit"] });
+  const { loadSpinTable, rng, spin } = await import("./simulate-spin.mjs");
+  const { compileUserDictionary } = await dist("dict/user.js");
+  const { combineDictionaries } = await dist("dict/combine.js");
+  const tableText = readFileSync(tablePath, "utf8");
+  const table = loadSpinTable(tableText);
+  const tableDict = compileUserDictionary(tableText, "table", "candidates").dictionary;
+  const withTable = {
+    lm: shippedResources.lm,
+    dictionary: combineDictionaries([tableDict, shippedResources.dictionary]),
+    gateDictionary: combineDictionaries([tableDict, shippedResources.gateDictionary]),
+  };
+  const even = corpus.filter((_, i) => i % 2 === 0);
+  const picked = Array.from({ length: Math.min(SYNTHETIC_ARTICLES, even.length) }, (_, i) => even[Math.floor((i * even.length) / SYNTHETIC_ARTICLES)]);
+  for (const a of picked) {
+    const spun = spin(a.text, table, rng(a.file));
+    const group = `synthetic:${a.file}`;
+    for (const t of passages(spun).slice(0, 12)) gateExamples.push({ group, x: gateFeatures(withTable, t), y: 1 });
+    for (const t of passages(a.text).slice(0, 12)) gateExamples.push({ group, x: gateFeatures(withTable, t), y: 0 });
+    const { table: evidence } = siteEvidence(withTable, spun, { assumeSpun: true });
+    const labels = siteLabels(spun, a.text, evidence.map((t) => t.site));
+    evidence.forEach((t, i) => {
+      if (t.site.forced || !t.site.candidates.some((c) => c.tier === "table")) return;
+      const X = [];
+      let y = -1;
+      t.site.candidates.forEach((c, ci) => {
+        if (!Number.isFinite(t.deltas[ci])) return;
+        if (labels[i].right === ci) y = X.length;
+        X.push(t.features[ci]);
+      });
+      if (X.length === 0 || (y < 0 && labels[i].spunHere)) return;
+      syntheticChoices.push({ article: group, X, y });
+    });
+  }
+  console.log(`synthetic spins: ${picked.length} articles spun with a ${table.length}-line table; ${syntheticChoices.length} sites with table candidates`);
+}
 console.log(`gate examples: ${gateExamples.filter((e) => e.y).length} spun passages, ${gateExamples.filter((e) => !e.y).length} clean`);
 
 // ---- Cross-validation -----------------------------------------------------------------------------------------
@@ -199,7 +245,7 @@ const wer = (gold, text) => {
 const thresholds = [0.35, 0.5, 0.6, 0.7];
 const totals = Object.fromEntries(thresholds.map((t) => [t, { before: 0, after: 0 }]));
 for (const article of process.argv.includes("--quick") ? [] : articles) {
-  const weights = fitChoice(siteChoices.filter((e) => e.article !== article), { lambda: siteLambda, penalty: sitePenalty });
+  const weights = fitChoice([...siteChoices.filter((e) => e.article !== article), ...syntheticChoices], { lambda: siteLambda, penalty: sitePenalty });
   const gTrain = gateExamples.filter((e) => e.group !== article);
   const gate = { weights: fitLogistic(gTrain.map((e) => e.x), gTrain.map((e) => e.y), { lambda: gateLambda }) };
   for (const pair of pairs.filter((p) => p.article === article)) {
@@ -219,7 +265,7 @@ for (const t of thresholds) {
 rmSync(tmp, { recursive: true, force: true });
 
 // ---- Final fit on everything and write ------------------------------------------------------------------------
-const siteWeights = fitChoice(siteChoices, { lambda: siteLambda, penalty: sitePenalty });
+const siteWeights = fitChoice([...siteChoices, ...syntheticChoices], { lambda: siteLambda, penalty: sitePenalty });
 const gateWeights = fitLogistic(gateExamples.map((e) => e.x), gateExamples.map((e) => e.y), { lambda: gateLambda });
 // What a page the user declares spun is scored as: the median smoothed rate of strong places of the spun pages.
 const spunRates = pairs.map((p) => siteEvidence(heldOut(p.ids), p.spunText).gate.rate).sort((a, b) => a - b);

@@ -132,6 +132,7 @@ export const GATE_FEATURE_NAMES = [
   "words / 100",
   "places where a candidate wins / 10",
   "log mean of the best gains",
+  "log strong places of a loaded candidate table per 1000 words (smoothed)",
 ] as const;
 
 /** A document needs at least this many strong places before the gate may open: one or two odd phrases, which a
@@ -152,7 +153,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const RATE_PRIOR_WORDS = 200;
 
 function gateFrom(tokens: readonly WordToken[], sites: readonly Site[], deltas: readonly Float64Array[], config: DecideConfig, assumeSpun: boolean): Gate {
-  const { strong, strongCurated, winning, bestGains } = placeCounts(sites, deltas, config.gateStrongDelta);
+  const { strong, strongCurated, strongTable, winning, bestGains } = placeCounts(sites, deltas, config.gateStrongDelta);
   const words = Math.max(1, tokens.length);
   // Rates are smoothed with 200 words of no evidence: one strong place in a ten-word sentence is not a rate of 100.
   const rate = (strong * 1000) / (words + RATE_PRIOR_WORDS);
@@ -167,9 +168,10 @@ function gateFrom(tokens: readonly WordToken[], sites: readonly Site[], deltas: 
     Math.min(words, 3000) / 100,
     Math.min(winning, 60) / 10,
     Math.log1p(Math.max(0, meanTop)),
+    Math.log1p((strongTable * 1000) / (words + RATE_PRIOR_WORDS)),
   ]);
   const probability = tokens.length === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
-  const open = strong >= MIN_GATE_PLACES && probability >= config.gateThreshold;
+  const open = strong + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold;
   // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
   const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
   return { strongSites: strong, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
@@ -462,14 +464,16 @@ function wordsPresent(tokens: readonly WordToken[]): Set<string> {
 }
 
 /**
- * Evidence of spinning from the places where a candidate (not from a general thesaurus, which proposes for
- * ordinary words, nor from the near-certain tiers, which apply anyway) beats the text: how many win clearly
- * (overlapping sites, a phrase and a word in it, count once), how many of those are curated, how many win at all,
- * and each place's best gain.
+ * Evidence of spinning from the places where a candidate beats the text: how many win clearly (overlapping sites,
+ * a phrase and a word in it, count once), how many of those are curated, how many win at all, and each place's
+ * best gain. A general thesaurus and closed-class swaps propose for ordinary words and are no evidence; the
+ * near-certain tiers apply anyway. A candidate table a user loads (tier table) is counted apart: a large table
+ * proposes for so many ordinary words that its places mean something else than the spinner's own forms.
  */
 function placeCounts(sites: readonly Site[], deltas: readonly Float64Array[], strongDelta: number) {
   let strong = 0;
   let strongCurated = 0;
+  let strongTable = 0;
   let winning = 0;
   const bestGains: number[] = [];
   let lastEnd = -1;
@@ -477,27 +481,30 @@ function placeCounts(sites: readonly Site[], deltas: readonly Float64Array[], st
     if (s.forced) return;
     const d = deltas[i]!;
     let best = -Infinity;
+    let bestTable = -Infinity;
     let curated = false;
     for (let c = 0; c < d.length; c++) {
       const tier = s.candidates[c]!.tier;
-      // Closed-class swaps are ordinary English either way: no evidence of spinning on their own.
       if (tier === "thesaurus" || tier === "closed" || CERTAIN_TIERS.has(tier)) continue;
-      if (d[c]! > best) {
+      if (tier === "table") bestTable = Math.max(bestTable, d[c]!);
+      else if (d[c]! > best) {
         best = d[c]!;
         curated = tier === "signature";
       }
     }
-    if (best <= 0) return;
+    if (best <= 0 && bestTable <= strongDelta) return;
     if (s.tokFrom < lastEnd) return;
     lastEnd = Math.max(lastEnd, s.tokTo);
-    winning++;
-    bestGains.push(Math.min(8, best));
+    if (best > 0) {
+      winning++;
+      bestGains.push(Math.min(8, best));
+    }
     if (best > strongDelta) {
       strong++;
       if (curated) strongCurated++;
-    }
+    } else if (bestTable > strongDelta) strongTable++;
   });
-  return { strong, strongCurated, winning, bestGains };
+  return { strong, strongCurated, strongTable, winning, bestGains };
 }
 
 /** For every site, the best gain of a non-thesaurus, non-closed candidate at the other places within three words. */

@@ -55,4 +55,5 @@ export const GATE_WEIGHTS: readonly number[] = [
   -3.7682, // words / 100
   3.6027, // places where a candidate wins / 10
   1.0876, // log mean of the best gains
+  0.0, // log strong places of a loaded candidate table per 1000 words (smoothed): not yet trained
 ];
