@@ -1,87 +1,218 @@
 #!/usr/bin/env node
-// Speed and memory figures (targets live here, never in unit tests):
-//   restoring words/s on one core, model load time, start-up time of `echo text | unspin`, peak memory,
-//   and a batch case: 2,000 generated files with 1 worker and with all cores.
-// Inputs are generated from the project's own fixtures.
+// Speed and memory figures (targets live here, never in unit tests). Every figure is printed with its ratio to a
+// baseline measured in the same run, so that figures from different machines (or a busy one) can be compared:
+//   - start-up of `echo text | unspin` against `node -e 1`;
+//   - restoring throughput against a plain pass over the same text that tokenises it and looks every word and
+//     word pair up in a set (what a context-free checker does);
+//   - peak memory (RSS) of a 30 MB spun input and of a 2,000-file batch, and what each extra worker adds;
+//   - batch files/s with 1 and 2 workers.
+// Inputs are generated from the project's own texts (fixtures/bench, written for the project, spun by
+// scripts/spin-fixtures.mjs): their sentences shuffled into paragraphs, so the input is varied, not one page repeated.
+//
+//   npm run bench                          all figures (a few minutes)
+//   node scripts/bench.mjs --root DIR      measure another checkout's build (DIR/dist, DIR/bin) on the same inputs
+//   node scripts/bench.mjs --big-mb 10     size of the peak-memory input (default 30)
+//   node scripts/bench.mjs --quick         a tenth of every input size, to check that the script works
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist");
-const bin = join(root, "bin", "unspin.js");
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const here = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const root = resolve(arg("--root", here));
+const quick = process.argv.includes("--quick");
+const bigMB = Number(arg("--big-mb", quick ? "3" : "30"));
+const MB = 1024 * 1024;
+const textMB = quick ? 1 : 10;
+const files = quick ? 200 : 2000;
 
-const { TrieModel } = await import(join(dist, "lm", "trie-model.js"));
-const modelBytes = readFileSync(join(root, "dictionaries", "lm", "en-us.lm.bin"));
-const loads = [];
-for (let i = 0; i < 5; i++) {
+// --- child modes: one measurement in a fresh process --------------------------------------------------------
+if (process.argv[2] === "--child-restore") {
+  // Restores a file with the library and prints time and peak RSS (the whole process: model, text, engine).
+  const { restore, loadBundledResources } = await import(join(root, "dist", "index.js"));
+  const text = readFileSync(process.argv[3], "utf8");
+  loadBundledResources();
+  restore("The chief mentioned the plan. He stated it was a good 12 months."); // warm-up (thesaurus included)
+  const cpu0 = process.cpuUsage();
   const t = performance.now();
-  TrieModel.fromBuffer(modelBytes);
-  loads.push(performance.now() - t);
+  const r = restore(text);
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(JSON.stringify({ ms, cpuMs, edits: r.edits.length, spun: r.gate.spun, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
 }
-console.log(`model load (from a Buffer):        ${median(loads).toFixed(1)} ms (median of 5)`);
-
-const { restore, loadBundledResources } = await import(join(dist, "index.js"));
-let t = performance.now();
-loadBundledResources();
-console.log(`model + dictionaries, first load:  ${(performance.now() - t).toFixed(0)} ms`);
-
-// A large spun input: the fixture's paragraphs shuffled and repeated to ~100,000 words.
-const paragraphs = readFileSync(join(root, "fixtures", "harbour-bridge.spun.txt"), "utf8").split("\n").filter(Boolean);
-let seed = 1;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const docs = [];
-let words = 0;
-while (words < 100_000) {
-  const p = paragraphs[Math.floor(rand() * paragraphs.length)];
-  docs.push(p);
-  words += p.split(/\s+/).length;
+if (process.argv[2] === "--child-cli") {
+  // Runs the CLI in this process and prints its peak RSS (all threads) on stderr when it exits.
+  process.on("exit", () => {
+    const u = process.resourceUsage();
+    process.stderr.write(`\nBENCH_MAX_RSS_MB=${u.maxRSS / 1024}\nBENCH_CPU_S=${(u.userCPUTime + u.systemCPUTime) / 1e6}\n`);
+  });
+  const { main } = await import(join(root, "dist", "cli", "main.js"));
+  // argv: --child-cli --root DIR <unspin arguments>
+  process.exitCode = await main(process.argv.slice(5));
+} else {
+  await runBench();
 }
-const big = docs.join("\n");
-restore(paragraphs.join("\n")); // warm-up
-const runs = [];
-for (let i = 0; i < 3; i++) {
-  t = performance.now();
-  restore(big);
-  runs.push(performance.now() - t);
-}
-const ms = median(runs);
-console.log(`restore, one core:                 ${Math.round(words / (ms / 1000)).toLocaleString("en-US")} words/s (${words.toLocaleString("en-US")} words in ${ms.toFixed(0)} ms, median of 3)`);
-console.log(`peak memory (RSS) so far:          ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
-// One warm-up run (disk cache), then the median of nine: single runs on a shared machine vary by ±40 ms.
-spawnSync(process.execPath, [bin], { input: "warm up\n", encoding: "utf8" });
-const starts = [];
-for (let i = 0; i < 9; i++) {
-  t = performance.now();
-  const r = spawnSync(process.execPath, [bin], { input: "The chief mentioned the plan.\n", encoding: "utf8" });
-  starts.push(performance.now() - t);
-  if (r.status !== 0) throw new Error(`unspin failed: ${r.stderr}`);
-}
-console.log(`start-up, echo text | unspin:      ${median(starts).toFixed(0)} ms (median of 9, wall clock)`);
+async function runBench() {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const f1 = (x) => x.toFixed(1);
+  const row = (label, value, ratio, target = "") => console.log(`${label.padEnd(46)} ${value.padEnd(30)} ${ratio.padEnd(26)} ${target}`);
+  const tmp = mkdtempSync(join(tmpdir(), "unspin-bench-"));
+  try {
+    console.log(`unspin bench: ${root === here ? "this checkout" : root}; ${availableParallelism()} core(s); node ${process.version}`);
+    row("figure", "value", "ratio to baseline", "issue 9 target");
 
-// Batch: 2,000 files of about 1 kB.
-const dir = mkdtempSync(join(tmpdir(), "unspin-bench-"));
-try {
-  const tree = join(dir, "articles");
-  mkdirSync(tree);
-  for (let i = 0; i < 2000; i++) {
-    let text = "";
-    while (text.length < 1000) text += paragraphs[Math.floor(rand() * paragraphs.length)] + "\n";
-    writeFileSync(join(tree, `article-${String(i).padStart(4, "0")}.txt`), text);
+    // --- inputs ----------------------------------------------------------------------------------------------
+    const benchDir = join(here, "fixtures", "bench");
+    const sentencesOf = (suffix) =>
+      readdirSync(benchDir)
+        .filter((f) => f.endsWith(suffix))
+        .sort()
+        .flatMap((f) => readFileSync(join(benchDir, f), "utf8").split("\n"))
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const spunSentences = sentencesOf(".spun.txt");
+    const cleanSentences = sentencesOf(".orig.txt");
+    let seed = 12345;
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    /** Paragraphs of 3-7 sentences drawn at random, until the text has `bytes` bytes. */
+    const shuffled = (sentences, bytes) => {
+      const parts = [];
+      let size = 0;
+      while (size < bytes) {
+        const n = 3 + Math.floor(rand() * 5);
+        const p = [];
+        for (let i = 0; i < n; i++) p.push(sentences[Math.floor(rand() * sentences.length)]);
+        const para = p.join(" ") + "\n\n";
+        parts.push(para);
+        size += para.length;
+      }
+      return parts.join("");
+    };
+    const write = (name, text) => {
+      const path = join(tmp, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const spun10 = shuffled(spunSentences, textMB * MB);
+    const clean10 = shuffled(cleanSentences, textMB * MB);
+    const spun10Path = write("spun-10mb.txt", spun10);
+    const clean10Path = write("clean-10mb.txt", clean10);
+
+    // --- start-up ----------------------------------------------------------------------------------------------
+    const bin = join(root, "bin", "unspin.js");
+    const runOnce = (args, input) => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, args, { input, encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+      return performance.now() - t;
+    };
+    runOnce(["-e", "1"], "");
+    runOnce([bin], "warm up\n");
+    const nodeStarts = [];
+    const pipeStarts = [];
+    for (let i = 0; i < 11; i++) {
+      // Interleaved, so both see the same load on a shared machine.
+      nodeStarts.push(runOnce(["-e", "1"], ""));
+      pipeStarts.push(runOnce([bin], "He mentioned it.\n"));
+    }
+    const nodeMs = median(nodeStarts);
+    const pipeMs = median(pipeStarts);
+    row("start-up: node -e 1 (baseline)", `${nodeMs.toFixed(0)} ms (median of 11)`, "1.00");
+    row('start-up: echo "He mentioned it." | unspin', `${pipeMs.toFixed(0)} ms (median of 11)`, `${(pipeMs / nodeMs).toFixed(2)} x node -e 1`, "<= 1.8 x");
+
+    // --- throughput ----------------------------------------------------------------------------------------------
+    // Baseline: tokenise and look every word and word pair up in a set of the dictionaries' keys.
+    const keys = new Set();
+    for (const line of readFileSync(join(root, "dictionaries", "mined", "spinner.tsv"), "utf8").split("\n")) if (line && !line.startsWith("#")) keys.add(line.split("\t")[0]);
+    for (const line of readFileSync(join(root, "dictionaries", "thesaurus", "reverse.tsv"), "utf8").split("\n")) if (line && !line.startsWith("#")) keys.add(line.slice(0, line.indexOf("\t")));
+    const scan = (text) => {
+      let hits = 0;
+      let prev = "";
+      for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+        const w = m[0].toLowerCase();
+        if (keys.has(w)) hits++;
+        if (prev && keys.has(`${prev} ${w}`)) hits++;
+        prev = w;
+      }
+      return hits;
+    };
+    const scanSpeed = (text) => {
+      scan(text.slice(0, MB));
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        scan(text);
+        runs.push(performance.now() - t);
+      }
+      return (text.length / MB) / (median(runs) / 1000);
+    };
+    const child = (file) => {
+      const r = spawnSync(process.execPath, ["--max-old-space-size=16384", fileURLToPath(import.meta.url), "--child-restore", file, "--root", root], { encoding: "utf8", maxBuffer: 1 << 26 });
+      if (r.status !== 0) throw new Error(`restore child failed: ${r.stderr.slice(0, 2000)}`);
+      return JSON.parse(r.stdout.trim().split("\n").pop());
+    };
+    for (const [label, text, path, target] of [
+      ["spun", spun10, spun10Path, ">= 0.5 MB/s"],
+      ["clean", clean10, clean10Path, ">= 5 MB/s"],
+    ]) {
+      const base = scanSpeed(text);
+      const r = child(path);
+      const speed = (text.length / MB) / (r.ms / 1000);
+      row(`throughput: word/pair look-up pass, ${textMB} MB ${label}`, `${f1(base)} MB/s`, "1.00");
+      row(`throughput: restore, ${textMB} MB ${label}, one core`, `${speed.toFixed(2)} MB/s (${r.edits} edits)`, `${(speed / base).toFixed(3)} x look-up pass`, target);
+      // CPU time (this thread, GC and compiler threads): what a free core would give on a busy machine.
+      row(`  same, by CPU time`, `${((text.length / MB) / (r.cpuMs / 1000)).toFixed(2)} MB/s`, "");
+      row(`peak RSS: restore, ${textMB} MB ${label}`, `${r.maxRssMB.toFixed(0)} MB`, `${(r.maxRssMB / (text.length / MB)).toFixed(0)} MB per MB of text`);
+    }
+
+    // --- peak memory of a big spun input -----------------------------------------------------------------------
+    const big = shuffled(spunSentences, bigMB * MB);
+    const bigPath = write(`spun-${bigMB}mb.txt`, big);
+    const rb = child(bigPath);
+    row(`peak RSS: restore, ${bigMB} MB spun`, `${rb.maxRssMB.toFixed(0)} MB`, `${(rb.maxRssMB / bigMB).toFixed(0)} MB per MB of text`, bigMB === 30 ? "<= 150 MB" : "");
+    row(`throughput: restore, ${bigMB} MB spun, one core`, `${((big.length / MB) / (rb.ms / 1000)).toFixed(2)} MB/s`, "");
+
+    // --- batch -----------------------------------------------------------------------------------------------------
+    const tree = join(tmp, "articles");
+    mkdirSync(tree);
+    let batchBytes = 0;
+    for (let i = 0; i < files; i++) {
+      const text = shuffled(spunSentences, 1000);
+      batchBytes += text.length;
+      writeFileSync(join(tree, `article-${String(i).padStart(4, "0")}.txt`), text);
+    }
+    const batch = (jobs) => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-cli", "--root", root, "--check", "--quiet", "--jobs", String(jobs), tree], {
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+      });
+      const secs = (performance.now() - t) / 1000;
+      if (r.status !== 1 && r.status !== 0) throw new Error(`batch run failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+      const rss = Number(/BENCH_MAX_RSS_MB=([\d.]+)/.exec(r.stderr)?.[1]);
+      const cpu = Number(/BENCH_CPU_S=([\d.]+)/.exec(r.stderr)?.[1]);
+      return { filesPerSec: files / secs, secs, rss, cpu };
+    };
+    const one = batch(1);
+    const two = batch(2);
+    const label = `batch, ${files.toLocaleString("en-US")} files (${(batchBytes / MB).toFixed(1)} MB)`;
+    row(`${label}, --jobs 1`, `${one.filesPerSec.toFixed(0)} files/s (${f1(one.secs)} s, ${f1(one.cpu)} s CPU)`, "1.00");
+    row(`${label}, --jobs 2`, `${two.filesPerSec.toFixed(0)} files/s (${f1(two.secs)} s, ${f1(two.cpu)} s CPU)`, `${(two.filesPerSec / one.filesPerSec).toFixed(2)} x --jobs 1`, ">= 1.6 x on 2 cores");
+    // On a machine shared with other work, wall-clock speed-up is capped by the cores actually free; CPU time is not.
+    row(`${label}: CPU per file, --jobs 2 vs 1`, `${((two.cpu / one.cpu) * 100).toFixed(0)} %`, "", "(2 / that = speed-up on 2 free cores)");
+    row(`peak RSS: ${label}, --jobs 1`, `${one.rss.toFixed(0)} MB`, "", "<= 150 MB");
+    row(`peak RSS: ${label}, --jobs 2`, `${two.rss.toFixed(0)} MB`, `+${(two.rss - one.rss).toFixed(0)} MB for the extra worker`, "<= 40 MB per extra worker");
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  for (const jobs of [1, availableParallelism()]) {
-    t = performance.now();
-    const r = spawnSync(process.execPath, [bin, "--check", "--quiet", "--jobs", String(jobs), tree], { encoding: "utf8", maxBuffer: 1 << 28 });
-    const secs = (performance.now() - t) / 1000;
-    if (r.status !== 1 && r.status !== 0) throw new Error(`batch run failed (${r.status}): ${r.stderr.slice(0, 500)}`);
-    console.log(`batch, 2,000 files (~2 MB), ${jobs} worker(s): ${Math.round(2000 / secs)} files/s (${secs.toFixed(1)} s)`);
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
 
 // ---- Screening speed and stream mode (`unspin scan`, `--jsonl`): a block of its own -----------------------------

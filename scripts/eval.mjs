@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MISSING_CORPUS, readCleanCorpus, tokens as corpusTokens, tokensChanged } from "./lib/clean-corpus.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const shared = resolve(process.env.UNSPIN_SHARED ?? join(root, "..", "shared"));
@@ -32,12 +33,11 @@ const { restoreWith, loadBundledResources } = await dist("index.js");
 const { combineDictionaries } = await dist("dict/combine.js");
 const { buildCuratedDictionary } = await dist("dict/curated.js");
 const { parseMinedTsv, minedDictionary } = await dist("dict/mined.js");
-const { parseThesaurus } = await dist("dict/thesaurus.js");
 const { bundledFiles } = await dist("resources.js");
 
 const shipped = loadBundledResources();
-const curated = buildCuratedDictionary(readFileSync(bundledFiles.curated, "utf8"));
-const thesaurus = parseThesaurus(readFileSync(bundledFiles.thesaurus, "utf8"));
+const curated = (await dist("resources.js")).loadCuratedDictionary();
+const thesaurus = (await dist("resources.js")).loadBundledThesaurus();
 const minedRows = parseMinedTsv(readFileSync(bundledFiles.mined, "utf8"));
 
 /** Resources without what was mined from the given documents (ids as in spinner.tsv: devset:NN, seed). */
@@ -134,6 +134,24 @@ report("as shipped", [runSet("seed", seedPairs, "as shipped", asShipped), runSet
 const held = (pair) => heldOut(pair.ids);
 report("held out", [runSet("seed", seedPairs, "held out", held), runSet("devset", devPairs, "held out", held)]);
 
+// Candidate recall on the held-out runs (issue 7): is the original among the candidates for each spun span?
+{
+  const { candidateSites } = await dist("restore/restore.js");
+  const { alignSubstitutions } = await dist("learn/align.js");
+  const { measureRecall, formatRecall, errorClasses, formatErrorClasses } = await import("./lib/recall.mjs");
+  const pairs = [...seedPairs, ...devPairs].map((p) => ({ ...p, spun: readFileSync(p.spun, "utf8"), original: readFileSync(p.clean, "utf8") }));
+  const align = (a, b) => alignSubstitutions(a, b, { maxTokens: 4 });
+  const r = measureRecall(pairs, (p) => candidateSites(heldOut(p.ids), p.spun), align);
+  console.log(formatRecall("held out", r));
+  const classes = errorClasses(pairs, (p) => {
+    const resources = heldOut(p.ids);
+    const { edits, gate } = restoreWith(resources, p.spun);
+    return { sites: candidateSites(resources, p.spun), edits, gate };
+  }, align);
+  console.log(formatErrorClasses("held out", classes));
+  if (verbose) for (const m of r.missed) console.log(`    missed ${m.kind.padEnd(8)} ${m.spun} <- ${m.original}   (${m.pair})`);
+}
+
 // Legitimate sentences: the left side of {as written|naive proposal} must come out unchanged when given alone.
 const legit = readFileSync(join(shared, "eval", "legit-sentences.txt"), "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
 let kept = 0;
@@ -146,6 +164,41 @@ for (const line of legit) {
 }
 console.log(`legit   ${kept}/${legit.length} sentences unchanged when given alone`);
 for (const c of changedLegit) console.log(`    ${c}`);
+
+// Damage on the clean corpus (ordinary prose never spun; scripts/build-clean-corpus.mjs), as shipped.
+const corpus = readCleanCorpus(root);
+if (!corpus) console.log(`corpus  ${MISSING_CORPUS}`);
+else {
+  let changed = 0, ctokens = 0, touched = 0, edits = 0;
+  let heldChanged = 0, heldTokens = 0;
+  const kinds = new Map();
+  for (const [i, a] of corpus.entries()) {
+    const r = restoreWith(shipped, a.text);
+    const n = corpusTokens(a.text).length;
+    ctokens += n;
+    // The even articles train the document gate (scripts/train-scorer.mjs): the odd ones are the honest figure.
+    if (i % 2 === 1) {
+      heldTokens += n;
+      heldChanged += tokensChanged(r.edits);
+    }
+    if (r.edits.length === 0) continue;
+    touched++;
+    edits += r.edits.length;
+    changed += tokensChanged(r.edits);
+    for (const e of r.edits) {
+      const k = `${e.before.toLowerCase()} -> ${e.after.toLowerCase()}`;
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+  }
+  const words = corpus.reduce((s, a) => s + a.words, 0);
+  console.log(`corpus  clean corpus (${corpus.length} articles, ${words} words) as shipped: damage ${((changed * 1000) / ctokens).toFixed(2)}/1000 tokens ` +
+    `(${edits} edits in ${touched} articles); held-out half (odd articles, not used to train the gate): ${((heldChanged * 1000) / heldTokens).toFixed(2)}/1000`);
+  if (verbose) for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${n}x ${k}`);
+  // A spinner-like table loaded as candidates, on simulated spins of held-out articles (a sample here, to keep
+  // eval short; `node scripts/eval-table.mjs` runs the whole held-out half).
+  const r = spawnSync(process.execPath, [join(root, "scripts", "eval-table.mjs"), "--articles", process.env.UNSPIN_TABLE_ARTICLES ?? "80"], { stdio: "inherit" });
+  if (r.status !== 0) console.log("table   eval-table.mjs failed (see above)");
+}
 rmSync(tmp, { recursive: true, force: true });
 
 // `unspin scan`: how well the spin probability separates the devset's spun pages from their originals, and from a

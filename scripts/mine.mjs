@@ -62,14 +62,15 @@ if (pairs.length === 0) {
 }
 
 // Regions of several adjacent swaps are split where the thesaurus or the curated entries know a pair.
-const { parseThesaurus } = await import(join(root, "dist/dict/thesaurus.js"));
+const { loadBundledThesaurus } = await import(join(root, "dist/resources.js"));
 const { buildCuratedDictionary } = await import(join(root, "dist/dict/curated.js"));
 const sources = [
-  parseThesaurus(readFileSync(join(root, "dictionaries/thesaurus/reverse.tsv"), "utf8")),
+  loadBundledThesaurus(),
   buildCuratedDictionary(readFileSync(join(root, "dictionaries/curated/signature.json"), "utf8")),
 ];
 const knownPair = (spunKey, originalKey) => sources.some((d) => (d.lookup(spunKey) ?? []).some((c) => c.original === originalKey));
-const rows = mineEntries(pairs, { knownPair });
+// Words the spinner adds around a head word ("content material" ← "content") are mined with their head.
+const rows = mineEntries(pairs, { knownPair, headWords: true });
 const { kept, dropped } = reviewProposals(rows);
 const reasons = new Map();
 for (const { reason } of dropped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);

@@ -3,19 +3,19 @@
  * ship in the package. Everything it hands on (bytes, strings) is parsed by pure modules.
  */
 import { isAscii } from "node:buffer";
-import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { combineDictionaries } from "./dict/combine.js";
 import { buildCuratedDictionary } from "./dict/curated.js";
 import { buildMinedDictionary } from "./dict/mined.js";
-import { parseThesaurus } from "./dict/thesaurus.js";
 import { parseTorturedRows, sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
 import type { Flagger } from "./flag/apply.js";
 import { buildFlagModel, type FlagWeights } from "./flag/unlisted.js";
+import { ThesaurusIndex } from "./dict/thesaurus-index.js";
 import type { PhraseDictionary } from "./dict/types.js";
 import { Scorer } from "./lm/scorer.js";
-import { TrieModel } from "./lm/trie-model.js";
+import { PAGE, TrieModel, type ModelBytes } from "./lm/trie-model.js";
 import { LmView } from "./restore/lm-view.js";
 import type { Resources } from "./restore/restore.js";
 
@@ -26,10 +26,11 @@ export const dictionariesDir = join(packageRoot, "dictionaries");
 export const bundledFiles = {
   model: join(dictionariesDir, "lm", "en-us.lm.bin"),
   curated: join(dictionariesDir, "curated", "signature.json"),
+  closedClass: join(dictionariesDir, "curated", "closed-class.json"),
   mined: join(dictionariesDir, "mined", "spinner.tsv"),
-  thesaurus: join(dictionariesDir, "thesaurus", "reverse.tsv"),
   tortured: join(dictionariesDir, "tortured", "tortured.tsv"),
   flagger: join(dictionariesDir, "tortured", "flagger.json"),
+  thesaurus: join(dictionariesDir, "thesaurus", "reverse.bin"),
 } as const;
 
 function read(path: string, what: string): string {
@@ -47,33 +48,110 @@ export function loadBundledModel(): LmView {
     if (!existsSync(bundledFiles.model)) {
       throw new Error(`unspin: the language model is missing (${bundledFiles.model}); run scripts/fetch-model.sh.`);
     }
-    model = new LmView(new Scorer(TrieModel.fromBuffer(readFileSync(bundledFiles.model))));
+    model = new LmView(new Scorer(TrieModel.fromLazyBytes(sharedModel ?? openModelBytes(bundledFiles.model))));
   }
   return model;
 }
 
-/** The thesaurus's longest key, from its header, without reading the 8 MB file. */
-function thesaurusMaxPhraseWords(path: string): number | undefined {
-  const head = Buffer.alloc(4096);
-  const fd = openSync(path, "r");
-  try {
-    const n = readSync(fd, head, 0, head.length, 0);
-    const m = /maxPhraseWords=(\d+)/.exec(head.subarray(0, n).toString("latin1"));
-    return m ? Number(m[1]) : undefined;
-  } finally {
-    closeSync(fd);
+/**
+ * What a thread needs to read the model file into memory that several threads share: the bytes and the flags of
+ * the pages already read (both SharedArrayBuffers), and an open descriptor of the file (descriptors belong to the
+ * process, so every thread can read through it).
+ */
+export interface SharedModelFile {
+  fd: number;
+  bytes: SharedArrayBuffer;
+  pages: SharedArrayBuffer;
+}
+
+let sharedModel: ModelBytes | undefined;
+let sharedFile: SharedModelFile | undefined;
+
+/**
+ * The model file opened for sharing: worker threads given this read the same memory, so a page one of them has
+ * read costs the others nothing, and the file is held in memory once whatever the number of workers.
+ */
+export function shareBundledModelFile(): SharedModelFile {
+  if (!sharedFile) {
+    if (!existsSync(bundledFiles.model)) {
+      throw new Error(`unspin: the language model is missing (${bundledFiles.model}); run scripts/fetch-model.sh.`);
+    }
+    const fd = openSync(bundledFiles.model, "r");
+    const size = fstatSync(fd).size;
+    sharedFile = { fd, bytes: new SharedArrayBuffer(size), pages: new SharedArrayBuffer(Math.ceil(size / PAGE)) };
+    sharedModel ??= modelBytesOver(sharedFile);
   }
+  return sharedFile;
+}
+
+/** Makes this thread read the model through memory shared with the thread that called shareBundledModelFile(). */
+export function useSharedModelFile(file: SharedModelFile): void {
+  sharedModel = modelBytesOver(file);
+}
+
+/**
+ * The model file, read a page at a time as the model reaches it (a short text touches a few hundred KB of the
+ * 26 MB). The memory is allocated up front but the system only backs the pages that are written.
+ */
+function openModelBytes(path: string): ModelBytes {
+  const fd = openSync(path, "r");
+  const size = fstatSync(fd).size;
+  return modelBytesOver({ fd, bytes: new ArrayBuffer(size) as unknown as SharedArrayBuffer, pages: new ArrayBuffer(Math.ceil(size / PAGE)) as unknown as SharedArrayBuffer });
+}
+
+function modelBytesOver(file: SharedModelFile): ModelBytes {
+  const bytes = new Uint8Array(file.bytes);
+  const pages = new Uint8Array(file.pages);
+  const shared = typeof SharedArrayBuffer !== "undefined" && file.pages instanceof SharedArrayBuffer;
+  const loaded = (page: number) => (shared ? Atomics.load(pages, page) : pages[page]!) === 1;
+  const readPages = (first: number, last: number) => {
+    const start = first * PAGE;
+    const end = Math.min(bytes.length, (last + 1) * PAGE);
+    for (let at = start; at < end; ) {
+      const n = readSync(file.fd, bytes, at, end - at, at);
+      if (n <= 0) throw new Error(`unspin: the language model file ended early at byte ${at} (${bundledFiles.model}); the installation is broken.`);
+      at += n;
+    }
+    for (let p = first; p <= last; p++) {
+      if (shared) Atomics.store(pages, p, 1);
+      else pages[p] = 1;
+    }
+  };
+  return {
+    bytes,
+    ensure(offset, length) {
+      if (length <= 0) return;
+      const last = Math.floor((offset + length - 1) / PAGE);
+      // Runs of missing pages are read with one call each.
+      for (let p = Math.floor(offset / PAGE); p <= last; p++) {
+        if (loaded(p)) continue;
+        let q = p;
+        while (q < last && !loaded(q + 1)) q++;
+        readPages(p, q);
+        p = q;
+      }
+    },
+  };
+}
+
+let thesaurus: ThesaurusIndex | undefined;
+
+/** The general-thesaurus reverse index (views over the file's bytes; lookups parse only what they need). */
+export function loadBundledThesaurus(): ThesaurusIndex {
+  if (!thesaurus) {
+    const path = bundledFiles.thesaurus;
+    if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
+    thesaurus = new ThesaurusIndex(readFileSync(path));
+  }
+  return thesaurus;
 }
 
 /** The thesaurus, read on its first lookup: clean documents never need it (the gate closes without it). */
-function lazyThesaurus(path: string): PhraseDictionary {
-  if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
-  let loaded: PhraseDictionary | undefined;
-  const get = () => (loaded ??= parseThesaurus(read(path, "thesaurus")));
+function lazyThesaurus(): PhraseDictionary {
   return {
-    maxPhraseWords: thesaurusMaxPhraseWords(path) ?? get().maxPhraseWords,
-    lookup: (key) => get().lookup(key),
-    mayStartPhrase: (word) => get().mayStartPhrase?.(word) ?? true,
+    maxPhraseWords: 4,
+    lookup: (key) => loadBundledThesaurus().lookup(key),
+    mayStartPhrase: (word) => loadBundledThesaurus().mayStartPhrase(word),
   };
 }
 
@@ -94,7 +172,6 @@ function lazyTortured(path: string): PhraseDictionary {
   return sortedTorturedDictionary(() => read(path, "tortured-phrase list"), maxWords ?? 12);
 }
 
-let thesaurus: PhraseDictionary | undefined;
 let flagger: Flagger | undefined;
 
 /** The unlisted-phrase flagger: the whole tortured list, the thesaurus and the fitted weights, read on first use. */
@@ -102,21 +179,28 @@ export function loadBundledFlagger(): Flagger {
   if (!flagger) {
     loadDictionaries();
     const weights = JSON.parse(read(bundledFiles.flagger, "flagger weights")) as FlagWeights;
-    flagger = { model: buildFlagModel(parseTorturedRows(read(bundledFiles.tortured, "tortured-phrase list")), thesaurus), weights };
+    flagger = { model: buildFlagModel(parseTorturedRows(read(bundledFiles.tortured, "tortured-phrase list")), lazyThesaurus()), weights };
   }
   return flagger;
 }
 
+/** The curated tiers: the spinner family's signature phrasings and the closed-class swaps. */
+export function loadCuratedDictionary(): PhraseDictionary {
+  return combineDictionaries([
+    buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary")),
+    buildCuratedDictionary(read(bundledFiles.closedClass, "closed-class dictionary")),
+  ]);
+}
+
 function loadDictionaries(): { all: PhraseDictionary; gate: PhraseDictionary } {
   if (!dictionaries) {
-    thesaurus = lazyThesaurus(bundledFiles.thesaurus);
-    const curated = buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary"));
+    const curated = loadCuratedDictionary();
     const mined = buildMinedDictionary(read(bundledFiles.mined, "mined dictionary"));
     // Fingerprints apply whether or not the gate opens, so they are part of the gate's dictionary too (they never
     // open it: decide.ts does not count them as evidence of spinning).
     const tortured = lazyTortured(bundledFiles.tortured);
     dictionaries = {
-      all: combineDictionaries([curated, mined, tortured, thesaurus]),
+      all: combineDictionaries([curated, mined, tortured, lazyThesaurus()]),
       gate: combineDictionaries([curated, mined, tortured]),
     };
   }

@@ -27,8 +27,8 @@ export interface RestoreOptions {
   /** How bold restoration is; default "normal". */
   level?: Boldness;
   /**
-   * Overrides the level: the bar (log10) a curated candidate's evidence must clear (normal: -0.5); the other tiers
-   * keep their offsets from it. Higher is more cautious.
+   * Overrides the level: the probability (0–1) a candidate must reach to replace the text (normal 0.5,
+   * cautious 0.7, bold 0.35). Higher is more cautious.
    */
   threshold?: number;
   /** Treat the document as spun even if the document gate says it is clean. */
@@ -36,10 +36,12 @@ export interface RestoreOptions {
   /** Words or phrases (case-insensitive) that are never touched. */
   neverTouch?: string[];
   /**
-   * Extra dictionaries, as file contents: `spun<TAB>original` lines, `#` comments. Their entries are
-   * tried before the bundled ones (tier "user").
+   * Extra dictionaries, as file contents (a string) or `{ text, kind, name }`. Formats are told apart by content:
+   * `spun<TAB>original` or `spun,original` pairs, a spinner's `key|synonym|…` table, `{original|alternative|…}`
+   * spintax; `#` comments. Kind "corrections" (tier "user", near-certain) or "candidates" (tier "table", evidence
+   * only); by default pair lists are corrections and tables/spintax candidates.
    */
-  extraDictionaries?: readonly string[];
+  extraDictionaries?: readonly (string | { text: string; kind?: "corrections" | "candidates"; name?: string })[];
   /** Spans of the input (code blocks, tags, URLs, ignored lines) that are never touched. */
   skip?: ReadonlyArray<{ start: number; end: number }>;
 }
@@ -51,6 +53,8 @@ export interface GateReport {
   words: number;
   /** Whether the document was judged spun (restoration ran at full strength). */
   spun: boolean;
+  /** Probability that the document is spun, from the learned document gate (1 with assumeSpun). */
+  probability: number;
 }
 
 /**

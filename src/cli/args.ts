@@ -4,8 +4,8 @@ import type { Boldness } from "../types.js";
 import { UserError } from "./errors.js";
 import { DEFAULT_EXTENSIONS } from "./extensions.js";
 
-export type Format = "report" | "text" | "inline" | "diff" | "json" | "sarif";
-export const FORMATS: readonly Format[] = ["report", "text", "inline", "diff", "json", "sarif"];
+export type Format = "report" | "brief" | "files" | "text" | "inline" | "diff" | "json" | "sarif" | "html";
+export const FORMATS: readonly Format[] = ["report", "brief", "files", "text", "inline", "diff", "json", "sarif", "html"];
 
 export interface CliOptions {
   paths: string[];
@@ -14,6 +14,8 @@ export interface CliOptions {
   ignore: boolean;
   exclude: string[];
   ext: string[];
+  /** Follow symbolic links found in folders when they stay inside the folder given. */
+  follow: boolean;
   level?: Boldness;
   threshold?: number;
   assumeSpun?: boolean;
@@ -42,9 +44,14 @@ export interface Handlers {
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-function parseNumber(value: string): number {
+const collectGlob = (value: string, previous: string[] | undefined) => {
+  if (value.trim() === "") throw new InvalidArgumentError("expected a non-empty glob.");
+  return collect(value, previous);
+};
+
+function parseProbability(value: string): number {
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number ≥ 0.");
+  if (value.trim() === "" || !(n > 0 && n < 1)) throw new InvalidArgumentError("expected a probability between 0 and 1 (normal 0.5).");
   return n;
 }
 
@@ -80,27 +87,34 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("-i, --interactive", "review each change: accept, reject, edit, all of a kind, quit"))
     .addOption(new Option("--diff", "print a unified diff (same as --format diff)"))
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS))
+    .addOption(new Option("-l, --list-different", "print only the names of files that would change (same as --format files)"))
     .addOption(new Option("--level <level>", "how bold restoration is").choices(["cautious", "normal", "bold"]))
-    .addOption(new Option("--threshold <n>", "bar (log10) a curated candidate must clear, the other tiers move with it; overrides the level").argParser(parseNumber))
+    .addOption(new Option("--threshold <p>", "probability (0-1) a change must reach, normal 0.5; overrides the level").argParser(parseProbability))
     .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
     .addOption(new Option("--never-touch <phrase>", "word or phrase never to change (repeatable)").argParser(collect))
-    .addOption(new Option("--dict <file>", "extra dictionary, TSV lines spun<TAB>original (repeatable)").argParser(collect))
+    .addOption(
+      new Option(
+        "--dict <[kind:]file>",
+        "extra dictionary (repeatable): spun<TAB>original or CSV pairs, key|synonym|… tables, {a|b} spintax; kind corrections (default for pairs) or candidates (default for tables)",
+      ).argParser(collect),
+    )
     .addOption(new Option("-c, --config <file>", "use this config file instead of discovering one"))
     .addOption(new Option("--print-config <file>", "print the configuration that applies to a file, and exit"))
     .addOption(new Option("--stdin-filename <name>", "name of the stdin text in output; its extension selects Markdown/HTML handling"))
     .addOption(new Option("--hidden", "also process hidden files and folders"))
-    .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude"))
-    .addOption(new Option("--exclude <glob>", "leave out files found in folders that match (repeatable)").argParser(collect))
+    .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude; walk node_modules"))
+    .addOption(new Option("--exclude <glob>", "leave out files found in folders that match (repeatable)").argParser(collectGlob))
+    .addOption(new Option("-L, --follow", "follow symbolic links found in folders, when they stay inside the folder given"))
     .addOption(
       new Option("--ext <list>", "comma-separated extensions taken from folders").default(DEFAULT_EXTENSIONS.join(","), "txt,md,html,… (see docs)"),
     )
     .addOption(
       new Option("--max-size <MB>", "refuse inputs larger than this; files found in folders are skipped (default: 32)").argParser(parseMaxSize),
     )
-    .addOption(new Option("-j, --jobs <n>", "threads; 1 = no workers (default: automatic, by amount of text and cores)").argParser(parseJobs))
+    .addOption(new Option("-j, --jobs <n>", "threads, at most one per core; 1 = no workers (default: automatic, by amount of text and cores)").argParser(parseJobs))
     .addOption(new Option("--color", "force coloured output"))
     .addOption(new Option("--no-color", "disable coloured output (also NO_COLOR=1)"))
-    .addOption(new Option("-q, --quiet", "no progress bar, summary or notes on stderr"))
+    .addOption(new Option("-q, --quiet", "no progress bar, summary or notes; with -w or --check, no report either"))
     .addOption(new Option("--jsonl", 'stream mode: read JSON records {"id", "text", …} one per line on stdin, write one per line'))
     .addHelpText(
       "after",
@@ -113,6 +127,7 @@ Examples:
   unspin -w docs/                    fix every text file under docs/ in place
   unspin --check .                   fail CI when something looks spun
   unspin --diff . | git apply        review as a patch, then apply it
+  unspin -f html docs > review.html  review every change in a browser
   unspin learn spun.txt orig.txt     list the substitutions a spinner made`,
     )
     .action(async (paths: string[], raw: Record<string, unknown>) => {
@@ -177,8 +192,9 @@ Examples:
 }
 
 function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions {
-  const format = raw.diff ? "diff" : (raw.format as Format | undefined);
+  const format = raw.diff ? "diff" : raw.listDifferent ? "files" : (raw.format as Format | undefined);
   if (raw.diff && raw.format && raw.format !== "diff") throw new UserError(`--diff cannot be combined with --format ${String(raw.format)}.`);
+  if (raw.listDifferent && ((raw.format && raw.format !== "files") || raw.diff)) throw new UserError("--list-different cannot be combined with --format/--diff.");
   const opts: CliOptions = {
     paths,
     hidden: raw.hidden === true,
@@ -188,6 +204,7 @@ function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions
       .split(",")
       .map((e) => e.trim().replace(/^\./, "").toLowerCase())
       .filter(Boolean),
+    follow: raw.follow === true,
     neverTouch: (raw.neverTouch as string[] | undefined) ?? [],
     dict: (raw.dict as string[] | undefined) ?? [],
     write: raw.write === true,

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigResolver, validateSettings } from "./config.js";
-import { checkUserDictionary } from "./user-dictionaries.js";
+import { ConfigResolver, dictionaryPaths, validateSettings } from "./config.js";
+import { checkUserDictionary, parseDictArgument } from "./user-dictionaries.js";
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "unspin-config-"));
@@ -19,7 +19,7 @@ describe("configuration", () => {
     expect(validateSettings({ level: "bold", neverTouch: ["Great Hall"] }, "x.json")).toEqual({ level: "bold", neverTouch: ["Great Hall"] });
     expect(() => validateSettings({ level: "wild" }, "x.json")).toThrow(/x\.json: "level" must be one of cautious, normal, bold/);
     expect(() => validateSettings({ levle: "bold" }, "x.json")).toThrow(/unknown setting "levle"/);
-    expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a number/);
+    expect(() => validateSettings({ threshold: "2" }, "x.json")).toThrow(/"threshold" must be a probability between 0 and 1 \(got "2"\)/);
     expect(() => validateSettings([], "x.json")).toThrow(/expected an object/);
     expect(validateSettings({ maxSize: 0.5 }, "x.json")).toEqual({ maxSize: 0.5 });
     for (const bad of [0, -1, "32", null, Infinity]) {
@@ -45,14 +45,32 @@ describe("configuration", () => {
   });
 
   it("uses --config instead of discovery", async () => {
-    const root = tree({ ".unspinrc.json": "{}", "custom.json": JSON.stringify({ threshold: 2 }) });
+    const root = tree({ ".unspinrc.json": "{}", "custom.json": JSON.stringify({ threshold: 0.7 }) });
     const r = new ConfigResolver(root, "custom.json");
-    expect((await r.forDirectory(root)).settings).toEqual({ threshold: 2 });
+    expect((await r.forDirectory(root)).settings).toEqual({ threshold: 0.7 });
     await expect(new ConfigResolver(root, "missing.json").forDirectory(root)).rejects.toThrow(/missing\.json: no such file/);
   });
 
-  it("checks user dictionaries line by line", () => {
+  it("checks user dictionaries line by line, in every format", () => {
     expect(() => checkUserDictionary("# c\nmentioned\tsaid\n\n", "d.tsv")).not.toThrow();
     expect(() => checkUserDictionary("ok\tfine\nbroken line\n", "d.tsv")).toThrow(/d\.tsv, line 2/);
+    expect(() => checkUserDictionary("big|large\n|huge\n", "t.txt")).toThrow(/t\.txt, line 2: .*the key is empty/);
+    expect(() => checkUserDictionary("a\u0000b\tc\n", "bin.tsv")).toThrow(/binary file/);
+  });
+
+  it("accepts dictionaries as paths, kind:path or { path, kind } objects", () => {
+    const dictionaries = ["a.tsv", "candidates:t.txt", { path: "/abs/c.csv", kind: "corrections" }, { path: "d.txt" }];
+    const settings = validateSettings({ dictionaries }, "x.json");
+    expect(dictionaryPaths({ filepath: "/p/x.json", dir: "/p", settings })).toEqual([
+      { path: "/p/a.tsv" },
+      { path: "/p/t.txt", kind: "candidates" },
+      { path: "/abs/c.csv", kind: "corrections" },
+      { path: "/p/d.txt" },
+    ]);
+    expect(() => validateSettings({ dictionaries: [{ path: "t.txt", kind: "maybe" }] }, "x.json")).toThrow(/"kind" of dictionary "t.txt" must be one of corrections, candidates/);
+    expect(() => validateSettings({ dictionaries: [{ kind: "candidates" }] }, "x.json")).toThrow(/entry 1 has no "path"/);
+    expect(() => validateSettings({ dictionaries: "a.tsv" }, "x.json")).toThrow(/"dictionaries" must be a list/);
+    expect(parseDictArgument("candidates:x.txt")).toEqual({ path: "x.txt", kind: "candidates" });
+    expect(parseDictArgument("C:/x.txt")).toEqual({ path: "C:/x.txt" });
   });
 });

@@ -5,7 +5,7 @@
  *   unspin-disable / unspin-enable   skip everything between them (an unmatched disable runs to the end)
  * The lines holding directives are skipped too, so the comment text itself is never rewritten.
  */
-import { lineSpanAround, mergeSpans, type Span } from "./spans.js";
+import { lineSpanAround, mergeSpans, nextLineStart, type Span } from "./spans.js";
 
 const DIRECTIVE = /\bunspin-(ignore-line|ignore-next-line|disable-next-line|disable-line|disable|enable)\b(?!-)/g;
 
@@ -22,8 +22,8 @@ export function directiveSkips(text: string): Span[] {
       case "ignore-next-line":
       case "disable-next-line": {
         spans.push(line);
-        const nl = text.indexOf("\n", line.end);
-        if (nl !== -1) spans.push(lineSpanAround(text, nl + 1, nl + 1));
+        const next = nextLineStart(text, line.end);
+        if (next !== -1) spans.push(lineSpanAround(text, next, next));
         break;
       }
       case "disable":

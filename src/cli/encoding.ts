@@ -8,7 +8,9 @@ export type Encoding = "utf8" | "utf8bom" | "utf16le" | "utf16be";
 
 export type Decoded =
   | { ok: true; text: string; encoding: Encoding }
-  | { ok: false; reason: "binary" | "invalid-utf8" | "invalid-utf16" };
+  | { ok: false; reason: UndecodableReason };
+
+export type UndecodableReason = "binary" | "invalid-utf8" | "invalid-utf16" | "utf16-no-bom";
 
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
 
@@ -39,13 +41,30 @@ export function decode(bytes: Uint8Array): Decoded {
     }
   }
   const body = bom === "utf8bom" ? bytes.subarray(3) : bytes;
-  if (body.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { ok: false, reason: "binary" };
+  const head = body.subarray(0, BINARY_SNIFF_BYTES);
+  if (head.includes(0)) return { ok: false, reason: looksLikeUtf16(head) ? "utf16-no-bom" : "binary" };
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
     return { ok: true, text, encoding: bom ?? "utf8" };
   } catch {
     return { ok: false, reason: "invalid-utf8" };
   }
+}
+
+/**
+ * UTF-16 text without a byte-order mark: mostly Latin text puts a zero in every other byte. It is named as such
+ * (rather than "binary") so the user knows what to fix; it is not decoded, since the byte order is a guess.
+ */
+function looksLikeUtf16(head: Uint8Array): boolean {
+  if (head.length < 4 || head.length % 2 !== 0) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const pairs = head.length / 2;
+  return (oddZeros >= pairs * 0.6 && evenZeros === 0) || (evenZeros >= pairs * 0.6 && oddZeros === 0);
 }
 
 export function encode(text: string, encoding: Encoding): Buffer {
@@ -64,7 +83,7 @@ export function encode(text: string, encoding: Encoding): Buffer {
   }
 }
 
-export function describeUndecodable(reason: "binary" | "invalid-utf8" | "invalid-utf16"): string {
+export function describeUndecodable(reason: UndecodableReason): string {
   switch (reason) {
     case "binary":
       return "binary file";
@@ -72,5 +91,7 @@ export function describeUndecodable(reason: "binary" | "invalid-utf8" | "invalid
       return "not valid UTF-8 (unspin reads UTF-8 and UTF-16 with a byte-order mark)";
     case "invalid-utf16":
       return "not valid UTF-16";
+    case "utf16-no-bom":
+      return "looks like UTF-16 without a byte-order mark (unspin reads UTF-16 only with one: add the mark, or convert to UTF-8)";
   }
 }

@@ -38,6 +38,8 @@ export function describeFsError(err: unknown): string {
       return "too many open files";
     case "ELOOP":
       return "too many symbolic links";
+    case "ENAMETOOLONG":
+      return "file name too long";
     case "EIO":
       return "input/output error";
     default:

@@ -39,7 +39,9 @@ async function list(root: string, args: string[], extra: Partial<WalkOptions> = 
 describe("inputs", () => {
   it("walks a folder with ignore files, hidden rules and extensions, in sorted order", async () => {
     const root = tree(FILES);
-    expect((await list(root, ["."])).files).toEqual(["a.txt", "b.md", "keep.log.txt", "node_modules/pkg/readme.md", "sub/deep/x.txt", "sub/z.html"]);
+    expect((await list(root, ["."])).files).toEqual(["a.txt", "b.md", "keep.log.txt", "sub/deep/x.txt", "sub/z.html"]);
+    // node_modules is skipped like an ignored folder, unless ignore rules are off.
+    expect((await list(root, ["."], { ignoreFiles: false })).files).toContain("node_modules/pkg/readme.md");
   });
 
   it("can include hidden and ignored files, exclude globs and change extensions", async () => {

@@ -3,15 +3,22 @@
  * directory contents sorted by name. Directories are walked by a small recursive readdir; ignore rules are matched
  * by `ignore` (the gitignore implementation used by eslint and prettier), globs expanded by fast-glob and matched by
  * picomatch. Rules: .gitignore, .ignore and .git/info/exclude (from the repository root down, when inside a git
- * repository), hidden files and folders skipped, `.git` always skipped, default text extensions.
- * Files named explicitly are always processed: ignore rules, --exclude and extensions only filter what is found.
+ * repository), hidden files and folders skipped, `.git` always skipped, `node_modules` skipped unless ignore rules are
+ * off, default text extensions. Files named explicitly are always processed: ignore rules, --exclude and extensions
+ * only filter what is found.
+ *
+ * Symbolic links found in folders are not followed (as in ripgrep and typos); with `follow`, a link is followed only
+ * when its real target lies inside the tree given (the real path of the folder argument), so that nothing outside
+ * that tree is ever read or written through a link. Every file carries the real path of its tree (`root`), which
+ * the writer checks again right before writing.
  */
 import { existsSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { describeFsError } from "./errors.js";
+import { isInside } from "./paths.js";
 
 
 export interface WalkOptions {
@@ -24,6 +31,8 @@ export interface WalkOptions {
   exclude: string[];
   /** Extensions (without dot, lower case) of files taken from directories. */
   extensions: string[];
+  /** Follow symbolic links found in folders, when their target stays inside the tree given (default: not at all). */
+  follow?: boolean;
 }
 
 export interface InputFile {
@@ -32,6 +41,11 @@ export interface InputFile {
   display: string;
   /** Named on the command line rather than found in a directory or by a glob. */
   explicit: boolean;
+  /**
+   * Real path of the tree the file belongs to: the folder argument it was found in, the base folder of a glob, or,
+   * for a file named on the command line, its own folder. The file is written only if its real path is inside.
+   */
+  root: string;
 }
 
 export interface InputError {
@@ -39,22 +53,32 @@ export interface InputError {
   message: string;
 }
 
-export async function collectInputs(args: readonly string[], opts: WalkOptions): Promise<{ files: InputFile[]; errors: InputError[] }> {
+export interface Inputs {
+  files: InputFile[];
+  /** Paths that could not be read (a missing argument, an unreadable or too deep subfolder, …). */
+  errors: InputError[];
+  /** Things left out that the user may not expect (a link leading outside the tree). */
+  notes: InputError[];
+}
+
+export async function collectInputs(args: readonly string[], opts: WalkOptions): Promise<Inputs> {
   const files: InputFile[] = [];
   const errors: InputError[] = [];
+  const notes: InputError[] = [];
   const seen = new Set<string>();
   const rules = new IgnoreRules(opts.ignoreFiles);
   const excluded = excludeMatcher(opts.exclude);
   const exts = new Set(opts.extensions.map((e) => e.toLowerCase().replace(/^\./, "")));
-  const add = (path: string, explicit: boolean) => {
+  const add = (path: string, explicit: boolean, root: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    files.push({ path, display: displayPath(opts.cwd, path), explicit });
+    files.push({ path, display: displayPath(opts.cwd, path), explicit, root });
   };
   const wanted = (abs: string, isDir: boolean) => {
     const rel = relative(opts.cwd, abs).split(sep).join("/");
     if (!opts.hidden && basename(abs).startsWith(".")) return false;
     if (basename(abs) === ".git") return false;
+    if (isDir && opts.ignoreFiles && basename(abs) === "node_modules") return false;
     if (excluded(rel)) return false;
     return isDir || exts.has(extname(abs).slice(1).toLowerCase());
   };
@@ -65,26 +89,41 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
     try {
       st = await stat(abs);
     } catch (err) {
-      if (!existsSync(abs) && picomatch.scan(arg).isGlob) {
-        const matched = await expandGlob(arg, opts, rules, excluded);
+      const scan = picomatch.scan(arg);
+      if (!existsSync(abs) && scan.isGlob) {
+        const base = resolve(opts.cwd, scan.base || ".");
+        const root = await realpath(base).catch(() => base);
+        const matched = await expandGlob(arg, opts, rules, excluded, root, notes);
         if (matched.length === 0) errors.push({ arg, message: "no files match this pattern" });
-        for (const m of matched) add(m, false);
+        for (const m of matched) add(m, false, root);
         continue;
       }
       errors.push({ arg, message: describeFsError(err) });
       continue;
     }
     if (!st.isDirectory()) {
-      add(abs, true);
+      // A file named on the command line: its tree is its own folder (a link in it may point only within that folder).
+      const dir = dirname(abs);
+      add(abs, true, await realpath(dir).catch(() => dir));
       continue;
     }
+    let root: string;
     try {
-      await walk(abs, async (path, isDir) => wanted(path, isDir) && !(await rules.ignored(path, isDir, abs)), (p) => add(p, false));
+      root = await realpath(abs);
     } catch (err) {
       errors.push({ arg, message: describeFsError(err) });
+      continue;
     }
+    await walk(abs, {
+      root,
+      follow: opts.follow === true,
+      keep: async (path, isDir) => wanted(path, isDir) && !(await rules.ignored(path, isDir, abs)),
+      onFile: (p) => add(p, false, root),
+      onError: (path, err) => errors.push({ arg: displayPath(opts.cwd, path), message: `${describeFsError(err)} (folder skipped)` }),
+      onNote: (path, message) => notes.push({ arg: displayPath(opts.cwd, path), message }),
+    });
   }
-  return { files, errors };
+  return { files, errors, notes };
 }
 
 function displayPath(cwd: string, abs: string): string {
@@ -106,24 +145,65 @@ function excludeMatcher(globs: readonly string[]): (rel: string) => boolean {
   };
 }
 
-/** Depth-first walk, entries sorted by name; symbolic links to folders are not followed (no cycles). */
-async function walk(dir: string, keep: (path: string, isDir: boolean) => Promise<boolean>, onFile: (path: string) => void): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const path = join(dir, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    if (e.isSymbolicLink()) {
-      const st = await stat(path).catch(() => null);
-      isFile = st?.isFile() ?? false;
-      isDir = false;
+interface WalkHandlers {
+  /** Real path of the folder argument: links are followed only to targets inside it. */
+  root: string;
+  follow: boolean;
+  keep: (path: string, isDir: boolean) => Promise<boolean>;
+  onFile: (path: string) => void;
+  /** A subfolder that cannot be read: reported, and the walk goes on with everything else. */
+  onError: (path: string, err: unknown) => void;
+  onNote: (path: string, message: string) => void;
+}
+
+/**
+ * Depth-first walk, entries sorted by name. Symbolic links are skipped unless `follow`; then a link is followed only
+ * if its real target is inside `root`, and each real folder is entered once (no cycles).
+ */
+async function walk(top: string, h: WalkHandlers): Promise<void> {
+  const visited = new Set<string>([h.root]);
+  const visit = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      h.onError(dir, err);
+      return;
     }
-    if (!isDir && !isFile) continue;
-    if (!(await keep(path, isDir))) continue;
-    if (isDir) await walk(path, keep, onFile);
-    else onFile(path);
-  }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        if (!h.follow) continue;
+        const real = await realpath(path).catch(() => null);
+        const st = real ? await stat(real).catch(() => null) : null;
+        if (!real || !st) continue; // a dangling link
+        isFile = st.isFile();
+        isDir = st.isDirectory();
+        if (!isFile && !isDir) continue;
+        if (!isInside(real, h.root)) {
+          if (await h.keep(path, isDir)) h.onNote(path, "symbolic link to a path outside the folder given, skipped");
+          continue;
+        }
+        if (isDir) {
+          if (visited.has(real)) continue;
+          visited.add(real);
+        }
+      } else if (isDir && h.follow) {
+        // Only followed links can lead back into a folder already walked.
+        const real = await realpath(path).catch(() => path);
+        if (visited.has(real)) continue;
+        visited.add(real);
+      }
+      if (!isDir && !isFile) continue;
+      if (!(await h.keep(path, isDir))) continue;
+      if (isDir) await visit(path);
+      else h.onFile(path);
+    }
+  };
+  await visit(top);
 }
 
 async function expandGlob(
@@ -131,6 +211,8 @@ async function expandGlob(
   opts: WalkOptions,
   rules: IgnoreRules,
   excluded: (rel: string) => boolean,
+  root: string,
+  notes: InputError[],
 ): Promise<string[]> {
   const { default: fg } = await import("fast-glob");
   const found = await fg(pattern.split(sep).join("/"), {
@@ -147,6 +229,18 @@ async function expandGlob(
     const abs = resolve(f);
     if (excluded(relative(opts.cwd, abs).split(sep).join("/"))) continue;
     if (await rules.ignored(abs, false, opts.cwd)) continue;
+    if (opts.ignoreFiles && abs.split(sep).includes("node_modules") && !pattern.includes("node_modules")) continue;
+    const st = await lstat(abs).catch(() => null);
+    if (!st) continue;
+    if (st.isSymbolicLink()) {
+      if (!opts.follow) continue;
+      const real = await realpath(abs).catch(() => null);
+      if (!real) continue;
+      if (!isInside(real, root)) {
+        notes.push({ arg: displayPath(opts.cwd, abs), message: "symbolic link to a path outside the folder given, skipped" });
+        continue;
+      }
+    }
     out.push(abs);
   }
   return out;
@@ -210,9 +304,4 @@ class IgnoreRules {
     this.gitRoots.set(from, found);
     return found;
   }
-}
-
-function isInside(dir: string, root: string): boolean {
-  const rel = relative(root, dir);
-  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep));
 }

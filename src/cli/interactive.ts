@@ -83,6 +83,8 @@ export async function startReview(io: Io, chalk: ChalkInstance, resolver: Config
       }
       if (state.rejectKinds.has(kind)) continue;
       io.stdout.write(formatChange(outcome.display, outcome.text, edit, chalk));
+      // How sure the decider is, and which entry proposed the change: the reviewer's best guide.
+      io.stdout.write(chalk.dim(`    probability ${edit.confidence.toFixed(2)} · ${edit.entry}\n`));
       for (;;) {
         const answer = await prompter.ask(chalk.bold("Restore? [y,n,e,a,d,x,q,?] "));
         const key = answer === null ? "q" : answer.trim().charAt(0);

@@ -114,6 +114,7 @@ export function processRecord(record: Record<string, unknown>, lib: Library, opt
   const words = r.gate.words;
   const probability = lib.spinProbability({
     words,
+    gateProbability: r.gate.probability,
     strongSites: r.gate.strongSites,
     strongSitesPer1000: r.gate.strongSitesPer1000,
     tortured,

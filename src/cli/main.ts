@@ -3,25 +3,23 @@
  * stable order, and prints or writes the result. Heavy pieces (engine, walker, workers, prompts, progress bar) are
  * imported only when a run needs them, so `echo text | unspin` starts fast.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CommanderError } from "commander";
 import type { Edit, Flag } from "../types.js";
 import type { ChalkInstance } from "chalk";
-import { buildProgram, type CliOptions, type Format } from "./args.js";
+import type { CliOptions, Format } from "./args.js";
+import { bareOptions } from "./bare.js";
 import { colorLevel, makeChalk } from "./colors.js";
 import { ConfigResolver, type LoadedConfig } from "./config.js";
 import { encode } from "./encoding.js";
-import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "./errors.js";
+import { describeFsError, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "./errors.js";
 import type { InputFile } from "./inputs.js";
 import { describeConfig, restoreOptionsFor } from "./options.js";
 import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./process-file.js";
 import { docKindFor } from "./prose.js";
-import { formatJsonLine } from "./reporters/json.js";
-import { formatChange, formatSummary, type Summary } from "./reporters/report.js";
+import type { Summary } from "./reporters/report.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
-import { outcomesInOrder } from "./runner.js";
 import { readLimited, sizeLimitFor } from "./size-limit.js";
 import { applyReplacements } from "./spans.js";
 
@@ -47,27 +45,39 @@ export function version(): string {
 
 export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram(
-    version(),
-    {
-      run: async (opts) => {
-        exitCode = await runRestore(opts, io, deps);
-      },
-      learn: async (spun, original, opts) => {
-        const { runLearn } = await import("./learn.js");
-        exitCode = await runLearn(spun, original, opts, io);
-      },
-      scan: async (paths, opts) => {
-        const { runScan } = await import("./scan.js");
-        exitCode = await runScan(paths, opts, io);
-      },
-    },
-    { writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) },
-  );
+  const output = watchOutput(io.stdout);
   try {
-    await program.parseAsync(argv, { from: "user" });
+    if (argv.length === 0) {
+      // `… | unspin`: nothing to parse, so commander (and the package.json read for --version) is never loaded.
+      exitCode = await runRestore(bareOptions(), io, deps, output);
+    } else {
+      const { buildProgram } = await import("./args.js");
+      const program = buildProgram(
+        version(),
+        {
+          run: async (opts) => {
+            exitCode = await runRestore(opts, io, deps, output);
+          },
+          learn: async (spun, original, opts) => {
+            const { runLearn } = await import("./learn.js");
+            exitCode = await runLearn(spun, original, opts, io);
+          },
+          scan: async (paths, opts) => {
+            const { runScan } = await import("./scan.js");
+            exitCode = await runScan(paths, opts, io);
+          },
+        },
+        {
+          writeOut: (s) => io.stdout.write(s),
+          writeErr: (s) => io.stderr.write(s),
+          // Usage errors read like every other error: "unspin: unknown option '--frmat'".
+          outputError: (s, write) => write(s.replace(/^error: /, "unspin: ")),
+        },
+      );
+      await program.parseAsync(argv, { from: "user" });
+    }
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+    if (argv.length > 0 && err instanceof (await import("commander")).CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     if (err instanceof UserError) {
       io.stderr.write(`unspin: ${err.message}\n`);
       return EXIT_ERROR;
@@ -76,17 +86,71 @@ export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}
     const e = err as Error;
     io.stderr.write(`unspin: internal error: ${e?.message ?? String(err)}\n${io.env.UNSPIN_DEBUG ? `${e?.stack}\n` : ""}`);
     return EXIT_ERROR;
+  } finally {
+    await output.flush();
+    output.dispose();
+  }
+  // Output that did not arrive is a failure, whatever else went well (runRestore reports its own, with counts).
+  if (output.error && !output.reported) {
+    io.stderr.write(`unspin: ${describeOutputError(output.error)}\n`);
+    return EXIT_ERROR;
   }
   return exitCode;
 }
 
 export function processIo(): Io {
-  // `unspin big.txt | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(0);
-    throw err;
-  });
+  // Errors writing stdout (a closed pipe, a full disk) are recorded by main() and end the run with exit 2 and a
+  // message; these listeners only make sure no such error can crash the process with a stack trace.
+  process.stdout.on("error", () => undefined);
+  process.stderr.on("error", () => undefined);
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+/** The first error writing stdout, if any; `flush` waits until what was written has been handed on (or failed). */
+export interface OutputWatch {
+  readonly error: NodeJS.ErrnoException | null;
+  /** Set once a message about the error has been printed. */
+  reported: boolean;
+  /** Records an error thrown synchronously by a write. */
+  fail(err: unknown): void;
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+function watchOutput(stdout: Io["stdout"]): OutputWatch {
+  let error: NodeJS.ErrnoException | null = null;
+  const onError = (err: NodeJS.ErrnoException) => {
+    error ??= err;
+  };
+  stdout.on("error", onError);
+  return {
+    get error() {
+      return error;
+    },
+    reported: false,
+    fail: (err) => {
+      error ??= err as NodeJS.ErrnoException;
+    },
+    flush: () =>
+      new Promise<void>((resolve) => {
+        if (error || (stdout as { destroyed?: boolean }).destroyed) return resolve();
+        try {
+          stdout.write("", (err?: Error | null) => {
+            if (err) error ??= err as NodeJS.ErrnoException;
+            resolve();
+          });
+        } catch (err) {
+          error ??= err as NodeJS.ErrnoException;
+          resolve();
+        }
+      }),
+    dispose: () => void stdout.off("error", onError),
+  };
+}
+
+function describeOutputError(err: NodeJS.ErrnoException): string {
+  if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") return "output closed before everything was written (broken pipe)";
+  return `cannot write output: ${describeFsError(err)}`;
 }
 
 type Mode = Format | "interactive";
@@ -97,25 +161,32 @@ interface Run {
   chalk: ChalkInstance;
   errChalk: ChalkInstance;
   mode: Mode;
+  /** -q with -w or --check: the report (chosen by default, not asked for) is not printed. */
+  silent: boolean;
   summary: Summary;
-  sarifFiles: { uri: string; text: string; edits: Edit[]; flags?: Flag[] }[];
+  /** Files kept for formats printed once at the end (SARIF, HTML). */
+  collected: { uri: string; text: string; edits: Edit[]; flags?: Flag[] }[];
+  /** Folders already swept for leftovers of interrupted writes. */
+  swept: Set<string>;
   out: (s: string | Uint8Array) => void;
 }
 
-async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number> {
+async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWatch): Promise<number> {
   if (opts.jsonl) {
     const { runJsonl, jsonlRestoreOptions } = await import("./jsonl.js");
     const maxLineBytes = opts.maxSize !== undefined ? opts.maxSize * 1024 * 1024 : undefined;
     return runJsonl(io, { mode: "restore", quiet: opts.quiet, options: await jsonlRestoreOptions(opts, io), ...(maxLineBytes ? { maxLineBytes } : {}) });
   }
-  const started = performance.now();
+  // Date.now(), not performance.now(): the summary needs milliseconds, and the latter loads perf_hooks at start-up.
+  const started = Date.now();
   const chalk = await makeChalk(colorLevel(opts.color, io.env, io.stdout.isTTY === true));
   const errChalk = await makeChalk(colorLevel(opts.color, io.env, io.stderr.isTTY === true));
-  const resolver = new ConfigResolver(io.cwd, opts.config);
+  const resolver = new ConfigResolver(io.cwd, opts.config, io.env.HOME || undefined);
   const restorerModule = deps.restorerModule ?? DEFAULT_RESTORER_MODULE;
 
   if (opts.printConfig !== undefined) {
     const file = resolve(io.cwd, opts.printConfig);
+    if (!existsSync(file)) throw new UserError(`${opts.printConfig}: no such file or directory`);
     const config = await resolver.forDirectory(dirname(file));
     const options = await restoreOptionsFor(config, opts, io.cwd);
     io.stdout.write(JSON.stringify(describeConfig(config, options, opts, io.cwd), null, 2) + "\n");
@@ -138,11 +209,19 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
   const flush = async () => {
     if (!group.length) return;
     const { collectInputs } = await import("./inputs.js");
-    const r = await collectInputs(group, { cwd: io.cwd, hidden: opts.hidden, ignoreFiles: opts.ignore, exclude: opts.exclude, extensions: opts.ext });
+    const r = await collectInputs(group, {
+      cwd: io.cwd,
+      hidden: opts.hidden,
+      ignoreFiles: opts.ignore,
+      exclude: opts.exclude,
+      extensions: opts.ext,
+      follow: opts.follow,
+    });
     for (const e of r.errors) {
       io.stderr.write(`unspin: ${e.arg}: ${e.message}\n`);
       errors++;
     }
+    if (!opts.quiet) for (const n of r.notes) io.stderr.write(`unspin: ${n.arg}: ${n.message}\n`);
     inputs.push(...r.files);
     group = [];
   };
@@ -176,6 +255,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
       options: await restoreOptionsFor(config, opts, io.cwd),
       explicit: input.explicit,
       sizeLimit: sizeLimitFor(opts.maxSize, config),
+      root: input.root,
     });
   }
 
@@ -193,9 +273,18 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
     chalk,
     errChalk,
     mode,
+    silent: opts.quiet && (opts.write || opts.check) && mode === "report" && !opts.format,
     summary: { files: 0, changedFiles: 0, changes: 0, skipped: 0, errors, written: 0, ms: 0, mode: opts.write || opts.interactive ? "write" : opts.check ? "check" : "report" },
-    sarifFiles: [],
-    out: (s) => void io.stdout.write(s),
+    collected: [],
+    swept: new Set(),
+    out: (s) => {
+      if (output.error) return; // nothing more can arrive; the run stops at the next file
+      try {
+        io.stdout.write(s);
+      } catch (err) {
+        output.fail(err);
+      }
+    },
   };
 
   let restorer: Promise<Restorer> | null = null;
@@ -205,13 +294,23 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
   const progress =
     !opts.quiet && !interactive && io.stderr.isTTY && jobs.length >= 20 ? await (await import("./progress.js")).startProgress(jobs.length, io, run) : null;
   const cleanup = opts.write || interactive ? await installInterruptCleanup() : () => undefined;
+  const fileJobs = jobs.filter((j) => j !== stdinJob);
+  let handled = 0;
   try {
+    if (opts.write || interactive) await sweepFolders(run, fileJobs);
     if (stdinJob) {
       await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer()), interactive);
+      handled++;
     }
-    const fileJobs = jobs.filter((j) => j !== stdinJob);
-    for await (const outcome of outcomesInOrder(fileJobs, { restorerModule, ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer)) {
+    // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
+    const runner = fileJobs.length ? await import("./runner.js") : null;
+    const threads = runner && opts.jobs !== undefined ? runner.clampJobs(opts.jobs) : opts.jobs;
+    if (threads !== opts.jobs && !opts.quiet) io.stderr.write(`unspin: --jobs ${opts.jobs} is more than the ${threads} core(s) available; using ${threads}\n`);
+    for await (const outcome of runner?.outcomesInOrder(fileJobs, { restorerModule, ...(threads ? { jobs: threads } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer) ?? []) {
+      // A closed or full output stops the run: nothing more should be done that nobody can see reported.
+      if (output.error) break;
       await handleOutcome(run, outcome, interactive);
+      handled++;
       if (interactive?.state.quit) break;
     }
   } finally {
@@ -220,17 +319,50 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps): Promise<number>
   }
   if (interactive) await interactive.finish();
 
-  if (mode === "sarif") {
+  if (mode === "sarif" && !output.error) {
     const { sarifLog } = await import("./reporters/sarif.js");
-    run.out(JSON.stringify(sarifLog(run.sarifFiles, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/")), null, 2) + "\n");
+    run.out(JSON.stringify(sarifLog(run.collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/")), null, 2) + "\n");
   }
-  run.summary.ms = performance.now() - started;
+  if (mode === "html" && !output.error) {
+    const { renderHtml } = await import("./reporters/html.js");
+    run.out(renderHtml(run.collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: run.summary.skipped, errors: run.summary.errors }));
+  }
+  run.summary.ms = Date.now() - started;
   const reported = run.summary.files + run.summary.skipped > 0;
-  if (!opts.quiet && reported && (mode === "report" || mode === "interactive")) io.stderr.write(formatSummary(run.summary, errChalk));
+  await output.flush();
+  if (output.error) {
+    output.reported = true;
+    const progressNote = jobs.length > 1 || opts.write ? `; stopped after ${handled} of ${jobs.length} inputs${opts.write ? ` (${run.summary.written} written)` : ""}` : "";
+    io.stderr.write(`unspin: ${describeOutputError(output.error)}${progressNote}\n`);
+    return opts.check && !opts.write && run.summary.changedFiles > 0 ? EXIT_CHANGES : EXIT_ERROR;
+  }
+  if (!opts.quiet && reported && (mode === "report" || mode === "interactive")) io.stderr.write((await import("./reporters/report.js")).formatSummary(run.summary, errChalk));
 
   if (run.summary.errors > 0) return EXIT_ERROR;
   if (opts.check && run.summary.changedFiles > 0) return EXIT_CHANGES;
   return EXIT_OK;
+}
+
+/**
+ * Before writing, each folder that holds an input is checked once for leftovers of a process killed while writing
+ * (SIGKILL, power loss): stale temporary files are removed, backups of interrupted in-place writes are named.
+ */
+async function sweepFolders(run: Run, jobs: readonly FileJob[]): Promise<void> {
+  const { sweepLeftovers } = await import("./write.js");
+  const { relative } = await import("node:path");
+  for (const job of jobs) {
+    const dir = dirname(job.path);
+    if (run.swept.has(dir)) continue;
+    run.swept.add(dir);
+    for (const l of await sweepLeftovers(dir)) {
+      const shown = relative(run.io.cwd, l.path) || l.path;
+      if (l.kind === "backup") {
+        run.io.stderr.write(`unspin: ${shown}: the text of ${relative(run.io.cwd, l.file) || l.file} from before an interrupted write; compare the two, then remove it\n`);
+      } else if (!run.opts.quiet) {
+        run.io.stderr.write(`unspin: ${shown}: removed (temporary file left by an interrupted run)\n`);
+      }
+    }
+  }
 }
 
 /** Output mode when none is asked for: restored text through pipes, a marked-up text on a terminal, else a report. */
@@ -274,26 +406,47 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
   const fl = flags.length ? await import("./reporters/flags.js") : null;
   switch (run.mode) {
     case "text":
-    case "diff":
-      if (run.mode === "text") run.out(encode(restored, outcome.encoding));
-      else run.out((await import("./unified.js")).unifiedDiff(outcome.display, outcome.text, restored));
+      run.out(encode(restored, outcome.encoding));
       if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
-    case "inline": {
-      // Flags never overlap changes: marking both texts alike keeps them out of the word diff.
-      const marked = fl ? fl.markedPair(outcome.text, edits, flags, run.chalk) : { before: outcome.text, after: restored };
-      run.out((await import("./reporters/inline.js")).renderInline(marked.before, marked.after, run.chalk));
+    case "inline":
+      run.out((await import("./reporters/inline.js")).renderInline(outcome.text, edits, run.chalk, flags, (p) => fl!.markFlag(p, run.chalk)));
+      break;
+    case "diff": {
+      const { unifiedDiffBytes } = await import("./unified.js");
+      const c = run.chalk;
+      const style = c.level > 0 ? { header: (l: string) => c.bold(l), hunk: (l: string) => c.cyan(l), removed: (l: string) => c.red(l), added: (l: string) => c.green(l) } : undefined;
+      // Over the file's bytes, so a byte-order mark or UTF-16 text patches back as it is on disk.
+      if (edits.length) run.out(unifiedDiffBytes(outcome.display, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
+      if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
     }
     case "json":
-      for (const item of byOffset(edits, flags)) run.out("before" in item ? formatJsonLine(outcome.display, item) : fl!.formatFlagJsonLine(outcome.display, item));
+      if (edits.length || flags.length) {
+        const { formatJsonLine } = await import("./reporters/json.js");
+        for (const item of byOffset(edits, flags)) run.out("before" in item ? formatJsonLine(outcome.display, item) : fl!.formatFlagJsonLine(outcome.display, item));
+      }
       break;
     case "sarif":
-      run.sarifFiles.push({ uri: outcome.display, text: outcome.text, edits, flags });
+    case "html":
+      run.collected.push({ uri: outcome.display, text: outcome.text, edits, flags });
+      break;
+    case "brief":
+      if (edits.length) {
+        const { formatChangeLine } = await import("./reporters/report.js");
+        for (const e of edits) run.out(formatChangeLine(outcome.display, e, run.chalk));
+      }
+      if (fl) for (const f of flags) run.out(fl.formatFlagNote(outcome.display, f).replace(/^unspin: /, ""));
+      break;
+    case "files":
+      if (edits.length) run.out(`${outcome.display}\n`);
       break;
     case "report":
-      for (const item of byOffset(edits, flags)) {
-        run.out("before" in item ? formatChange(outcome.display, outcome.text, item, run.chalk) : fl!.formatFlag(outcome.display, outcome.text, item, run.chalk));
+      if ((edits.length || flags.length) && !run.silent) {
+        const { formatChange } = await import("./reporters/report.js");
+        for (const item of byOffset(edits, flags)) {
+          run.out("before" in item ? formatChange(outcome.display, outcome.text, item, run.chalk) : fl!.formatFlag(outcome.display, outcome.text, item, run.chalk));
+        }
       }
       break;
     case "interactive":
@@ -303,7 +456,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
   if (writes && edits.length) {
     const { writeAtomic } = await import("./write.js");
     try {
-      await writeAtomic(outcome.path, encode(restored, outcome.encoding), outcome.stamp);
+      await writeAtomic(outcome.path, encode(restored, outcome.encoding), outcome.stamp, outcome.root);
       summary.written++;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -354,18 +507,31 @@ async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer): P
   return processBytes(job, bytes, null, restore);
 }
 
-/** On Ctrl-C or kill during writes, remove temporary files; originals are untouched by construction. */
+/** Signals that end a run, and the exit code a shell reports for each (128 + number). */
+const INTERRUPTS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131 };
+
+/**
+ * On Ctrl-C, kill, a closed terminal (SIGHUP) or Ctrl-\ (SIGQUIT) during writes: remove temporary files and put back
+ * the original of a file being rewritten in place. SIGKILL cannot be caught; its leftovers are swept by the next run.
+ */
 async function installInterruptCleanup(): Promise<() => void> {
-  const { cleanupTempFilesSync } = await import("./write.js");
+  const { cleanupTempFilesSync, closeAttributeCopier, requestStop } = await import("./write.js");
   const { unlinkSync } = await import("node:fs");
+  let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
-    cleanupTempFilesSync(unlinkSync);
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    const finish = () => {
+      cleanupTempFilesSync(unlinkSync);
+      process.exit(INTERRUPTS[signal] ?? 1);
+    };
+    // A second signal, or a write that does not come to a stop within two seconds, ends the run at once.
+    if (stopping || !requestStop(signal, finish)) return finish();
+    stopping = true;
+    setTimeout(finish, 2000);
   };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
+  const signals = (Object.keys(INTERRUPTS) as NodeJS.Signals[]).filter((s) => process.platform !== "win32" || s === "SIGINT" || s === "SIGTERM");
+  for (const s of signals) process.on(s, handler);
   return () => {
-    process.off("SIGINT", handler);
-    process.off("SIGTERM", handler);
+    for (const s of signals) process.off(s, handler);
+    void closeAttributeCopier();
   };
 }

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describeFsError } from "./errors.js";
+import { contentHash } from "./hash.js";
 import { writeAtomic } from "./write.js";
 
 export async function saveNeverTouch(configPath: string | null, fileDir: string, words: readonly string[]): Promise<string> {
@@ -19,13 +20,19 @@ export async function saveNeverTouch(configPath: string | null, fileDir: string,
       return `created ${target} with neverTouch ${list}`;
     }
     const st = await stat(target);
-    const content = await readFile(target, "utf8");
+    const bytes = await readFile(target);
+    const content = bytes.toString("utf8");
     const json = JSON.parse(content) as Record<string, unknown>;
     const isPackage = target.endsWith("package.json");
     const settings = (isPackage ? ((json.unspin ??= {}) as Record<string, unknown>) : json) as { neverTouch?: string[] };
     settings.neverTouch = [...new Set([...(settings.neverTouch ?? []), ...words])];
     const indent = /^[ \t]+(?=")/m.exec(content)?.[0] ?? "  ";
-    await writeAtomic(target, Buffer.from(JSON.stringify(json, null, indent) + "\n"), { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode });
+    await writeAtomic(target, Buffer.from(JSON.stringify(json, null, indent) + "\n"), {
+      mtimeMs: st.mtimeMs,
+      size: st.size,
+      mode: st.mode,
+      hash: contentHash(bytes),
+    });
     return `added ${list} to neverTouch in ${target}`;
   } catch (err) {
     return `could not save never-touch words ${list} to ${target}: ${err instanceof Error && !("code" in err) ? err.message : describeFsError(err)}`;

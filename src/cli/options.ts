@@ -3,7 +3,7 @@ import type { CliOptions } from "./args.js";
 import { dictionaryPaths, type LoadedConfig } from "./config.js";
 import type { CliRestoreOptions } from "./restorer.js";
 import { BYTES_PER_MB, sizeLimitFor } from "./size-limit.js";
-import { readUserDictionary } from "./user-dictionaries.js";
+import { parseDictArgument, readUserDictionary, type DictionarySpec } from "./user-dictionaries.js";
 import { resolve } from "node:path";
 
 export async function restoreOptionsFor(config: LoadedConfig, cli: CliOptions, cwd: string): Promise<CliRestoreOptions> {
@@ -17,7 +17,7 @@ export async function restoreOptionsFor(config: LoadedConfig, cli: CliOptions, c
   if (cli.assumeSpun || s.assumeSpun) out.assumeSpun = true;
   const neverTouch = [...(s.neverTouch ?? []), ...cli.neverTouch];
   if (neverTouch.length) out.neverTouch = neverTouch;
-  const dicts = [...dictionaryPaths(config), ...cli.dict.map((d) => resolve(cwd, d))];
+  const dicts = dictionarySpecs(config, cli, cwd);
   if (dicts.length) out.extraDictionaries = await Promise.all(dicts.map(readUserDictionary));
   return out;
 }
@@ -30,9 +30,20 @@ export function describeConfig(config: LoadedConfig, options: CliRestoreOptions,
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
     assumeSpun: options.assumeSpun ?? false,
     neverTouch: options.neverTouch ?? [],
-    dictionaries: [...dictionaryPaths(config), ...cli.dict.map((d) => resolve(cwd, d))],
+    dictionaries: dictionarySpecs(config, cli, cwd).map((d) => (d.kind ? { path: d.path, kind: d.kind } : d.path)),
     include: config.settings.include ?? [],
     exclude: config.settings.exclude ?? [],
     maxSize: sizeLimitFor(cli.maxSize, config).bytes / BYTES_PER_MB,
   };
+}
+
+/** The config's dictionaries, then --dict ones, with absolute paths. */
+function dictionarySpecs(config: LoadedConfig, cli: CliOptions, cwd: string): DictionarySpec[] {
+  return [
+    ...dictionaryPaths(config),
+    ...cli.dict.map((arg) => {
+      const d = parseDictArgument(arg);
+      return { ...d, path: resolve(cwd, d.path) };
+    }),
+  ];
 }

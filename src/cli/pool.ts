@@ -1,5 +1,6 @@
 /** A fixed set of worker threads running processFile(); jobs are queued and handed to whichever worker is free. */
 import { Worker } from "node:worker_threads";
+import type { SharedModelFile } from "../resources.js";
 import type { FileJob, FileOutcome } from "./process-file.js";
 
 interface Task {
@@ -18,9 +19,10 @@ export class WorkerPool {
   private readonly queue: Task[] = [];
   private failure: Error | null = null;
 
-  constructor(size: number, restorerModule: string) {
+  /** `model`: the model file in shared memory, read by every worker (see shareBundledModelFile). */
+  constructor(size: number, restorerModule: string, model?: SharedModelFile) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { restorerModule } });
+      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { restorerModule, model } });
       const slot: Slot = { worker, task: null };
       worker.on("message", (outcome: FileOutcome) => {
         const task = slot.task!;

@@ -11,7 +11,8 @@ import { directiveSkips } from "./directives.js";
 import { proseSkips, type DocKind } from "./prose.js";
 import type { CliRestoreOptions, Restorer } from "./restorer.js";
 import { readLimited, tooLargeMessage, type SizeLimit } from "./size-limit.js";
-import { mergeSpans } from "./spans.js";
+import { mergeSpans, relineEdits } from "./spans.js";
+import { contentHash } from "./hash.js";
 
 export interface FileJob {
   /** Path used to read and write the file. */
@@ -24,6 +25,8 @@ export interface FileJob {
   explicit: boolean;
   /** --max-size / maxSize: larger inputs are refused (named) or skipped (found in a folder) without being read. */
   sizeLimit: SizeLimit;
+  /** Real path of the tree the file belongs to; it is written only if its real path is inside (see inputs.ts). */
+  root?: string;
 }
 
 /** What the file looked like when read; writing refuses to go ahead if it changed since. */
@@ -31,6 +34,8 @@ export interface FileStamp {
   mtimeMs: number;
   size: number;
   mode: number;
+  /** SHA-256 of the bytes read: a same-size change with the same time is still caught. */
+  hash: string;
 }
 
 export type FileOutcome =
@@ -45,6 +50,7 @@ export type FileOutcome =
       /** Suspected unlisted tortured phrases (reported, not changed). */
       flags: Flag[];
       stamp: FileStamp | null;
+      root?: string;
     }
   | { status: "skipped"; display: string; path: string; message: string }
   | { status: "error"; display: string; path: string; message: string };
@@ -58,7 +64,7 @@ export interface TextOutcome {
 export function restoreText(text: string, kind: DocKind, options: CliRestoreOptions, restore: Restorer): TextOutcome {
   const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
   const result = restore(text, { ...options, skip });
-  return { edits: result.edits, gate: result.gate, flags: result.flags ?? [] };
+  return { edits: relineEdits(text, result.edits), gate: result.gate, flags: result.flags ?? [] };
 }
 
 export async function processBytes(
@@ -80,7 +86,9 @@ export async function processBytes(
     return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
   }
   const { edits, gate, flags } = restored;
-  return { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits, gate, flags, stamp };
+  const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits, gate, flags, stamp };
+  if (job.root !== undefined) outcome.root = job.root;
+  return outcome;
 }
 
 export async function processFile(job: FileJob, restore: Restorer): Promise<FileOutcome> {
@@ -96,7 +104,7 @@ export async function processFile(job: FileJob, restore: Restorer): Promise<File
       // Checked before reading, so a huge file never reaches memory.
       if (st.size > job.sizeLimit.bytes) return tooLarge(job, st.size);
       bytes = await readFile(job.path);
-      stamp = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+      stamp = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode, hash: contentHash(bytes) };
     } else {
       // A pipe or device has no size up front (and /dev/zero never ends): read only up to the limit.
       const limited = await readLimited(createReadStream(job.path), job.sizeLimit.bytes);

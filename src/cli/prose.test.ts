@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { countStringWork } from "../test-helpers/string-work.js";
 import { docKindFor, proseSkips, type DocKind } from "./prose.js";
 
 /** The text that stays visible to restore() once skipped spans are blanked out. */
@@ -59,8 +60,37 @@ describe("prose regions", () => {
     expect(prose("``code with ` inside`` after", "markdown")).toBe("· after");
   });
 
+  it("ends lines at a lone CR too, so code blocks and front matter of CR-only text are found (found by the CLI fuzz test)", () => {
+    expect(prose("Intro\r```\rcode mentioned\r```\rAfter", "markdown")).toBe("Intro\r·After");
+    expect(prose("---\rtitle: x\r---\rBody", "markdown")).toBe("·Body");
+    expect(prose("a\r\r    indented code\rb", "markdown")).toBe("a\r\r·b");
+  });
+
   it("skips HTML tags, attributes, entities, comments and raw elements", () => {
     const html = '<p title="mentioned">He mentioned &amp; <b>said</b></p><script>var mentioned;</script><!-- c -->';
     expect(prose(html, "html")).toBe("·He mentioned · ·said·");
+  });
+});
+
+describe("work grows linearly with the document", () => {
+  // Many fenced blocks (masking them must not copy the whole text per block), inline code, and backtick runs that
+  // close nothing, of as many lengths as the square root of the size (each must not send a search to the end).
+  function workFor(sections: number): number {
+    const lone = Math.round(Math.sqrt(sections));
+    const parts: string[] = [];
+    for (let i = 0; i < sections; i++) {
+      const stray = i % Math.ceil(sections / lone) === 0 ? ` a stray ${"`".repeat(4 + Math.floor(i / Math.ceil(sections / lone)))} run` : "";
+      parts.push(`The chief mentioned \`item${i}\` in section ${i}${stray}.\n\n\`\`\`\nconst x${i} = ${i};\n\`\`\`\n\n`);
+    }
+    const text = parts.join("");
+    const { result, chars } = countStringWork(() => proseSkips(text, "markdown"));
+    expect(result.length).toBe(2 * sections);
+    return chars;
+  }
+
+  it("quadruples, not sixteen-folds, when the document is four times longer", () => {
+    const small = workFor(1000);
+    const large = workFor(4000);
+    expect(large / small).toBeLessThan(5);
   });
 });

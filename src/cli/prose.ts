@@ -48,7 +48,7 @@ function htmlSkips(text: string): Span[] {
   ]);
 }
 
-const FRONT_MATTER = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?\r?\n\1[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)[\s\S]*?(?:\r\n?|\n)\1[ \t]*(?:\r\n?|\n|$)/;
 const MD_AUTOLINK = /<[a-z][\w+.-]*:[^\s<>]*>/gi;
 /** `](destination "title")` of inline links and images; the link text before it is prose. */
 const MD_LINK_DESTINATION = /\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
@@ -59,8 +59,7 @@ function markdownSkips(text: string): Span[] {
   const blocks = markdownBlockSkips(text);
   // Inline constructs are searched with block-level code blanked out, so a fence's backticks never pair with
   // inline ones. Blanking keeps offsets and line breaks.
-  let masked = text;
-  for (const b of blocks) masked = masked.slice(0, b.start) + text.slice(b.start, b.end).replace(/[^\n]/g, " ") + masked.slice(b.end);
+  const masked = blankOut(text, blocks);
   return mergeSpans([
     ...blocks,
     ...inlineCodeSpans(masked),
@@ -76,6 +75,7 @@ function markdownSkips(text: string): Span[] {
   ]);
 }
 
+const LINE_END = /\r\n|\n|\r/g;
 const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
@@ -91,9 +91,11 @@ function markdownBlockSkips(text: string): Span[] {
   let inList = false;
   let indentedStart = -1;
   while (pos < text.length) {
-    const nl = text.indexOf("\n", pos);
-    const lineEnd = nl === -1 ? text.length : nl + 1;
-    const line = text.slice(pos, lineEnd).replace(/\r?\n$/, "");
+    // A line ends at "\n", "\r\n" or a lone "\r" (CommonMark), so a CR-only file has its code blocks too.
+    LINE_END.lastIndex = pos;
+    const eol = LINE_END.exec(text);
+    const lineEnd = eol ? eol.index + eol[0].length : text.length;
+    const line = text.slice(pos, eol ? eol.index : text.length);
     const blank = line.trim() === "";
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
@@ -124,19 +126,46 @@ function markdownBlockSkips(text: string): Span[] {
   return spans;
 }
 
+/** The text with every character of the spans but line breaks turned into a space, in one pass (offsets unchanged). */
+function blankOut(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    const from = Math.max(s.start, at);
+    if (s.end <= from) continue;
+    parts.push(text.slice(at, from), text.slice(from, s.end).replace(/[^\r\n]/g, " "));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
 /** `code` spans: a run of N backticks up to the next run of exactly N backticks. */
 function inlineCodeSpans(text: string): Span[] {
+  // Every run once, and for each the next run of the same length: a lone run never sends a search to the end.
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (const m of text.matchAll(/`+/g)) {
+    starts.push(m.index);
+    lengths.push(m[0].length);
+  }
+  const nextSame = new Int32Array(starts.length);
+  const lastOfLength = new Map<number, number>();
+  for (let i = starts.length - 1; i >= 0; i--) {
+    nextSame[i] = lastOfLength.get(lengths[i]!) ?? -1;
+    lastOfLength.set(lengths[i]!, i);
+  }
   const spans: Span[] = [];
-  const runs = /`+/g;
-  let m: RegExpExecArray | null;
-  while ((m = runs.exec(text))) {
-    const open = m;
-    const closer = new RegExp(`(?<!\`)\`{${open[0].length}}(?!\`)`, "g");
-    closer.lastIndex = open.index + open[0].length;
-    const close = closer.exec(text);
-    if (!close) continue; // a lone backtick run is literal text
-    spans.push({ start: open.index, end: close.index + close[0].length });
-    runs.lastIndex = close.index + close[0].length;
+  for (let i = 0; i < starts.length; ) {
+    const j = nextSame[i]!;
+    if (j < 0) {
+      i++; // a lone backtick run is literal text
+      continue;
+    }
+    spans.push({ start: starts[i]!, end: starts[j]! + lengths[j]! });
+    i = j + 1;
   }
   return spans;
 }

@@ -2,12 +2,13 @@
  * The CLI talks to the library through one function. It is loaded lazily (dynamic import) so `--help`, `--version`
  * and usage errors never pay for loading the model, and so tests can run the CLI over a stand-in restorer.
  */
+import type { ExtraDictionary } from "../dict/user.js";
 import type { RestoreOptions, RestoreResult } from "../types.js";
 
 /** RestoreOptions plus the settings the CLI adds (kept here until the library's type carries them). */
 export interface CliRestoreOptions extends RestoreOptions {
-  /** Contents of extra user dictionaries: TSV lines `spun<TAB>original`. */
-  extraDictionaries?: string[];
+  /** Extra user dictionaries: contents, kind and name (see src/dict/user.ts). */
+  extraDictionaries?: ExtraDictionary[];
 }
 
 export type Restorer = (text: string, options: CliRestoreOptions) => RestoreResult;

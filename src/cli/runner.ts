@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from "node:os";
 import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
-import { loadRestorer, type Restorer } from "./restorer.js";
+import type { SharedModelFile } from "../resources.js";
+import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
 
 /** Below this many files, starting workers (each loading the model) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -21,10 +22,21 @@ export interface RunnerOptions {
   onProgress?: (done: number) => void;
 }
 
-/** Worker threads for a run: 0 = main thread. An explicit --jobs N above 1 always uses N workers (at most one per file). */
+/**
+ * --jobs is clamped to the cores available: threads beyond them only add start-up time and memory (each worker
+ * holds its own engine), never speed.
+ */
+export function clampJobs(jobs: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(jobs, cores));
+}
+
+/** Worker threads for a run: 0 = main thread. An explicit --jobs N above 1 uses N workers (at most one per file and per core). */
 export function workerCount(files: number, totalBytes: number, jobs: number | undefined): number {
-  if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, files);
   const cores = availableParallelism();
+  if (jobs !== undefined) {
+    const n = clampJobs(jobs, cores);
+    return n <= 1 ? 0 : Math.min(n, files);
+  }
   if (cores <= 1 || files < MIN_FILES_FOR_WORKERS) return 0;
   const n = Math.min(cores, Math.floor(totalBytes / BYTES_PER_WORKER), files);
   return n >= 2 ? n : 0;
@@ -49,7 +61,7 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
     return;
   }
   const { WorkerPool } = await import("./pool.js");
-  const pool = new WorkerPool(workers, opts.restorerModule);
+  const pool = new WorkerPool(workers, opts.restorerModule, await sharedModel(opts.restorerModule));
   try {
     let done = 0;
     const pending = jobs.map((job) =>
@@ -63,6 +75,19 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
     for (const p of pending) yield await p;
   } finally {
     await pool.close();
+  }
+}
+
+/**
+ * With the bundled engine, the workers read the model through one shared copy in memory (see
+ * shareBundledModelFile): a worker then costs its engine's working memory, not another 26 MB of model.
+ */
+async function sharedModel(restorerModule: string): Promise<SharedModelFile | undefined> {
+  if (restorerModule !== DEFAULT_RESTORER_MODULE) return undefined;
+  try {
+    return (await import("../resources.js")).shareBundledModelFile();
+  } catch {
+    return undefined; // a missing model is reported by each file's restore, as without workers
   }
 }
 

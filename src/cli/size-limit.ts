@@ -3,6 +3,8 @@
  * word, so a huge input would take minutes and gigabytes: it is refused with a clear message instead. Regular files
  * are checked with stat() before anything is read; streams (stdin, FIFOs, devices) are read only until the limit.
  */
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import type { LoadedConfig } from "./config.js";
 
 /** Default limit in MB. */
@@ -86,4 +88,25 @@ export function readLimited(stream: NodeJS.ReadableStream, maxBytes: number): Pr
     stream.on("end", onEnd);
     stream.on("error", onError);
   });
+}
+
+/** What `readBounded` found: the bytes, or that there were more than allowed (`size`: bytes, null for a stream). */
+export type Bounded = { ok: true; bytes: Buffer } | { ok: false; size: number | null } | { ok: false; directory: true };
+
+/**
+ * Reads a whole file, but never more than `maxBytes`: a regular file is checked by size before reading; a device or
+ * FIFO (/dev/zero, a process substitution) is read only until more than the limit has arrived. File-system errors
+ * are thrown as they are.
+ */
+export async function readBounded(path: string, maxBytes: number): Promise<Bounded> {
+  const st = await stat(path);
+  if (st.isDirectory()) return { ok: false, directory: true };
+  if (st.isFile()) {
+    if (st.size > maxBytes) return { ok: false, size: st.size };
+    const bytes = await readFile(path);
+    // A file that grew between stat() and read is held to the same limit.
+    return bytes.length > maxBytes ? { ok: false, size: bytes.length } : { ok: true, bytes };
+  }
+  const bytes = await readLimited(createReadStream(path), maxBytes);
+  return bytes === null ? { ok: false, size: null } : { ok: true, bytes };
 }

@@ -1,8 +1,20 @@
 /**
  * Unified diffs that `git apply` and `patch -p1` accept: `--- a/path` / `+++ b/path` headers, 3 lines of context,
  * "\ No newline at end of file" markers. Lines keep their "\r", so CRLF files patch back byte for byte.
+ *
+ * For files, the diff is taken over the file's bytes as written (`unifiedDiffBytes`), split at "\n" bytes: a UTF-8
+ * byte-order mark stays in the first line and UTF-16 lines keep their own bytes, so the patch applies to the file
+ * as it is on disk (both tools work on bytes), the way `git diff --text` shows such files.
  */
 import { diffTokens, lineTokens } from "./diff.js";
+
+/** How diff lines are coloured on a terminal (each function gets one line without its "\n"). */
+export interface DiffStyle {
+  header(line: string): string;
+  hunk(line: string): string;
+  removed(line: string): string;
+  added(line: string): string;
+}
 
 const CONTEXT = 3;
 
@@ -11,15 +23,32 @@ interface Line {
   text: string;
 }
 
-export function unifiedDiff(path: string, before: string, after: string): string {
+export function unifiedDiff(path: string, before: string, after: string, style?: DiffStyle): string {
   if (before === after) return "";
+  return header(path, style) + hunks(before, after, style);
+}
+
+/** The diff of two versions of a file's bytes; the path is written in UTF-8, the lines as the bytes they are. */
+export function unifiedDiffBytes(path: string, before: Uint8Array, after: Uint8Array, style?: DiffStyle): Buffer {
+  if (Buffer.compare(before, after) === 0) return Buffer.alloc(0);
+  // latin1 maps each byte to one character and back, so lines are split and diffed on bytes.
+  const body = hunks(Buffer.from(before).toString("latin1"), Buffer.from(after).toString("latin1"), style);
+  return Buffer.concat([Buffer.from(header(path, style), "utf8"), Buffer.from(body, "latin1")]);
+}
+
+function header(path: string, style?: DiffStyle): string {
+  const name = path.split("\\").join("/").replace(/^\.\//, "");
+  const h = style?.header ?? ((l: string) => l);
+  return `${h(`--- a/${name}`)}\n${h(`+++ b/${name}`)}\n`;
+}
+
+function hunks(before: string, after: string, style?: DiffStyle): string {
   const lines: Line[] = [];
   for (const chunk of diffTokens(lineTokens(before), lineTokens(after))) {
     const op = chunk.op === 0 ? " " : chunk.op === -1 ? "-" : "+";
     for (const text of lineTokens(chunk.text)) lines.push({ op, text });
   }
-  const name = path.split("\\").join("/").replace(/^\.\//, "");
-  let out = `--- a/${name}\n+++ b/${name}\n`;
+  let out = "";
   let i = 0;
   while (i < lines.length) {
     if (lines[i]!.op === " ") {
@@ -36,13 +65,13 @@ export function unifiedDiff(path: string, before: string, after: string): string
       end++;
     }
     end = Math.min(lines.length, lastChange + CONTEXT + 1);
-    out += hunk(lines, start, end);
+    out += hunk(lines, start, end, style);
     i = end;
   }
   return out;
 }
 
-function hunk(lines: readonly Line[], start: number, end: number): string {
+function hunk(lines: readonly Line[], start: number, end: number, style?: DiffStyle): string {
   let oldStart = 1;
   let newStart = 1;
   for (let k = 0; k < start; k++) {
@@ -56,10 +85,13 @@ function hunk(lines: readonly Line[], start: number, end: number): string {
     const l = lines[k]!;
     if (l.op !== "+") oldLen++;
     if (l.op !== "-") newLen++;
-    body += l.op + l.text;
-    if (!l.text.endsWith("\n")) body += "\n\\ No newline at end of file\n";
+    const paint = l.op === "-" ? style?.removed : l.op === "+" ? style?.added : undefined;
+    const text = l.text.endsWith("\n") ? l.text.slice(0, -1) : l.text;
+    body += (paint ? paint(l.op + text) : l.op + text) + "\n";
+    if (!l.text.endsWith("\n")) body += "\\ No newline at end of file\n";
   }
   // An empty range is numbered by the line before it (diff(1) convention).
   const range = (s: number, n: number) => (n === 1 ? `${s}` : `${n === 0 ? s - 1 : s},${n}`);
-  return `@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@\n${body}`;
+  const head = `@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`;
+  return `${style ? style.hunk(head) : head}\n${body}`;
 }

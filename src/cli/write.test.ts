@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FileStamp } from "./process-file.js";
+import { contentHash } from "./hash.js";
 import { writeAtomic } from "./write.js";
 
 function setup(content = "old\n", mode = 0o640) {
@@ -11,7 +12,7 @@ function setup(content = "old\n", mode = 0o640) {
   writeFileSync(file, content);
   chmodSync(file, mode);
   const st = statSync(file);
-  const stamp: FileStamp = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode };
+  const stamp: FileStamp = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode, hash: contentHash(Buffer.from(content)) };
   return { dir, file, stamp };
 }
 

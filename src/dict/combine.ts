@@ -7,10 +7,11 @@ export const TIER_RANK: Readonly<Record<Tier, number>> = {
   fingerprint: 1,
   artefact: 2,
   signature: 3,
-  mined: 4,
-  table: 5,
-  rule: 6,
-  thesaurus: 7,
+  closed: 4,
+  mined: 5,
+  table: 6,
+  rule: 7,
+  thesaurus: 8,
 };
 
 function better(a: Candidate, b: Candidate): boolean {

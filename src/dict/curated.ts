@@ -19,7 +19,7 @@ export interface CuratedEntry {
   /** Candidate originals, lemma, first preferred (normalised). */
   original: string[];
   pos: Pos;
-  tier: "signature";
+  tier: "signature" | "closed";
   /** log10 prior of the first original given the spun form in a spun document, ≤ 0. */
   prior: number;
   note: string;
@@ -110,7 +110,7 @@ function validateEntry(raw: unknown, i: number): CuratedEntry {
   if (original.includes(spun)) fail("original", "identity entry: an original equals the spun form");
   const pos = o.pos;
   if (typeof pos !== "string" || !(POS_VALUES as readonly string[]).includes(pos)) fail("pos", `must be one of ${POS_VALUES.join(", ")}`);
-  if (o.tier !== "signature") fail("tier", 'must be "signature"');
+  if (o.tier !== "signature" && o.tier !== "closed") fail("tier", 'must be "signature" or "closed"');
   const prior = o.prior;
   if (typeof prior !== "number" || !Number.isFinite(prior) || prior > 0 || prior < -10) fail("prior", "must be a number in [-10, 0] (log10)");
   if (typeof o.note !== "string" || o.note.trim() === "") fail("note", "must be a non-empty string");
@@ -130,7 +130,7 @@ function validateEntry(raw: unknown, i: number): CuratedEntry {
     if (typeof k !== "string" || k.trim() === "") fail(`examples.keep[${n}]`, "must be a non-empty string");
     return k as string;
   });
-  return { spun, original, pos: pos as Pos, tier: "signature", prior: prior as number, note: o.note as string, examples: { fix, keep } };
+  return { spun, original, pos: pos as Pos, tier: o.tier as "signature" | "closed", prior: prior as number, note: o.note as string, examples: { fix, keep } };
 }
 
 /** Stable id of an entry, shown to users: `signature:time period→term`. */

@@ -10,6 +10,11 @@ export type Tier =
   | "artefact"
   /** The spinner family's own odd phrasings, curated: "time period" → "term". */
   | "signature"
+  /**
+   * Closed-class swaps a spinner makes (modal verbs, auxiliaries, contractions, prepositions), curated: both sides
+   * are ordinary English, so they are proposed only with the language model's support.
+   */
+  | "closed"
   /** Seen in aligned spun/original pairs by the mining tool. */
   | "mined"
   /** A general thesaurus (Moby, MyThes, WordNet) read in reverse. */

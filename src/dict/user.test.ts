@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cleanPhrase, parseUserDictionary, UserDictionaryError } from "./user.js";
+import { cleanPhrase, compileUserDictionary, parseUserDictionary, UserDictionaryError } from "./user.js";
 
 describe("user dictionaries", () => {
   it("reads spun<TAB>original rows, skipping comments and a header", () => {
     const d = parseUserDictionary("tortured\texpected\tsource\n# note\ncounterfeit consciousness\tartificial intelligence\thttp://x\n", "pps");
     expect(d.lookup("counterfeit consciousness")).toEqual([
-      { original: "artificial intelligence", tier: "user", prior: -0, source: "pps", entry: "pps:counterfeit consciousness→artificial intelligence" },
+      { original: "artificial intelligence", tier: "user", prior: 0, source: "pps", entry: "pps:counterfeit consciousness→artificial intelligence" },
     ]);
     expect(d.maxPhraseWords).toBe(2);
     expect(d.lookup("tortured")).toBeUndefined();
@@ -28,5 +28,30 @@ describe("user dictionaries", () => {
   it("names the file and line of a malformed row", () => {
     expect(() => parseUserDictionary("ok\tfine\nbroken row\n", "mine.tsv")).toThrow(UserDictionaryError);
     expect(() => parseUserDictionary("ok\tfine\nbroken row\n", "mine.tsv")).toThrow(/mine\.tsv:2/);
+  });
+
+  it("declares a kind: corrections are tier user, candidates tier table; the default follows the format", () => {
+    expect(compileUserDictionary("recordsdata\tfiles\n").kind).toBe("corrections");
+    expect(compileUserDictionary("recordsdata\tfiles\n", "t", "candidates").dictionary.lookup("recordsdata")?.[0]?.tier).toBe("table");
+    const table = compileUserDictionary("big|large|huge\nlarge|massive\ngreat|large\n", "spin");
+    expect(table.format).toBe("table");
+    expect(table.kind).toBe("candidates");
+    // "large" is a synonym on two lines: weighed by 1/(synonyms on the line), normalised.
+    const large = table.dictionary.lookup("large")!;
+    expect(large.map((c) => [c.original, c.tier, Number((10 ** c.prior).toFixed(3))])).toEqual([
+      ["great", "table", 0.667],
+      ["big", "table", 0.333],
+    ]);
+    expect(table.keys).toBe(3);
+  });
+
+  it("lists every malformed line in its error", () => {
+    try {
+      compileUserDictionary("a\tb\nx\ny\n", "mine");
+      expect.unreachable();
+    } catch (err) {
+      expect((err as UserDictionaryError).problems.map((p) => p.line)).toEqual([2, 3]);
+      expect((err as Error).message).toBe('mine:2: expected "spun<TAB>original", got "x"\nmine:3: expected "spun<TAB>original", got "y"');
+    }
   });
 });

@@ -1,55 +1,112 @@
 /**
- * Extra dictionaries supplied by a user (config `dictionaries`, CLI `--dict`): plain TSV,
- * `spun<TAB>original[<TAB>anything]`, `#` comments. Lists gathered from the wild (tortured-phrase lists,
- * for instance) carry notes in the original column — "(see above)", "?", "[sic]" — which are cleaned off;
- * rows left empty are skipped, and a header row naming its columns is recognised and skipped.
+ * Extra dictionaries supplied by a user (config `dictionaries`, CLI `--dict`, library `extraDictionaries`), in any
+ * of the formats of ./formats.ts (detected by content), as one of two kinds:
+ *
+ * - `corrections` (tier "user"): the user's own corrections, near-certain wherever they match; applied like
+ *   codespell applies its list, whether or not the document as a whole looks spun, unless the model strongly
+ *   contradicts them.
+ * - `candidates` (tier "table"): a list that only proposes (a spinner's table, a list of plausible swaps): evidence
+ *   for the decider, never enough on its own: applied only in a document the gate finds spun, where the model
+ *   supports it.
+ *
+ * Default kind, when none is given: a pair list (TSV, CSV) is corrections; a spinner table or spintax is
+ * candidates. A pair list is what a user writes (or gets from `unspin learn`) after checking it; a spinner's table
+ * lists every synonym a spinner may write for a word, most of them ordinary words ("large" in `big|large|huge`),
+ * so applying it wherever it matches would rewrite clean text.
  */
-import { normalizePhrase } from "./curated.js";
-import { phraseStarts, type Candidate, type PhraseDictionary } from "./types.js";
+import { cleanPhrase, readDictionary, type DictionaryFormat, type DictionaryProblem } from "./formats.js";
+import { phraseStarts, type Candidate, type PhraseDictionary, type Tier } from "./types.js";
+
+export { cleanPhrase, detectFormat, readDictionary, type DictionaryFormat, type DictionaryProblem } from "./formats.js";
+
+export type DictionaryKind = "corrections" | "candidates";
+export const DICTIONARY_KINDS: readonly DictionaryKind[] = ["corrections", "candidates"];
+
+/** An extra dictionary for the library: its contents, and optionally its kind and a name shown in entry ids. */
+export interface ExtraDictionary {
+  text: string;
+  /** Default: from the format (pair lists are corrections, spinner tables and spintax candidates). */
+  kind?: DictionaryKind;
+  /** Shown in entry ids (`name:spun→original`) and messages; default "user" (or "user1", "user2", … for several). */
+  name?: string;
+}
 
 export class UserDictionaryError extends Error {
   constructor(
     message: string,
+    /** Line of the first problem. */
     readonly line: number,
+    /** Every problem found, with its line. */
+    readonly problems: readonly DictionaryProblem[] = [{ line, message }],
   ) {
     super(message);
     this.name = "UserDictionaryError";
   }
 }
 
-const HEADER = /^(?:spun|tortured|from|pattern)$/i;
-
-/** Strip curator notes from a phrase: brackets, parentheses, question marks. */
-export function cleanPhrase(raw: string): string {
-  return normalizePhrase(
-    raw
-      .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
-      .replace(/[?*]/g, " ")
-      .replace(/[^\p{L}\p{N}'’\- ]/gu, " "),
-  );
+export function defaultKind(format: DictionaryFormat): DictionaryKind {
+  return format === "tsv" || format === "csv" ? "corrections" : "candidates";
 }
 
-export function parseUserDictionary(tsv: string, name = "user"): PhraseDictionary {
+export const TIER_OF_KIND: Readonly<Record<DictionaryKind, Tier>> = { corrections: "user", candidates: "table" };
+
+export interface CompiledUserDictionary {
+  dictionary: PhraseDictionary;
+  format: DictionaryFormat;
+  kind: DictionaryKind;
+  /** Distinct spun forms. */
+  keys: number;
+}
+
+/** Every problem of a dictionary, one message per line: "name:LINE: message". Empty when there is none. */
+export function dictionaryProblems(text: string, name: string): string[] {
+  return readDictionary(text).problems.map((p) => `${name}:${p.line}: ${p.message}`);
+}
+
+/**
+ * Compile a user dictionary. Throws UserDictionaryError (naming `name` and the line) when any line is malformed:
+ * a dictionary is read whole or not at all, so a typo never silently drops entries.
+ */
+export function compileUserDictionary(text: string, name = "user", kind?: DictionaryKind): CompiledUserDictionary {
+  const read = readDictionary(text);
+  if (read.problems.length > 0) {
+    const shown = read.problems.slice(0, 5).map((p) => `${name}:${p.line}: ${p.message}`);
+    if (read.problems.length > 5) shown.push(`(and ${read.problems.length - 5} more malformed lines)`);
+    throw new UserDictionaryError(shown.join("\n"), read.problems[0]!.line, read.problems);
+  }
+  const k = kind ?? defaultKind(read.format);
+  const tier = TIER_OF_KIND[k];
   const map = new Map<string, Candidate[]>();
+  const weights = new Map<Candidate, number>();
   let maxWords = 1;
-  tsv.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const cols = line.split("\t");
-    if (cols.length < 2) {
-      throw new UserDictionaryError(`${name}:${i + 1}: expected "spun<TAB>original", found ${JSON.stringify(line.slice(0, 60))}`, i + 1);
+  for (const p of read.pairs) {
+    const list = map.get(p.spun) ?? [];
+    const cur = list.find((c) => c.original === p.original);
+    if (cur) {
+      weights.set(cur, weights.get(cur)! + p.weight);
+      continue;
     }
-    if (i === 0 && HEADER.test(cols[0]!.trim())) return;
-    const spun = cleanPhrase(cols[0]!);
-    const original = cleanPhrase(cols[1]!);
-    if (!spun || !original || spun === original) return;
-    const list = map.get(spun) ?? [];
-    if (!list.some((c) => c.original === original)) {
-      list.push({ original, tier: "user", prior: 0, source: name, entry: `${name}:${spun}→${original}` });
-    }
-    map.set(spun, list);
-    maxWords = Math.max(maxWords, spun.split(" ").length);
-  });
-  // Several originals for one spun form split the prior between them.
-  for (const list of map.values()) for (const c of list) c.prior = -Math.log10(list.length);
-  return { maxPhraseWords: maxWords, lookup: (key) => map.get(key), mayStartPhrase: phraseStarts(map.keys()) };
+    const c: Candidate = { original: p.original, tier, prior: 0, source: name, entry: `${name}:${p.spun}→${p.original}` };
+    list.push(c);
+    weights.set(c, p.weight);
+    map.set(p.spun, list);
+    maxWords = Math.max(maxWords, p.spun.split(" ").length);
+  }
+  // Several originals for one spun form share its probability, by their weights.
+  for (const list of map.values()) {
+    const total = list.reduce((s, c) => s + weights.get(c)!, 0);
+    for (const c of list) c.prior = list.length === 1 ? 0 : Math.log10(weights.get(c)! / total);
+    list.sort((a, b) => b.prior - a.prior);
+  }
+  return {
+    dictionary: { maxPhraseWords: maxWords, lookup: (key) => map.get(key), mayStartPhrase: phraseStarts(map.keys()) },
+    format: read.format,
+    kind: k,
+    keys: map.size,
+  };
+}
+
+/** A user dictionary as a PhraseDictionary (see compileUserDictionary). */
+export function parseUserDictionary(text: string, name = "user", kind?: DictionaryKind): PhraseDictionary {
+  return compileUserDictionary(text, name, kind).dictionary;
 }

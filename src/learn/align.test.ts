@@ -28,6 +28,19 @@ describe("alignSubstitutions", () => {
     expect(alignSubstitutions("a b c d e f g h", "a z y x w v u h")).toEqual([]);
     expect(alignSubstitutions("It rained hard.", "It rained.")).toEqual([]);
   });
+  it("with headWords, takes words added around a head word with their head", () => {
+    const opts = { headWords: true };
+    expect(alignSubstitutions("Read the content material for details.", "Read the content for details.", opts).map((s) => [s.spun, s.original])).toEqual([
+      ["content material", "content"],
+    ]);
+    expect(alignSubstitutions("A brand new car.", "A new car.", opts).map((s) => [s.spun, s.original])).toEqual([["brand new", "new"]]);
+    // A dropped word is the same, the other way round.
+    expect(alignSubstitutions("Tea for breakfast.", "Green tea for breakfast.", opts).map((s) => [s.spun, s.original])).toEqual([["Tea", "Green tea"]]);
+    // Ambiguous (content words on both sides), function words only, or punctuation: dropped as without the option.
+    expect(alignSubstitutions("It rained very hard today.", "It rained hard today.", opts)).toEqual([]);
+    expect(alignSubstitutions("Open the door.", "Open door.", opts)).toEqual([]);
+    expect(alignSubstitutions("It rained hard.", "It rained.")).toEqual([]);
+  });
   it("is fast on 5,000-token texts", () => {
     const words = Array.from({ length: 5000 }, (_, i) => `w${i % 700}`);
     const orig = words.join(" ");
@@ -69,6 +82,14 @@ describe("reviewRow", () => {
     ["extra simply", "more just", true],
   ])("%s → %s keep=%s", (spun, original, keep) => {
     expect(reviewRow(row(spun, original)).keep).toBe(keep);
+  });
+  it("keeps words added around a head word only when seen twice and not function words only", () => {
+    const seen = (spun: string, original: string, count: number) => reviewRow({ spun, original, count, docs: ["x"] });
+    expect(seen("content material", "content", 2).keep).toBe(true);
+    expect(seen("brand new", "new", 3).keep).toBe(true);
+    expect(seen("content material", "content", 1)).toEqual({ keep: false, reason: "words added around a head word, seen once" });
+    expect(seen("the people", "people", 5).keep).toBe(false);
+    expect(seen("very big house", "big", 5).keep).toBe(false); // not a whole head on one edge
   });
 });
 

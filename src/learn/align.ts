@@ -4,6 +4,7 @@
  * "time period" ← "term"). Pure: strings in, data out, no I/O.
  */
 import diff from "fast-diff";
+import { FUNCTION_WORDS } from "./review.js";
 
 /** One token of a text, with its UTF-16 offsets. */
 export interface Token {
@@ -61,6 +62,13 @@ export interface AlignOptions {
   knownPair?: (spunKey: string, originalKey: string) => boolean;
   /** Longest region (tokens a side) that is split with `knownPair` (default 12). */
   maxRegion?: number;
+  /**
+   * Words added or dropped around a head word ("content material" ← "content", "brand new" ← "new"): the diff sees
+   * only the added words, with nothing on the other side. With this option such a change is taken with its head, the
+   * neighbouring word it attaches to: the neighbour on the one side that is a content word (not a function word);
+   * when both or neither are, the change is ambiguous and dropped as before. Default false.
+   */
+  headWords?: boolean;
 }
 
 const APOS = "'\u2018\u2019\u02bc\u0060\u00b4";
@@ -202,6 +210,14 @@ export function alignSubstitutions(spun: string, original: string, options: Alig
     while (sa.length && isQuote(sa[sa.length - 1]!)) sa = sa.slice(0, -1);
     while (sb.length && isQuote(sb[0]!)) sb = sb.slice(1);
     while (sb.length && isQuote(sb[sb.length - 1]!)) sb = sb.slice(0, -1);
+    if (options.headWords && (sa.length === 0) !== (sb.length === 0)) {
+      const withHead = attachHead(a, b, [af, at, bf, bt], sa.length ? sa : sb, maxTokens);
+      if (withHead) {
+        const [ca, cb] = sa.length ? [withHead.added, withHead.head] : [withHead.head, withHead.added];
+        out.push({ spun: joinTokens(ca), original: joinTokens(cb), spunStart: ca[0]!.start, spunEnd: ca[ca.length - 1]!.end });
+      }
+      continue;
+    }
     if (sa.length === 0 || sb.length === 0) continue;
     const chunks =
       options.knownPair && (sa.length > 1 || sb.length > 1) && sa.length <= (options.maxRegion ?? 12) && sb.length <= (options.maxRegion ?? 12)
@@ -217,6 +233,33 @@ export function alignSubstitutions(spun: string, original: string, options: Alig
     }
   }
   return out;
+}
+
+/**
+ * For words added on one side only (`added`, region [af, at) ↔ [bf, bt)), the phrase with its head word on both sides:
+ * `added` is the inserted words plus the head, `head` the head alone on the other side. Undefined when the change is
+ * not plain words or the head is ambiguous.
+ */
+function attachHead(
+  a: readonly Token[],
+  b: readonly Token[],
+  [af, at, bf, bt]: [number, number, number, number],
+  inserted: readonly Token[],
+  maxTokens: number,
+): { added: Token[]; head: Token[] } | undefined {
+  if (!inserted.every((t) => t.word) || inserted.length + 1 > maxTokens) return undefined;
+  if (inserted.every((t) => FUNCTION_WORDS.has(t.key))) return undefined;
+  const content = (t: Token | undefined) => t !== undefined && t.word && !FUNCTION_WORDS.has(t.key) && !/\d/.test(t.key);
+  const spunSide = at > af;
+  // The region is maximal, so its neighbours are equal on both sides.
+  const left = content(a[af - 1]) && content(b[bf - 1]);
+  const right = content(a[at]) && content(b[bt]);
+  if (left === right) return undefined;
+  const headA = left ? a[af - 1]! : a[at]!;
+  const headB = left ? b[bf - 1]! : b[bt]!;
+  const ins = [...inserted];
+  if (spunSide) return { added: left ? [headA, ...ins] : [...ins, headA], head: [headB] };
+  return { added: left ? [headB, ...ins] : [...ins, headB], head: [headA] };
 }
 
 /**

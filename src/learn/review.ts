@@ -63,11 +63,24 @@ export function reviewRow(row: MinedRow): ReviewVerdict {
   if (spunWords.length === 1 && origWords.length === 1 && spun.replace(/s$/, "") === original.replace(/s$/, "")) {
     return { keep: false, reason: "number agreement edit" };
   }
-  // Edits that only add/remove words (one side contains the other word-for-word) are rewrites, not swaps.
+  // Edits that only add/remove words (one side contains the other word-for-word) are rewrites, not swaps, except
+  // words the spinner adds or drops around a head word ("content material" ← "content", "brand new" ← "new"): kept
+  // when seen at least twice (an editor's one-off insertion is not) and the added words are not function words only.
   if (containsWords(spunWords, origWords) || containsWords(origWords, spunWords)) {
-    return { keep: false, reason: "insertion/deletion inside a phrase" };
+    const added = addedAroundHead(spunWords, origWords) ?? addedAroundHead(origWords, spunWords);
+    if (!added || added.every((w) => FUNCTION_WORDS.has(w))) return { keep: false, reason: "insertion/deletion inside a phrase" };
+    if (row.count < 2) return { keep: false, reason: "words added around a head word, seen once" };
   }
   return { keep: true };
+}
+
+/** The words `long` adds before or after all of `short` (a head word or phrase), or undefined. */
+function addedAroundHead(long: readonly string[], short: readonly string[]): string[] | undefined {
+  if (short.length >= long.length) return undefined;
+  const n = short.length;
+  if (short.every((w, k) => long[k] === w)) return long.slice(n);
+  if (short.every((w, k) => long[long.length - n + k] === w)) return long.slice(0, long.length - n);
+  return undefined;
 }
 
 function containsWords(hay: readonly string[], needle: readonly string[]): boolean {

@@ -152,7 +152,15 @@ export function lmWords(token: string, vocab: (w: string) => boolean): string[] 
   return normalizeToken(token.normalize("NFC").replace(APOS, "'"), vocab, 0);
 }
 
+const ASCII_WORD = /^[A-Za-z]+$/;
+
 function normalizeToken(raw: string, vocab: (w: string) => boolean, depth: number): string[] {
+  // Most tokens are plain words the model knows: answered before the Unicode-aware rules below (whose patterns
+  // take milliseconds to compile on first use), with the result those rules give such a word.
+  if (ASCII_WORD.test(raw)) {
+    const lower = raw.toLowerCase();
+    if (vocab(lower)) return [lower];
+  }
   // Trim surrounding punctuation, keeping a leading apostrophe ('em, '90s), a trailing one (students'),
   // a leading currency sign and a trailing percent sign.
   const t = raw.replace(/^[^\p{L}\p{N}'$£€¥]+/u, "").replace(/[^\p{L}\p{N}'%.]+$/u, "");

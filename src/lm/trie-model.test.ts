@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TrieModel } from "./trie-model.js";
+import { PAGE, TrieModel } from "./trie-model.js";
 
 const MODEL_PATH = fileURLToPath(new URL("../../dictionaries/lm/en-us.lm.bin", import.meta.url));
 const LOG10_BASE = Math.log10(1.0001);
@@ -149,5 +149,36 @@ describe("TrieModel.fromBuffer on bad input", () => {
     const m2 = TrieModel.fromBuffer(copy.subarray(3));
     const [w, h1, h2] = [m2.id("said"), m2.id("president"), m2.id("the")];
     expect(m2.logProb(w, h1, h2)).toBeCloseTo(-36338 * LOG10_BASE, 3);
+  });
+});
+
+describe("TrieModel.fromLazyBytes", () => {
+  it("gives the same values as fromBuffer while reading only the pages its lookups reach", () => {
+    const lazy = new Uint8Array(bytes.length);
+    const have = new Uint8Array(bytes.length);
+    let copied = 0;
+    const m2 = TrieModel.fromLazyBytes({
+      bytes: lazy,
+      ensure(offset, length) {
+        for (let i = offset; i < offset + length; i++) {
+          if (have[i]) continue;
+          have[i] = 1;
+          lazy[i] = bytes[i]!;
+          copied++;
+        }
+      },
+    });
+    const atLoad = copied;
+    // Header, codebooks, unigrams and vocabulary: under a tenth of the file.
+    expect(atLoad).toBeLessThan(bytes.length / 10);
+    for (const [w, h1, h2] of REFERENCE) {
+      const ids = [w, h1, h2].map((s) => (s ? model.id(s) : -1)) as [number, number, number];
+      expect(m2.id(w)).toBe(ids[0]);
+      expect(m2.logProb(...ids)).toBe(model.logProb(...ids));
+      expect(m2.ngramOrder(...ids)).toBe(model.ngramOrder(...ids));
+    }
+    // 27 queries reach a few dozen pages of the 25 MB of packed n-grams.
+    expect(copied - atLoad).toBeLessThan(100 * PAGE);
+    expect(copied - atLoad).toBeGreaterThan(0);
   });
 });

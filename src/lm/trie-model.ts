@@ -10,10 +10,15 @@
  *  - bit-packed bigram array {word, backoff code, prob code, next}, (bigrams+1) entries;
  *  - bit-packed trigram array {word, prob code}, (trigrams+1) entries;
  *  - int32 k, then k bytes of NUL-terminated words in id order.
- * Every stored log value is in base 1.0001; we convert to log10.
+ * Every stored log value is in base 1.0001; we convert to log10 when a value is read.
  *
  * The trie is reversed: the bigram entries under unigram w are the histories h1 of w
  * (sorted by id); the trigram entries under bigram (h1, w) are the histories h2.
+ *
+ * Nothing is converted or copied at load: the codebooks and unigram records are typed-array views over the
+ * bytes, the packed arrays are read where a lookup lands, and words are found through a compact open-addressing
+ * hash over the raw vocabulary bytes (offsets and ids in two Int32/Uint32 arrays, no string per word).
+ * Bytes can also arrive piece by piece: see {@link ModelBytes}.
  */
 
 const MAGIC = "Trie Language Model";
@@ -36,6 +41,107 @@ function packedBytes(entries: number, totalBits: number): number {
   return Math.floor(((1 + entries) * totalBits + 7) / 8) + 8;
 }
 
+/**
+ * Bytes of a model that may not all be in memory yet. `bytes` has the file's full length; before reading any byte
+ * of [offset, offset + length), a reader calls `ensure(offset, length)`, which fills that range if it is not there.
+ * The header, codebooks, unigrams and vocabulary are ensured once at load; the packed bigram and trigram arrays in
+ * {@link PAGE}-sized pages as lookups reach them.
+ */
+export interface ModelBytes {
+  bytes: Uint8Array;
+  ensure(offset: number, length: number): void;
+}
+
+/** Page of the packed n-gram arrays that a lazily filled model brings in at a time (bytes). */
+export const PAGE_BITS = 16;
+export const PAGE = 1 << PAGE_BITS;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** A Float32Array over bytes[at, at + 4n): a view when aligned on a little-endian machine, else a copy. */
+function float32s(buf: Uint8Array, at: number, n: number): Float32Array {
+  if (LITTLE_ENDIAN && (buf.byteOffset + at) % 4 === 0) return new Float32Array(buf.buffer, buf.byteOffset + at, n);
+  const dv = new DataView(buf.buffer, buf.byteOffset + at, 4 * n);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = dv.getFloat32(4 * i, true);
+  return out;
+}
+
+/** A Uint32Array over bytes[at, at + 4n), like {@link float32s}. */
+function uint32s(buf: Uint8Array, at: number, n: number): Uint32Array {
+  if (LITTLE_ENDIAN && (buf.byteOffset + at) % 4 === 0) return new Uint32Array(buf.buffer, buf.byteOffset + at, n);
+  const dv = new DataView(buf.buffer, buf.byteOffset + at, 4 * n);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = dv.getUint32(4 * i, true);
+  return out;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** 32-bit FNV-1a over UTF-16 code units (= bytes for ASCII words). */
+function hashString(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+interface VocabularyIndex {
+  /** Words found (the caller checks it against the header). */
+  words: number;
+  /** Where each word starts, and one past the last word's NUL at [words]. */
+  starts: Uint32Array;
+  /** Open addressing, linear probing, at most a quarter full: id + 1, 0 = empty. */
+  slots: Int32Array;
+  nonAscii: Map<number, string>;
+}
+
+/**
+ * One pass over the NUL-terminated words: their offsets, and each word's id in a hash table keyed by FNV-1a of
+ * its bytes. Runs once per load, before the code is optimised, so it is a single flat loop over local variables.
+ * A word listed twice keeps its first id, as a Map would: with linear probing and no deletions, a lookup meets
+ * the earlier entry first.
+ */
+function indexVocabulary(vocab: Uint8Array, expected: number): VocabularyIndex {
+  const k = vocab.length;
+  let size = 1;
+  while (size < 4 * expected) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const starts = new Uint32Array(expected + 1);
+  const nonAscii = new Map<number, string>();
+  let words = 0;
+  let start = 0;
+  let h = FNV_OFFSET;
+  let high = 0;
+  for (let i = 0; i <= k; i++) {
+    const b = i < k ? vocab[i]! : 0;
+    if (b !== 0) {
+      h = Math.imul(h ^ b, FNV_PRIME);
+      high |= b;
+      continue;
+    }
+    if (i === k && start === k) break; // the bytes ended with a NUL: no last word without one
+    if (words < expected) {
+      starts[words] = start;
+      starts[words + 1] = i + 1;
+      if (high >= 0x80) {
+        const word = new TextDecoder("utf-8").decode(vocab.subarray(start, i));
+        nonAscii.set(words, word);
+        h = hashString(word);
+      }
+      let slot = (h >>> 0) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = words + 1;
+    }
+    words++;
+    start = i + 1;
+    h = FNV_OFFSET;
+    high = 0;
+  }
+  return { words, starts, slots, nonAscii };
+}
+
 export class TrieModel {
   readonly vocabSize: number;
   readonly bos: number;
@@ -43,70 +149,47 @@ export class TrieModel {
   /** N-gram counts from the header: [unigrams, bigrams, trigrams]. */
   readonly counts: readonly [number, number, number];
 
-  private readonly words: string[];
-  private readonly index: Map<string, number>;
-  private readonly uniProb: Float64Array;
-  private readonly uniBo: Float64Array;
+  /** Codebooks, float32 in log base 1.0001: [0, 65536) bigram prob, then bigram backoff, then trigram prob. */
+  private readonly codebooks: Float32Array;
+  /** Unigram records, 3 per word: prob, backoff (float32, log base 1.0001), and (as uint32 in uniNext) next. */
+  private readonly uni: Float32Array;
   private readonly uniNext: Uint32Array;
-  private readonly biProbTable: Float64Array;
-  private readonly biBoTable: Float64Array;
-  private readonly triProbTable: Float64Array;
   private readonly bi: Uint8Array;
   private readonly tri: Uint8Array;
   private readonly wordBits: number;
   private readonly wordMask: number;
   private readonly biTotal: number;
-  private readonly biNextBits: number;
   private readonly biNextMask: number;
   private readonly triTotal: number;
-
-  private constructor(init: {
-    counts: [number, number, number];
-    words: string[];
-    uniProb: Float64Array;
-    uniBo: Float64Array;
-    uniNext: Uint32Array;
-    biProbTable: Float64Array;
-    biBoTable: Float64Array;
-    triProbTable: Float64Array;
-    bi: Uint8Array;
-    tri: Uint8Array;
-    wordBits: number;
-    biNextBits: number;
-  }) {
-    this.counts = init.counts;
-    this.vocabSize = init.counts[0];
-    this.words = init.words;
-    this.uniProb = init.uniProb;
-    this.uniBo = init.uniBo;
-    this.uniNext = init.uniNext;
-    this.biProbTable = init.biProbTable;
-    this.biBoTable = init.biBoTable;
-    this.triProbTable = init.triProbTable;
-    this.bi = init.bi;
-    this.tri = init.tri;
-    this.wordBits = init.wordBits;
-    this.wordMask = 2 ** init.wordBits - 1;
-    this.biNextBits = init.biNextBits;
-    this.biNextMask = 2 ** init.biNextBits - 1;
-    this.biTotal = init.wordBits + 32 + init.biNextBits;
-    this.triTotal = init.wordBits + 16;
-    this.index = new Map();
-    for (let i = 0; i < this.words.length; i++) {
-      const w = this.words[i]!;
-      if (!this.index.has(w)) this.index.set(w, i);
-    }
-    const bos = this.index.get("<s>");
-    const eos = this.index.get("</s>");
-    if (bos === undefined || eos === undefined) {
-      throw new Error("Trie language model: vocabulary lacks <s> or </s>");
-    }
-    this.bos = bos;
-    this.eos = eos;
-  }
+  /** Vocabulary bytes (NUL-terminated words) and where each word starts; wordStart[V] is the end. */
+  private readonly vocab: Uint8Array;
+  private readonly wordStart: Uint32Array;
+  /** Words with a byte ≥ 0x80, decoded (none in the bundled model); others compare byte for code unit. */
+  private readonly nonAscii: Map<number, string>;
+  /** See {@link indexVocabulary}. */
+  private readonly slots: Int32Array;
+  private readonly slotMask: number;
+  /** Lazily filled bytes: per page of the whole buffer, 1 once it is in memory; null when all bytes are. */
+  private readonly pages: Uint8Array | null;
+  private readonly source: ModelBytes | null;
+  private readonly biAt: number;
+  private readonly triAt: number;
+  private readonly size: number;
 
   /** Parses a model from its bytes. Throws a descriptive Error when the bytes are not a valid trigram trie model. */
   static fromBuffer(buf: Uint8Array): TrieModel {
+    return new TrieModel(buf, null);
+  }
+
+  /**
+   * A model over bytes that are filled on demand (see {@link ModelBytes}): only the parts a lookup reaches are ever
+   * read. Validation is the same as {@link fromBuffer}.
+   */
+  static fromLazyBytes(source: ModelBytes): TrieModel {
+    return new TrieModel(source.bytes, source);
+  }
+
+  private constructor(buf: Uint8Array, source: ModelBytes | null) {
     const fail = (msg: string): never => {
       throw new Error(`Not a valid trigram "Trie Language Model" file: ${msg}`);
     };
@@ -115,7 +198,9 @@ export class TrieModel {
         fail(`truncated (${buf.length} bytes; ${what} needs ${end})`);
       }
     };
+    const ensure = (at: number, length: number): void => source?.ensure(at, length);
     need(MAGIC.length + 1, "header");
+    ensure(0, Math.min(buf.length, MAGIC.length + 1 + 16 + 3));
     for (let i = 0; i < MAGIC.length; i++) {
       if (buf[i] !== MAGIC.charCodeAt(i)) fail(`bad magic (expected "${MAGIC}")`);
     }
@@ -135,107 +220,128 @@ export class TrieModel {
     if (nUni < 2 || nBi < 1 || nTri < 1) fail(`implausible n-gram counts ${counts.join("/")}`);
     off += 4; // quantisation type
     off = (off + 3) & ~3;
+    this.counts = counts;
+    this.vocabSize = nUni;
 
     // Codebooks.
-    const readTable = (at: number): Float64Array => {
-      const t = new Float64Array(CODEBOOK);
-      for (let i = 0; i < CODEBOOK; i++) t[i] = dv.getFloat32(at + 4 * i, true) * LOG_SCALE;
-      return t;
-    };
     need(off + 3 * CODEBOOK * 4, "codebooks");
-    const biProbTable = readTable(off);
-    const biBoTable = readTable(off + CODEBOOK * 4);
-    const triProbTable = readTable(off + 2 * CODEBOOK * 4);
+    ensure(off, 3 * CODEBOOK * 4);
+    this.codebooks = float32s(buf, off, 3 * CODEBOOK);
     off += 3 * CODEBOOK * 4;
 
     // Unigrams (with sentinel).
     need(off + (nUni + 1) * 12, "unigrams");
-    const uniProb = new Float64Array(nUni);
-    const uniBo = new Float64Array(nUni);
-    const uniNext = new Uint32Array(nUni + 1);
-    for (let i = 0; i <= nUni; i++) {
-      const at = off + 12 * i;
-      if (i < nUni) {
-        uniProb[i] = dv.getFloat32(at, true) * LOG_SCALE;
-        uniBo[i] = dv.getFloat32(at + 4, true) * LOG_SCALE;
-      }
-      uniNext[i] = dv.getUint32(at + 8, true);
-    }
+    ensure(off, (nUni + 1) * 12);
+    this.uni = float32s(buf, off, 3 * (nUni + 1));
+    this.uniNext = uint32s(buf, off, 3 * (nUni + 1));
     off += (nUni + 1) * 12;
-    if (uniNext[nUni]! > nBi) fail(`unigram table points past the bigram count (${uniNext[nUni]} vs ${nBi})`);
+    const sentinel = this.uniNext[3 * nUni + 2]!;
+    if (sentinel > nBi) fail(`unigram table points past the bigram count (${sentinel} vs ${nBi})`);
 
     const wordBits = requiredBits(nUni);
     const biNextBits = requiredBits(nTri);
     const biTotal = wordBits + 32 + biNextBits;
     const triTotal = wordBits + 16;
     if ((nBi + 1) * biTotal >= 2 ** 32 || (nTri + 1) * triTotal >= 2 ** 32) fail("model too large for this reader");
+    this.wordBits = wordBits;
+    this.wordMask = 2 ** wordBits - 1;
+    this.biNextMask = 2 ** biNextBits - 1;
+    this.biTotal = biTotal;
+    this.triTotal = triTotal;
     const biBytes = packedBytes(nBi, biTotal);
     const triBytes = packedBytes(nTri, triTotal);
     need(off + biBytes, "bigram array");
-    const bi = buf.subarray(off, off + biBytes);
+    this.biAt = off;
+    this.bi = buf.subarray(off, off + biBytes);
     off += biBytes;
     need(off + triBytes, "trigram array");
-    const tri = buf.subarray(off, off + triBytes);
+    this.triAt = off;
+    this.tri = buf.subarray(off, off + triBytes);
     off += triBytes;
 
-    // Vocabulary.
+    // Vocabulary: k bytes of NUL-terminated words (a last word may lack its NUL).
     need(off + 4, "vocabulary size");
+    ensure(off, 4);
     const k = dv.getInt32(off, true);
     off += 4;
     if (k < 0) fail("negative vocabulary size");
     need(off + k, "vocabulary");
-    const text = new TextDecoder("utf-8").decode(buf.subarray(off, off + k));
-    const words = text.split("\0");
-    if (words.length > 0 && words[words.length - 1] === "") words.pop();
-    if (words.length !== nUni) fail(`vocabulary has ${words.length} words, header says ${nUni}`);
+    ensure(off, k);
+    const vocab = buf.subarray(off, off + k);
+    const index = indexVocabulary(vocab, nUni);
+    if (index.words !== nUni) fail(`vocabulary has ${index.words} words, header says ${nUni}`);
+    this.vocab = vocab;
+    this.wordStart = index.starts;
+    this.nonAscii = index.nonAscii;
+    this.slots = index.slots;
+    this.slotMask = index.slots.length - 1;
 
-    return new TrieModel({
-      counts,
-      words,
-      uniProb,
-      uniBo,
-      uniNext,
-      biProbTable,
-      biBoTable,
-      triProbTable,
-      bi,
-      tri,
-      wordBits,
-      biNextBits,
-    });
+    const bos = this.id("<s>");
+    const eos = this.id("</s>");
+    if (bos < 0 || eos < 0) throw new Error("Trie language model: vocabulary lacks <s> or </s>");
+    this.bos = bos;
+    this.eos = eos;
+
+    this.source = source;
+    this.size = buf.length;
+    this.pages = source ? new Uint8Array(Math.ceil(buf.length / PAGE)) : null;
+  }
+
+  /** Bytes of a word: the next word starts one past this one's NUL (a last word without NUL ends the bytes). */
+  private wordLength(id: number): number {
+    return this.wordStart[id + 1]! - this.wordStart[id]! - 1;
   }
 
   /** Id of a word, or -1 when it is not in the vocabulary. */
   id(word: string): number {
-    const i = this.index.get(word);
-    return i === undefined ? -1 : i;
+    const n = word.length;
+    const h = hashString(word);
+    const vocab = this.vocab;
+    for (let slot = h & this.slotMask; ; slot = (slot + 1) & this.slotMask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return -1;
+      const id = entry - 1;
+      if (this.nonAscii.size > 0 && this.nonAscii.has(id)) {
+        if (this.nonAscii.get(id) === word) return id;
+        continue;
+      }
+      if (this.wordLength(id) !== n) continue;
+      const p = this.wordStart[id]!;
+      let i = 0;
+      while (i < n && vocab[p + i] === word.charCodeAt(i)) i++;
+      if (i === n) return id;
+    }
   }
 
   /** Word of an id. Throws on an out-of-range id. */
   word(id: number): string {
-    const w = this.words[id];
-    if (w === undefined) throw new RangeError(`word id ${id} out of range [0, ${this.vocabSize})`);
-    return w;
+    if (!Number.isInteger(id) || id < 0 || id >= this.vocabSize) throw new RangeError(`word id ${id} out of range [0, ${this.vocabSize})`);
+    const decoded = this.nonAscii.get(id);
+    if (decoded !== undefined) return decoded;
+    const p = this.wordStart[id]!;
+    return String.fromCharCode(...this.vocab.subarray(p, p + this.wordLength(id)));
   }
 
   /** Whether a word is in the vocabulary. */
   has(word: string): boolean {
-    return this.index.has(word);
+    return this.id(word) >= 0;
   }
 
   /** All words in id order (a copy). */
   vocabulary(): string[] {
-    return this.words.slice();
+    const out = new Array<string>(this.vocabSize);
+    for (let i = 0; i < this.vocabSize; i++) out[i] = this.word(i);
+    return out;
   }
 
   /** log10 P(w) as a unigram. */
   unigramLogProb(w: number): number {
-    return this.uniProb[w]!;
+    return this.uni[3 * w]! * LOG_SCALE;
   }
 
   /** Unigram backoff weight (log10) of a word used as history. */
   unigramBackoff(w: number): number {
-    return this.uniBo[w]!;
+    return this.uni[3 * w + 1]! * LOG_SCALE;
   }
 
   /**
@@ -243,25 +349,25 @@ export class TrieModel {
    * before it; either may be -1 when absent (h1 = -1 means no history at all).
    */
   logProb(w: number, h1: number, h2: number): number {
-    if (h1 < 0) return this.uniProb[w]!;
+    if (h1 < 0) return this.uni[3 * w]! * LOG_SCALE;
     const b = this.findBigram(w, h1);
     if (b >= 0) {
       const base = b * this.biTotal + this.wordBits;
-      const p2 = this.biProbTable[this.read(this.bi, base + 16, 0xffff)]!;
+      const p2 = this.codebooks[this.readBi(base + 16, 0xffff)]! * LOG_SCALE;
       if (h2 < 0) return p2;
-      const lo = this.read(this.bi, base + 32, this.biNextMask);
-      const hi = this.read(this.bi, base + this.biTotal + 32, this.biNextMask);
-      const t = this.search(this.tri, this.triTotal, lo, hi, h2);
-      if (t >= 0) return this.triProbTable[this.read(this.tri, t * this.triTotal + this.wordBits, 0xffff)]!;
+      const lo = this.readBi(base + 32, this.biNextMask);
+      const hi = this.readBi(base + this.biTotal + 32, this.biNextMask);
+      const t = this.searchTri(lo, hi, h2);
+      if (t >= 0) return this.codebooks[2 * CODEBOOK + this.readTri(t * this.triTotal + this.wordBits, 0xffff)]! * LOG_SCALE;
       return p2 + this.pairBackoff(h1, h2);
     }
-    return this.uniProb[w]! + this.uniBo[h1]! + (h2 < 0 ? 0 : this.pairBackoff(h1, h2));
+    return this.uni[3 * w]! * LOG_SCALE + this.uni[3 * h1 + 1]! * LOG_SCALE + (h2 < 0 ? 0 : this.pairBackoff(h1, h2));
   }
 
   /** Backoff weight (log10) of the history pair (h2, h1); 0 when that bigram is not stored. */
   pairBackoff(h1: number, h2: number): number {
     const b2 = this.findBigram(h1, h2);
-    return b2 < 0 ? 0 : this.biBoTable[this.read(this.bi, b2 * this.biTotal + this.wordBits, 0xffff)]!;
+    return b2 < 0 ? 0 : this.codebooks[CODEBOOK + this.readBi(b2 * this.biTotal + this.wordBits, 0xffff)]! * LOG_SCALE;
   }
 
   /**
@@ -274,24 +380,36 @@ export class TrieModel {
     if (b < 0) return 1;
     if (h2 < 0) return 2;
     const base = b * this.biTotal + this.wordBits;
-    const lo = this.read(this.bi, base + 32, this.biNextMask);
-    const hi = this.read(this.bi, base + this.biTotal + 32, this.biNextMask);
-    return this.search(this.tri, this.triTotal, lo, hi, h2) >= 0 ? 3 : 2;
+    const lo = this.readBi(base + 32, this.biNextMask);
+    const hi = this.readBi(base + this.biTotal + 32, this.biNextMask);
+    return this.searchTri(lo, hi, h2) >= 0 ? 3 : 2;
   }
 
   /** Index of the bigram entry (history h1, word w), or -1. */
   private findBigram(w: number, h1: number): number {
-    return this.search(this.bi, this.biTotal, this.uniNext[w]!, this.uniNext[w + 1]!, h1);
+    const mask = this.wordMask;
+    const total = this.biTotal;
+    let l = this.uniNext[3 * w + 2]!;
+    let h = this.uniNext[3 * w + 5]! - 1;
+    while (l <= h) {
+      const m = (l + h) >>> 1;
+      const v = this.readBi(m * total, mask);
+      if (v === h1) return m;
+      if (v < h1) l = m + 1;
+      else h = m - 1;
+    }
+    return -1;
   }
 
-  /** Binary search on the word field of entries [lo, hi) of a packed array. */
-  private search(arr: Uint8Array, total: number, lo: number, hi: number, key: number): number {
+  /** Binary search on the word field of trigram entries [lo, hi). */
+  private searchTri(lo: number, hi: number, key: number): number {
     const mask = this.wordMask;
+    const total = this.triTotal;
     let l = lo;
     let h = hi - 1;
     while (l <= h) {
       const m = (l + h) >>> 1;
-      const v = this.read(arr, m * total, mask);
+      const v = this.readTri(m * total, mask);
       if (v === key) return m;
       if (v < key) l = m + 1;
       else h = m - 1;
@@ -299,10 +417,33 @@ export class TrieModel {
     return -1;
   }
 
-  /** Reads a field of at most 25 bits at bit offset `bit`. */
-  private read(arr: Uint8Array, bit: number, mask: number): number {
+  /** Reads a field of at most 25 bits at bit offset `bit` of the bigram array. */
+  private readBi(bit: number, mask: number): number {
     const p = bit >>> 3;
-    const v = (arr[p]! | (arr[p + 1]! << 8) | (arr[p + 2]! << 16) | (arr[p + 3]! << 24)) >>> (bit & 7);
-    return v & mask;
+    if (this.pages !== null) this.ensurePage(this.biAt + p);
+    const a = this.bi;
+    return ((a[p]! | (a[p + 1]! << 8) | (a[p + 2]! << 16) | (a[p + 3]! << 24)) >>> (bit & 7)) & mask;
+  }
+
+  /** Reads a field of at most 25 bits at bit offset `bit` of the trigram array. */
+  private readTri(bit: number, mask: number): number {
+    const p = bit >>> 3;
+    if (this.pages !== null) this.ensurePage(this.triAt + p);
+    const a = this.tri;
+    return ((a[p]! | (a[p + 1]! << 8) | (a[p + 2]! << 16) | (a[p + 3]! << 24)) >>> (bit & 7)) & mask;
+  }
+
+  /** Brings in the page(s) holding the 4 bytes at `at` of the whole buffer. */
+  private ensurePage(at: number): void {
+    const pages = this.pages!;
+    const first = at >>> PAGE_BITS;
+    const last = (at + 3) >>> PAGE_BITS;
+    if (pages[first] === 1 && pages[last] === 1) return;
+    for (let page = first; page <= last; page++) {
+      if (pages[page] === 1) continue;
+      const start = page * PAGE;
+      this.source!.ensure(start, Math.min(PAGE, this.size - start));
+      pages[page] = 1;
+    }
   }
 }

@@ -3,33 +3,40 @@
  *
  * 1. Every site's candidates are scored against the text as written with the trigram model: the change in
  *    log10 P(sentence), computed only on the n-grams that touch the span.
- * 2. Evidence is pooled per spun form (the spinner maps a form the same way throughout one document).
- * 3. A document gate looks at how many sites win clearly: clean text has few, spun text many. When the gate
- *    is closed nothing changes but spintax with alternatives ({a|b}).
- * 4. Rounds repeat with the accepted choices as context, so neighbouring restorations support each other.
+ * 2. Those deltas, pooled per spun form (the spinner maps a form the same way throughout one document), with the
+ *    candidate's source, prior, word frequencies and rivals, become features (features.ts); a learned logistic
+ *    model turns them into the probability that the candidate is the original (weights in scorer-weights.ts,
+ *    rebuilt by scripts/train-scorer.mjs).
+ * 3. A document gate, also learned, gives the probability that the document is spun at all, from evidence that
+ *    needs no general thesaurus. When it is closed nothing changes but spintax with alternatives ({a|b}) and the
+ *    near-certain tiers (a user's corrections, fingerprint lists).
+ * 4. Each site takes its most probable candidate if that probability clears the level's threshold. Rounds repeat
+ *    with the accepted choices as context, so neighbouring restorations support each other.
  */
-import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
+import { CERTAIN_TIERS } from "../dict/types.js";
 import type { Sentence, WordToken } from "../text/tokenize.js";
+import { FEATURE_COUNT, featureVector, logit, type SiteEvidence } from "./features.js";
+import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 
+export interface GateModel {
+  /** Weights over GATE_FEATURE_NAMES. */
+  weights: readonly number[];
+}
+
 export interface DecideConfig {
-  /** Margin (log10) the pooled evidence for a candidate must beat, per tier, in a spun document. */
-  bars: Record<Tier, number>;
-  /** A site is "strong" for the gate when its best candidate wins by more than this. */
+  /** Probability a candidate must reach to replace the text (the level). */
+  threshold: number;
+  /** Weights of the site scorer over FEATURE_NAMES (features.ts). */
+  weights: readonly number[];
+  gate: GateModel;
+  /** Probability of "this document is spun" at which the gate opens. */
+  gateThreshold: number;
+  /** A place is "strong" evidence of spinning when a non-thesaurus candidate wins by more than this (log10). */
   gateStrongDelta: number;
-  /** Strong sites per 1000 words at which the gate opens. */
-  gateRate: number;
-  /** Fewest strong sites that can open the gate. */
-  gateMinSites: number;
-  /** A pooled choice is not applied at a site where it loses by more than this. */
+  /** A candidate is not applied at a site where it loses to the text by more than this (log10). */
   veto: number;
-  /** Penalty when the candidate original also appears, unspun, elsewhere in the document. */
-  presentPenalty: number;
-  /** Added to the thesaurus bar for a pair that only one of the thesauri lists. */
-  thesaurusSingleSource: number;
-  /** Thesaurus originals more frequent than this (log10 unigram probability) are not proposed. */
-  thesaurusMaxUnigram: number;
   /** 0: every site of a spun form takes the document's choice; 1: each site decides on its own evidence. */
   siteWeight: number;
   rounds: number;
@@ -40,16 +47,20 @@ export interface Decision {
   candidate: number;
   /** Evidence at this site (log10 change). */
   delta: number;
-  /** Pooled evidence over all sites of the same form, prior and bar included: > 0 means accepted. */
-  margin: number;
+  /** Mean evidence over all sites of the same form. */
   pooled: number;
   pooledSites: number;
+  /** Probability that the candidate is the original. */
+  probability: number;
+  /** Probability that the document is spun. */
+  documentProbability: number;
 }
 
 export interface DecideResult {
   decisions: Decision[];
   strongSites: number;
   spun: boolean;
+  probability: number;
 }
 
 interface Ctx {
@@ -64,9 +75,12 @@ interface Ctx {
   keepIds: number[][];
   /** Per site with fingerprint candidates, what the model thinks of each candidate out of context (see fingerprintBias). */
   bias: (Float64Array | undefined)[];
-  thesaurusMaxUnigram: number;
   /** Per token, the active site covering it (-1 if none); rebuilt each round. */
   coverAt: Int32Array;
+  /** Per site, mean log10 probability per word of the text as written in its window (set by siteDeltas). */
+  fit: Float64Array;
+  /** Per site, the best non-thesaurus gain at the places within three words (set by neighbourEvidence). */
+  neighbour: Float64Array;
 }
 
 function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], sites: Site[], lm: LmView, config: DecideConfig): Ctx {
@@ -89,9 +103,10 @@ function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], s
     sites,
     candIds,
     coverAt: new Int32Array(tokens.length).fill(-1),
-    thesaurusMaxUnigram: config.thesaurusMaxUnigram,
     keepIds,
     bias: sites.map((s, i) => fingerprintBias(s, candIds[i]!, keepIds[i]!, lm)),
+    fit: new Float64Array(sites.length),
+    neighbour: new Float64Array(sites.length),
   };
 }
 
@@ -125,10 +140,35 @@ function initialChoices(sites: readonly Site[]): Int32Array {
   return active;
 }
 
+export const GATE_FEATURE_NAMES = [
+  "bias",
+  "log strong places per 1000 words (smoothed)",
+  // Counts and length as a Poisson model of strong places has them: each place is evidence, each word without
+  // one is evidence against (capped so that one long document does not dominate).
+  "strong places",
+  "strong curated places",
+  "words / 100",
+  "places where a candidate wins / 10",
+  "log mean of the best gains",
+  "strong places of a loaded candidate table per 1000 words (smoothed) / 10",
+] as const;
+
+/** A document needs at least this many strong places before the gate may open: one or two odd phrases, which a
+ * correct sentence can hold, are never enough. */
+export const MIN_GATE_PLACES = 3;
+
 export interface Gate {
   strongSites: number;
   spun: boolean;
+  /** Probability that the document is spun (1 when assumed). */
+  probability: number;
+  /** Strong places per 1000 words, smoothed for short texts (feeds the site scorer). */
+  rate: number;
+  features: Float64Array;
 }
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const RATE_PRIOR_WORDS = 200;
 
 function gateFrom(
   tokens: readonly WordToken[],
@@ -138,9 +178,30 @@ function gateFrom(
   assumeSpun: boolean,
   strongOut?: number[],
 ): Gate {
-  const strongSites = countStrong(sites, deltas, config.gateStrongDelta, strongOut);
-  const rate = tokens.length > 0 ? (strongSites * 1000) / tokens.length : 0;
-  return { strongSites, spun: assumeSpun || (strongSites >= config.gateMinSites && rate >= config.gateRate) };
+  const { strong, strongCurated, strongTable, winning, bestGains } = placeCounts(sites, deltas, config.gateStrongDelta, strongOut);
+  const words = Math.max(1, tokens.length);
+  // Rates are smoothed with 200 words of no evidence: one strong place in a ten-word sentence is not a rate of 100.
+  const rate = (strong * 1000) / (words + RATE_PRIOR_WORDS);
+  bestGains.sort((a, b) => b - a);
+  const top = bestGains.slice(0, 5);
+  const meanTop = top.length ? top.reduce((a, b) => a + b, 0) / top.length : 0;
+  const features = Float64Array.from([
+    1,
+    Math.log1p(rate),
+    Math.min(strong, 30),
+    Math.min(strongCurated, 15),
+    Math.min(words, 3000) / 100,
+    Math.min(winning, 60) / 10,
+    Math.log1p(Math.max(0, meanTop)),
+    // Linear, not logarithmic: with a table loaded, clean articles reach about 20 such places per 1000 words and
+    // spun ones 40 to 110, and the gate must be able to draw that line sharply.
+    Math.min((strongTable * 1000) / (words + RATE_PRIOR_WORDS), 200) / 10,
+  ]);
+  const probability = tokens.length === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
+  const open = strong + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold;
+  // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
+  const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
+  return { strongSites: strong, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
 }
 
 /**
@@ -163,6 +224,42 @@ export function documentGate(
   return gateFrom(tokens, sites, sites.map((_, i) => siteDeltas(ctx, i, active, false)), config, assumeSpun, strongOut);
 }
 
+/** Everything the scorer saw at one site: for training the weights (scripts/train-scorer.mjs) and for reports. */
+export interface SiteTable {
+  site: Site;
+  /** Per candidate, its feature vector (round 0: the text as written around it). */
+  features: Float64Array[];
+  deltas: Float64Array;
+}
+
+/**
+ * Round-0 evidence for every site, as the scorer sees it, with the document gate: what the training script
+ * labels with the original text. `gateSites`: the sites of the gate's dictionary (no thesaurus).
+ */
+export function evidenceTable(
+  tokens: readonly WordToken[],
+  sentences: readonly Sentence[],
+  sites: Site[],
+  gateSites: Site[],
+  lm: LmView,
+  config: DecideConfig,
+): { gate: Gate; table: SiteTable[] } {
+  const gate = documentGate(tokens, sentences, gateSites, lm, config, false);
+  const ctx = makeCtx(tokens, sentences, sites, lm, config);
+  const active = initialChoices(sites);
+  markActive(ctx, active);
+  const deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
+  neighbourEvidence(ctx, deltas);
+  const groups = groupSites(sites);
+  const present = wordsPresent(tokens);
+  const table: SiteTable[] = sites.map((site, i) => ({ site, deltas: deltas[i]!, features: [] }));
+  for (const members of groups.values()) {
+    const f = groupFeatures(ctx, members, deltas, present, gate.rate);
+    members.forEach((i, m) => (table[i]!.features = f[m]!));
+  }
+  return { gate, table };
+}
+
 /** `gate`: the document gate when the caller has computed it already (see documentGate). */
 export function decide(
   tokens: readonly WordToken[],
@@ -178,33 +275,32 @@ export function decide(
   const groups = groupSites(sites);
   const present = wordsPresent(tokens);
   let active = initialChoices(sites);
-  let strongSites = gate?.strongSites ?? 0;
-  let spun = gate?.spun ?? assumeSpun;
+  let docGate = gate;
   let decisions: Decision[] = [];
   let deltas: Float64Array[] = [];
   const changedTokens = new Uint8Array(tokens.length);
   for (let round = 0; round < config.rounds; round++) {
     markActive(ctx, active);
     if (round === 0) {
-      if (gate) {
-        deltas = sites.map((_, i) => siteDeltas(ctx, i, active, spun));
+      if (docGate) {
+        deltas = sites.map((_, i) => siteDeltas(ctx, i, active, docGate!.spun));
       } else {
         // The gate needs no thesaurus candidates (they are no evidence of spinning), and a clean document
         // needs nothing more: score those only once the gate is open.
         deltas = sites.map((_, i) => siteDeltas(ctx, i, active, false));
-        ({ strongSites, spun } = gateFrom(tokens, sites, deltas, config, assumeSpun));
-        if (spun) deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
+        docGate = gateFrom(tokens, sites, deltas, config, assumeSpun);
+        if (docGate.spun) deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
       }
     } else {
       // Only sites whose context changed in the last round need scoring again.
-      for (let i = 0; i < sites.length; i++) if (nearChange(sites[i]!, changedTokens)) deltas[i] = siteDeltas(ctx, i, active, spun);
+      for (let i = 0; i < sites.length; i++) if (nearChange(sites[i]!, changedTokens)) deltas[i] = siteDeltas(ctx, i, active, docGate!.spun);
     }
+    const spun = docGate!.spun;
+    neighbourEvidence(ctx, deltas);
     const next = new Int32Array(sites.length).fill(-1);
     const taken = new Uint8Array(tokens.length);
     decisions = [];
-    // Each site takes the candidate with the best blend of document-level evidence (all sites of its form)
-    // and its own: several originals can share one spun form, so a site may still go its own way.
-    const proposals: { i: number; c: number; score: number; g: GroupScore }[] = [];
+    const proposals: { i: number; c: number; score: number; p: number; pooled: number; k: number }[] = [];
     for (const members of groups.values()) {
       const first = sites[members[0]!]!;
       // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
@@ -213,30 +309,28 @@ export function decide(
       const onlyCertain = !spun && !first.forced;
       if (onlyCertain && !first.candidates.some((c) => CERTAIN_TIERS.has(c.tier))) continue;
       if (!spun && first.forced && first.candidates.length < 2) continue;
-      const g = scoreGroup(members, sites, deltas, config, present, onlyCertain);
-      for (const i of members) {
-        let best = -1;
-        let bestScore = -Infinity;
-        for (let c = 0; c < g.margins.length; c++) {
-          const local = g.margins[c]! - g.means[c]! + deltas[i]![c]!;
-          const score = (1 - config.siteWeight) * g.margins[c]! + config.siteWeight * local;
-          if (score > bestScore) {
-            bestScore = score;
-            best = c;
-          }
+      const scores = groupScores(ctx, config, members, deltas, present, docGate!.rate, onlyCertain);
+      members.forEach((i, m) => {
+        const { best, score, pooled } = scores[m]!;
+        if (best < 0) return;
+        if (!first.forced) {
+          // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
+          // (a negative prior: "independent learning") needs less contradiction to be kept as written.
+          const cand = first.candidates[best]!;
+          const certainPrior = CERTAIN_TIERS.has(cand.tier) ? Math.min(0, cand.prior) : 0;
+          if (deltas[i]![best]! + certainPrior < -config.veto) return;
+          if (sigmoid(score) < config.threshold) return;
         }
-        if (best < 0 || (bestScore <= 0 && !first.forced)) continue;
-        if (!first.forced && deltas[i]![best]! < -config.veto) continue;
-        proposals.push({ i, c: best, score: bestScore, g });
-      }
+        proposals.push({ i, c: best, score, p: sigmoid(score), pooled, k: members.length });
+      });
     }
     proposals.sort((a, b) => b.score - a.score);
-    for (const { i, c, score, g } of proposals) {
+    for (const { i, c, p, pooled, k } of proposals) {
       const site = sites[i]!;
       if (overlapsTaken(site, taken)) continue;
       taken.fill(1, site.tokFrom, Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0));
       next[i] = c;
-      decisions.push({ site, candidate: c, delta: deltas[i]![c]!, margin: score, pooled: g.pooled[c]!, pooledSites: g.members.length });
+      decisions.push({ site, candidate: c, delta: deltas[i]![c]!, pooled, pooledSites: k, probability: p, documentProbability: docGate!.probability });
     }
     changedTokens.fill(0);
     let stable = true;
@@ -249,7 +343,129 @@ export function decide(
     active = next;
     if (stable) break;
   }
-  return { decisions: decisions.sort((a, b) => a.site.start - b.site.start), strongSites, spun };
+  return {
+    decisions: decisions.sort((a, b) => a.site.start - b.site.start),
+    strongSites: docGate?.strongSites ?? 0,
+    spun: docGate?.spun ?? assumeSpun,
+    probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
+  };
+}
+
+/** Near-certain candidates (a user's corrections, fingerprints): the model only vetoes them. */
+const CERTAIN_LOGIT = 4;
+
+/**
+ * Per member site of a group: the candidate with the best blend of the group's mean log-odds (the spinner's one
+ * choice per form) and the site's own, and that score.
+ */
+function groupScores(
+  ctx: Ctx,
+  config: DecideConfig,
+  members: readonly number[],
+  deltas: readonly Float64Array[],
+  present: ReadonlySet<string>,
+  rate: number,
+  onlyCertain: boolean,
+): { best: number; score: number; pooled: number }[] {
+  const first = ctx.sites[members[0]!]!;
+  const n = first.candidates.length;
+  const features = groupFeatures(ctx, members, deltas, present, rate);
+  const z = members.map((_, m) =>
+    Float64Array.from({ length: n }, (_, c) => {
+      const cand = first.candidates[c]!;
+      const d = deltas[members[m]!]![c]!;
+      if (d === -Infinity) return -Infinity;
+      if (CERTAIN_TIERS.has(cand.tier)) return CERTAIN_LOGIT;
+      if (onlyCertain) return -Infinity;
+      // Spintax must be resolved: the model alone chooses among its alternatives.
+      if (first.forced) return d;
+      return logit(config.weights, features[m]![c]!);
+    }),
+  );
+  const mean = new Float64Array(n);
+  const pooled = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    for (let m = 0; m < members.length; m++) {
+      mean[c] = mean[c]! + z[m]![c]!;
+      pooled[c] = pooled[c]! + deltas[members[m]!]![c]!;
+    }
+    mean[c] = mean[c]! / members.length;
+    pooled[c] = pooled[c]! / members.length;
+  }
+  return members.map((_, m) => {
+    let best = -1;
+    let score = -Infinity;
+    for (let c = 0; c < n; c++) {
+      const zc = z[m]![c]!;
+      if (zc === -Infinity) continue;
+      const s = (1 - config.siteWeight) * mean[c]! + config.siteWeight * zc;
+      if (s > score) {
+        score = s;
+        best = c;
+      }
+    }
+    return { best, score, pooled: best >= 0 ? pooled[best]! : 0 };
+  });
+}
+
+/** Feature vectors of every candidate at every member site of a group (one spun form). */
+function groupFeatures(
+  ctx: Ctx,
+  members: readonly number[],
+  deltas: readonly Float64Array[],
+  present: ReadonlySet<string>,
+  rate: number,
+): Float64Array[][] {
+  const first = ctx.sites[members[0]!]!;
+  const n = first.candidates.length;
+  const k = members.length;
+  const pooled = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    let sum = 0;
+    for (const i of members) sum += deltas[i]![c]!;
+    pooled[c] = sum / k;
+  }
+  const spunIds = ctx.keepIds[members[0]!]!;
+  const unigramSpun = meanUnigram(ctx.lm, spunIds);
+  const spunOov = spunIds.some((id) => id < 0);
+  const wordsSpun = first.tokTo - first.tokFrom;
+  const capitalised = first.pattern === "first" || first.pattern === "title";
+  return members.map((i) => {
+    const d = deltas[i]!;
+    const candIds = ctx.candIds[i]!;
+    return first.candidates.map((cand, c) => {
+      let bestOther = -Infinity;
+      for (let o = 0; o < n; o++) if (o !== c && d[o]! > bestOther) bestOther = d[o]!;
+      const e: SiteEvidence = {
+        delta: d[c]!,
+        pooled: pooled[c]!,
+        sites: k,
+        tier: cand.tier,
+        prior: cand.prior,
+        sources: cand.sources,
+        unigramCandidate: meanUnigram(ctx.lm, candIds[c]!),
+        unigramSpun,
+        spunOov,
+        bestOther,
+        candidates: n,
+        present: present.has(cand.text),
+        wordsSpun,
+        wordsCandidate: candIds[c]!.length,
+        capitalised,
+        documentRate: rate,
+        neighbour: ctx.neighbour[i]!,
+        fit: ctx.fit[i]!,
+      };
+      return featureVector(e, new Float64Array(FEATURE_COUNT));
+    });
+  });
+}
+
+function meanUnigram(lm: LmView, ids: readonly number[]): number {
+  if (ids.length === 0) return -8;
+  let sum = 0;
+  for (const id of ids) sum += lm.unigram(id);
+  return sum / ids.length;
 }
 
 /** Model ids of every site's candidates; sites sharing a candidate list share the ids too. */
@@ -280,72 +496,77 @@ function wordsPresent(tokens: readonly WordToken[]): Set<string> {
   return new Set(tokens.map((t) => t.key));
 }
 
-/** Strong places: spans where a candidate wins clearly; overlapping sites (a phrase and a word in it) count once. */
-function countStrong(sites: readonly Site[], deltas: readonly Float64Array[], strong: number, strongOut?: number[]): number {
-  let n = 0;
+/**
+ * Evidence of spinning from the places where a candidate beats the text: how many win clearly (overlapping sites,
+ * a phrase and a word in it, count once), how many of those are curated, how many win at all, and each place's
+ * best gain. A general thesaurus and closed-class swaps propose for ordinary words and are no evidence; the
+ * near-certain tiers apply anyway. A candidate table a user loads (tier table) is counted apart: a large table
+ * proposes for so many ordinary words that its places mean something else than the spinner's own forms.
+ */
+function placeCounts(sites: readonly Site[], deltas: readonly Float64Array[], strongDelta: number, strongOut?: number[]) {
+  let strong = 0;
+  let strongCurated = 0;
+  let strongTable = 0;
+  let winning = 0;
+  const bestGains: number[] = [];
   let lastEnd = -1;
   sites.forEach((s, i) => {
     if (s.forced) return;
     const d = deltas[i]!;
-    // The thesaurus proposes for ordinary words: it is no evidence of spinning. The near-certain tiers apply
-    // whether or not the gate opens, so they need not open it (a large list would open it on clean text).
-    let isStrong = false;
+    let best = -Infinity;
+    let bestTable = -Infinity;
+    let curated = false;
     for (let c = 0; c < d.length; c++) {
       const tier = s.candidates[c]!.tier;
-      if (tier !== "thesaurus" && !CERTAIN_TIERS.has(tier) && d[c]! > strong) isStrong = true;
+      if (tier === "thesaurus" || tier === "closed" || CERTAIN_TIERS.has(tier)) continue;
+      if (tier === "table") bestTable = Math.max(bestTable, d[c]!);
+      else if (d[c]! > best) {
+        best = d[c]!;
+        curated = tier === "signature";
+      }
     }
-    if (!isStrong) return;
-    strongOut?.push(i);
-    if (s.tokFrom >= lastEnd) n++;
+    if (best <= 0 && bestTable <= strongDelta) return;
+    // Every strong site, overlapping ones too (screening lists the phrasings that gave the evidence).
+    if (best > strongDelta) strongOut?.push(i);
+    if (s.tokFrom < lastEnd) return;
     lastEnd = Math.max(lastEnd, s.tokTo);
+    if (best > 0) {
+      winning++;
+      bestGains.push(Math.min(8, best));
+    }
+    if (best > strongDelta) {
+      strong++;
+      if (curated) strongCurated++;
+    } else if (bestTable > strongDelta) strongTable++;
   });
-  return n;
+  return { strong, strongCurated, strongTable, winning, bestGains };
 }
 
-interface GroupScore {
-  members: number[];
-  /** Per candidate: summed site deltas, their mean, and the group margin (evidence + prior − bar). */
-  pooled: Float64Array;
-  means: Float64Array;
-  margins: Float64Array;
-}
-
-function scoreGroup(
-  members: number[],
-  sites: readonly Site[],
-  deltas: readonly Float64Array[],
-  config: DecideConfig,
-  present: ReadonlySet<string>,
-  onlyCertain = false,
-): GroupScore {
-  const first = sites[members[0]!]!;
-  const n = first.candidates.length;
-  const k = members.length;
-  const pooled = new Float64Array(n);
-  const means = new Float64Array(n);
-  const margins = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    for (const i of members) pooled[c] = pooled[c]! + deltas[i]![c]!;
-    const cand = first.candidates[c]!;
-    if (onlyCertain && !CERTAIN_TIERS.has(cand.tier)) {
-      margins[c] = -Infinity;
-      continue;
+/** For every site, the best gain of a non-thesaurus, non-closed candidate at the other places within three words. */
+function neighbourEvidence(ctx: Ctx, deltas: readonly Float64Array[]): void {
+  const { sites } = ctx;
+  const best = sites.map((s, i) => {
+    let b = 0;
+    s.candidates.forEach((c, ci) => {
+      if (c.tier !== "thesaurus" && c.tier !== "closed" && deltas[i]![ci]! > b) b = deltas[i]![ci]!;
+    });
+    return b;
+  });
+  const reach = 3;
+  for (let i = 0; i < sites.length; i++) {
+    const s = sites[i]!;
+    let b = 0;
+    // Sites are sorted by start token: scan both ways until out of reach.
+    for (let j = i - 1; j >= 0 && sites[j]!.tokFrom >= s.tokFrom - reach - 4; j--) {
+      const o = sites[j]!;
+      if (o.tokTo <= s.tokFrom && o.tokTo >= s.tokFrom - reach && best[j]! > b) b = best[j]!;
     }
-    const mean = pooled[c]! / k;
-    means[c] = mean;
-    // Pooled evidence grows with the number of sites only slowly: the model's bias towards common words is
-    // the same at every site, so summing would turn a small systematic preference into certainty.
-    const evidence = mean + 0.5 * Math.log(k) * Math.min(1, Math.max(0, mean));
-    let margin = evidence + cand.prior;
-    if (!first.forced) {
-      margin -= config.bars[cand.tier];
-      // A pair only one general thesaurus lists (mostly Moby's long lines) is a looser synonym.
-      if (cand.tier === "thesaurus" && cand.sources < 2) margin -= config.thesaurusSingleSource;
-      if (present.has(cand.text)) margin -= config.presentPenalty;
+    for (let j = i + 1; j < sites.length && sites[j]!.tokFrom <= s.tokTo + reach; j++) {
+      const o = sites[j]!;
+      if (o.tokFrom >= s.tokTo && best[j]! > b) b = best[j]!;
     }
-    margins[c] = margin;
+    ctx.neighbour[i] = b;
   }
-  return { members, pooled, means, margins };
 }
 
 function overlapsTaken(site: Site, taken: Uint8Array): boolean {
@@ -371,15 +592,12 @@ function siteDeltas(ctx: Ctx, i: number, active: Int32Array, withThesaurus: bool
   const left = contextLeft(ctx, site, active);
   const right = contextRight(ctx, site, active);
   const keep = windowScore(ctx.lm, left, ctx.keepIds[i]!, right);
+  ctx.fit[i] = keep / Math.max(1, ctx.keepIds[i]!.length + right.length);
   const out = new Float64Array(site.candidates.length);
   const candIds = ctx.candIds[i]!;
   for (let c = 0; c < out.length; c++) {
     const thesaurus = site.candidates[c]!.tier === "thesaurus";
-    const ids = candIds[c]!;
-    // The model's favourite words (be, has, all, new, make) fit almost anywhere: from a general thesaurus
-    // they are nearly always wrong, and a spinner's table does not swap them.
-    const tooCommon = thesaurus && ids.length === 1 && ctx.lm.unigram(ids[0]!) > ctx.thesaurusMaxUnigram;
-    out[c] = (!withThesaurus && thesaurus) || tooCommon ? -Infinity : windowScore(ctx.lm, left, ids, right) - keep;
+    out[c] = !withThesaurus && thesaurus ? -Infinity : windowScore(ctx.lm, left, candIds[c]!, right) - keep;
   }
   const bias = ctx.bias[i];
   if (bias) for (let c = 0; c < out.length; c++) out[c] = out[c]! - bias[c]!;

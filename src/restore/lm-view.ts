@@ -6,7 +6,10 @@ import type { Scorer } from "../lm/scorer.js";
 import { lmWords } from "../lm/normalize.js";
 import { tokenizeWords } from "../text/tokenize.js";
 
-const MEMO_MASK = (1 << 18) - 1;
+const MEMO_BITS = 18;
+const MEMO_MASK = (1 << MEMO_BITS) - 1;
+/** Entries the memo takes before it starts afresh: half full, so probe sequences stay short. */
+const MEMO_LIMIT = 1 << (MEMO_BITS - 1);
 
 export class LmView {
   readonly bos: number;
@@ -67,22 +70,40 @@ export class LmView {
       }
       const h1 = i >= 1 ? ids[i - 1]! : -1;
       const h2 = h1 >= 0 && i >= 2 ? ids[i - 2]! : -1;
-      const key = ((h2 + 1) * v + (h1 + 1)) * v + w;
-      // Direct-mapped memo in typed arrays: no allocation, no garbage; a collision just recomputes.
-      const slot = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35)) & MEMO_MASK;
-      if (this.memoKeys[slot] === key) {
-        sum += this.memoValues[slot]!;
-      } else {
-        const lp = model.logProb(w, h1, h2 >= 0 ? h2 : -1);
-        this.memoKeys[slot] = key;
-        this.memoValues[slot] = lp;
-        sum += lp;
+      // + 1: a fresh (zero) slot matches no key, so the tables need no filling and untouched pages cost nothing.
+      const key = ((h2 + 1) * v + (h1 + 1)) * v + w + 1;
+      // Open addressing (linear probing) in typed arrays: no allocation, no garbage. It keeps every n-gram until
+      // it is half full, then starts afresh: a document's few hundred thousand distinct n-grams stay in, where
+      // a direct-mapped table lost about a tenth of its lookups to n-grams evicting each other.
+      let slot = Math.imul(w ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35), 0x9e3779b1) >>> (32 - MEMO_BITS);
+      const keys = this.memoKeys;
+      for (;;) {
+        const k = keys[slot]!;
+        if (k === key) {
+          sum += this.memoValues[slot]!;
+          break;
+        }
+        if (k === 0) {
+          const lp = model.logProb(w, h1, h2 >= 0 ? h2 : -1);
+          if (this.memoSize >= MEMO_LIMIT) {
+            keys.fill(0);
+            this.memoSize = 0;
+            slot = Math.imul(w ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35), 0x9e3779b1) >>> (32 - MEMO_BITS);
+          }
+          keys[slot] = key;
+          this.memoValues[slot] = lp;
+          this.memoSize++;
+          sum += lp;
+          break;
+        }
+        slot = (slot + 1) & MEMO_MASK;
       }
     }
     return sum;
   }
 
-  private readonly memoKeys = new Float64Array(MEMO_MASK + 1).fill(-1);
+  private readonly memoKeys = new Float64Array(MEMO_MASK + 1);
+  private memoSize = 0;
   private readonly memoValues = new Float64Array(MEMO_MASK + 1);
 
   unigram(id: number): number {

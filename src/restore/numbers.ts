@@ -30,6 +30,38 @@ const FIGURE_PREV = new Set(
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 const isNumberToken = (t: WordToken | undefined) => !!t && /^\p{N}/u.test(t.text);
+const SPACE = /\s/;
+
+/** Whether the text before `end` ends a sentence: [.!?] then only white space. Looks back from `end`, never at the whole text. */
+function endsSentence(text: string, end: number): boolean {
+  let j = end - 1;
+  while (j >= 0 && SPACE.test(text[j]!)) j--;
+  return j >= 0 && (text[j] === "." || text[j] === "!" || text[j] === "?");
+}
+
+/** The skip spans sorted and merged, for a binary search per number instead of a scan of all of them. */
+function mergedSpans(spans: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** Whether [start, end) overlaps one of the merged, sorted spans. */
+function overlaps(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]!.start < end;
+}
 
 export function findNumberSites(
   text: string,
@@ -38,11 +70,12 @@ export function findNumberSites(
   isHidden: (tokenIndex: number) => boolean,
 ): Site[] {
   const sites: Site[] = [];
+  const skip = mergedSpans(options.skip);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const m = /^([1-9])(st|nd|rd|th)?$/.exec(t.text);
     if (!m || isHidden(i)) continue;
-    if (options.skip.some((s) => s.start < t.end && t.start < s.end)) continue;
+    if (overlaps(skip, t.start, t.end)) continue;
     const before = text.slice(Math.max(0, t.start - 2), t.start);
     const after = text.slice(t.end, t.end + 2);
     // Attached symbols: $5, 5%, 5:30, 2-1, 3/4, 1.5, 5,000, (5), #5, 5+.
@@ -57,7 +90,7 @@ export function findNumberSites(
     if (prevWord && (FIGURE_PREV.has(prevWord.key.replace(/\.$/, "")) || MONTH.test(prevWord.key))) continue;
     if (nextWord && (FIGURE_NEXT.has(nextWord.key.replace(/\.$/, "")) || MONTH.test(nextWord.key))) continue;
     // A proper name before it ("Apollo 9", "Windows 7") or numbers nearby (lists, scores, ranges).
-    if (prevWord && /^\p{Lu}/u.test(prevWord.text) && i - 1 > 0 && !/[.!?]\s*$/.test(text.slice(0, prevWord.start))) continue;
+    if (prevWord && /^\p{Lu}/u.test(prevWord.text) && i - 1 > 0 && !endsSentence(text, prevWord.start)) continue;
     if ([i - 2, i - 1, i + 1, i + 2].some((j) => isNumberToken(tokens[j]))) continue;
     // A number with no word after it on its line (a bare "2", a list label) is not a count in prose.
     if (!nextWord) continue;

@@ -7,11 +7,13 @@ import type { Boldness, Edit, Flag, RestoreOptions, RestoreResult } from "../typ
 import { unlistedFlags, type Flagger } from "../flag/apply.js";
 import { agreeingArticle } from "./article.js";
 import { applyCase, caseLike } from "./case.js";
-import { decide, documentGate, type DecideConfig, type Decision } from "./decide.js";
+import { decide, documentGate, evidenceTable, type DecideConfig, type Decision, type Gate, type SiteTable } from "./decide.js";
+import { GATE_WEIGHTS, SITE_WEIGHTS } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
 import { findDictionarySites, findSpintaxSites, type Site, type SiteCandidate, type SiteOptions } from "./sites.js";
 import { register } from "./register.js";
 import { findNumberSites } from "./numbers.js";
+import { rankThesaurusCandidates } from "./prune.js";
 
 export interface Resources {
   lm: LmView;
@@ -30,45 +32,43 @@ export interface Resources {
 }
 
 const BASE: DecideConfig = {
-  bars: { artefact: 0, signature: -0.5, mined: -1.5, thesaurus: 2.5, user: -1, fingerprint: -2, table: 0.5, rule: -1 },
+  threshold: 0.5,
+  weights: SITE_WEIGHTS,
+  gate: { weights: GATE_WEIGHTS },
+  gateThreshold: 0.5,
   gateStrongDelta: 2,
-  gateRate: 30,
-  gateMinSites: 3,
   veto: 2,
-  presentPenalty: 1,
   siteWeight: 0.85,
-  thesaurusMaxUnigram: -3,
-  thesaurusSingleSource: 1,
   rounds: 3,
 };
 
-// A level moves every bar (log10) and how much of the document must look spun before anything changes.
-const LEVELS: Record<Boldness, { shift: number; gateRate: number; gateMinSites: number }> = {
-  cautious: { shift: 1, gateRate: 40, gateMinSites: 4 },
-  normal: { shift: 0, gateRate: BASE.gateRate, gateMinSites: BASE.gateMinSites },
-  bold: { shift: -0.5, gateRate: 20, gateMinSites: 2 },
+// A level is the probability a change must reach, and the probability of "spun" at which the document gate opens.
+const LEVELS: Record<Boldness, { threshold: number; gateThreshold: number }> = {
+  cautious: { threshold: 0.7, gateThreshold: 0.8 },
+  normal: { threshold: BASE.threshold, gateThreshold: BASE.gateThreshold },
+  bold: { threshold: 0.35, gateThreshold: 0.3 },
 };
 
 export function configFor(options: RestoreOptions): DecideConfig {
   const level = LEVELS[options.level ?? "normal"];
-  // The threshold is the bar of curated entries; the other tiers keep their offsets from it.
-  const shift = options.threshold !== undefined ? options.threshold - BASE.bars.signature : level.shift;
-  const bars = { ...BASE.bars };
-  for (const tier of Object.keys(bars) as (keyof typeof bars)[]) if (tier !== "artefact") bars[tier] = bars[tier] + shift;
-  return { ...BASE, gateRate: level.gateRate, gateMinSites: level.gateMinSites, bars };
+  return { ...BASE, ...level, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}) };
 }
 
 /** Decision settings below the named levels, for research and calibration (see README "How it decides"). */
-export type Tuning = Partial<Omit<DecideConfig, "bars">> & { bars?: Partial<DecideConfig["bars"]> };
+export type Tuning = Partial<DecideConfig>;
 
 function tuned(config: DecideConfig, tuning: Tuning | undefined): DecideConfig {
-  if (!tuning) return config;
-  return { ...config, ...tuning, bars: { ...config.bars, ...(tuning.bars ?? {}) } };
+  return tuning ? { ...config, ...tuning } : config;
 }
 
-export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
-  const tokens = tokenizeWords(text);
-  const sentences = splitSentences(text, tokens);
+/** Every candidate site of a text with the full dictionary, before any decision (for measuring recall). */
+export function candidateSites(resources: Resources, text: string, options: RestoreOptions = {}): Site[] {
+  return siteFinder(text, tokenizeWords(text), options, resources.lm).sitesFrom(resources.dictionary);
+}
+
+/** Options for site matching, and a finder of every site a dictionary proposes (spintax and digits included). */
+/** A text's spintax and digit sites, and a finder of the sites a dictionary proposes (sorted, thesaurus ranked). */
+export function siteFinder(text: string, tokens: readonly WordToken[], options: RestoreOptions, lm: LmView) {
   const siteOptions: SiteOptions = {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
     skip: options.skip ?? [],
@@ -80,12 +80,38 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   }
   const isHidden = (i: number) => hidden[i] === 1;
   const numbers = findNumberSites(text, tokens, siteOptions, isHidden);
+  // Fingerprints (tortured phrases) count wherever they match only in scientific text (fingerprintSites).
   const scientificText = register(tokens).scientific;
   const scientific = (options.assumeSpun ?? false) || scientificText;
-  const sitesFrom = (dictionary: PhraseDictionary) =>
-    fingerprintSites([...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, isHidden), ...numbers], scientific).sort(
-      (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
+  // A general thesaurus's candidates are ranked in context, and the best few per spun form kept (prune.ts).
+  const sitesFrom = (dict: PhraseDictionary) =>
+    rankThesaurusCandidates(
+      fingerprintSites([...spintax, ...findDictionarySites(tokens, dict, siteOptions, isHidden), ...numbers], scientific).sort(
+        (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
+      ),
+      tokens,
+      lm,
     );
+  return { siteOptions, sitesFrom, scientificText };
+}
+
+/**
+ * The round-0 evidence of every site and the document gate, as the learned scorer sees them (for
+ * scripts/train-scorer.mjs, which labels it with original texts). Pure, like restoreWith.
+ */
+export function siteEvidence(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): { gate: Gate; table: SiteTable[] } {
+  const tokens = tokenizeWords(text);
+  const sentences = splitSentences(text, tokens);
+  const { sitesFrom } = siteFinder(text, tokens, options, resources.lm);
+  const config = tuned(configFor(options), tuning);
+  const sites = sitesFrom(resources.dictionary);
+  return evidenceTable(tokens, sentences, sites, resources.gateDictionary ? sitesFrom(resources.gateDictionary) : sites, resources.lm, config);
+}
+
+export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
+  const tokens = tokenizeWords(text);
+  const sentences = splitSentences(text, tokens);
+  const { siteOptions, sitesFrom, scientificText } = siteFinder(text, tokens, options, resources.lm);
   const config = tuned(configFor(options), tuning);
   const assumeSpun = options.assumeSpun ?? false;
   let result;
@@ -119,6 +145,7 @@ export function restoreWith(resources: Resources, text: string, options: Restore
       words: tokens.length,
       strongSitesPer1000: tokens.length ? (result.strongSites * 1000) / tokens.length : 0,
       spun: result.spun,
+      probability: Number(result.probability.toFixed(4)),
     },
   };
 }
@@ -242,11 +269,11 @@ function toEdits(
       column: start - lineStarts[line]! + 1,
       before,
       after,
-      confidence: site.forced ? 1 : Number((1 / (1 + Math.pow(10, -d.margin))).toFixed(3)),
+      confidence: site.forced ? 1 : Number(d.probability.toFixed(3)),
       entry: cand.entry,
       evidence: site.forced
         ? `spintax artefact; language model ${sign(d.delta)} for this choice`
-        : `language model ${sign(d.delta)} here; ${sign(d.pooled)} over ${d.pooledSites} site(s) of "${site.spun}"; ${cand.tier} prior ${cand.prior.toFixed(2)}; margin ${sign(d.margin)}`,
+        : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${site.spun}"; ${cand.tier} prior ${cand.prior.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
     });
   }
   return edits;

@@ -6,6 +6,7 @@ import { spinProbability, verdictOf, type ScreenEvidence } from "./screen.js";
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), "utf8");
 const evidence = (over: Partial<ScreenEvidence>): ScreenEvidence => ({
   words: 500,
+  gateProbability: 0,
   strongSites: 0,
   strongSitesPer1000: 0,
   tortured: 0,
@@ -38,8 +39,9 @@ describe("screen", () => {
   it("maps evidence to a probability that grows with it", () => {
     const p = (o: Partial<ScreenEvidence>) => spinProbability(evidence(o));
     expect(p({})).toBeLessThan(0.05);
-    expect(p({ strongSites: 30, strongSitesPer1000: 60 })).toBeGreaterThan(0.95);
-    expect(p({ strongSites: 2, strongSitesPer1000: 40 })).toBeLessThan(p({ strongSites: 20, strongSitesPer1000: 40 }));
+    expect(p({ gateProbability: 0.97 })).toBeGreaterThan(0.95);
+    expect(p({ gateProbability: 0.3 })).toBeLessThan(p({ gateProbability: 0.7 }));
+    expect(p({ gateProbability: 0.3, tortured: 1 })).toBeGreaterThan(p({ gateProbability: 0.3 }));
     expect(p({ tortured: 1, scientific: true })).toBeGreaterThan(p({ tortured: 1, scientific: false }));
     expect(verdictOf(0.1)).toBe("clean");
     expect(verdictOf(0.5)).toBe("suspicious");

@@ -6,8 +6,7 @@
 import type { Candidate } from "../dict/types.js";
 import { documentGate } from "../restore/decide.js";
 import { register } from "../restore/register.js";
-import { configFor, fingerprintSites, type Resources } from "../restore/restore.js";
-import { findDictionarySites, findSpintaxSites, type Site, type SiteOptions } from "../restore/sites.js";
+import { configFor, siteFinder, type Resources } from "../restore/restore.js";
 import { splitSentences, tokenizeWords } from "../text/tokenize.js";
 
 export type Verdict = "clean" | "suspicious" | "spun";
@@ -27,6 +26,8 @@ export interface Fingerprint {
 
 export interface ScreenEvidence {
   words: number;
+  /** The document gate's probability that the text is spun (the learned gate of README "How it decides"). */
+  gateProbability: number;
   /** Strong places of the document gate (see README "How it decides"), and per 1000 words. */
   strongSites: number;
   strongSitesPer1000: number;
@@ -56,20 +57,14 @@ export const SUSPICIOUS_AT = 0.4;
 export const SPUN_AT = 0.8;
 
 /**
- * The one place where evidence becomes a probability (to be replaced by a calibrated model): the gate's strong-place
- * rate against the rate at which it opens (30 per 1000 words, at least 3), and listed tortured phrases, each of which
- * is strong evidence on its own in scientific text.
+ * The spin probability: the document gate's (learned from spun and clean articles, calibrated; it sees the
+ * spinner's phrasings but not tortured phrases) combined with the listed tortured phrases, each of which is strong
+ * evidence on its own in scientific text, as independent evidence.
  */
 export function spinProbability(e: ScreenEvidence): number {
-  const gateRate = 30;
-  const gateMin = 3;
-  // Half-way at the gate's own bar; below its fewest strong places (a sentence or two), little evidence either way.
-  let z = (e.strongSitesPer1000 - gateRate) / 8;
-  if (e.strongSites < gateMin) z = Math.min(z, (e.strongSites - gateMin) * 1.5);
-  const fromGate = 1 / (1 + Math.exp(-z));
   const perPhrase = e.scientific ? 0.6 : 0.35;
   const fromTortured = 1 - Math.pow(1 - perPhrase, e.tortured);
-  return 1 - (1 - fromGate) * (1 - fromTortured);
+  return 1 - (1 - e.gateProbability) * (1 - fromTortured);
 }
 
 export function verdictOf(probability: number): Verdict {
@@ -80,16 +75,10 @@ export function verdictOf(probability: number): Verdict {
 export function screenWith(resources: Resources, text: string, options: ScreenOptions = {}): ScreenResult {
   const tokens = tokenizeWords(text);
   const sentences = splitSentences(text, tokens);
-  const siteOptions: SiteOptions = { neverTouch: new Set(), skip: options.skip ?? [] };
-  const dictionary = resources.gateDictionary ?? resources.dictionary;
-  const spintax = findSpintaxSites(text, tokens, siteOptions);
-  const hidden = new Uint8Array(tokens.length);
-  for (const s of spintax) hidden.fill(1, s.tokFrom, s.hiddenTokens?.[1] ?? s.tokTo);
+  // The same sites as the gate of restoreWith sees (the gate dictionary holds the tortured list, not the thesaurus).
+  const { sitesFrom } = siteFinder(text, tokens, { skip: options.skip ?? [] }, resources.lm);
   const reg = register(tokens);
-  const sites: Site[] = fingerprintSites(
-    [...spintax, ...findDictionarySites(tokens, dictionary, siteOptions, (i) => hidden[i] === 1)],
-    reg.scientific,
-  ).sort((a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo);
+  const sites = sitesFrom(resources.gateDictionary ?? resources.dictionary);
   const strong: number[] = [];
   const gate = documentGate(tokens, sentences, sites, resources.lm, configFor({}), false, strong);
 
@@ -129,6 +118,7 @@ export function screenWith(resources: Resources, text: string, options: ScreenOp
   const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
   const evidence: ScreenEvidence = {
     words,
+    gateProbability: gate.probability,
     strongSites: gate.strongSites,
     strongSitesPer1000: per1000(gate.strongSites),
     tortured: distinct.size,

@@ -32,3 +32,23 @@ describe("splitSentences", () => {
     expect(words).toEqual(["He said more help she said", "Then", "it ended"]);
   });
 });
+
+describe("glued numbers and letters", () => {
+  it("keeps a number with letters and digits after it in one token (found by the CLI fuzz test)", () => {
+    expect(tokenizeWords("3.5mentioned12 months 1990s 3rd").map((t) => t.text)).toEqual(["3.5mentioned12", "months", "1990s", "3rd"]);
+  });
+});
+
+describe("decomposed accents (NFD)", () => {
+  it("keeps a letter and its combining marks in one token, keyed in NFC, text as written", () => {
+    const text = "Zu\u0308rich and Go\u0308del, cafe\u0301s U\u0308.S\u0301. 3r\u0304d";
+    const tokens = tokenizeWords(text);
+    expect(tokens.map((t) => t.text)).toEqual(["Zu\u0308rich", "and", "Go\u0308del", "cafe\u0301s", "U\u0308.S\u0301.", "3r\u0304d"]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens[0]!.key).toBe("z\u00fcrich");
+    expect(tokens[3]!.key).toBe("caf\u00e9s");
+    // The same words precomposed tokenise the same way, with the same keys.
+    const nfc = tokenizeWords(text.normalize("NFC"));
+    expect(nfc.map((t) => t.key)).toEqual(tokens.map((t) => t.key));
+  });
+});

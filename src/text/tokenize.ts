@@ -29,12 +29,15 @@ export interface Sentence {
 // A word: letters/digits, with inner apostrophes and digit groups (2,300 / 3.5); dotted abbreviations
 // (U.S., e.g.) and a few titles keep their final period. Hyphenated compounds are split into their parts:
 // the spinner's capitalised pass swaps parts of them ("Military-technological" → "Navy-technological").
+// Combining marks belong to the letter before them, so a decomposed (NFD) "Zürich" stays one word; keys are
+// matched in NFC, while the token text (and so every byte the caller keeps) is the text as written. A number glued
+// to letters and digits ("3.5km12") is one token, so that no site can start in the middle of it.
 const WORD =
-  /(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Sen|Rep|Gov|Prof|Lt|Col|Sgt|Capt)\.(?=\s)|\p{N}+(?:[.,]\p{N}+)*(?:['’]s|\p{L}+)?|[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+  /(?:\p{L}\p{M}*\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Sen|Rep|Gov|Prof|Lt|Col|Sgt|Capt)\.(?=\s)|\p{N}+(?:[.,]\p{N}+)*(?:['’]s|\p{L}[\p{L}\p{M}\p{N}]*)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 const HYPHEN = /[-\u2010\u2011]/;
 
 export function foldKey(text: string): string {
-  return text.toLowerCase().replace(/[’‘]/g, "'");
+  return text.normalize("NFC").toLowerCase().replace(/[’‘]/g, "'");
 }
 
 export function tokenizeWords(text: string): WordToken[] {

@@ -29,8 +29,9 @@ describe("configuration", () => {
     expect((await runCli(["other.txt"], { cwd: dir })).out).toBe("said\n");
   });
 
-  it("reads a JavaScript config and --config replaces discovery", async () => {
+  it("reads a JavaScript config inside a repository and --config replaces discovery", async () => {
     const dir = tempTree({
+      ".git/HEAD": "ref: refs/heads/main\n",
       "unspin.config.js": "export default { neverTouch: ['mentioned'] };\n",
       "alt.json": JSON.stringify({ neverTouch: [] }),
       "a.txt": "mentioned\n",
@@ -40,7 +41,7 @@ describe("configuration", () => {
   });
 
   it("prints the configuration in effect for a file", async () => {
-    const dir = tempTree({ ".unspinrc.json": JSON.stringify({ level: "cautious", dictionaries: ["words.tsv"] }), "words.tsv": "spun\torig\n" });
+    const dir = tempTree({ ".unspinrc.json": JSON.stringify({ level: "cautious", dictionaries: ["words.tsv"] }), "words.tsv": "spun\torig\n", "x/a.txt": "" });
     const r = await runCli(["--print-config", "x/a.txt", "--never-touch", "Great Hall"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({

@@ -10,7 +10,7 @@ describe("interactive review", () => {
     const r = await runCli(["-i", "a.txt"], { cwd: dir, input: "y\nn\ne\nstated\n?\nd\n" });
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("One said {x}.\nTwo stated {y}.\n");
-    expect(r.out).toContain("a.txt:1:5  mentioned → said\n    One [-mentioned-]{+said+} {x}.\nRestore? [y,n,e,a,d,x,q,?] y\n");
+    expect(r.out).toContain("a.txt:1:5  mentioned → said\n    One [-mentioned-]{+said+} {x}.\n    probability 0.90 · signature:mentioned→said\nRestore? [y,n,e,a,d,x,q,?] y\n");
     expect(r.out).toContain('Replace "mentioned" with: stated\n');
     expect(r.out).toContain("q - quit; changes accepted so far are written");
     expect(r.stderr).toMatch(/2 changes written to 1 file/);

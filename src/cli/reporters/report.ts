@@ -59,7 +59,8 @@ export function formatSummary(s: Summary, chalk: ChalkInstance): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const parts: string[] = [];
   if (s.changes === 0) parts.push("no changes");
-  else if (s.mode === "write") parts.push(`${plural(s.changes, "change")} written to ${plural(s.written, "file")}`);
+  else if (s.mode === "write" && s.written === s.changedFiles) parts.push(`${plural(s.changes, "change")} written to ${plural(s.written, "file")}`);
+  else if (s.mode === "write") parts.push(`${plural(s.changes, "change")} in ${plural(s.changedFiles, "file")}, ${s.written} written`);
   else if (s.mode === "check") parts.push(`${plural(s.changes, "change")}: ${plural(s.changedFiles, "file")} would change`);
   else parts.push(`${plural(s.changes, "change")} in ${plural(s.changedFiles, "file")} (run with -w to write them)`);
   if (s.flags) parts.push(`${plural(s.flags, "possible tortured phrase")} flagged (not changed)`);

@@ -74,7 +74,7 @@ export function sarifLog(files: readonly SarifFile[], version: string, rootUri: 
           driver: {
             name: "unspin",
             version,
-            informationUri: "https://www.npmjs.com/package/unspin",
+            // No informationUri: the package has no public home page yet, and a link must not lead nowhere.
             rules: [
               {
                 id: RULE_ID,

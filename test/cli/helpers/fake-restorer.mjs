@@ -1,7 +1,20 @@
 // A stand-in for the engine, used by end-to-end tests of the CLI's own behaviour (files, encodings, modes), so those
 // tests do not depend on the model's decisions. It restores spintax "{word}" → "word" and "mentioned" → "said"
 // (case kept), honouring `skip` and `neverTouch` like the library does.
+// FAKE_RESTORER_TAMPER=PATH: on the first call, another "program" rewrites PATH in upper case (same size) and puts
+// its modification time back, as a concurrent editor might; used to test the lost-update check.
+import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+
+let tampered = false;
+
 export function restore(text, options = {}) {
+  const victim = process.env.FAKE_RESTORER_TAMPER;
+  if (victim && !tampered) {
+    tampered = true;
+    const st = statSync(victim);
+    writeFileSync(victim, readFileSync(victim, "utf8").toUpperCase());
+    utimesSync(victim, st.atime, st.mtime);
+  }
   const skip = options.skip ?? [];
   const never = new Set((options.neverTouch ?? []).map((w) => w.toLowerCase()));
   const edits = [];

@@ -1,0 +1,69 @@
+// The clean corpus built by scripts/build-clean-corpus.mjs (.cache/clean-corpus/, never committed), and the
+// damage measure used on it: tokens changed per 1000, as ../shared/eval/score.py --changes counts them
+// (same tokens, quotes folded; edit distance), computed per edit in JavaScript because a quadratic edit distance
+// over whole articles in Python would take minutes on 400,000 words.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export function cleanCorpusDir(root) {
+  return process.env.UNSPIN_CLEAN_CORPUS ?? join(root, ".cache", "clean-corpus");
+}
+
+/** Articles of the corpus ({ file, source, words, text }), or null when it has not been built. */
+export function readCleanCorpus(root) {
+  const dir = cleanCorpusDir(root);
+  const manifest = join(dir, "MANIFEST.tsv");
+  if (!existsSync(manifest)) return null;
+  return readFileSync(manifest, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const [file, source, licence, words] = line.split("\t");
+      return { file, source, licence, words: Number(words), text: readFileSync(join(dir, file), "utf8") };
+    });
+}
+
+export const MISSING_CORPUS = "the clean corpus is missing: build it with `node scripts/build-clean-corpus.mjs` (Debian apt-get + dpkg; ~15 s)";
+
+const TOKEN = /[A-Za-z0-9\u00C0-\u024F]+(?:'[A-Za-z]+)?|[^\sA-Za-z0-9\u00C0-\u024F]/g;
+const fold = (t) => t.replace(/[\u2019\u2018]/g, "'").replace(/[\u201c\u201d]/g, '"');
+export const tokens = (text) => fold(text).match(TOKEN) ?? [];
+
+function distance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Tokens changed by a restoration's edits (each edit is local: the sum of per-edit distances). */
+export function tokensChanged(edits) {
+  let n = 0;
+  for (const e of edits) n += distance(tokens(e.before), tokens(e.after));
+  return n;
+}
+
+/**
+ * Word errors of `hyp` against a plain gold text, as ../shared/eval/score.py counts them for a gold without
+ * {a|b} alternatives: line by line when both have as many non-blank lines, else over the joined text.
+ */
+export function wordErrors(gold, hyp) {
+  let g = gold.split(/\r?\n/).filter((l) => l.trim());
+  let h = hyp.split(/\r?\n/).filter((l) => l.trim());
+  if (g.length !== h.length) {
+    g = [g.join(" ")];
+    h = [h.join(" ")];
+  }
+  let errors = 0;
+  let ref = 0;
+  for (let i = 0; i < g.length; i++) {
+    const a = tokens(g[i]);
+    errors += distance(a, tokens(h[i]));
+    ref += a.length;
+  }
+  return { errors, tokens: ref };
+}

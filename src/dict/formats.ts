@@ -1,0 +1,225 @@
+/**
+ * The formats a user dictionary may come in, told apart by content, and read into spun → original pairs.
+ * Pure: text in, pairs and problems out.
+ *
+ * - `tsv`: `spun<TAB>original[<TAB>anything]` (extra columns ignored; a header row naming its columns is skipped).
+ * - `csv`: `spun,original[,anything]`, RFC 4180 quoting (`"a, b"`, `""` for a quote), read with csv-parse.
+ * - `table`: a spinner's own table, `key|synonym|synonym…`. The spinner replaces `key` by one of its synonyms, so
+ *   the table is read in reverse: every synonym is a spun form whose candidate original is the key. When a key
+ *   occurs on several lines, only its first line counts (the spinner tries lines in file order and the earliest
+ *   wins, so later lines for the same key never fire). A line with a single field proposes nothing.
+ * - `spintax`: `{a|b|c}` lines. By the convention of spintax written from an article (and of the spinners that
+ *   emit it), the first alternative is the original wording: every other alternative maps to the first.
+ *
+ * `#` starts a comment line in every format. Priors: with several originals for one spun form, a pair list splits
+ * the probability evenly; a table weighs each original by 1/(synonyms on its line), since the spinner picks
+ * uniformly among a line's synonyms (a key with 2 synonyms produces each far more often than one with 20).
+ */
+import { createRequire } from "node:module";
+import { normalizePhrase } from "./curated.js";
+
+export type DictionaryFormat = "tsv" | "csv" | "table" | "spintax";
+
+export interface DictionaryPair {
+  /** Normalised spun form (lower case, single spaces, ASCII apostrophes). */
+  spun: string;
+  /** Normalised original. */
+  original: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** Relative weight of this original among the originals of the same spun form (> 0). */
+  weight: number;
+}
+
+export interface DictionaryProblem {
+  line: number;
+  message: string;
+}
+
+export interface ReadDictionary {
+  format: DictionaryFormat;
+  pairs: DictionaryPair[];
+  problems: DictionaryProblem[];
+}
+
+const HEADER = /^(?:spun|tortured|from|pattern|key|word)$/i;
+const SPINTAX_LINE = /^\{[^{}]*\}$/;
+
+/** Strip curator notes from a phrase: brackets, parentheses, question marks. */
+export function cleanPhrase(raw: string): string {
+  return normalizePhrase(
+    raw
+      .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
+      .replace(/[?*]/g, " ")
+      .replace(/[^\p{L}\p{N}'’\- ]/gu, " "),
+  );
+}
+
+interface Line {
+  n: number;
+  text: string;
+}
+
+function contentLines(text: string): Line[] {
+  const out: Line[] = [];
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const t = raw.trim();
+      if (t !== "" && !t.startsWith("#")) out.push({ n: i + 1, text: raw });
+    });
+  return out;
+}
+
+/**
+ * The format of a dictionary, from its first 200 content lines: tabs mean TSV; lines that are all `{…}` spintax;
+ * `|` a spinner table; commas CSV. Null when no line has any separator.
+ */
+export function detectFormat(text: string): DictionaryFormat | null {
+  const lines = contentLines(text).slice(0, 200);
+  if (lines.length === 0) return "tsv";
+  let tab = 0;
+  let spintax = 0;
+  let pipe = 0;
+  let comma = 0;
+  for (const { text: l } of lines) {
+    const t = l.trim();
+    if (l.includes("\t")) tab++;
+    else if (SPINTAX_LINE.test(t)) spintax++;
+    else if (t.includes("|")) pipe++;
+    else if (t.includes(",")) comma++;
+  }
+  const half = lines.length / 2;
+  if (tab > 0 && tab >= half) return "tsv";
+  if (spintax >= half) return "spintax";
+  if (pipe > 0 && pipe + spintax >= half) return "table";
+  if (comma >= half) return "csv";
+  const best = Math.max(tab, spintax, pipe, comma);
+  if (best === 0) return null;
+  return best === tab ? "tsv" : best === pipe ? "table" : best === spintax ? "spintax" : "csv";
+}
+
+/** Read a dictionary in the given format (detected when not given). Never throws on content. */
+export function readDictionary(text: string, format?: DictionaryFormat): ReadDictionary {
+  const f = format ?? detectFormat(text);
+  if (f === null) {
+    const first = contentLines(text)[0]!;
+    return {
+      format: "tsv",
+      pairs: [],
+      problems: [{ line: first.n, message: `cannot tell the format: expected "spun<TAB>original", "spun,original", "key|synonym|…" or "{a|b|c}" lines, got ${quote(first.text)}` }],
+    };
+  }
+  switch (f) {
+    case "tsv":
+      return { format: f, ...readPairs(contentLines(text).map((l) => ({ n: l.n, cols: l.text.split("\t") })), "spun<TAB>original") };
+    case "csv":
+      return { format: f, ...readCsv(text) };
+    case "table":
+      return { format: f, ...readTable(contentLines(text)) };
+    case "spintax":
+      return { format: f, ...readSpintax(contentLines(text)) };
+  }
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
+}
+
+function readPairs(rows: { n: number; cols: string[] }[], expected: string): Omit<ReadDictionary, "format"> {
+  const pairs: DictionaryPair[] = [];
+  const problems: DictionaryProblem[] = [];
+  rows.forEach(({ n, cols }, i) => {
+    if (cols.length < 2 || cols[0]!.trim() === "" || cols[1]!.trim() === "") {
+      problems.push({ line: n, message: `expected "${expected}", got ${quote(cols.join(expected.includes(",") ? "," : "\t"))}` });
+      return;
+    }
+    if (i === 0 && HEADER.test(cols[0]!.trim())) return;
+    const spun = cleanPhrase(cols[0]!);
+    const original = cleanPhrase(cols[1]!);
+    // Curator notes alone ("(?)") leave nothing: skipped, not an error.
+    if (!spun || !original || spun === original) return;
+    pairs.push({ spun, original, line: n, weight: 1 });
+  });
+  return { pairs, problems };
+}
+
+type CsvParse = (input: string, options: Record<string, unknown>) => { record: string[]; info: { lines: number } }[];
+let csvParse: CsvParse | undefined;
+
+function readCsv(text: string): Omit<ReadDictionary, "format"> {
+  // Loaded on first use: most runs read no CSV, and start-up time matters.
+  csvParse ??= (createRequire(import.meta.url)("csv-parse/sync") as { parse: CsvParse }).parse;
+  const rows: { n: number; cols: string[] }[] = [];
+  const problems: DictionaryProblem[] = [];
+  // Parsed record by record so that one bad line costs only itself: a record ends at a newline outside quotes.
+  let records: { record: string[]; info: { lines: number } }[] = [];
+  try {
+    records = csvParse(text.replace(/^\uFEFF/, ""), {
+      comment: "#",
+      comment_no_infix: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
+  } catch (err) {
+    const e = err as { lines?: number; message: string };
+    problems.push({ line: e.lines ?? 1, message: `invalid CSV: ${e.message.replace(/^Invalid [^:]*: /, "")}` });
+    return { pairs: [], problems };
+  }
+  for (const { record, info } of records) rows.push({ n: info.lines, cols: record });
+  const read = readPairs(rows, "spun,original");
+  return { pairs: read.pairs, problems: [...problems, ...read.problems] };
+}
+
+function readTable(lines: Line[]): Omit<ReadDictionary, "format"> {
+  const pairs: DictionaryPair[] = [];
+  const problems: DictionaryProblem[] = [];
+  const seenKeys = new Set<string>();
+  for (const { n, text } of lines) {
+    if (text.includes("\t")) {
+      problems.push({ line: n, message: `expected "key|synonym|synonym…", got a tab in ${quote(text)}` });
+      continue;
+    }
+    // A line written as spintax ({a|b}) in a table file reads the same way.
+    const t = text.trim();
+    const fields = (SPINTAX_LINE.test(t) ? t.slice(1, -1) : t).split("|").map((f) => f.trim());
+    const rawKey = fields[0]!;
+    if (rawKey === "") {
+      problems.push({ line: n, message: `expected "key|synonym|synonym…", the key is empty in ${quote(text)}` });
+      continue;
+    }
+    // Earlier lines win: a later line for the same key (same case) never fires.
+    if (seenKeys.has(rawKey)) continue;
+    seenKeys.add(rawKey);
+    const key = cleanPhrase(rawKey);
+    if (!key) continue;
+    const synonyms = [...new Set(fields.slice(1).map(cleanPhrase))].filter((s) => s !== "" && s !== key);
+    for (const s of synonyms) pairs.push({ spun: s, original: key, line: n, weight: 1 / synonyms.length });
+  }
+  return { pairs, problems };
+}
+
+function readSpintax(lines: Line[]): Omit<ReadDictionary, "format"> {
+  const pairs: DictionaryPair[] = [];
+  const problems: DictionaryProblem[] = [];
+  for (const { n, text } of lines) {
+    const t = text.trim();
+    if (!SPINTAX_LINE.test(t)) {
+      problems.push({ line: n, message: `expected one "{original|alternative|…}" group, got ${quote(text)}` });
+      continue;
+    }
+    const alts = t
+      .slice(1, -1)
+      .split("|")
+      .map(cleanPhrase)
+      .filter((a) => a !== "");
+    const original = alts[0];
+    if (!original) continue;
+    const others = [...new Set(alts.slice(1))].filter((a) => a !== original);
+    for (const a of others) pairs.push({ spun: a, original, line: n, weight: 1 / others.length });
+  }
+  return { pairs, problems };
+}

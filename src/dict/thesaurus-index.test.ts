@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { encodeThesaurusIndex, ThesaurusFormatError, ThesaurusIndex, type IndexCandidate } from "./thesaurus-index.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = join(ROOT, "dictionaries/thesaurus/reverse.bin");
+
+const SAMPLE = new Map<string, IndexCandidate[]>([
+  ["aid", [{ original: "assist", prior: -0.9, sources: 1 }, { original: "help", prior: -0.2, sources: 7 }]],
+  ["automobile", [{ original: "car", prior: -0.1, sources: 6 }]],
+  ["make an attempt", [{ original: "try", prior: 0, sources: 1 }]],
+  ["zebra crossing", [{ original: "crosswalk", prior: -0.5, sources: 4 }, { original: "zebra crossing", prior: -0.1, sources: 1 }]],
+  ["zzz", [{ original: "sleep", prior: -1.5, sources: 1 }, { original: "nap", prior: -0.5, sources: 2 }]],
+]);
+
+describe("ThesaurusIndex over an encoded sample", () => {
+  const bytes = encodeThesaurusIndex(SAMPLE, "sample, built by a test");
+  const d = new ThesaurusIndex(bytes);
+
+  it("reads the header", () => {
+    expect(d.maxPhraseWords).toBe(3);
+    expect(d.provenance).toBe("sample, built by a test");
+  });
+
+  it("finds first, middle, phrase and last keys, candidates by prior", () => {
+    expect(d.lookup("aid")?.map((c) => c.original)).toEqual(["help", "assist"]);
+    expect(d.lookup("automobile")?.[0]?.original).toBe("car");
+    expect(d.lookup("make an attempt")?.[0]).toEqual({ original: "try", tier: "thesaurus", prior: 0, source: "moby", entry: "thesaurus:make an attempt→try" });
+    expect(d.lookup("zzz")!.map((x) => x.original)).toEqual(["nap", "sleep"]);
+  });
+
+  it("names the sources and keeps priors to 1/50", () => {
+    expect(d.lookup("aid")![0]).toMatchObject({ source: "moby+mythes+wordnet", prior: -0.2, entry: "thesaurus:aid→help" });
+    expect(d.lookup("automobile")![0]!.source).toBe("mythes+wordnet");
+  });
+
+  it("drops identity candidates, and misses terms that are no key and unknown keys", () => {
+    expect(d.lookup("zebra crossing")!.map((x) => x.original)).toEqual(["crosswalk"]);
+    for (const k of ["", "a", "aidx", "ai", "zzzz", "make an", "help", "car", "~"]) expect(d.lookup(k)).toBeUndefined();
+  });
+
+  it("knows which words start a multi-word key", () => {
+    expect(d.mayStartPhrase("make")).toBe(true);
+    expect(d.mayStartPhrase("zebra")).toBe(true);
+    expect(d.mayStartPhrase("aid")).toBe(false);
+  });
+
+  it("works on a buffer that is not 4-byte aligned", () => {
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(new ThesaurusIndex(shifted.subarray(1)).lookup("aid")?.length).toBe(2);
+  });
+
+  it("refuses what is not an index, and truncated files", () => {
+    expect(() => new ThesaurusIndex(new TextEncoder().encode("# unspin reverse thesaurus v1\n"))).toThrow(ThesaurusFormatError);
+    expect(() => new ThesaurusIndex(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
+    expect(() => encodeThesaurusIndex(new Map([["café", [{ original: "cafe", prior: 0, sources: 1 }]]]), "")).toThrow(/non-ASCII/);
+  });
+});
+
+describe.skipIf(!existsSync(BIN))("the shipped reverse.bin", () => {
+  const d = new ThesaurusIndex(readFileSync(BIN));
+
+  it("holds every candidate of the three thesauri (no cap)", () => {
+    expect(d.provenance).toMatch(/keys=\d{5,} .*candidates=\d{7,}/);
+    expect(d.lookup("mentioned")!.length).toBeGreaterThan(50);
+    expect(d.maxPhraseWords).toBe(4);
+  });
+
+  it("reverses real synonym pairs, inflected alike", () => {
+    expect(d.lookup("mentioned")!.map((c) => c.original)).toContain("said");
+    expect(d.lookup("metropolis")!.map((c) => c.original)).toContain("city");
+    expect(d.lookup("mentions")!.map((c) => c.original)).toContain("says");
+    expect(d.lookup("assisted")!.map((c) => c.original)).toContain("helped");
+    expect(d.lookup("assist")!.map((c) => c.original)).toContain("help");
+  });
+
+  it("stores each key's candidates by prior", () => {
+    for (const k of ["mentioned", "metropolis", "assist", "chief"]) {
+      const priors = d.lookup(k)!.map((c) => c.prior);
+      expect(priors).toEqual([...priors].sort((a, b) => b - a));
+    }
+  });
+});

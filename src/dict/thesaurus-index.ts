@@ -1,0 +1,217 @@
+/**
+ * Reader of the precompiled general-thesaurus reverse index (dictionaries/thesaurus/reverse.bin, built by
+ * scripts/build-thesaurus.mjs): spun form → every candidate original the thesauri give, with a prior and the
+ * sources that list the pair. Nothing is cut before the context is known; the engine ranks candidates at each
+ * site. Pure: it receives the file's bytes; construction only makes typed-array views over them.
+ *
+ * Layout (little-endian; offsets from the start of the file):
+ *   0   "UNSPINTHES2\0"                 magic
+ *   12  u32 terms, u32 candidates, u32 maxPhraseWords, u32 poolBytes, u32 provenanceBytes
+ *   32  u32 termOffset[terms + 1]        start of each term in the pool (NUL-separated, ASCII)
+ *       u32 candidateStart[terms + 1]    each term's candidates, when it is a spun key
+ *       u32 candidate[candidates]        bits 0–19 original's term id, 20–22 sources (1 Moby, 2 MyThes,
+ *                                        4 WordNet), 23–31 q where prior = -q / 50 (log10)
+ *       pool (padded to 4 bytes), then the provenance text (UTF-8)
+ * Terms are sorted by JavaScript code-unit order, so a key is found by binary search.
+ */
+import type { Candidate, PhraseDictionary } from "./types.js";
+
+const MAGIC = "UNSPINTHES2\0";
+const SOURCE_NAMES = ["moby", "mythes", "wordnet"] as const;
+const sourceNames: string[] = Array.from({ length: 8 }, (_, mask) =>
+  SOURCE_NAMES.filter((_, i) => mask & (1 << i)).join("+") || "thesaurus",
+);
+
+export class ThesaurusFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ThesaurusFormatError";
+  }
+}
+
+export class ThesaurusIndex implements PhraseDictionary {
+  readonly maxPhraseWords: number;
+  readonly provenance: string;
+  private readonly termOffset: Uint32Array;
+  private readonly candStart: Uint32Array;
+  private readonly cands: Uint32Array;
+  private readonly pool: Uint8Array;
+  private readonly terms: number;
+  private readonly cache = new Map<string, readonly Candidate[] | null>();
+  private starts: Set<string> | undefined;
+
+  constructor(bytes: Uint8Array) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const magic = String.fromCharCode(...bytes.subarray(0, MAGIC.length));
+    if (bytes.byteLength < 32 || magic !== MAGIC) throw new ThesaurusFormatError("not an unspin thesaurus index (bad magic)");
+    const terms = view.getUint32(12, true);
+    const candidates = view.getUint32(16, true);
+    this.maxPhraseWords = view.getUint32(20, true);
+    const poolBytes = view.getUint32(24, true);
+    const provenanceBytes = view.getUint32(28, true);
+    const need = 32 + 8 * (terms + 1) + 4 * candidates + ((poolBytes + 3) & ~3) + provenanceBytes;
+    if (bytes.byteLength < need) throw new ThesaurusFormatError(`truncated thesaurus index (${bytes.byteLength} of ${need} bytes)`);
+    // Typed arrays need 4-byte alignment: a Buffer from a small pool may not have it, so copy then.
+    const aligned = (bytes.byteOffset & 3) === 0 ? bytes : new Uint8Array(bytes);
+    const u32 = (offset: number, length: number) => new Uint32Array(aligned.buffer, aligned.byteOffset + offset, length);
+    let at = 32;
+    this.termOffset = u32(at, terms + 1);
+    at += 4 * (terms + 1);
+    this.candStart = u32(at, terms + 1);
+    at += 4 * (terms + 1);
+    this.cands = u32(at, candidates);
+    at += 4 * candidates;
+    this.pool = aligned.subarray(at, at + poolBytes);
+    at += (poolBytes + 3) & ~3;
+    this.provenance = new TextDecoder().decode(aligned.subarray(at, at + provenanceBytes));
+    this.terms = terms;
+  }
+
+  private term(id: number): string {
+    let s = "";
+    for (let i = this.termOffset[id]!, end = this.termOffset[id + 1]! - 1; i < end; i++) s += String.fromCharCode(this.pool[i]!);
+    return s;
+  }
+
+  /** Compare key with term id by code units (terms are ASCII). */
+  private compare(key: string, id: number): number {
+    const start = this.termOffset[id]!;
+    const len = this.termOffset[id + 1]! - 1 - start;
+    const n = Math.min(len, key.length);
+    for (let i = 0; i < n; i++) {
+      const d = key.charCodeAt(i) - this.pool[start + i]!;
+      if (d !== 0) return d;
+    }
+    return key.length - len;
+  }
+
+  private find(key: string): number {
+    let lo = 0;
+    let hi = this.terms - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compare(key, mid);
+      if (c === 0) return mid;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return -1;
+  }
+
+  lookup(spunKey: string): readonly Candidate[] | undefined {
+    const cached = this.cache.get(spunKey);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: readonly Candidate[] | null = null;
+    const id = this.find(spunKey);
+    if (id >= 0 && this.candStart[id + 1]! > this.candStart[id]!) {
+      const out: Candidate[] = [];
+      for (let i = this.candStart[id]!; i < this.candStart[id + 1]!; i++) {
+        const c = this.cands[i]!;
+        const original = this.term(c & 0xfffff);
+        if (original === spunKey) continue;
+        out.push({
+          original,
+          tier: "thesaurus",
+          prior: c >>> 23 === 0 ? 0 : -(c >>> 23) / 50,
+          source: sourceNames[(c >>> 20) & 7]!,
+          entry: `thesaurus:${spunKey}→${original}`,
+        });
+      }
+      if (out.length) result = Object.freeze(out);
+    }
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(spunKey, result);
+    return result ?? undefined;
+  }
+
+  /** First words of multi-word keys, gathered on first use (one pass over the terms). */
+  mayStartPhrase(firstWord: string): boolean {
+    if (!this.starts) {
+      const starts = new Set<string>();
+      for (let id = 0; id < this.terms; id++) {
+        if (this.candStart[id + 1]! === this.candStart[id]!) continue;
+        const start = this.termOffset[id]!;
+        const end = this.termOffset[id + 1]! - 1;
+        for (let i = start; i < end; i++) {
+          if (this.pool[i] === 32) {
+            let w = "";
+            for (let j = start; j < i; j++) w += String.fromCharCode(this.pool[j]!);
+            starts.add(w);
+            break;
+          }
+        }
+      }
+      this.starts = starts;
+    }
+    return this.starts.has(firstWord);
+  }
+}
+
+/** One candidate of a key, for encoding: `sources` is a bit set (1 Moby, 2 MyThes, 4 WordNet). */
+export interface IndexCandidate {
+  original: string;
+  /** log10 prior, ≤ 0 (stored to 1/50). */
+  prior: number;
+  sources: number;
+}
+
+const PRIOR_SCALE = 50;
+
+/**
+ * Encode an index in the layout above. Keys and originals must be ASCII; candidates are stored by prior,
+ * descending (ties by original). Used by scripts/build-thesaurus.mjs and by the tests.
+ */
+export function encodeThesaurusIndex(keys: ReadonlyMap<string, readonly IndexCandidate[]>, provenance: string): Uint8Array {
+  const termSet = new Set<string>();
+  let maxWords = 1;
+  for (const [key, list] of keys) {
+    termSet.add(key);
+    maxWords = Math.max(maxWords, key.split(" ").length);
+    for (const c of list) termSet.add(c.original);
+  }
+  const terms = [...termSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const t of terms) if (!/^[\x20-\x7e]+$/.test(t)) throw new ThesaurusFormatError(`non-ASCII term ${JSON.stringify(t)}`);
+  if (terms.length >= 1 << 20) throw new ThesaurusFormatError(`too many terms for 20-bit ids: ${terms.length}`);
+  const id = new Map(terms.map((t, i) => [t, i]));
+  const total = [...keys.values()].reduce((n, l) => n + l.length, 0);
+  const termOffset = new Uint32Array(terms.length + 1);
+  const candStart = new Uint32Array(terms.length + 1);
+  const cands = new Uint32Array(total);
+  let at = 0;
+  let pool = 0;
+  terms.forEach((t, i) => {
+    termOffset[i] = pool;
+    pool += t.length + 1;
+    candStart[i] = at;
+    const list = keys.get(t);
+    if (!list) return;
+    const sorted = [...list].sort((a, b) => b.prior - a.prior || (a.original < b.original ? -1 : 1));
+    for (const c of sorted) {
+      const q = Math.min(511, Math.max(0, Math.round(-c.prior * PRIOR_SCALE)));
+      cands[at++] = (id.get(c.original)! | ((c.sources & 7) << 20) | (q << 23)) >>> 0;
+    }
+  });
+  termOffset[terms.length] = pool;
+  candStart[terms.length] = at;
+  const prov = new TextEncoder().encode(provenance);
+  const poolPadded = (pool + 3) & ~3;
+  const out = new Uint8Array(32 + 8 * (terms.length + 1) + 4 * total + poolPadded + prov.length);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < MAGIC.length; i++) out[i] = MAGIC.charCodeAt(i);
+  view.setUint32(12, terms.length, true);
+  view.setUint32(16, total, true);
+  view.setUint32(20, maxWords, true);
+  view.setUint32(24, pool, true);
+  view.setUint32(28, prov.length, true);
+  let o = 32;
+  for (const arr of [termOffset, candStart, cands]) {
+    for (let i = 0; i < arr.length; i++, o += 4) view.setUint32(o, arr[i]!, true);
+  }
+  for (const t of terms) {
+    for (let i = 0; i < t.length; i++) out[o++] = t.charCodeAt(i);
+    out[o++] = 0;
+  }
+  o = 32 + 8 * (terms.length + 1) + 4 * total + poolPadded;
+  out.set(prov, o);
+  return out;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { restore, restoreWith } from "./index.js";
+
+describe("library arguments", () => {
+  it("names what a wrong call got, instead of failing deep inside or doing nothing", () => {
+    expect(() => restore(123 as unknown as string)).toThrow(new TypeError("unspin: restore() expects the text as a string (got 123)"));
+    expect(() => restore(undefined as unknown as string)).toThrow(/expects the text as a string \(got undefined\)/);
+    expect(() => restore("text", "bold" as never)).toThrow(new TypeError('unspin: restore() expects options as an object (got "bold")'));
+    expect(() => restore("text", { level: "wild" as never })).toThrow(
+      new RangeError('unspin: restore(): options.level must be "cautious", "normal" or "bold" (got "wild")'),
+    );
+    // NaN used to turn restoring off without a word.
+    expect(() => restore("text", { threshold: NaN })).toThrow(new RangeError("unspin: restore(): options.threshold must be a probability between 0 and 1 (got NaN)"));
+    expect(() => restore("text", { threshold: "1" as never })).toThrow(/threshold must be a probability between 0 and 1 \(got "1"\)/);
+    expect(() => restore("text", { neverTouch: "Great Hall" as never })).toThrow(/neverTouch must be an array of strings \(got "Great Hall"\)/);
+    expect(() => restore("text", { skip: [{ start: 0 }] as never })).toThrow(/skip must be an array of \{ start, end \} offsets/);
+    expect(() => restoreWith({} as never, 5 as never)).toThrow(/restoreWith\(\) expects the text as a string \(got 5\)/);
+  });
+
+  it("accepts every documented option and ignores keys it does not know", () => {
+    const r = restore("He mentioned five {dollars}.", { level: "bold", threshold: 0.5, assumeSpun: true, neverTouch: [], skip: [], future: 1 } as never);
+    expect(r.text).toContain("dollars");
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Argument checks at the library's door: a wrong call (a number for the text, a misspelt level, a NaN threshold)
+ * gets a TypeError or RangeError that says what was expected, instead of failing deep inside ("text.indexOf is not
+ * a function") or, worse, silently restoring nothing. Unknown option keys are left alone.
+ */
+import type { RestoreOptions } from "./types.js";
+
+const LEVELS = ["cautious", "normal", "bold"];
+
+function shown(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return String(v);
+  return Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : typeof v;
+}
+
+export function checkRestoreArguments(fn: string, text: unknown, options: unknown): asserts options is RestoreOptions | undefined {
+  if (typeof text !== "string") throw new TypeError(`unspin: ${fn}() expects the text as a string (got ${shown(text)})`);
+  if (options === undefined) return;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`unspin: ${fn}() expects options as an object (got ${shown(options)})`);
+  }
+  const o = options as Record<string, unknown>;
+  const bad = (what: string, expected: string, Err: typeof TypeError = TypeError): never => {
+    throw new Err(`unspin: ${fn}(): options.${what} must be ${expected} (got ${shown(o[what])})`);
+  };
+  if (o.level !== undefined && !LEVELS.includes(o.level as string)) bad("level", '"cautious", "normal" or "bold"', RangeError);
+  if (o.threshold !== undefined && (typeof o.threshold !== "number" || !(o.threshold > 0 && o.threshold < 1))) {
+    bad("threshold", "a probability between 0 and 1", RangeError);
+  }
+  if (o.assumeSpun !== undefined && typeof o.assumeSpun !== "boolean") bad("assumeSpun", "true or false");
+  if (o.neverTouch !== undefined && (!Array.isArray(o.neverTouch) || o.neverTouch.some((x) => typeof x !== "string"))) {
+    bad("neverTouch", "an array of strings");
+  }
+  const isExtra = (x: unknown) => typeof x === "string" || (typeof x === "object" && x !== null && typeof (x as { text?: unknown }).text === "string");
+  if (o.extraDictionaries !== undefined && (!Array.isArray(o.extraDictionaries) || !o.extraDictionaries.every(isExtra))) {
+    bad("extraDictionaries", "an array of dictionary texts (strings or { text, kind, name })");
+  }
+  if (o.skip !== undefined) {
+    const ok =
+      Array.isArray(o.skip) &&
+      o.skip.every((s: unknown) => {
+        const span = s as { start?: unknown; end?: unknown } | null;
+        return typeof span?.start === "number" && typeof span.end === "number" && Number.isFinite(span.start) && Number.isFinite(span.end);
+      });
+    if (!ok) bad("skip", "an array of { start, end } offsets");
+  }
+}

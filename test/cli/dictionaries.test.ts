@@ -1,0 +1,57 @@
+/** --dict with the real engine: kinds (corrections, candidates) and formats detected by content. */
+import { describe, expect, it } from "vitest";
+import { REAL_CLI, runCli, tempTree } from "./helpers/run.js";
+
+const SPUN = "Copy the recordsdata to a folder, then open the recordsdata.\n";
+const CLEAN = "Copy the files to a folder, then open the files.\n";
+
+describe("--dict kinds and formats", () => {
+  it("applies a pair list declared as corrections (the default for pairs) even to one short sentence", async () => {
+    const dir = tempTree({ "ours.tsv": "recordsdata\tfiles\n", "ours.csv": '"recordsdata","files"\n' });
+    for (const arg of ["ours.tsv", "corrections:ours.tsv", "ours.csv"]) {
+      const r = await runCli(["--dict", arg], { cli: REAL_CLI, cwd: dir, input: SPUN });
+      expect(r.stderr).toBe("");
+      expect(r.out).toBe(CLEAN);
+    }
+  });
+
+  it("a list declared as candidates only proposes: clean text stays as it is", async () => {
+    const dir = tempTree({
+      "ours.tsv": "recordsdata\tfiles\n",
+      // A spinner-style table (read reversed: large → big, huge → big, …), candidates by default.
+      "spin.txt": "big|large|huge\nhouse|home|residence\nlake|pond\n",
+      "cfg.json": JSON.stringify({ dictionaries: [{ path: "ours.tsv", kind: "candidates" }, "spin.txt"] }),
+    });
+    const clean = "We live in a large house near the huge lake, and our home is the residence of two cats.\n";
+    const cases: [string[], string][] = [
+      [["--dict", "candidates:ours.tsv"], CLEAN],
+      [["--dict", "spin.txt"], clean],
+      [["--config", "cfg.json"], clean],
+    ];
+    for (const [args, text] of cases) {
+      const r = await runCli(args, { cli: REAL_CLI, cwd: dir, input: text });
+      expect(r.stderr).toBe("");
+      expect(r.out).toBe(text);
+    }
+    // The same table declared as corrections is applied wherever it matches: the kind is what makes the difference.
+    const r = await runCli(["--dict", "corrections:spin.txt", "--format", "json"], { cli: REAL_CLI, cwd: dir, input: clean });
+    expect(r.out.trim().split("\n").map((l) => JSON.parse(l).entry)).toContain("spin:large→big");
+  });
+
+  it("names file and line of every malformed line, exit 2", async () => {
+    const dir = tempTree({ "t.txt": "big|large\n|huge\nsmall|little\n|tiny\n", "q.csv": 'a,b\n"open,c\n' });
+    const r = await runCli(["--dict", "t.txt"], { cli: REAL_CLI, cwd: dir, input: CLEAN });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `unspin: invalid dictionary ${dir}/t.txt, line 2: expected "key|synonym|synonym…", the key is empty in "|huge"\n` +
+        `unspin: invalid dictionary ${dir}/t.txt, line 4: expected "key|synonym|synonym…", the key is empty in "|tiny"\n`,
+    );
+    const r2 = await runCli(["--dict", "q.csv"], { cli: REAL_CLI, cwd: dir, input: CLEAN });
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(new RegExp(`^unspin: invalid dictionary ${dir}/q.csv, line \\d+: invalid CSV`));
+    const bad = tempTree({ "latin1.tsv": Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x09, 0x78, 0x0a]) });
+    const r3 = await runCli(["--dict", "latin1.tsv"], { cli: REAL_CLI, cwd: bad, input: CLEAN });
+    expect(r3.code).toBe(2);
+    expect(r3.stderr).toBe(`unspin: invalid dictionary ${bad}/latin1.tsv: not valid UTF-8 (unspin reads UTF-8 and UTF-16 with a byte-order mark)\n`);
+  });
+});
