@@ -51,7 +51,7 @@ const collectGlob = (value: string, previous: string[] | undefined) => {
 
 function parseProbability(value: string): number {
   const n = Number(value);
-  if (value.trim() === "" || !(n > 0 && n < 1)) throw new InvalidArgumentError("expected a probability between 0 and 1 (normal 0.5).");
+  if (value.trim() === "" || !(n > 0 && n < 1)) throw new InvalidArgumentError("expected a probability between 0 and 1 (normal 0.45).");
   return n;
 }
 
@@ -89,7 +89,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS))
     .addOption(new Option("-l, --list-different", "print only the names of files that would change (same as --format files)"))
     .addOption(new Option("--level <level>", "how bold restoration is").choices(["cautious", "normal", "bold"]))
-    .addOption(new Option("--threshold <p>", "probability (0-1) a change must reach, normal 0.5; overrides the level").argParser(parseProbability))
+    .addOption(new Option("--threshold <p>", "probability (0-1) a change must reach, normal 0.45; overrides the level").argParser(parseProbability))
     .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
     .addOption(new Option("--never-touch <phrase>", "word or phrase never to change (repeatable)").argParser(collect))
     .addOption(
