@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { FileStamp } from "./process-file.js";
+import type { FileStamp } from "../run/process-file.js";
 import { contentHash } from "./hash.js";
 import { writeAtomic } from "./write.js";
 

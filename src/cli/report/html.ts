@@ -5,7 +5,7 @@
  * without JavaScript; the script only adds filters (file, lowest confidence) and keyboard navigation.
  */
 import type { Edit } from "../../types.js";
-import { lineSpanAround } from "../spans.js";
+import { lineSpanAround } from "../input/spans.js";
 
 export interface HtmlFile {
   /** Path relative to the working directory, forward slashes. */

@@ -6,9 +6,9 @@
 import { existsSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { describeFsError } from "./errors.js";
-import { contentHash } from "./hash.js";
-import { writeAtomic } from "./write.js";
+import { describeFsError } from "../errors.js";
+import { contentHash } from "../write/hash.js";
+import { writeAtomic } from "../write/write.js";
 
 export async function saveNeverTouch(configPath: string | null, fileDir: string, words: readonly string[]): Promise<string> {
   const list = JSON.stringify([...new Set(words)]);

@@ -15,10 +15,10 @@ import { randomBytes } from "node:crypto";
 import { closeSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { chmod, chown, lstat, open, readdir, readFile, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { describeFsError, UserError } from "./errors.js";
+import { describeFsError, UserError } from "../errors.js";
 import { contentHash } from "./hash.js";
-import { isInside } from "./paths.js";
-import type { FileStamp } from "./process-file.js";
+import { isInside } from "../input/paths.js";
+import type { FileStamp } from "../run/process-file.js";
 
 /** Temporary files still on disk, removed if the process is interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT). */
 export const pendingTempFiles = new Set<string>();

@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { Edit } from "../../types.js";
-import { lineSpanAround } from "../spans.js";
+import { lineSpanAround } from "../input/spans.js";
 import { mark } from "./marks.js";
 
 /** Characters of context shown on each side of a change before eliding with "…". */

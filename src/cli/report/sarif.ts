@@ -4,7 +4,7 @@
  * which is SARIF's default columnKind and what the library reports.
  */
 import type { Edit, Flag } from "../../types.js";
-import { lineIndexAt, lineStarts } from "../spans.js";
+import { lineIndexAt, lineStarts } from "../input/spans.js";
 
 export interface SarifFile {
   /** Path relative to the working directory, forward slashes. */

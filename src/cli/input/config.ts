@@ -11,9 +11,9 @@ import { homedir } from "node:os";
 import { dirname, isAbsolute, join, parse, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { lilconfig, type LilconfigResult, type Loader } from "lilconfig";
-import { DICTIONARY_KINDS, type DictionaryKind } from "../dict/user.js";
-import type { Boldness } from "../types.js";
-import { describeFsError, UserError } from "./errors.js";
+import { DICTIONARY_KINDS, type DictionaryKind } from "../../dict/user.js";
+import type { Boldness } from "../../types.js";
+import { describeFsError, UserError } from "../errors.js";
 import { isInside } from "./paths.js";
 import { parseDictArgument, type DictionarySpec } from "./user-dictionaries.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countStringWork } from "../test-helpers/string-work.js";
+import { countStringWork } from "../../test-helpers/string-work.js";
 import { docKindFor, proseSkips, type DocKind } from "./prose.js";
 
 /** The text that stays visible to restore() once skipped spans are blanked out. */

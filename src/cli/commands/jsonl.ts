@@ -8,12 +8,12 @@
  * being held. A bad record (not JSON, not an object, no string "text", too long) gets an error record
  * `{"id": …, "error": "…"}` in its place — never a crash — and the exit code is 2 at the end.
  */
-import type { Edit, Flag, RestoreOptions, RestoreResult } from "../types.js";
-import type { ScreenResult } from "../index.js";
-import type { CliOptions } from "./args.js";
-import { EXIT_ERROR, EXIT_OK } from "./errors.js";
-import type { Io } from "./main.js";
-import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB } from "./size-limit.js";
+import type { Edit, Flag, RestoreOptions, RestoreResult } from "../../types.js";
+import type { ScreenResult } from "../../index.js";
+import type { CliOptions } from "../args.js";
+import { EXIT_ERROR, EXIT_OK } from "../errors.js";
+import type { Io } from "../io.js";
+import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB } from "../input/size-limit.js";
 
 export interface JsonlOptions {
   mode: "restore" | "scan";
@@ -26,20 +26,20 @@ export interface JsonlOptions {
 interface Library {
   restore: (text: string, options?: RestoreOptions) => RestoreResult;
   screen: (text: string) => ScreenResult;
-  spinProbability: (e: import("../index.js").ScreenEvidence) => number;
+  spinProbability: (e: import("../../index.js").ScreenEvidence) => number;
   verdictOf: (p: number) => ScreenResult["verdict"];
 }
 
 /** Restore options from the command line and the configuration that applies to the working folder. */
 export async function jsonlRestoreOptions(opts: CliOptions, io: Io): Promise<RestoreOptions> {
-  const { ConfigResolver } = await import("./config.js");
-  const { restoreOptionsFor } = await import("./options.js");
+  const { ConfigResolver } = await import("../input/config.js");
+  const { restoreOptionsFor } = await import("../input/options.js");
   const config = await new ConfigResolver(io.cwd, opts.config).forDirectory(io.cwd);
   return restoreOptionsFor(config, opts, io.cwd);
 }
 
 export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
-  const lib = (await import(new URL("../index.js", import.meta.url).href)) as Library;
+  const lib = (await import(new URL("../../index.js", import.meta.url).href)) as Library;
   const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_SIZE_MB * BYTES_PER_MB;
   let bad = 0;
   let lineNo = 0;

@@ -1,7 +1,7 @@
 /** Effective restore options for one file: defaults < config file < command line. */
-import type { CliOptions } from "./args.js";
+import type { CliOptions } from "../args.js";
 import { dictionaryPaths, type LoadedConfig } from "./config.js";
-import type { CliRestoreOptions } from "./restorer.js";
+import type { CliRestoreOptions } from "../run/restorer.js";
 import { BYTES_PER_MB, sizeLimitFor } from "./size-limit.js";
 import { parseDictArgument, readUserDictionary, type DictionarySpec } from "./user-dictionaries.js";
 import { resolve } from "node:path";

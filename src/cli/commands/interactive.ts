@@ -8,12 +8,12 @@
 import { createInterface, type Interface } from "node:readline";
 import { dirname } from "node:path";
 import type { ChalkInstance } from "chalk";
-import type { Edit } from "../types.js";
-import type { ConfigResolver } from "./config.js";
-import type { Io } from "./main.js";
-import { saveNeverTouch } from "./never-touch-store.js";
-import type { FileOutcome } from "./process-file.js";
-import { formatChange } from "./reporters/report.js";
+import type { Edit } from "../../types.js";
+import type { ConfigResolver } from "../input/config.js";
+import type { Io } from "../io.js";
+import { saveNeverTouch } from "../input/never-touch-store.js";
+import type { FileOutcome } from "../run/process-file.js";
+import { formatChange } from "../report/report.js";
 
 export interface ReviewState {
   acceptKinds: Set<string>;

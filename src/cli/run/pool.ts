@@ -1,6 +1,6 @@
 /** A fixed set of worker threads running processFile(); jobs are queued and handed to whichever worker is free. */
 import { Worker } from "node:worker_threads";
-import type { SharedModelFile } from "../resources.js";
+import type { SharedModelFile } from "../../resources.js";
 import type { FileJob, FileOutcome } from "./process-file.js";
 
 interface Task {

@@ -1,9 +1,9 @@
 /** `unspin learn SPUN ORIGINAL`: the substitutions a spinner made, as dictionary proposals (TSV on stdout). */
 import { basename, resolve } from "node:path";
-import { decode, describeUndecodable } from "./encoding.js";
-import { describeFsError, EXIT_OK, UserError } from "./errors.js";
-import type { Io } from "./main.js";
-import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, readBounded, tooLargeMessage } from "./size-limit.js";
+import { decode, describeUndecodable } from "../input/encoding.js";
+import { describeFsError, EXIT_OK, UserError } from "../errors.js";
+import type { Io } from "../io.js";
+import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, readBounded, tooLargeMessage } from "../input/size-limit.js";
 
 // Aligning is quadratic in the worst case: refuse what `unspin` itself would refuse.
 const LEARN_LIMIT = { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `the ${DEFAULT_MAX_SIZE_MB} MB limit` };
@@ -25,15 +25,15 @@ async function readText(path: string, cwd: string): Promise<string> {
 
 export async function runLearn(spunPath: string, originalPath: string, opts: { all: boolean }, io: Io): Promise<number> {
   const [spun, original] = await Promise.all([readText(spunPath, io.cwd), readText(originalPath, io.cwd)]);
-  const { mineEntries, formatProposals } = await import("../learn/align.js");
+  const { mineEntries, formatProposals } = await import("../../learn/align.js");
   // Like scripts/mine.mjs: a region of adjacent swaps is split where the bundled dictionaries know a pair, and words
   // the spinner adds around a head word are taken with their head.
-  const { loadBundledDictionary } = await import("../resources.js");
+  const { loadBundledDictionary } = await import("../../resources.js");
   const known = loadBundledDictionary();
   const knownPair = (spunKey: string, originalKey: string) => (known.lookup(spunKey) ?? []).some((c) => c.original === originalKey);
   let rows = mineEntries([{ id: basename(spunPath), spun, original }], { headWords: true, knownPair });
   if (!opts.all) {
-    const { reviewRow } = await import("../learn/review.js");
+    const { reviewRow } = await import("../../learn/review.js");
     rows = rows.filter((r) => reviewRow(r).keep);
   }
   io.stdout.write(formatProposals(rows));

@@ -2,7 +2,7 @@
  * Progress bar on stderr for runs with many files (only when stderr is a terminal and not --quiet). While it is
  * shown, output meant for the same terminal is held back and printed when the bar is gone, so the two never mix.
  */
-import type { Io } from "./main.js";
+import type { Io } from "../io.js";
 
 export interface Progress {
   update: (done: number) => void;

@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { Flag } from "../../types.js";
-import { lineSpanAround } from "../spans.js";
+import { lineSpanAround } from "../input/spans.js";
 
 const CONTEXT_CHARS = 50;
 const oneLine = (s: string) => s.replace(/\r?\n/g, "⏎").replace(/\t/g, " ");

@@ -5,12 +5,12 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { createReadStream } from "node:fs";
-import type { ScreenResult } from "../index.js";
-import { decode, describeUndecodable } from "./encoding.js";
-import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, describeFsError } from "./errors.js";
-import type { Io } from "./main.js";
-import { docKindFor, proseSkips } from "./prose.js";
-import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, readLimited, tooLargeMessage, type SizeLimit } from "./size-limit.js";
+import type { ScreenResult } from "../../index.js";
+import { decode, describeUndecodable } from "../input/encoding.js";
+import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, describeFsError } from "../errors.js";
+import type { Io } from "../io.js";
+import { docKindFor, proseSkips } from "../input/prose.js";
+import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
 
 export type ScanFormat = "table" | "json" | "csv";
 export const SCAN_FORMATS: readonly ScanFormat[] = ["table", "json", "csv"];
@@ -63,7 +63,7 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
     errors++;
   };
   const named = list.filter((p) => p !== STDIN);
-  const { collectInputs } = await import("./inputs.js");
+  const { collectInputs } = await import("../input/inputs.js");
   const found = named.length
     ? await collectInputs(named, { cwd: io.cwd, hidden: opts.hidden, ignoreFiles: opts.ignore, exclude: opts.exclude, extensions: opts.ext })
     : { files: [], errors: [] };
@@ -76,7 +76,7 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
     return errors ? EXIT_ERROR : EXIT_OK;
   }
 
-  const { screen } = (await import(new URL("../index.js", import.meta.url).href)) as { screen: Screen };
+  const { screen } = (await import(new URL("../../index.js", import.meta.url).href)) as { screen: Screen };
   const progress = !opts.quiet && io.stderr.isTTY && jobs.length >= 20 ? await startBar(jobs.length, io) : null;
   const rows: ScanRow[] = [];
   let skipped = 0;

@@ -4,15 +4,15 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import type { Edit, Flag, GateReport } from "../types.js";
-import { decode, describeUndecodable, type Encoding } from "./encoding.js";
-import { describeFsError } from "./errors.js";
-import { directiveSkips } from "./directives.js";
-import { proseSkips, type DocKind } from "./prose.js";
+import type { Edit, Flag, GateReport } from "../../types.js";
+import { decode, describeUndecodable, type Encoding } from "../input/encoding.js";
+import { describeFsError } from "../errors.js";
+import { directiveSkips } from "../input/directives.js";
+import { proseSkips, type DocKind } from "../input/prose.js";
 import type { CliRestoreOptions, Restorer } from "./restorer.js";
-import { readLimited, tooLargeMessage, type SizeLimit } from "./size-limit.js";
-import { mergeSpans, relineEdits } from "./spans.js";
-import { contentHash } from "./hash.js";
+import { readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
+import { mergeSpans, relineEdits } from "../input/spans.js";
+import { contentHash } from "../write/hash.js";
 
 export interface FileJob {
   /** Path used to read and write the file. */
@@ -25,7 +25,7 @@ export interface FileJob {
   explicit: boolean;
   /** --max-size / maxSize: larger inputs are refused (named) or skipped (found in a folder) without being read. */
   sizeLimit: SizeLimit;
-  /** Real path of the tree the file belongs to; it is written only if its real path is inside (see inputs.ts). */
+  /** Real path of the tree the file belongs to; it is written only if its real path is inside (see ../input/inputs.ts). */
   root?: string;
 }
 

@@ -4,9 +4,9 @@
  * name. Formats and kinds: src/dict/user.ts. Each file is read once per run.
  */
 import { basename } from "node:path";
-import { DICTIONARY_KINDS, readDictionary, type DictionaryKind, type ExtraDictionary } from "../dict/user.js";
+import { DICTIONARY_KINDS, readDictionary, type DictionaryKind, type ExtraDictionary } from "../../dict/user.js";
 import { decode, describeUndecodable } from "./encoding.js";
-import { describeFsError, UserError } from "./errors.js";
+import { describeFsError, UserError } from "../errors.js";
 import { BYTES_PER_MB, formatMB, readBounded } from "./size-limit.js";
 
 /** Larger than any real table (a spinner's has ~12,000 lines, well under 1 MB): refused before reading. */

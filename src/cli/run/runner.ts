@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
-import type { SharedModelFile } from "../resources.js";
+import type { SharedModelFile } from "../../resources.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
 
 /** Below this many files, starting workers (each loading the model) costs more than it saves. */
@@ -85,7 +85,7 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
 async function sharedModel(restorerModule: string): Promise<SharedModelFile | undefined> {
   if (restorerModule !== DEFAULT_RESTORER_MODULE) return undefined;
   try {
-    return (await import("../resources.js")).shareBundledModelFile();
+    return (await import("../../resources.js")).shareBundledModelFile();
   } catch {
     return undefined; // a missing model is reported by each file's restore, as without workers
   }

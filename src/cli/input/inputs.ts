@@ -17,7 +17,7 @@ import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
-import { describeFsError } from "./errors.js";
+import { describeFsError } from "../errors.js";
 import { isInside } from "./paths.js";
 
 
