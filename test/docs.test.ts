@@ -79,9 +79,10 @@ function helpBlocks(markdown: string): Array<{ args: string[]; shown: string }> 
 describe("help texts in the docs", () => {
   const shown = DOCS.flatMap((file) => helpBlocks(read(file)).map((b) => ({ file, ...b })));
 
-  it("shows unspin --help", () => {
+  it("shows unspin --help and unspin scan --help", () => {
     const commands = shown.map((s) => s.args.join(" "));
     expect(commands).toContain("--help");
+    expect(commands).toContain("scan --help");
   });
 
   for (const { file, args, shown: text } of shown) {
