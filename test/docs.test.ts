@@ -96,6 +96,20 @@ describe("help texts in the docs", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Screening example (one process: the figures of docs/screening.md come from this run)
+
+describe("docs/screening.md", () => {
+  it("shows the real `unspin scan --format csv` of docs/examples/papers", () => {
+    const page = read("docs/screening.md");
+    const m = /```console\n\$ unspin scan --format csv papers\/\n([\s\S]*?)```/.exec(page);
+    expect(m, "the CSV example of docs/screening.md").not.toBeNull();
+    const r = spawnSync(process.execPath, [REAL_CLI, "scan", "--format", "csv", "papers/"], { cwd: join(ROOT, "docs", "examples"), encoding: "utf8" });
+    expect(r.status).toBe(1); // mill-abstract.txt is spun
+    expect(m![1], "docs/screening.md shows other figures than unspin scan prints now: update the page's examples").toBe(r.stdout.replace(/\r\n/g, "\n"));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Links
 
 /**
