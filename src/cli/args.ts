@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import type { Boldness } from "../types.js";
 import { UserError } from "./errors.js";
-import { DEFAULT_EXTENSIONS } from "./extensions.js";
+import { DEFAULT_EXTENSIONS } from "./input/extensions.js";
 
 export type Format = "report" | "brief" | "files" | "text" | "inline" | "diff" | "json" | "sarif" | "html";
 export const FORMATS: readonly Format[] = ["report", "brief", "files", "text", "inline", "diff", "json", "sarif", "html"];
@@ -32,14 +32,14 @@ export interface CliOptions {
   jobs?: number;
   /** --max-size in MB (> 0). */
   maxSize?: number;
-  /** --jsonl: stream mode, one JSON record per line in and out (src/cli/jsonl.ts). */
+  /** --jsonl: stream mode, one JSON record per line in and out (src/cli/commands/jsonl.ts). */
   jsonl?: boolean;
 }
 
 export interface Handlers {
   run(options: CliOptions): Promise<void>;
   learn(spun: string, original: string, options: { all: boolean }): Promise<void>;
-  scan(paths: string[], options: import("./scan.js").ScanOptions): Promise<void>;
+  scan(paths: string[], options: import("./commands/scan.js").ScanOptions): Promise<void>;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
