@@ -84,11 +84,11 @@ else if (misses.length) console.log(`  first misses: ${misses.slice(0, 8).join("
   const { combineDictionaries } = await dist("dict/combine.js");
   const { buildCuratedDictionary } = await dist("dict/curated.js");
   const { buildMinedDictionary } = await dist("dict/mined.js");
-  const { parseThesaurus } = await dist("dict/thesaurus.js");
   const { torturedDictionary } = await dist("dict/tortured.js");
   const curated = buildCuratedDictionary(readFileSync(bundledFiles.curated, "utf8"));
   const mined = buildMinedDictionary(readFileSync(bundledFiles.mined, "utf8"));
-  const thesaurus = parseThesaurus(readFileSync(bundledFiles.thesaurus, "utf8"));
+  // The thesaurus the flagger uses at run time (the full reverse index).
+  const thesaurus = (await dist("resources.js")).loadBundledThesaurus();
   const byEntry = new Map(rows.filter((r) => r.key === r.entry).map((r) => [r.entry, r]));
   const all = [...byEntry.keys()].slice(0, limit);
   const K = 5;

@@ -15,9 +15,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const lib = await load(root);
 const { loadBundledResources } = await import(join(root, "dist", "index.js"));
 const { parseTorturedRows } = await import(join(root, "dist", "dict", "tortured.js"));
-const { parseThesaurus } = await import(join(root, "dist", "dict", "thesaurus.js"));
+const { loadBundledThesaurus } = await import(join(root, "dist", "resources.js"));
 const rows = parseTorturedRows(readFileSync(join(root, "dictionaries", "tortured", "tortured.tsv"), "utf8"));
-const thesaurus = parseThesaurus(readFileSync(join(root, "dictionaries", "thesaurus", "reverse.tsv"), "utf8"));
+// The thesaurus the flagger uses at run time (dictionaries/thesaurus/reverse.bin).
+const thesaurus = loadBundledThesaurus();
 const { lm } = loadBundledResources();
 const byEntry = new Map(rows.filter((r) => r.key === r.entry).map((r) => [r.entry, r]));
 const t0 = performance.now();
