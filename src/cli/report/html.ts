@@ -4,7 +4,7 @@
  * underlined), the confidence and the dictionary entry behind it. The content is rendered here, so the page reads
  * without JavaScript; the script only adds filters (file, lowest confidence) and keyboard navigation.
  */
-import type { Edit } from "../../types.js";
+import type { Edit, Flag } from "../../types.js";
 import { lineSpanAround } from "../input/spans.js";
 
 export interface HtmlFile {
@@ -12,6 +12,8 @@ export interface HtmlFile {
   uri: string;
   text: string;
   edits: readonly Edit[];
+  /** Suspected unlisted tortured phrases: shown apart from the changes, never applied. */
+  flags?: readonly Flag[];
 }
 
 export interface HtmlOptions {
@@ -35,7 +37,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-function contextHtml(text: string, e: Edit): string {
+function contextHtml(text: string, e: Pick<Edit, "start" | "end" | "before" | "after">, mark?: "flag"): string {
   const line = lineSpanAround(text, e.start, e.end);
   let from = Math.max(line.start, e.start - CONTEXT_CHARS);
   let to = Math.min(line.end, e.end + CONTEXT_CHARS);
@@ -47,7 +49,8 @@ function contextHtml(text: string, e: Edit): string {
   }
   const head = (from > line.start ? "…" : "") + text.slice(from, e.start);
   const tail = text.slice(e.end, to) + (to < line.end ? "…" : "");
-  return `${escapeHtml(head)}<del>${escapeHtml(e.before)}</del><ins>${escapeHtml(e.after)}</ins>${escapeHtml(tail)}`;
+  const middle = mark === "flag" ? `<mark>${escapeHtml(e.before)}</mark>` : `<del>${escapeHtml(e.before)}</del><ins>${escapeHtml(e.after)}</ins>`;
+  return `${escapeHtml(head)}${middle}${escapeHtml(tail)}`;
 }
 
 function confidenceClass(c: number): string {
@@ -55,8 +58,10 @@ function confidenceClass(c: number): string {
 }
 
 export function renderHtml(files: readonly HtmlFile[], opts: HtmlOptions): string {
-  const changed = files.filter((f) => f.edits.length > 0);
+  const flagsOf = (f: HtmlFile) => f.flags ?? [];
+  const changed = files.filter((f) => f.edits.length > 0 || flagsOf(f).length > 0);
   const changes = changed.reduce((n, f) => n + f.edits.length, 0);
+  const flagged = changed.reduce((n, f) => n + flagsOf(f).length, 0);
   const sections = changed
     .map((f, fi) => {
       const rows = f.edits
@@ -71,9 +76,21 @@ export function renderHtml(files: readonly HtmlFile[], opts: HtmlOptions): strin
             `<div class="evidence">${escapeHtml(e.evidence)}</div></li>`,
         )
         .join("\n");
+      const flagRows = flagsOf(f)
+        .map(
+          (g) =>
+            `<li class="flag"><div class="head"><span class="where">${escapeHtml(f.uri)}:${g.line}:${g.column}</span> ` +
+            `<span class="pair">? <mark>${escapeHtml(g.phrase)}</mark></span> <span class="likely">possible tortured phrase; likely "${escapeHtml(g.likely)}", score ${g.score.toFixed(2)}</span></div>` +
+            `<div class="context">${contextHtml(f.text, { start: g.start, end: g.end, before: f.text.slice(g.start, g.end), after: "" }, "flag")}</div>` +
+            `<div class="evidence">${escapeHtml(g.evidence)}</div></li>`,
+        )
+        .join("\n");
+      const counts = [plural(f.edits.length, "change"), ...(flagsOf(f).length ? [plural(flagsOf(f).length, "flag")] : [])].join(", ");
       return (
-        `<section class="file" data-file="${fi}"><h2>${escapeHtml(f.uri)} <span class="n">${plural(f.edits.length, "change")}</span></h2>\n` +
-        `<ol class="changes">\n${rows}\n</ol></section>`
+        `<section class="file" data-file="${fi}"><h2>${escapeHtml(f.uri)} <span class="n">${counts}</span></h2>\n` +
+        `<ol class="changes">\n${rows}\n</ol>` +
+        (flagRows ? `\n<h3>Flagged, not changed</h3>\n<ol class="flags">\n${flagRows}\n</ol>` : "") +
+        `</section>`
       );
     })
     .join("\n");
@@ -106,12 +123,15 @@ del { color: #b71c1c; background: #ffebee; } ins { color: #1b5e20; background: #
 .evidence { color: #666; font-size: .85em; }
 .filters label { margin-right: 1em; } .hidden { display: none; } kbd { border: 1px solid #bbb; border-radius: 3px; padding: 0 .3em; font-size: .85em; }
 .help { color: #666; font-size: .85em; }
+h3 { font-size: .9em; margin: .8em 0 .2em; color: #8d6e00; }
+li.flag { background: #fffdf3; border: 1px solid #eee2b0; border-left: 4px solid #f9a825; border-radius: 4px; padding: .4em .7em; margin: .35em 0; }
+mark { background: #fff59d; } .likely { color: #666; font-size: .9em; }
 </style>
 </head>
 <body>
 <header>
 <h1>unspin review: ${escapeHtml(opts.title)}</h1>
-<p id="summary"><span id="count-files">${files.length}</span> ${files.length === 1 ? "file" : "files"} checked, <span id="count-changed">${changed.length}</span> with changes, <span id="count-changes">${changes}</span> ${changes === 1 ? "change" : "changes"}${notes.length ? ` (${escapeHtml(notes.join(", "))})` : ""}. <span id="showing"></span></p>
+<p id="summary"><span id="count-files">${files.length}</span> ${files.length === 1 ? "file" : "files"} checked, <span id="count-changed">${changed.length}</span> with changes, <span id="count-changes">${changes}</span> ${changes === 1 ? "change" : "changes"}${flagged ? `, <span id="count-flags">${flagged}</span> flagged ${flagged === 1 ? "phrase" : "phrases"}` : ""}${notes.length ? ` (${escapeHtml(notes.join(", "))})` : ""}. <span id="showing"></span></p>
 <div class="filters">
 <label>File <select id="file-filter"><option value="all">all files</option>${fileOptions}</select></label>
 <label>Confidence <select id="confidence-filter">${confidenceOptions}</select></label>
@@ -119,7 +139,7 @@ del { color: #b71c1c; background: #ffebee; } ins { color: #1b5e20; background: #
 </div>
 </header>
 <main>
-${changes === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' : sections}
+${changed.length === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' : sections}
 </main>
 <footer class="help" style="padding:0 1.2em 1em">unspin ${escapeHtml(opts.version)}. Nothing has been written; run <code>unspin -w</code> to apply these changes, or <code>unspin -i</code> to pick them one by one.</footer>
 <script>
@@ -135,7 +155,7 @@ ${changes === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' : sec
     const file = fileSel.value;
     const min = Number(confSel.value);
     for (const li of items) li.classList.toggle("hidden", Number(li.dataset.confidence) < min);
-    for (const s of sections) s.classList.toggle("hidden", (file !== "all" && s.dataset.file !== file) || !s.querySelector("li.change:not(.hidden)"));
+    for (const s of sections) s.classList.toggle("hidden", (file !== "all" && s.dataset.file !== file) || (!s.querySelector("li.change:not(.hidden)") && !s.querySelector("li.flag")));
     const n = visible().length;
     showing.textContent = n === items.length ? "" : "Showing " + n + " of " + items.length + ".";
     showing.dataset.count = String(n);
