@@ -18,7 +18,7 @@ import type { Sentence, WordToken } from "../text/tokenize.js";
 import { FEATURE_COUNT, featureVector, logit, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
-import type { Site } from "./sites.js";
+import type { Site, SiteCandidate } from "./sites.js";
 
 export interface GateModel {
   /** Weights over GATE_FEATURE_NAMES. */
@@ -481,15 +481,33 @@ function candidateIds(sites: readonly Site[], lm: LmView): (readonly number[])[]
   });
 }
 
+/**
+ * Sites pooled by spun form. A form's sites share one candidate list, except where a site's list was narrowed
+ * (fingerprints only at a hyphen or in mixed case, a fingerprint left to a longer match): such sites pool apart,
+ * since the group's evidence is read candidate by candidate.
+ */
 function groupSites(sites: readonly Site[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
+  const listOf = new Map<string, readonly SiteCandidate[]>();
+  const variant = new Map<readonly SiteCandidate[], number>();
   sites.forEach((s, i) => {
-    const g = groups.get(s.poolKey);
+    let key = s.poolKey;
+    const first = listOf.get(key);
+    if (first === undefined) listOf.set(key, s.candidates);
+    else if (first !== s.candidates && !sameCandidates(first, s.candidates)) {
+      let v = variant.get(s.candidates);
+      if (v === undefined) variant.set(s.candidates, (v = variant.size + 1));
+      key = `${key}\u0000${v}`;
+    }
+    const g = groups.get(key);
     if (g) g.push(i);
-    else groups.set(s.poolKey, [i]);
+    else groups.set(key, [i]);
   });
   return groups;
 }
+
+const sameCandidates = (a: readonly SiteCandidate[], b: readonly SiteCandidate[]) =>
+  a.length === b.length && a.every((c, k) => c.text === b[k]!.text && c.tier === b[k]!.tier);
 
 /** Lower-case words of the document, for the "the original is already here, unspun" evidence. */
 function wordsPresent(tokens: readonly WordToken[]): Set<string> {
