@@ -4,7 +4,11 @@
  */
 import type { Scorer } from "../lm/scorer.js";
 import { lmWords } from "../lm/normalize.js";
-import { tokenizeWords } from "../text/tokenize.js";
+import { tokenizeWords, wordTable } from "../text/tokenize.js";
+
+/** LmView.wordOne() for a word with no model id or several (read them with wordIds()). */
+export const MANY = -2;
+const UNKNOWN = -3;
 
 const MEMO_BITS = 18;
 const MEMO_MASK = (1 << MEMO_BITS) - 1;
@@ -39,6 +43,44 @@ export class LmView {
     }
     return ids;
   }
+
+  /**
+   * The model id of an interned word (wordTable), when it has exactly one (-1 when out of vocabulary); MANY when it
+   * has none or several. Answered from an array indexed by word id once the word has been seen.
+   */
+  wordOne(word: number): number {
+    if (this.wordGeneration !== wordTable.generation) {
+      this.wordGeneration = wordTable.generation;
+      this.ones = new Int32Array(Math.max(1024, wordTable.text.length * 2)).fill(UNKNOWN);
+      this.many = new Map();
+    }
+    if (word >= this.ones.length) {
+      const grown = new Int32Array(Math.max(word + 1, this.ones.length * 2)).fill(UNKNOWN);
+      grown.set(this.ones);
+      this.ones = grown;
+    }
+    let one = this.ones[word]!;
+    if (one === UNKNOWN) {
+      const ids = this.tokenIds(wordTable.text[word]!);
+      if (ids.length === 1) one = ids[0]!;
+      else {
+        one = MANY;
+        this.many.set(word, ids);
+      }
+      this.ones[word] = one;
+    }
+    return one;
+  }
+
+  /** Model ids of an interned word (shared, do not modify). */
+  wordIds(word: number): readonly number[] {
+    const one = this.wordOne(word);
+    return one === MANY ? this.many.get(word)! : [one];
+  }
+
+  private wordGeneration = -1;
+  private ones = new Int32Array(0);
+  private many = new Map<number, readonly number[]>();
 
   /** Model ids of a phrase (a candidate replacement); shared, do not modify. */
   phraseIds(phrase: string): readonly number[] {
