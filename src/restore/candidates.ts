@@ -3,6 +3,7 @@
  * cached across documents), with the language-model ids and unigram means of its candidates worked out once.
  * Pure: no I/O.
  */
+import { phrasePrefixes } from "../dict/combine.js";
 import { CERTAIN_TIERS, type Candidate, type PhraseDictionary, type Tier } from "../dict/types.js";
 import { keyId, wordTable } from "../text/tokenize.js";
 import type { LmView } from "./lm-view.js";
@@ -152,6 +153,8 @@ interface DictCache {
   phrase: Map<string, CandList | null>;
   /** Per key id: 1 when a phrase of the dictionary may start with it, 2 when none does, 0 not asked yet. */
   starts: Int8Array;
+  /** Per key id, with known phrase prefixes: 1 when some key continues it, 2 when none does, 0 not asked yet. */
+  continues: Int8Array;
   candidates: number;
 }
 
@@ -160,7 +163,7 @@ const caches = new WeakMap<PhraseDictionary, DictCache>();
 function cacheOf(dict: PhraseDictionary): DictCache {
   let c = caches.get(dict);
   if (!c || c.generation !== wordTable.generation || c.candidates > CACHE_CANDIDATES) {
-    c = { generation: wordTable.generation, single: [], phrase: new Map(), starts: new Int8Array(1024), candidates: 0 };
+    c = { generation: wordTable.generation, single: [], phrase: new Map(), starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
     caches.set(dict, c);
   }
   return c;
@@ -175,6 +178,8 @@ export class DictionaryReader {
   private readonly local: Map<string, CandList | null> | null;
   readonly maxPhraseWords: number;
   readonly hasStarts: boolean;
+  /** Every proper prefix of the dictionary's phrases, when it knows its keys (combine.ts): null otherwise. */
+  readonly prefixes: ReadonlySet<string> | null;
 
   constructor(
     readonly dict: PhraseDictionary,
@@ -184,6 +189,24 @@ export class DictionaryReader {
     this.local = neverTouch.size > 0 ? new Map() : null;
     this.maxPhraseWords = dict.maxPhraseWords;
     this.hasStarts = typeof dict.mayStartPhrase === "function";
+    this.prefixes = phrasePrefixes(dict);
+  }
+
+  /** Whether some key continues the one-word key (true when the dictionary does not know its keys). */
+  continues(kid: number): boolean {
+    if (this.prefixes === null) return true;
+    let c = this.cache.continues;
+    if (kid >= c.length) {
+      const grown = new Int8Array(Math.max(kid + 1, c.length * 2));
+      grown.set(c);
+      c = this.cache.continues = grown;
+    }
+    let v = c[kid]!;
+    if (v === 0) {
+      v = this.prefixes.has(wordTable.keys[kid]!) ? 1 : 2;
+      c[kid] = v;
+    }
+    return v === 1;
   }
 
   private build(key: string): CandList | null {

@@ -13,6 +13,7 @@ import type { Site, SiteCandidate } from "./sites.js";
 
 export const PATTERNS: readonly CasePattern[] = ["lower", "first", "title", "upper", "mixed"];
 const LOWER = 0;
+const FIRST = 1;
 const UPPER = 3;
 const MIXED = 4;
 const patternIndex = (p: CasePattern) => PATTERNS.indexOf(p);
@@ -193,10 +194,31 @@ function wordPattern(word: number): number {
   }
   let p = patternOfWord.p[word]!;
   if (p === 0) {
-    p = patternIndex(casePattern(wordTable.text[word]!)) + 1;
+    p = asciiPattern(wordTable.text[word]!) + 1;
     patternOfWord.p[word] = p;
   }
   return p - 1;
+}
+
+/** casePattern of one token (no white space), worked out by character for ASCII text. */
+function asciiPattern(w: string): number {
+  let upper = 0;
+  let lower = 0;
+  let upperAfterFirst = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x80) return patternIndex(casePattern(w));
+    if (c >= 0x41 && c <= 0x5a) {
+      upper++;
+      if (i > 0) upperAfterFirst = true;
+    } else if (c >= 0x61 && c <= 0x7a) lower++;
+  }
+  // No letter, or no capital: lower. Capitals only (more than one letter): upper. One leading capital: first.
+  if (upper === 0) return LOWER;
+  if (lower === 0 && upper > 1) return UPPER;
+  const c0 = w.charCodeAt(0);
+  if (c0 >= 0x41 && c0 <= 0x5a && !upperAfterFirst) return FIRST;
+  return MIXED;
 }
 
 /** Index of the first token starting after `offset`. */
@@ -256,6 +278,7 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
   const maxLen = reader.maxPhraseWords;
   const neverTouch = options.neverTouch;
   const checkNever = neverTouch.size > 0;
+  const prefixes = reader.prefixes;
   for (let i = from; i < to; i++) {
     if (inSpintax[i]) continue;
     let key = "";
@@ -272,37 +295,44 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
       }
       if (joiner !== "-" && ++words > maxLen) break;
       let list: CandList | null;
+      // With the dictionary's phrase prefixes known, a phrase no key continues is the last one tried.
+      let more: boolean;
       if (len === 1) {
         const kid = keyOf[word[i]!]!;
         key = keys[kid]!;
         list = reader.single(kid);
+        more = reader.continues(kid);
       } else {
         if (len === 2 && joiner === " " && reader.hasStarts && !reader.mayStartPhrase(keyOf[word[i]!]!)) break;
         key = `${key}${joiner}${keys[keyOf[word[last]!]!]!}`;
         list = reader.phrase(key);
+        more = prefixes === null || prefixes.has(key);
       }
-      if (list === null) continue;
-      const s0 = start[i]!;
-      const e0 = end[last]!;
-      if (skip.overlaps(s0, e0)) continue;
-      if (checkNever && neverTouch.has(key)) continue;
-      let pattern: number;
-      let spun: string | null = null;
-      if (len === 1) pattern = wordPattern(word[i]!);
-      else {
-        spun = spunOfTokens(tok, i, last + 1);
-        pattern = patternIndex(casePattern(spun));
+      site: {
+        if (list === null) break site;
+        const s0 = start[i]!;
+        const e0 = end[last]!;
+        if (skip.overlaps(s0, e0)) break site;
+        if (checkNever && neverTouch.has(key)) break site;
+        let pattern: number;
+        let spun: string | null = null;
+        if (len === 1) pattern = wordPattern(word[i]!);
+        else {
+          spun = spunOfTokens(tok, i, last + 1);
+          pattern = patternIndex(casePattern(spun));
+        }
+        // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name.
+        if (pattern === UPPER || pattern === MIXED) break site;
+        // Its lower-case pass leaves the parts of hyphenated compounds alone ("military-security" stays).
+        if (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0)) break site;
+        if (checkNever) {
+          let never = false;
+          for (let t = i; t <= last; t++) if (neverTouch.has(keys[keyOf[word[t]!]!]!)) never = true;
+          if (never) break site;
+        }
+        out.push(i, i + len, s0, e0, -1, i + len, pattern, false, list, pattern === LOWER ? key : `^${key}`, spun);
       }
-      // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name.
-      if (pattern === UPPER || pattern === MIXED) continue;
-      // Its lower-case pass leaves the parts of hyphenated compounds alone ("military-security" stays).
-      if (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0)) continue;
-      if (checkNever) {
-        let never = false;
-        for (let t = i; t <= last; t++) if (neverTouch.has(keys[keyOf[word[t]!]!]!)) never = true;
-        if (never) continue;
-      }
-      out.push(i, i + len, s0, e0, -1, i + len, pattern, false, list, pattern === LOWER ? key : `^${key}`, spun);
+      if (!more) break;
     }
   }
 }
