@@ -4,7 +4,7 @@
  */
 import type { Scorer } from "../lm/scorer.js";
 import { lmWords } from "../lm/normalize.js";
-import { tokenizeWords, wordTable } from "../text/tokenize.js";
+import { tokenTexts, wordTable } from "../text/tokenize.js";
 
 /** LmView.wordOne() for a word with no model id or several (read them with wordIds()). */
 export const MANY = -2;
@@ -37,7 +37,14 @@ export class LmView {
     let ids = this.cache.get(token);
     if (ids === undefined) {
       const model = this.scorer.model;
-      ids = lmWords(token, this.inVocab).map((w) => model.id(w));
+      // A plain word the model knows needs none of the normaliser's rules (lmWords gives the same).
+      let plain = token.length > 0;
+      for (let i = 0; i < token.length && plain; i++) {
+        const c = token.charCodeAt(i);
+        plain = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+      }
+      const id = plain ? model.id(token.toLowerCase()) : -1;
+      ids = id >= 0 ? [id] : lmWords(token, this.inVocab).map((w) => model.id(w));
       if (this.cache.size > 200_000) this.cache.clear();
       this.cache.set(token, ids);
     }
@@ -87,7 +94,7 @@ export class LmView {
     let ids = this.phrases.get(phrase);
     if (ids === undefined) {
       const out: number[] = [];
-      for (const t of tokenizeWords(phrase)) out.push(...this.tokenIds(t.text));
+      for (const t of tokenTexts(phrase)) out.push(...this.tokenIds(t));
       ids = out;
       if (this.phrases.size > 200_000) this.phrases.clear();
       this.phrases.set(phrase, ids);
