@@ -166,7 +166,12 @@ if (corpus) {
       syntheticChoices.push({ article: group, X, y });
     });
   }
-  console.log(`synthetic spins: ${picked.length} articles spun with a ${table.length}-line table; ${syntheticChoices.length} sites with table candidates`);
+  // Every eighth site only: enough to weigh a table's candidates, too few to outvote the real pages on the rest.
+  const all = syntheticChoices.length;
+  const kept = syntheticChoices.filter((_, i) => i % 8 === 0);
+  syntheticChoices.length = 0;
+  syntheticChoices.push(...kept);
+  console.log(`synthetic spins: ${picked.length} articles spun with a spinner-like table; ${syntheticChoices.length} of ${all} sites with table candidates kept`);
 }
 console.log(`gate examples: ${gateExamples.filter((e) => e.y).length} spun passages, ${gateExamples.filter((e) => !e.y).length} clean`);
 

@@ -118,7 +118,7 @@ export function featureVector(e: SiteEvidence, out: Float64Array): Float64Array 
   out[k++] = Math.min(4, e.wordsSpun);
   out[k++] = Math.min(4, e.wordsCandidate);
   out[k++] = e.capitalised ? 1 : 0;
-  out[k++] = Math.log1p(Math.max(0, e.documentRate));
+  out[k++] = Math.log1p(clamp(e.documentRate, 0, 1000));
   out[k++] = clamp(e.neighbour, 0, 8);
   out[k++] = clamp(e.fit, -8, 0);
   out[k++] = e.tier === "thesaurus" ? dPlus : 0;

@@ -126,3 +126,26 @@ describe("restore on examples", () => {
     expect(r.edits[0]).toMatchObject({ before: "a economic system", after: "an economy", column: 7 });
   });
 });
+
+describe("the learned gate and scorer", () => {
+  it("never opens the gate on fewer than three strong places, whatever the probability", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const r = restore(text);
+        if (r.gate.strongSites < 3) expect(r.gate.spun).toBe(false);
+        expect(r.gate.probability).toBeGreaterThanOrEqual(0);
+        expect(r.gate.probability).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("gives every edit the probability it was decided with, at or above the threshold", () => {
+    const spun = "The chief mentioned the financial system grew final 12 months, and folks mentioned the navy was sturdy.";
+    for (const threshold of [0.35, 0.5, 0.7]) {
+      for (const e of restore(spun, { threshold }).edits) if (!e.entry.startsWith("artefact:")) expect(e.confidence).toBeGreaterThanOrEqual(threshold - 5e-4);
+    }
+    // A higher threshold never adds changes.
+    expect(restore(spun, { threshold: 0.9 }).edits.length).toBeLessThanOrEqual(restore(spun, { threshold: 0.5 }).edits.length);
+  });
+});

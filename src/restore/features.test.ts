@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { FEATURE_COUNT, FEATURE_NAMES, featureVector, logit, type SiteEvidence } from "./features.js";
+import { SITE_WEIGHTS } from "./scorer-weights.js";
+
+const base: SiteEvidence = {
+  delta: 2,
+  pooled: 1.5,
+  sites: 3,
+  tier: "mined",
+  prior: -0.3,
+  sources: 1,
+  unigramCandidate: -3,
+  unigramSpun: -5,
+  spunOov: false,
+  bestOther: -1,
+  candidates: 4,
+  present: false,
+  wordsSpun: 1,
+  wordsCandidate: 1,
+  capitalised: false,
+  documentRate: 40,
+  neighbour: 3,
+  fit: -2.5,
+};
+const vector = (e: Partial<SiteEvidence> = {}) => featureVector({ ...base, ...e }, new Float64Array(FEATURE_COUNT));
+const at = (v: Float64Array, name: (typeof FEATURE_NAMES)[number]) => v[FEATURE_NAMES.indexOf(name)];
+
+describe("site features", () => {
+  it("has one weight per feature in the shipped scorer", () => {
+    expect(SITE_WEIGHTS).toHaveLength(FEATURE_COUNT);
+    expect(new Set(FEATURE_NAMES).size).toBe(FEATURE_COUNT);
+  });
+
+  it("splits the model's evidence by sign and by source", () => {
+    const v = vector();
+    expect(at(v, "delta+")).toBe(2);
+    expect(at(v, "delta-")).toBe(0);
+    expect(at(v, "delta+ mined")).toBe(2);
+    expect(at(v, "delta+ thesaurus")).toBe(0);
+    expect(at(vector({ delta: -3 }), "delta-")).toBe(-3);
+    expect(at(vector({ tier: "thesaurus" }), "delta+ thesaurus")).toBe(2);
+  });
+
+  it("marks exactly one source", () => {
+    for (const tier of ["signature", "mined", "thesaurus", "table", "rule", "closed"] as const) {
+      const v = vector({ tier });
+      const marks = FEATURE_NAMES.filter((n) => n.startsWith("tier ")).map((n) => at(v, n));
+      expect(marks.filter((x) => x === 1)).toHaveLength(1);
+      expect(at(v, `tier ${tier}`)).toBe(1);
+    }
+    expect(at(vector({ tier: "user" }), "tier certain")).toBe(1);
+  });
+
+  it("keeps every feature finite and bounded, whatever the evidence", () => {
+    for (const e of [
+      { delta: -Infinity, pooled: -Infinity, bestOther: -Infinity },
+      { delta: Infinity, pooled: 1e9, bestOther: -Infinity },
+      { unigramCandidate: -99, unigramSpun: 0, fit: -1e6, neighbour: 1e6, documentRate: 1e9 },
+    ]) {
+      const v = vector(e);
+      for (const x of v) {
+        expect(Number.isFinite(x)).toBe(true);
+        expect(Math.abs(x)).toBeLessThanOrEqual(20);
+      }
+    }
+  });
+
+  it("scores a clear mined swap above a thesaurus guess with the same evidence", () => {
+    expect(logit(SITE_WEIGHTS, vector({ tier: "mined" }))).toBeGreaterThan(logit(SITE_WEIGHTS, vector({ tier: "thesaurus", prior: -2 })));
+  });
+});
