@@ -7,12 +7,17 @@
 //   node scripts/check-identical.mjs --save     record the baseline (.tmp/identical-baseline.jsonl) from dist/
 //   node scripts/check-identical.mjs            compare dist/ with it; exit 1 on any difference
 //
+// Restores also report flags (unlisted tortured phrases), compared too, and screen() is compared where asked.
+//
 // Inputs: ../shared (seed and devset, spun and originals; legit sentences, both sides) for MEASURING only (set
 // UNSPIN_SHARED to point elsewhere; the script says so and stops when it is missing), the project's fixtures, the
 // clean corpus when built (.cache/clean-corpus), and a 1 MB mixed input generated here from the bench fixtures and
 // the devset (spun and clean paragraphs shuffled with a fixed seed). Several paths of the engine are taken: the
 // bundled resources (gate first, thesaurus only when spun), resources without a gate dictionary (eval's held-out
 // path), the cautious and bold levels, assumeSpun, and a candidate table when .cache/spinner-table.txt exists.
+// Tortured phrases: the list's examples, abstracts from scripts/lib/abstracts.mjs with listed phrases planted,
+// abstracts written here for the edge cases (mixed case, hyphens, nested phrases, unlisted swaps, literal uses) and
+// devset originals with phrases planted at run time (one, two, ordinary-English ones).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -27,7 +32,7 @@ if (!existsSync(join(shared, "devset"))) {
   process.exit(2);
 }
 const dist = (p) => import(join(root, "dist", p));
-const { restore, restoreWith, loadBundledResources } = await dist("index.js");
+const { restore, restoreWith, screen, loadBundledResources } = await dist("index.js");
 const { combineDictionaries } = await dist("dict/combine.js");
 const { siteEvidence, candidateSites } = await dist("restore/restore.js");
 const res = await dist("resources.js");
@@ -39,10 +44,10 @@ const inputs = [];
 const add = (name, text, modes) => inputs.push({ name, text, modes });
 const ALL = ["default", "nogate", "bold", "cautious", "assume", "evidence", "sites"];
 
-add("seed/spun", read(join(shared, "seed", "putin-beijing.spun.txt")), ALL);
-add("seed/clean", read(join(shared, "seed", "putin-beijing.clean.txt")), ALL);
+add("seed/spun", read(join(shared, "seed", "putin-beijing.spun.txt")), [...ALL, "screen"]);
+add("seed/clean", read(join(shared, "seed", "putin-beijing.clean.txt")), [...ALL, "screen"]);
 const devFiles = readdirSync(join(shared, "devset")).filter((f) => f.endsWith(".txt")).sort();
-devFiles.forEach((f, i) => add(`devset/${f}`, read(join(shared, "devset", f)), i % 4 === 0 ? ALL : ["default", "nogate", "bold", "sites"]));
+devFiles.forEach((f, i) => add(`devset/${f}`, read(join(shared, "devset", f)), i % 4 === 0 ? [...ALL, "screen"] : ["default", "nogate", "bold", "sites"]));
 const fixtureFiles = [];
 const walk = (dir) => {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -86,6 +91,62 @@ if (existsSync(join(corpusDir, "MANIFEST.tsv"))) {
   add("mixed-1mb", parts.join(""), ["default", "nogate", "sites"]);
 }
 
+// Tortured phrases (fingerprint tier, the register, the unlisted-phrase flagger, screening): the project's own
+// examples (dictionaries/tortured/examples.json), abstracts built from its templates (scripts/lib/abstracts.mjs) with
+// listed phrases planted, abstracts written here for the edge cases, and news text (../shared, at run time only)
+// with one or two phrases planted.
+{
+  const SCI = ["default", "nogate", "assume", "bold", "evidence", "sites", "screen"];
+  const examples = JSON.parse(read(join(root, "dictionaries", "tortured", "examples.json")));
+  for (const kind of ["fix", "keep"]) examples[kind].forEach((e, i) => add(`tortured/examples/${kind}/${i}`, e.text, ["default", "assume", "sites", "screen"]));
+  const { makeAbstract } = await import(join(root, "scripts", "lib", "abstracts.mjs"));
+  const rows = read(join(root, "dictionaries", "tortured", "tortured.tsv"))
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => l.split("\t"));
+  const term = (r) => r[1].split("|")[0];
+  for (let k = 0; k < 48; k++) {
+    const a = rows[(k * 113) % rows.length];
+    const b = rows[(k * 113 + 57) % rows.length];
+    const c = rows[(k * 113 + 29) % rows.length];
+    const planted = k % 3 === 0 ? [a[0]] : [a[0], b[0]];
+    const { text } = makeAbstract(planted, [term(c)], 1000 + k, k % 4 === 0 ? 120 : 220);
+    add(`tortured/abstract/${k}`, text, k % 4 === 0 ? SCI : ["default", "assume", "sites", "screen"]);
+  }
+  const own = [
+    // Mixed case and acronyms kept inside swapped terms; the same form written twice; hyphenated after a phrase.
+    "We trained a Profound CNN and then a profound CNN on the proposed dataset. The DNA harm in the samples was measured with a novel classifier. A profound learning-based framework achieved significant accuracy, and the bosom-shaped regions were segmented with an arbitrary timber model.",
+    // A listed phrase inside a longer one; a phrase repeated; the shorter one alone elsewhere.
+    "This paper proposes a method for bosom tumor detection in mammography images. The bosom tumor regions were segmented first. The extracted features of each bosom image were classified, and the results show that the proposed method is robust. The Innocent Bayes classifier and the arbitrary timber classifier were compared on the test dataset.",
+    // Unlisted combinations of documented swaps, beside listed phrases.
+    "We trained a profound neural organization on the images of the dataset. Results of discourse recognition and picture acknowledgment were compared with the baseline. The proposed framework uses fake knowledge for the classification of signals, and the evaluation metrics show significant improvement.",
+    "The proposed algorithm combines counterfeit brain organization layers with a kind I error analysis. The signal to commotion ratio of the sensors was measured, and the PC helped design was validated on the dataset. The K-closest neighbors classifier achieved the best accuracy in the experiments.",
+    "Deep studying methods have attracted attention. The information mining framework was evaluated on three datasets, and the speech intelligence of the participants was measured. Fake neural organizations are widely used for prediction and classification tasks, and the results were statistically significant.",
+    // Literal uses and ordinary English in scientific text.
+    "The puzzle has 192 pieces, and the model was trained on the pieces of the image. On the off chance that the sensor fails, the proposed method uses the previous measurement. The results of the experiments are reported in the third section.",
+    // Not scientific: one phrase, two distinct phrases, phrases that are also ordinary English.
+    "My grandmother kept her letters close to her bosom for years. She said the garden was her fake knowledge of the world, and she laughed about it.",
+    "He read about fake knowledge in a magazine, and later about the arbitrary timber sold at the market. Both stories were strange, his friends said.",
+    "On the off chance that you visit, bring the 192 pieces of the old puzzle. We will finish it together over the holidays.",
+  ];
+  own.forEach((t, i) => add(`tortured/own/${i}`, t, SCI));
+  // News text with phrases planted (reference material, read at run time, never stored).
+  const news = devFiles.filter((f) => f.endsWith(".orig.txt")).slice(0, 3).map((f) => read(join(shared, "devset", f)));
+  const plant = (t, phrases) => {
+    const paras = t.split("\n\n");
+    phrases.forEach((p, j) => {
+      const at = Math.min(paras.length - 1, 1 + j * 2);
+      paras[at] = `${paras[at]} Some called it ${p}, others did not.`;
+    });
+    return paras.join("\n\n");
+  };
+  news.forEach((t, i) => {
+    add(`tortured/news/${i}/one`, plant(t, ["fake knowledge"]), ["default", "assume", "sites", "screen"]);
+    add(`tortured/news/${i}/two`, plant(t, ["fake knowledge", "arbitrary timber"]), ["default", "assume", "sites", "screen"]);
+    add(`tortured/news/${i}/ordinary`, plant(t, ["her bosom", "192 pieces", "arbitrary timber"]), ["default", "assume", "sites", "screen"]);
+  });
+}
+
 const table = join(root, ".cache", "spinner-table.txt");
 const tableText = existsSync(table) ? read(table) : null;
 if (tableText) {
@@ -99,6 +160,7 @@ const editsOf = (r) => ({
   text: hash(r.text),
   gate: r.gate,
   edits: r.edits.map((e) => [e.start, e.end, e.line, e.column, e.before, e.after, e.entry, e.confidence.toFixed(3), e.evidence]),
+  flags: (r.flags ?? []).map((f) => [f.start, f.end, f.line, f.column, f.phrase, f.likely, f.score, f.evidence]),
 });
 const exact = (x) => (Number.isFinite(x) ? x.toString() : String(x));
 function run(input, mode) {
@@ -110,6 +172,10 @@ function run(input, mode) {
     case "cautious": return editsOf(restore(t, { level: "cautious" }));
     case "assume": return editsOf(restore(t, { assumeSpun: true }));
     case "table": return editsOf(restore(t, { extraDictionaries: [{ text: tableText, kind: "candidates" }] }));
+    case "screen": {
+      const r = screen(t);
+      return { ...r, fingerprints: r.fingerprints.map((f) => [f.kind, f.phrase, f.original, f.start, f.end, f.line, f.column]), probability: exact(r.probability), gateProbability: exact(r.gateProbability) };
+    }
     case "sites":
       return hash(JSON.stringify(candidateSites(shipped, t).map((s) => [s.start, s.end, s.tokFrom, s.tokTo, s.poolKey, s.spun, s.pattern, s.forced, s.candidates.map((c) => [c.text, c.tier, c.prior, c.entry, c.sources])])));
     case "evidence": {

@@ -200,3 +200,48 @@ else {
   if (r.status !== 0) console.log("table   eval-table.mjs failed (see above)");
 }
 rmSync(tmp, { recursive: true, force: true });
+
+// `unspin scan`: how well the spin probability separates the devset's spun pages from their originals, and from a
+// clean corpus (.cache/clean-corpus/*.txt, built by scripts/build-clean-corpus.mjs; without it, the devset originals
+// and the seed's clean text). ROC AUC = the chance that a spun page scores above a clean one (ties count half).
+{
+  const { screenWith } = await dist("index.js");
+  const { torturedDictionary, parseTorturedRows } = await dist("dict/tortured.js");
+  const tortured = torturedDictionary(parseTorturedRows(readFileSync(bundledFiles.tortured, "utf8")));
+  const auc = (pos, neg) => {
+    let s = 0;
+    for (const p of pos) for (const n of neg) s += p > n ? 1 : p === n ? 0.5 : 0;
+    return s / (pos.length * neg.length);
+  };
+  const heldGate = (ids) => {
+    const rows = minedRows
+      .filter((r) => r.docs.some((d) => !ids.includes(d)))
+      .map((r) => {
+        const left = r.docs.filter((d) => !ids.includes(d));
+        return { ...r, docs: left, count: Math.max(1, Math.round((r.count * left.length) / r.docs.length)) };
+      });
+    const gateDictionary = combineDictionaries([curated, minedDictionary(rows), tortured]);
+    return { lm: shipped.lm, dictionary: gateDictionary, gateDictionary };
+  };
+  const corpusDir = join(root, ".cache", "clean-corpus");
+  const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith(".txt")).map((f) => join(corpusDir, f)) : [];
+  const cleanNote = corpus.length
+    ? `clean corpus: ${corpus.length} texts in .cache/clean-corpus`
+    : "clean corpus: .cache/clean-corpus is missing (run scripts/build-clean-corpus.mjs); using the devset originals and the seed's clean text";
+  const cleanFiles = corpus.length ? corpus : [...devPairs.map((p) => p.gold), join(seedDir, "putin-beijing.clean.txt")];
+  const cleanScores = cleanFiles.map((f) => screenWith(shipped, readFileSync(f, "utf8")).probability);
+  for (const [label, resFor] of [["as shipped", () => shipped], ["held out", (p) => heldGate(p.ids)]]) {
+    const spun = devPairs.map((p) => screenWith(resFor(p), readFileSync(p.spun, "utf8")).probability);
+    const orig = devPairs.map((p) => screenWith(resFor(p), readFileSync(p.gold, "utf8")).probability);
+    console.log(
+      `scan    ${label.padEnd(12)} ROC AUC spun pages vs their originals ${auc(spun, orig).toFixed(3)}, vs the clean corpus ${auc(spun, cleanScores).toFixed(3)} ` +
+        `(${spun.filter((x) => x >= 0.8).length}/${spun.length} spun pages and ${cleanScores.filter((x) => x >= 0.8).length}/${cleanScores.length} clean texts judged spun)`,
+    );
+  }
+  console.log(`        ${cleanNote}`);
+}
+
+// Tortured phrases (the bundled list in generated abstracts, unlisted ones by cross-validation) and `unspin scan`:
+// a separate script, which needs only the repository (and ../shared for the scan's devset figures).
+const tortured = spawnSync(process.execPath, [join(root, "scripts", "eval-tortured.mjs")], { stdio: "inherit" });
+if (tortured.status !== 0) process.exitCode = tortured.status ?? 1;

@@ -11,7 +11,7 @@ import { restoreWith as restoreWithUnchecked, type Resources, type Tuning } from
 import type { RestoreOptions, RestoreResult } from "./types.js";
 import { checkRestoreArguments } from "./validate.js";
 
-export type { Boldness, Edit, GateReport, RestoreOptions, RestoreResult } from "./types.js";
+export type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "./types.js";
 export type { Candidate, PhraseDictionary, Tier } from "./dict/types.js";
 export { applyEdits, configFor, type Resources, type Tuning } from "./restore/restore.js";
 export type { DecideConfig } from "./restore/decide.js";
@@ -50,6 +50,7 @@ function resourcesFor(extra: readonly (string | ExtraDictionary)[] | undefined):
       lm: bundled.lm,
       dictionary: combineDictionaries([...user, bundled.dictionary]),
       ...(bundled.gateDictionary ? { gateDictionary: combineDictionaries([...user, bundled.gateDictionary]) } : {}),
+      ...(bundled.flagger ? { flagger: bundled.flagger } : {}),
     };
     if (withExtras.size > 16) withExtras.clear();
     withExtras.set(key, resources);
@@ -67,4 +68,15 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
   checkRestoreArguments("restoreWith", text, options);
   return restoreWithUnchecked(resources, text, options, tuning);
+}
+
+export { screenWith, spinProbability, verdictOf, type ScreenResult, type ScreenEvidence, type ScreenOptions, type Fingerprint, type Verdict } from "./screen/screen.js";
+import { screenWith, type ScreenOptions, type ScreenResult } from "./screen/screen.js";
+
+/**
+ * Screen a document: spin probability, verdict (clean / suspicious / spun) and the fingerprints found, from the
+ * document gate's evidence and the tortured-phrase list, without restoring anything (several times faster).
+ */
+export function screen(text: string, options: ScreenOptions = {}): ScreenResult {
+  return screenWith(loadBundledResources(), text, options);
 }

@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import { combineDictionaries, declareKeys } from "./dict/combine.js";
 import { curatedDictionary, expandedKeys, parseCurated } from "./dict/curated.js";
 import { minedDictionary, parseMinedTsv } from "./dict/mined.js";
+import { parseTorturedRows, sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
+import type { Flagger } from "./flag/apply.js";
+import { buildFlagModel, type FlagWeights } from "./flag/unlisted.js";
 import { ThesaurusIndex } from "./dict/thesaurus-index.js";
 import { phraseStarts, type Candidate, type PhraseDictionary, type Tier } from "./dict/types.js";
 import { Scorer } from "./lm/scorer.js";
@@ -25,6 +28,8 @@ export const bundledFiles = {
   curated: join(dictionariesDir, "curated", "signature.json"),
   closedClass: join(dictionariesDir, "curated", "closed-class.json"),
   mined: join(dictionariesDir, "mined", "spinner.tsv"),
+  tortured: join(dictionariesDir, "tortured", "tortured.tsv"),
+  flagger: join(dictionariesDir, "tortured", "flagger.json"),
   thesaurus: join(dictionariesDir, "thesaurus", "reverse.bin"),
 } as const;
 
@@ -148,6 +153,35 @@ function lazyThesaurus(): PhraseDictionary {
     lookup: (key) => loadBundledThesaurus().lookup(key),
     mayStartPhrase: (word) => loadBundledThesaurus().mayStartPhrase(word),
   };
+}
+
+/**
+ * The tortured-phrase list (tier fingerprint): read on its first lookup and binary-searched, never parsed whole.
+ * Its longest phrase comes from the header, so building the combined dictionary reads only that.
+ */
+function lazyTortured(path: string): PhraseDictionary {
+  if (!existsSync(path)) throw new Error(`unspin: the bundled tortured-phrase list is missing (${path}); the installation is incomplete.`);
+  const head = Buffer.alloc(8192);
+  const fd = openSync(path, "r");
+  let maxWords: number | undefined;
+  try {
+    maxWords = torturedMaxPhraseWords(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8"));
+  } finally {
+    closeSync(fd);
+  }
+  return sortedTorturedDictionary(() => read(path, "tortured-phrase list"), maxWords ?? 12);
+}
+
+let flagger: Flagger | undefined;
+
+/** The unlisted-phrase flagger: the whole tortured list, the thesaurus and the fitted weights, read on first use. */
+export function loadBundledFlagger(): Flagger {
+  if (!flagger) {
+    loadDictionaries();
+    const weights = JSON.parse(read(bundledFiles.flagger, "flagger weights")) as FlagWeights;
+    flagger = { model: buildFlagModel(parseTorturedRows(read(bundledFiles.tortured, "tortured-phrase list")), lazyThesaurus()), weights };
+  }
+  return flagger;
 }
 
 /** The curated tiers: the spinner family's signature phrasings and the closed-class swaps. */
@@ -300,9 +334,12 @@ function loadDictionaries(): { all: PhraseDictionary; gate: PhraseDictionary } {
   if (!dictionaries) {
     const curated = loadCuratedDictionary();
     const mined = bundledDictionary("mined");
+    // Fingerprints apply whether or not the gate opens, so they are part of the gate's dictionary too (they never
+    // open it: decide.ts does not count them as evidence of spinning).
+    const tortured = lazyTortured(bundledFiles.tortured);
     dictionaries = {
-      all: combineDictionaries([curated, mined, lazyThesaurus()]),
-      gate: combineDictionaries([curated, mined]),
+      all: combineDictionaries([curated, mined, tortured, lazyThesaurus()]),
+      gate: combineDictionaries([curated, mined, tortured]),
     };
   }
   return dictionaries;
@@ -314,5 +351,5 @@ export function loadBundledDictionary(): PhraseDictionary {
 
 export function loadBundledResources(): Resources {
   const { all, gate } = loadDictionaries();
-  return { lm: loadBundledModel(), dictionary: all, gateDictionary: gate };
+  return { lm: loadBundledModel(), dictionary: all, gateDictionary: gate, flagger: loadBundledFlagger };
 }

@@ -57,8 +57,30 @@ export interface GateReport {
   probability: number;
 }
 
+/**
+ * A phrase that looks like an unlisted tortured phrase (a known term with words swapped for synonyms: "profound
+ * neural organization" ← deep neural network): reported, not changed. Only in scientific or technical text.
+ */
+export interface Flag {
+  /** UTF-16 offsets into the input, end exclusive; 1-based line and column of start. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  /** The phrase as written. */
+  phrase: string;
+  /** The term it probably stands for, case carried over. */
+  likely: string;
+  /** 0..1: how likely the phrase is a tortured phrase. */
+  score: number;
+  /** Human-readable evidence. */
+  evidence: string;
+}
+
 export interface RestoreResult {
   text: string;
   edits: Edit[];
   gate: GateReport;
+  /** Suspected unlisted tortured phrases, in text order, not overlapping the edits (empty outside scientific text). */
+  flags: Flag[];
 }

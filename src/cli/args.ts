@@ -32,11 +32,14 @@ export interface CliOptions {
   jobs?: number;
   /** --max-size in MB (> 0). */
   maxSize?: number;
+  /** --jsonl: stream mode, one JSON record per line in and out (src/cli/jsonl.ts). */
+  jsonl?: boolean;
 }
 
 export interface Handlers {
   run(options: CliOptions): Promise<void>;
   learn(spun: string, original: string, options: { all: boolean }): Promise<void>;
+  scan(paths: string[], options: import("./scan.js").ScanOptions): Promise<void>;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -68,6 +71,8 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
   const program = new Command("unspin")
     // Set before subcommands are added so that they inherit them: errors are thrown, not process.exit()ed.
     .exitOverride()
+    // Options after a sub-command's name are that sub-command's (`unspin scan -f csv`).
+    .enablePositionalOptions()
     .configureOutput(output)
     .description(
       "Restore the original wording of synonym-spun text and show exactly what changed.\n\n" +
@@ -110,6 +115,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("--color", "force coloured output"))
     .addOption(new Option("--no-color", "disable coloured output (also NO_COLOR=1)"))
     .addOption(new Option("-q, --quiet", "no progress bar, summary or notes; with -w or --check, no report either"))
+    .addOption(new Option("--jsonl", 'stream mode: read JSON records {"id", "text", …} one per line on stdin, write one per line'))
     .addHelpText(
       "after",
       `
@@ -136,6 +142,50 @@ Examples:
     .option("--all", "also list proposals that review rules would reject (function words, numbers, …)", false)
     .action(async (spun: string, original: string, opts: { all: boolean }) => {
       await handlers.learn(spun, original, opts);
+    });
+
+  program
+    .command("scan")
+    .description("screen documents for spinning: spin probability, verdict, fingerprints found (nothing is changed)")
+    .argument("[paths...]", 'files, folders or globs; "-" (or no path with piped input) reads stdin')
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .addOption(new Option("--fail-on <verdict>", "exit 1 when a document is judged this or worse").choices(["spun", "suspicious", "never"]).default("spun"))
+    .addOption(new Option("--jsonl", 'stream mode: read JSON records {"id", "text", …} one per line on stdin, write one per line'))
+    .addOption(new Option("--stdin-filename <name>", "name of the stdin text in output"))
+    .addOption(new Option("--hidden", "also scan hidden files and folders"))
+    .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude"))
+    .addOption(new Option("--exclude <glob>", "leave out files found in folders that match (repeatable)").argParser(collect))
+    .addOption(new Option("--ext <list>", "comma-separated extensions taken from folders").default(DEFAULT_EXTENSIONS.join(","), "txt,md,html,… (see docs)"))
+    .addOption(new Option("--max-size <MB>", "refuse inputs larger than this (default: 32)").argParser(parseMaxSize))
+    .addOption(new Option("-q, --quiet", "no progress bar, summary or notes on stderr"))
+    .addHelpText(
+      "after",
+      `
+Verdicts: clean (probability < 0.4), suspicious (< 0.8), spun. Output is sorted by probability, highest first.
+Exit codes: 0 no document reached --fail-on, 1 at least one did, 2 error (usage, unreadable input, bad record).
+
+Examples:
+  unspin scan papers/                      table of every document
+  unspin scan --format csv corpus/ > s.csv
+  unspin scan --fail-on suspicious .       CI: fail on anything suspicious
+  unspin scan --jsonl < records.jsonl      stream: one JSON record per line`,
+    )
+    .action(async (paths: string[], raw: Record<string, unknown>) => {
+      await handlers.scan(paths, {
+        format: raw.format as "table" | "json" | "csv",
+        failOn: raw.failOn as "spun" | "suspicious" | "never",
+        hidden: raw.hidden === true,
+        ignore: raw.ignore !== false,
+        exclude: (raw.exclude as string[] | undefined) ?? [],
+        ext: String(raw.ext)
+          .split(",")
+          .map((e) => e.trim().replace(/^\./, "").toLowerCase())
+          .filter(Boolean),
+        ...(raw.maxSize !== undefined ? { maxSize: raw.maxSize as number } : {}),
+        quiet: raw.quiet === true,
+        ...(raw.stdinFilename !== undefined ? { stdinFilename: raw.stdinFilename as string } : {}),
+        jsonl: raw.jsonl === true,
+      });
     });
 
   return program;
@@ -172,6 +222,7 @@ function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions
   if (raw.color !== undefined) opts.color = raw.color as boolean;
   if (raw.jobs !== undefined) opts.jobs = raw.jobs as number;
   if (raw.maxSize !== undefined) opts.maxSize = raw.maxSize as number;
+  if (raw.jsonl === true) opts.jsonl = true;
   if (opts.interactive && opts.write) throw new UserError("--interactive already writes what you accept; drop --write.");
   if (opts.interactive && opts.format) throw new UserError("--interactive cannot be combined with --format/--diff.");
   return opts;

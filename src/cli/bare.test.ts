@@ -12,6 +12,7 @@ describe("options of a run without arguments", () => {
           parsed = opts;
         },
         learn: async () => undefined,
+        scan: async () => undefined,
       },
       { writeOut: () => undefined, writeErr: () => undefined },
     );

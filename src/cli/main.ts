@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Edit } from "../types.js";
+import type { Edit, Flag } from "../types.js";
 import type { ChalkInstance } from "chalk";
 import type { CliOptions, Format } from "./args.js";
 import { bareOptions } from "./bare.js";
@@ -61,6 +61,10 @@ export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}
           learn: async (spun, original, opts) => {
             const { runLearn } = await import("./learn.js");
             exitCode = await runLearn(spun, original, opts, io);
+          },
+          scan: async (paths, opts) => {
+            const { runScan } = await import("./scan.js");
+            exitCode = await runScan(paths, opts, io);
           },
         },
         {
@@ -161,13 +165,18 @@ interface Run {
   silent: boolean;
   summary: Summary;
   /** Files kept for formats printed once at the end (SARIF, HTML). */
-  collected: { uri: string; text: string; edits: Edit[] }[];
+  collected: { uri: string; text: string; edits: Edit[]; flags?: Flag[] }[];
   /** Folders already swept for leftovers of interrupted writes. */
   swept: Set<string>;
   out: (s: string | Uint8Array) => void;
 }
 
 async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWatch): Promise<number> {
+  if (opts.jsonl) {
+    const { runJsonl, jsonlRestoreOptions } = await import("./jsonl.js");
+    const maxLineBytes = opts.maxSize !== undefined ? opts.maxSize * 1024 * 1024 : undefined;
+    return runJsonl(io, { mode: "restore", quiet: opts.quiet, options: await jsonlRestoreOptions(opts, io), ...(maxLineBytes ? { maxLineBytes } : {}) });
+  }
   // Date.now(), not performance.now(): the summary needs milliseconds, and the latter loads perf_hooks at start-up.
   const started = Date.now();
   const chalk = await makeChalk(colorLevel(opts.color, io.env, io.stdout.isTTY === true));
@@ -393,12 +402,17 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     summary.changes += edits.length;
   }
   const restored = edits.length ? applyReplacements(outcome.text, edits) : outcome.text;
+  // Flags: suspected tortured phrases, reported in every format but never applied (see reporters/flags.ts).
+  const flags = interactive ? [] : (outcome.flags ?? []);
+  summary.flags = (summary.flags ?? 0) + flags.length;
+  const fl = flags.length ? await import("./reporters/flags.js") : null;
   switch (run.mode) {
     case "text":
       run.out(encode(restored, outcome.encoding));
+      if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
     case "inline":
-      run.out((await import("./reporters/inline.js")).renderInline(outcome.text, edits, run.chalk));
+      run.out((await import("./reporters/inline.js")).renderInline(outcome.text, edits, run.chalk, flags, (p) => fl!.markFlag(p, run.chalk)));
       break;
     case "diff": {
       const { unifiedDiffBytes } = await import("./unified.js");
@@ -406,31 +420,35 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       const style = c.level > 0 ? { header: (l: string) => c.bold(l), hunk: (l: string) => c.cyan(l), removed: (l: string) => c.red(l), added: (l: string) => c.green(l) } : undefined;
       // Over the file's bytes, so a byte-order mark or UTF-16 text patches back as it is on disk.
       if (edits.length) run.out(unifiedDiffBytes(outcome.display, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
+      if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
     }
     case "json":
-      if (edits.length) {
+      if (edits.length || flags.length) {
         const { formatJsonLine } = await import("./reporters/json.js");
-        for (const e of edits) run.out(formatJsonLine(outcome.display, e));
+        for (const item of byOffset(edits, flags)) run.out("before" in item ? formatJsonLine(outcome.display, item) : fl!.formatFlagJsonLine(outcome.display, item));
       }
       break;
     case "sarif":
     case "html":
-      run.collected.push({ uri: outcome.display, text: outcome.text, edits });
+      run.collected.push({ uri: outcome.display, text: outcome.text, edits, flags });
       break;
     case "brief":
       if (edits.length) {
         const { formatChangeLine } = await import("./reporters/report.js");
         for (const e of edits) run.out(formatChangeLine(outcome.display, e, run.chalk));
       }
+      if (fl) for (const f of flags) run.out(fl.formatFlagNote(outcome.display, f).replace(/^unspin: /, ""));
       break;
     case "files":
       if (edits.length) run.out(`${outcome.display}\n`);
       break;
     case "report":
-      if (edits.length && !run.silent) {
+      if ((edits.length || flags.length) && !run.silent) {
         const { formatChange } = await import("./reporters/report.js");
-        for (const e of edits) run.out(formatChange(outcome.display, outcome.text, e, run.chalk));
+        for (const item of byOffset(edits, flags)) {
+          run.out("before" in item ? formatChange(outcome.display, outcome.text, item, run.chalk) : fl!.formatFlag(outcome.display, outcome.text, item, run.chalk));
+        }
       }
       break;
     case "interactive":
@@ -448,6 +466,11 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       summary.errors++;
     }
   }
+}
+
+/** Changes and flags in text order. */
+function byOffset(edits: readonly Edit[], flags: readonly Flag[]): Array<Edit | Flag> {
+  return [...edits, ...flags].sort((a, b) => a.start - b.start);
 }
 
 async function leftOutByConfig(config: LoadedConfig, path: string): Promise<boolean> {

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import type { Edit, GateReport } from "../types.js";
+import type { Edit, Flag, GateReport } from "../types.js";
 import { decode, describeUndecodable, type Encoding } from "./encoding.js";
 import { describeFsError } from "./errors.js";
 import { directiveSkips } from "./directives.js";
@@ -47,6 +47,8 @@ export type FileOutcome =
       text: string;
       edits: Edit[];
       gate: GateReport;
+      /** Suspected unlisted tortured phrases (reported, not changed). */
+      flags: Flag[];
       stamp: FileStamp | null;
       root?: string;
     }
@@ -56,12 +58,13 @@ export type FileOutcome =
 export interface TextOutcome {
   edits: Edit[];
   gate: GateReport;
+  flags: Flag[];
 }
 
 export function restoreText(text: string, kind: DocKind, options: CliRestoreOptions, restore: Restorer): TextOutcome {
   const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
   const result = restore(text, { ...options, skip });
-  return { edits: relineEdits(text, result.edits), gate: result.gate };
+  return { edits: relineEdits(text, result.edits), gate: result.gate, flags: result.flags ?? [] };
 }
 
 export async function processBytes(
@@ -82,8 +85,8 @@ export async function processBytes(
     // An engine failure on one file is reported for that file; the others still run.
     return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
   }
-  const { edits, gate } = restored;
-  const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits, gate, stamp };
+  const { edits, gate, flags } = restored;
+  const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits, gate, flags, stamp };
   if (job.root !== undefined) outcome.root = job.root;
   return outcome;
 }

@@ -20,6 +20,8 @@ function better(a: Candidate, b: Candidate): boolean {
   return ta < tb || (ta === tb && a.prior > b.prior);
 }
 
+const NONE: readonly Candidate[] = Object.freeze([]);
+
 /**
  * Combine dictionaries: a key's candidates are the union over all dictionaries; when several
  * propose the same original, the one with the best tier (then highest prior) is kept.
@@ -27,14 +29,16 @@ function better(a: Candidate, b: Candidate): boolean {
  */
 export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseDictionary {
   const list = [...dicts];
-  const cache = new Map<string, readonly Candidate[] | undefined>();
+  const cache = new Map<string, readonly Candidate[]>();
   const maxPhraseWords = list.reduce((m, d) => Math.max(m, d.maxPhraseWords), 0);
   const starters = list.map((d) => d.mayStartPhrase?.bind(d));
   const combined: PhraseDictionary = {
     maxPhraseWords,
     mayStartPhrase: (word: string) => starters.some((f) => !f || f(word)),
     lookup(key: string): readonly Candidate[] | undefined {
-      if (cache.has(key)) return cache.get(key);
+      // One hash per lookup: "no candidates" is cached as an empty list.
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit.length ? hit : undefined;
       const byOriginal = new Map<string, Candidate>();
       for (const d of list) {
         for (const c of d.lookup(key) ?? []) {
@@ -48,7 +52,7 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
           : [...byOriginal.values()].sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.prior - a.prior);
       // Bounded: a long run over varied text would otherwise keep every key it ever met.
       if (cache.size >= CACHE_KEYS) cache.clear();
-      cache.set(key, out);
+      cache.set(key, out ?? NONE);
       return out;
     },
   };

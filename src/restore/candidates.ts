@@ -21,6 +21,10 @@ export interface CandList {
   thesaurus: number;
   /** Some candidate is of a near-certain tier. */
   certain: boolean;
+  /** Fingerprint candidates in the list (tortured phrases). */
+  fingerprint: number;
+  /** The list's fingerprint candidates only (see fingerprintOnly), null when it has none; undefined until asked. */
+  fingerprintOnly: CandList | null | undefined;
   /** The model the ids below are for (see {@link withModel}). */
   lm: LmView | null;
   /** Model ids of candidate c: ids[idFrom[c], idFrom[c + 1]). */
@@ -38,8 +42,10 @@ export interface CandList {
 function makeList(text: string[], tier: Tier[], prior: number[], sources: number[], entry: string[]): CandList {
   let thesaurus = 0;
   let certain = false;
+  let fingerprint = 0;
   for (const t of tier) {
     if (t === "thesaurus") thesaurus++;
+    else if (t === "fingerprint") fingerprint++;
     if (CERTAIN_TIERS.has(t)) certain = true;
   }
   return {
@@ -51,6 +57,8 @@ function makeList(text: string[], tier: Tier[], prior: number[], sources: number
     entry,
     thesaurus,
     certain,
+    fingerprint,
+    fingerprintOnly: undefined,
     lm: null,
     ids: new Int32Array(0),
     idFrom: new Int32Array(text.length + 1),
@@ -85,6 +93,19 @@ export function subList(list: CandList, keep: readonly number[]): CandList {
   );
   if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
   return sub;
+}
+
+/**
+ * The list's fingerprint candidates only, in their order (what a site gets where only fingerprint entries apply: mixed
+ * case, or a lower-case span touching a hyphen); null when it has none. Cached on the list.
+ */
+export function fingerprintOnly(list: CandList): CandList | null {
+  if (list.fingerprintOnly === undefined) {
+    const keep: number[] = [];
+    for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint") keep.push(c);
+    list.fingerprintOnly = keep.length === 0 ? null : keep.length === list.n ? list : subList(list, keep);
+  }
+  return list.fingerprintOnly;
 }
 
 /** The list's model ids and unigram means, for this model (computed once per list and model). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { agreeingArticle, wantsAn } from "./article.js";
-import { applyCase, casePattern } from "./case.js";
+import { applyCase, caseLike, casePattern } from "./case.js";
 
 describe("case carried from the spun span to the restored words", () => {
   it("recognises the patterns", () => {
@@ -34,5 +34,24 @@ describe("a/an agreement", () => {
     expect(wantsAn("dear")).toBe(false);
     expect(agreeingArticle("an", "dear")).toBe("a");
     expect(agreeingArticle("A", "economy")).toBe("An");
+  });
+});
+
+describe("caseLike (fingerprint terms, word by word)", () => {
+  it.each([
+    ["deep learning", "profound learning", "deep learning"],
+    ["deep learning", "Profound learning", "Deep learning"],
+    ["deep CNN", "Profound CNN", "Deep CNN"],
+    ["DNA damage", "DNA harm", "DNA damage"],
+    ["internet of things", "Web of Things", "Internet of Things"],
+    ["naive bayes", "innocent Bayes", "naive Bayes"],
+    ["type i error", "kind I error", "type I error"],
+    ["computer aided", "PC helped", "computer aided"],
+    ["k-nearest neighbors", "K-closest neighbors", "K-nearest neighbors"],
+    ["shift", "Degree Of Displacement", "Shift"],
+    ["the remainder of the paper", "Whatever remains of the paper", "The remainder of the paper"],
+    ["big data", "colossal arrangements of information", "big data"],
+  ])("%s replacing %s → %s", (term, written, expected) => {
+    expect(caseLike(term, written)).toBe(expected);
   });
 });

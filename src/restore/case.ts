@@ -45,3 +45,31 @@ export function applyCase(replacement: string, pattern: CasePattern): string {
 
 // Kept lower case inside a Title Cased restoration ("Department of Defense").
 const SMALL_WORDS = new Set(["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by"]);
+
+const isAcronym = (w: string) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || /\p{N}.*\p{Lu}|\p{Lu}.*\p{N}/u.test(w);
+const isAllCaps = (w: string) => /\p{L}/u.test(w) && w === w.toUpperCase() && w.replace(/[^\p{L}]/gu, "").length > 1;
+
+/** One word of a replacement shaped like one word of the text: lower, Capitalised, or as stored (acronyms). */
+function wordLike(replacement: string, written: string): string {
+  if (isAcronym(replacement)) return replacement;
+  const rParts = replacement.split("-");
+  const wParts = written.split("-");
+  if (rParts.length > 1 && rParts.length === wParts.length) return rParts.map((r, i) => wordLike(r, wParts[i]!)).join("-");
+  if (isAllCaps(written)) return replacement; // "PC helped" → "computer aided": an acronym's expansion is not capitalised
+  return /^\p{Lu}/u.test(written) ? capitalise(replacement) : replacement;
+}
+
+/**
+ * Case for a term that replaces a phrase word by word (tortured phrases: "Profound CNN" → "Deep CNN",
+ * "Web of Things" → "Internet of Things", "kind I error" → "type I error"). Acronyms stored in the term keep their
+ * capitals; other words take the shape of the word they replace. When the word counts differ, a Title Cased phrase
+ * gives a Title Cased term and a capitalised first word a capitalised first word.
+ */
+export function caseLike(replacement: string, written: string): string {
+  const r = replacement.split(" ");
+  const w = written.split(/\s+/);
+  if (r.length === w.length) return r.map((x, i) => wordLike(x, w[i]!)).join(" ");
+  if (casePattern(written) === "title") return r.map((x, i) => (isAcronym(x) || (i > 0 && SMALL_WORDS.has(x)) ? x : capitalise(x))).join(" ");
+  const first = w[0] ?? "";
+  return /^\p{Lu}/u.test(first) && !isAllCaps(first) ? r.map((x, i) => (i === 0 && !isAcronym(x) ? capitalise(x) : x)).join(" ") : replacement;
+}

@@ -122,7 +122,7 @@ export class PlaceCounts {
    * (tier table) is counted apart: a large table proposes for so many ordinary words that its places mean something
    * else than the spinner's own forms.
    */
-  add(list: CandList, deltas: Float64Array, at: number, tokFrom: number, tokTo: number, strongDelta: number): void {
+  add(list: CandList, deltas: Float64Array, at: number, tokFrom: number, tokTo: number, strongDelta: number, site = -1, strongOut?: number[]): void {
     let best = -Infinity;
     let bestTable = -Infinity;
     let curated = false;
@@ -137,6 +137,8 @@ export class PlaceCounts {
       }
     }
     if (best <= 0 && bestTable <= strongDelta) return;
+    // Every strong site, overlapping ones too (screening lists the phrasings that gave the evidence).
+    if (best > strongDelta) strongOut?.push(site);
     if (tokFrom < this.lastEnd) return;
     this.lastEnd = Math.max(this.lastEnd, tokTo);
     if (best > 0) {
@@ -209,6 +211,8 @@ export class Scoring {
   private leftN = 0;
   private rightN = 0;
   private present: Uint8Array | null = null;
+  /** Per site with fingerprint candidates, what the model thinks of each candidate out of context (see fingerprintBias). */
+  private readonly bias: (Float64Array | undefined)[] = [];
 
   constructor(
     readonly tok: TokenTable,
@@ -376,6 +380,33 @@ export class Scoring {
       const thesaurus = list.tier[c] === "thesaurus";
       d[at + c] = !withThesaurus && thesaurus ? -Infinity : this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
     }
+    if (list.fingerprint > 0) {
+      const bias = (this.bias[i] ??= this.fingerprintBias(list, keepIds));
+      for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint") d[at + c] = d[at + c]! - bias[c]!;
+    }
+  }
+
+  /**
+   * A fingerprint's term (tortured phrase → term of a field: "speech intelligence" → "speech intelligibility") is
+   * judged by how well it fits its context, not by how common it is: a news-trained model finds most technical terms
+   * unlikely in any sentence. The model's view of the two phrases on their own is taken off their evidence, so what
+   * remains is what the surrounding words say (a literal use: "the puzzle has 192 pieces").
+   */
+  private fingerprintBias(list: CandList, keepIds: readonly number[]): Float64Array {
+    const lm = this.lm;
+    const keep = lm.logProbRange(keepIds, 0, keepIds.length);
+    const bias = new Float64Array(list.n);
+    for (let c = 0; c < list.n; c++) {
+      if (list.tier[c] !== "fingerprint") continue;
+      const ids = list.ids.subarray(list.idFrom[c]!, list.idFrom[c + 1]!);
+      bias[c] = lm.logProbRange(ids, 0, ids.length) - keep;
+    }
+    return bias;
+  }
+
+  /** Delta of candidate c at site i, NaN when the site's own list is shorter (a form's sites with different lists). */
+  delta(i: number, c: number): number {
+    return c < this.sites.list[i]!.n ? this.deltas[this.dOff[i]! + c]! : NaN;
   }
 
   /** Deltas of the thesaurus candidates of site i only (the others as computed before, in the same context). */
@@ -440,26 +471,31 @@ export class Scoring {
    * the form's mean delta per candidate; `unigramSpun`, `spunOov` of the first member). The one place where a
    * feature's input is gathered: training (evidenceTable) and deciding both read it.
    */
-  evidence(e: SiteEvidence, i: number, c: number, pooled: Float64Array, k: number, spun: SpunInfo, rate: number): SiteEvidence {
-    const list = this.sites.list[i]!;
+  evidence(e: SiteEvidence, i: number, c: number, pooled: Float64Array, k: number, spun: SpunInfo, rate: number, list: CandList): SiteEvidence {
+    // `list`: the form's (its first site's); a site's own list is the same but where fingerprints were kept apart
+    // (fingerprintFilter, fingerprint-only spans): the candidate is described by the form's list, its words and
+    // delta are the site's own.
+    const own = this.sites.list[i]!;
     const at = this.dOff[i]!;
     const d = this.deltas;
     let bestOther = -Infinity;
-    for (let o = 0; o < list.n; o++) if (o !== c && d[at + o]! > bestOther) bestOther = d[at + o]!;
-    e.delta = d[at + c]!;
+    const ownN = own.n;
+    for (let o = 0; o < list.n; o++) if (o !== c && o < ownN && d[at + o]! > bestOther) bestOther = d[at + o]!;
+    const inOwn = c < ownN;
+    e.delta = inOwn ? d[at + c]! : NaN;
     e.pooled = pooled[c]!;
     e.sites = k;
     e.tier = list.tier[c]!;
     e.prior = list.prior[c]!;
     e.sources = list.sources[c]!;
-    e.unigramCandidate = list.unigram[c]!;
+    e.unigramCandidate = inOwn ? own.unigram[c]! : NaN;
     e.unigramSpun = spun.unigram;
     e.spunOov = spun.oov;
     e.bestOther = bestOther;
     e.candidates = list.n;
     e.present = this.hasKey(textKeys(list)[c]!);
     e.wordsSpun = spun.words;
-    e.wordsCandidate = list.idFrom[c + 1]! - list.idFrom[c]!;
+    e.wordsCandidate = inOwn ? own.idFrom[c + 1]! - own.idFrom[c]! : NaN;
     e.capitalised = spun.capitalised;
     e.documentRate = rate;
     e.neighbour = this.neighbour[i]!;
@@ -490,10 +526,14 @@ export class Scoring {
     const from = memberFrom[f]!;
     const to = memberFrom[f + 1]!;
     const k = to - from;
-    const n = this.sites.list[members[from]!]!.n;
+    const lists = this.sites.list;
+    const n = lists[members[from]!]!.n;
     for (let c = 0; c < n; c++) {
       let sum = 0;
-      for (let m = from; m < to; m++) sum += this.deltas[this.dOff[members[m]!]! + c]!;
+      for (let m = from; m < to; m++) {
+        const i = members[m]!;
+        sum += c < lists[i]!.n ? this.deltas[this.dOff[i]! + c]! : NaN;
+      }
       out[c] = sum / k;
     }
     return out;
@@ -533,11 +573,14 @@ export function newEvidence(): SiteEvidence {
 /** Near-certain candidates (a user's corrections, fingerprints): the model only vetoes them. */
 const CERTAIN_LOGIT = 4;
 
-/** The gate from the round-0 deltas of sites scored without thesaurus candidates (or with: they are no evidence). */
-export function gateOf(sc: Scoring, config: DecideConfig, assumeSpun: boolean): Gate {
+/**
+ * The gate from the round-0 deltas of sites scored without thesaurus candidates (or with: they are no evidence).
+ * `strongOut`, when given, receives the indices of the strong sites (for screening: which phrasings gave the evidence).
+ */
+export function gateOf(sc: Scoring, config: DecideConfig, assumeSpun: boolean, strongOut?: number[]): Gate {
   const counts = new PlaceCounts();
   const s = sc.sites;
-  for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
+  for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
   return gateFrom(sc.tok.n, counts, config, assumeSpun);
 }
 
@@ -564,12 +607,13 @@ export function evidenceRows(sc: Scoring, gate: Gate): { deltas: Float64Array; f
   for (let f = 0; f < sc.forms.count; f++) {
     const from = memberFrom[f]!;
     const to = memberFrom[f + 1]!;
-    const n = sc.sites.list[members[from]!]!.n;
+    const list = sc.sites.list[members[from]!]!;
+    const n = list.n;
     const pooled = sc.pooled(f, new Float64Array(n));
     const spun = sc.spunInfo(f);
     for (let m = from; m < to; m++) {
       const i = members[m]!;
-      for (let c = 0; c < n; c++) rows[i]!.features.push(featureVector(sc.evidence(e, i, c, pooled, to - from, spun, gate.rate), new Float64Array(FEATURE_COUNT)));
+      for (let c = 0; c < n; c++) rows[i]!.features.push(featureVector(sc.evidence(e, i, c, pooled, to - from, spun, gate.rate, list), new Float64Array(FEATURE_COUNT)));
     }
   }
   return rows;
@@ -643,8 +687,9 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       for (let m = 0; m < k; m++) {
         const i = members[from + m]!;
         const at = sc.dOff[i]!;
+        const ownN = sites.list[i]!.n;
         for (let c = 0; c < cn; c++) {
-          const d = sc.deltas[at + c]!;
+          const d = c < ownN ? sc.deltas[at + c]! : NaN;
           let zc: number;
           if (d === -Infinity) zc = -Infinity;
           else if (CERTAIN_TIERS.has(list.tier[c]!)) zc = CERTAIN_LOGIT;
@@ -653,7 +698,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
           else if (forced) zc = d;
           else {
             spunInfo ??= sc.spunInfo(f);
-            zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, k, spunInfo, docGate!.rate), features));
+            zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, k, spunInfo, docGate!.rate, list), features));
           }
           z[m * cn + c] = zc;
         }
@@ -678,7 +723,10 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
         }
         if (best < 0) continue;
         if (!forced) {
-          if (sc.deltas[sc.dOff[i]! + best]! < -config.veto) continue;
+          // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
+          // (a negative prior: "independent learning") needs less contradiction to be kept as written.
+          const certainPrior = CERTAIN_TIERS.has(list.tier[best]!) ? Math.min(0, list.prior[best]!) : 0;
+          if (sc.delta(i, best) + certainPrior < -config.veto) continue;
           if (sigmoid(score) < config.threshold) continue;
         }
         proposals.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
@@ -689,7 +737,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       if (overlapsTaken(sites, i, taken)) continue;
       taken.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
       next[i] = c;
-      decisions.push({ site: i, candidate: c, delta: sc.deltas[sc.dOff[i]! + c]!, pooled: pl, pooledSites: k, probability: p, documentProbability: docGate!.probability });
+      decisions.push({ site: i, candidate: c, delta: sc.delta(i, c), pooled: pl, pooledSites: k, probability: p, documentProbability: docGate!.probability });
     }
     changedTokens.fill(0);
     let stable = true;

@@ -6,7 +6,7 @@
 import type { PhraseDictionary } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordTable, type TokenTable } from "../text/tokenize.js";
 import { casePattern, type CasePattern } from "./case.js";
-import { candidateObjects, DictionaryReader, listOf, withModel, type CandList } from "./candidates.js";
+import { candidateObjects, DictionaryReader, fingerprintOnly, listOf, subList, withModel, type CandList } from "./candidates.js";
 import type { LmView } from "./lm-view.js";
 import { mergedSpans, numberCandidate, numberSite, type TokenAccess } from "./numbers.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -321,16 +321,23 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
           spun = spunOfTokens(tok, i, last + 1);
           pattern = patternIndex(casePattern(spun));
         }
-        // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name.
-        if (pattern === UPPER || pattern === MIXED) break site;
-        // Its lower-case pass leaves the parts of hyphenated compounds alone ("military-security" stays).
-        if (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0)) break site;
+        // The spinner never touches ALL-CAPS text, and mixed case (iPhone, McDonald) is a name. Its lower-case pass
+        // leaves the parts of hyphenated compounds alone ("military-security" stays). Paper-mill spinners keep
+        // acronyms and names inside the terms they swap ("profound CNN", "DNA harm") and hyphenate after them
+        // ("profound learning-based"): there only fingerprint entries apply.
+        if (pattern === UPPER) break site;
+        const onlyFingerprints = pattern === MIXED || (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0));
         if (checkNever) {
           let never = false;
           for (let t = i; t <= last; t++) if (neverTouch.has(keys[keyOf[word[t]!]!]!)) never = true;
           if (never) break site;
         }
-        out.push(i, i + len, s0, e0, -1, i + len, pattern, false, list, pattern === LOWER ? key : `^${key}`, spun);
+        let siteList: CandList | null = list;
+        if (onlyFingerprints) {
+          siteList = list.fingerprint === 0 ? null : fingerprintOnly(list);
+          if (siteList === null) break site;
+        }
+        out.push(i, i + len, s0, e0, -1, i + len, pattern, false, siteList, pattern === LOWER ? key : `^${key}`, spun);
       }
       if (!more) break;
     }
@@ -397,8 +404,79 @@ export function prepare(tok: TokenTable, skip: SkipSpans): { doc: DocTokens; spi
 }
 
 /**
+ * Fingerprint candidates where they count (sites in token order). Tortured phrases are the mark of paper-mill
+ * spinners, which rewrite scientific and technical text: there they apply wherever they match (`scientific`, or the
+ * caller assumes the text is spun). Elsewhere one listed phrase is more likely plain English ("years of deep
+ * studying", "fake knowledge"): fingerprints then apply only when the text holds two different ones. Those that are
+ * also ordinary English (prior < 0: "her bosom", "on the off chance") never count outside scientific text. A phrase
+ * inside a longer fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one. Sites left
+ * without candidates are dropped; the filtered list is shared per pooling key (and inside or not).
+ */
+export function fingerprintFilter(sites: Sites, scientific: boolean): Sites {
+  const outer: number[] = [];
+  for (let i = 0; i < sites.n; i++) if (sites.list[i]!.fingerprint > 0) outer.push(i);
+  if (outer.length === 0) return sites;
+  const { tokFrom, tokTo } = sites;
+  const inside = new Set<number>();
+  for (const s of outer) {
+    const len = tokTo[s]! - tokFrom[s]!;
+    for (const o of outer) {
+      if (o !== s && tokFrom[o]! <= tokFrom[s]! && tokTo[s]! <= tokTo[o]! && tokTo[o]! - tokFrom[o]! > len) {
+        inside.add(s);
+        break;
+      }
+    }
+  }
+  const distinct = new Set<string>();
+  for (const s of outer) {
+    if (inside.has(s)) continue;
+    const list = sites.list[s]!;
+    let listed = false;
+    for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint" && list.prior[c]! >= 0) listed = true;
+    if (listed) distinct.add(sites.poolKey[s]!.replace(/^\^/, ""));
+  }
+  const anywhere = scientific || distinct.size >= 2;
+  const filtered = new Map<string, CandList | null>();
+  const order: number[] = [];
+  const lists = new Map<number, CandList>();
+  for (let i = 0; i < sites.n; i++) {
+    const list = sites.list[i]!;
+    if (list.fingerprint === 0) {
+      order.push(i);
+      continue;
+    }
+    const within = inside.has(i);
+    const drop = (c: number) => list.tier[c] === "fingerprint" && (within || !anywhere || (!scientific && list.prior[c]! < 0));
+    let dropped = false;
+    for (let c = 0; c < list.n && !dropped; c++) if (drop(c)) dropped = true;
+    if (!dropped) {
+      order.push(i);
+      continue;
+    }
+    const key = `${within ? 1 : 0}${sites.poolKey[i]!}`;
+    let sub = filtered.get(key);
+    if (sub === undefined) {
+      const keep: number[] = [];
+      for (let c = 0; c < list.n; c++) if (!drop(c)) keep.push(c);
+      sub = keep.length ? subList(list, keep) : null;
+      filtered.set(key, sub);
+    }
+    if (sub === null) continue;
+    order.push(i);
+    lists.set(i, sub);
+  }
+  const out = sites.reordered(order);
+  for (let k = 0; k < order.length; k++) {
+    const sub = lists.get(order[k]!);
+    if (sub) out.list[k] = sub;
+  }
+  return out;
+}
+
+/**
  * Every site a dictionary proposes, with spintax and digits, in token order (ties: spintax, then dictionary, then
- * digits), the forms numbered, and lists given the model's ids. `rank` ranks thesaurus candidates per form.
+ * digits), fingerprints kept where they count (fingerprintFilter), the forms numbered, and lists given the model's
+ * ids. `rank` ranks thesaurus candidates per form.
  */
 export function findSites(
   doc: DocTokens,
@@ -408,6 +486,7 @@ export function findSites(
   options: FindOptions,
   skip: SkipSpans,
   lm: LmView,
+  scientific: boolean,
   rank: (sites: Sites, forms: Forms) => void,
 ): { sites: Sites; forms: Forms } {
   const reader = new DictionaryReader(dict, options.neverTouch);
@@ -436,10 +515,11 @@ export function findSites(
     const i = at[best]!++;
     all.push(s.tokFrom[i]!, s.tokTo[i]!, s.start[i]!, s.end[i]!, s.hidFrom[i]!, s.reachTo[i]!, s.pattern[i]!, s.forced[i] === 1, s.list[i]!, s.poolKey[i]!, s.spun[i]!);
   }
-  const forms = assignForms(all);
-  rank(all, forms);
-  for (let i = 0; i < all.n; i++) withModel(all.list[i]!, lm);
-  return { sites: all, forms };
+  const sites = fingerprintFilter(all, scientific);
+  const forms = assignForms(sites);
+  rank(sites, forms);
+  for (let i = 0; i < sites.n; i++) withModel(sites.list[i]!, lm);
+  return { sites, forms };
 }
 
 /** Site objects (for callers of candidateSites and siteEvidence). */

@@ -2,16 +2,18 @@
  * restoreWith: text in, restored text and edits out. Pure: the model and dictionaries come in as resources.
  */
 import type { PhraseDictionary } from "../dict/types.js";
-import { resetWordTable, tokenTable, wordTable, type TokenTable } from "../text/tokenize.js";
-import type { Boldness, Edit, RestoreOptions, RestoreResult } from "../types.js";
+import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
+import type { Boldness, Edit, Flag, RestoreOptions, RestoreResult } from "../types.js";
+import { unlistedFlags, type Flagger } from "../flag/apply.js";
 import { agreeingArticle } from "./article.js";
-import { applyCase } from "./case.js";
+import { applyCase, caseLike } from "./case.js";
 import { decide, evidenceRows, gateOf, scoreRound0, Scoring, type DecideConfig, type Decision, type Gate, type SiteTable } from "./decide.js";
 import { findNumbers, findSites, PATTERNS, prepare, siteObjects, Sites, SkipSpans, spunOf, type FindOptions, type Forms } from "./engine.js";
 import { GATE_WEIGHTS, SITE_WEIGHTS } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 import { rankForms } from "./prune.js";
+import { isAcademic, registerOf } from "./register.js";
 
 export interface Resources {
   lm: LmView;
@@ -22,6 +24,11 @@ export interface Resources {
    * loaded thesaurus costs nothing on clean text.
    */
   gateDictionary?: PhraseDictionary;
+  /**
+   * Optional: what finds unlisted tortured phrases (word swaps and known terms, weights); called only for scientific
+   * or technical text, so it may load lazily. Without it no flags are reported.
+   */
+  flagger?: () => Flagger | undefined;
 }
 
 const BASE: DecideConfig = {
@@ -61,8 +68,11 @@ export function candidateSites(resources: Resources, text: string, options: Rest
   return siteObjects(sites, run.tok);
 }
 
-/** A document's tokens, spintax and digits, and a finder of every site a dictionary proposes (in token order). */
-function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
+/**
+ * A document's tokens, spintax and digits, its register, and a finder of every site a dictionary proposes (in token
+ * order, fingerprints kept where they count, thesaurus candidates ranked).
+ */
+export function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
   const findOptions: FindOptions = {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
     skip: options.skip ?? [],
@@ -73,10 +83,22 @@ function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
   const { doc, spintax } = prepare(tok, skip);
   const numbers = new Sites(4);
   findNumbers(doc, skip.merged, 0, tok.n, numbers);
+  // Fingerprints (tortured phrases) count wherever they match only in scientific text (engine.ts fingerprintFilter).
+  const scientificText = scientificTable(tok);
+  const scientific = (options.assumeSpun ?? false) || scientificText;
   // A general thesaurus's candidates are ranked in context, and the best few per spun form kept (prune.ts).
-  const sitesFrom = (dict: PhraseDictionary) => findSites(doc, spintax, numbers, dict, findOptions, skip, lm, (sites, forms) => rankForms(sites, forms, tok, lm));
+  const sitesFrom = (dict: PhraseDictionary) =>
+    findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rankForms(sites, forms, tok, lm));
   const scoring = (found: { sites: Sites; forms: Forms }) => new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
-  return { tok, skip, sitesFrom, scoring };
+  return { tok, skip, findOptions, sitesFrom, scoring, scientificText };
+}
+
+/** register.ts's verdict (scientific or technical writing) for a token table. */
+function scientificTable(tok: TokenTable): boolean {
+  const { keys, keyOf } = wordTable;
+  let academic = 0;
+  for (let t = 0; t < tok.n; t++) if (isAcademic(keys[keyOf[tok.word[t]!]!]!)) academic++;
+  return registerOf(tok.n, academic).scientific;
 }
 
 /** Distinct words kept interned across documents before the table starts afresh (between documents). */
@@ -118,11 +140,25 @@ export function restoreWith(resources: Resources, text: string, options: Restore
     sc = run.scoring(run.sitesFrom(resources.dictionary));
     result = decide(sc, config, assumeSpun);
   }
-  const edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip);
+  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip);
+  // Unlisted tortured phrases, in scientific text only: flagged, or restored when the evidence is overwhelming.
+  let flags: Flag[] = [];
+  const flagger = run.scientificText ? resources.flagger?.() : undefined;
+  if (flagger) {
+    // The flagger reads tokens and sentences as objects (src/flag/): made for scientific text only.
+    const tokens = tokenizeWords(text);
+    const sentences = splitSentences(text, tokens);
+    const listed = edits.filter((e) => e.entry.startsWith("tortured:"));
+    const blocked = blockedTokens(tokens, sc.sites, edits, listed, run.findOptions);
+    const found = unlistedFlags(text, tokens, sentences, resources.lm, flagger, blocked, positionIn(text), listed);
+    flags = found.flags;
+    if (found.edits.length) edits = [...edits.filter((e) => !found.replaced.includes(e)), ...found.edits].sort((a, b) => a.start - b.start);
+  }
   const words = run.tok.n;
   return {
     text: applyEdits(text, edits),
     edits,
+    flags,
     gate: {
       strongSites: result.strongSites,
       words,
@@ -130,6 +166,39 @@ export function restoreWith(resources: Resources, text: string, options: Restore
       spun: result.spun,
       probability: Number(result.probability.toFixed(4)),
     },
+  };
+}
+
+/** Tokens no flag may touch: restored (but for listed fingerprints), skipped, never-touch words, listed fingerprints left as written. */
+function blockedTokens(tokens: readonly WordToken[], sites: Sites, edits: readonly Edit[], listed: readonly Edit[], options: FindOptions): Uint8Array {
+  const blocked = new Uint8Array(tokens.length);
+  const spans = [...edits.filter((e) => !listed.includes(e)), ...options.skip];
+  // Listed fingerprints that were not applied (a literal use) are decided: no flag either.
+  for (let i = 0; i < sites.n; i++) {
+    if (sites.list[i]!.fingerprint === 0) continue;
+    const start = sites.start[i]!;
+    const end = sites.end[i]!;
+    if (!edits.some((e) => e.start <= start && end <= e.end)) blocked.fill(1, sites.tokFrom[i]!, sites.tokTo[i]!);
+  }
+  tokens.forEach((t, i) => {
+    if (options.neverTouch.has(t.key) || spans.some((e) => e.start < t.end && t.start < e.end)) blocked[i] = 1;
+  });
+  return blocked;
+}
+
+/** Line and column (1-based) of an offset. */
+function positionIn(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }
 
@@ -149,7 +218,8 @@ function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonl
     const forced = sites.forced[i] === 1;
     const siteStart = sites.start[i]!;
     const siteEnd = sites.end[i]!;
-    let after = forced ? list.text[c]! : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
+    // A fingerprint term replaces a phrase word by word and may carry acronyms ("profound CNN" → "deep CNN").
+    let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
     let before = text.slice(siteStart, siteEnd);
     if (before.includes("’")) after = after.replace(/'/g, "’");
     let start = siteStart;

@@ -7,14 +7,30 @@ import type { ChalkInstance } from "chalk";
 import type { Edit } from "../../types.js";
 import { mark } from "./marks.js";
 
-export function renderInline(text: string, edits: readonly Pick<Edit, "start" | "end" | "before" | "after">[], chalk: ChalkInstance): string {
+export function renderInline(
+  text: string,
+  edits: readonly Pick<Edit, "start" | "end" | "before" | "after">[],
+  chalk: ChalkInstance,
+  /** Flagged phrases (never overlapping an edit), shown marked but unchanged. */
+  flags: readonly { start: number; end: number }[] = [],
+  markFlag: (phrase: string) => string = (p) => p,
+): string {
   let out = "";
   let pos = 0;
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-    out += text.slice(pos, e.start);
-    if (e.before) out += mark(-1, e.before, chalk);
-    if (e.after) out += mark(1, e.after, chalk);
-    pos = e.end;
+  const items = [...edits.map((e) => ({ e, f: undefined })), ...flags.map((f) => ({ e: undefined, f }))].sort(
+    (a, b) => (a.e ?? a.f)!.start - (b.e ?? b.f)!.start,
+  );
+  for (const { e, f } of items) {
+    const at = (e ?? f)!;
+    if (at.start < pos) continue;
+    out += text.slice(pos, at.start);
+    if (e) {
+      if (e.before) out += mark(-1, e.before, chalk);
+      if (e.after) out += mark(1, e.after, chalk);
+    } else {
+      out += markFlag(text.slice(at.start, at.end));
+    }
+    pos = at.end;
   }
   return out + text.slice(pos);
 }

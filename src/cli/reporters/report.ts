@@ -49,6 +49,8 @@ export interface Summary {
   skipped: number;
   errors: number;
   written: number;
+  /** Suspected tortured phrases reported (never changed). */
+  flags?: number;
   ms: number;
   mode: "report" | "write" | "check";
 }
@@ -61,6 +63,7 @@ export function formatSummary(s: Summary, chalk: ChalkInstance): string {
   else if (s.mode === "write") parts.push(`${plural(s.changes, "change")} in ${plural(s.changedFiles, "file")}, ${s.written} written`);
   else if (s.mode === "check") parts.push(`${plural(s.changes, "change")}: ${plural(s.changedFiles, "file")} would change`);
   else parts.push(`${plural(s.changes, "change")} in ${plural(s.changedFiles, "file")} (run with -w to write them)`);
+  if (s.flags) parts.push(`${plural(s.flags, "possible tortured phrase")} flagged (not changed)`);
   if (s.skipped) parts.push(`${s.skipped} skipped`);
   if (s.errors) parts.push(chalk.red(plural(s.errors, "error")));
   return `${plural(s.files, "file")} checked in ${(s.ms / 1000).toFixed(2)} s: ${parts.join(", ")}\n`;

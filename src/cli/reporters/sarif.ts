@@ -3,7 +3,7 @@
  * with a fix (deletedRegion + insertedContent), so viewers can offer to apply it. Columns are UTF-16 code units,
  * which is SARIF's default columnKind and what the library reports.
  */
-import type { Edit } from "../../types.js";
+import type { Edit, Flag } from "../../types.js";
 import { lineIndexAt, lineStarts } from "../spans.js";
 
 export interface SarifFile {
@@ -11,9 +11,12 @@ export interface SarifFile {
   uri: string;
   text: string;
   edits: readonly Edit[];
+  /** Suspected tortured phrases: results of level "note", without a fix. */
+  flags?: readonly Flag[];
 }
 
 const RULE_ID = "unspin/spun-wording";
+const FLAG_RULE_ID = "unspin/tortured-phrase";
 
 /** `rootUri`: file URI of the directory the relative uris are relative to, ending in "/". */
 export function sarifLog(files: readonly SarifFile[], version: string, rootUri: string): object {
@@ -23,7 +26,18 @@ export function sarifLog(files: readonly SarifFile[], version: string, rootUri: 
       const i = lineIndexAt(starts, offset);
       return { line: i + 1, column: offset - starts[i]! + 1 };
     };
-    return f.edits.map((e) => {
+    const notes = (f.flags ?? []).map((g) => {
+      const end = pos(g.end);
+      const region = { startLine: g.line, startColumn: g.column, endLine: end.line, endColumn: end.column, charOffset: g.start, charLength: g.end - g.start };
+      return {
+        ruleId: FLAG_RULE_ID,
+        level: "note",
+        message: { text: `"${g.phrase}" may be a tortured phrase (a term with words swapped for synonyms); likely "${g.likely}".` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(f.uri), uriBaseId: "%SRCROOT%" }, region } }],
+        properties: { score: g.score, likely: g.likely, evidence: g.evidence },
+      };
+    });
+    return [...notes, ...f.edits.map((e) => {
       const end = pos(e.end);
       const region = {
         startLine: e.line,
@@ -49,7 +63,7 @@ export function sarifLog(files: readonly SarifFile[], version: string, rootUri: 
         ],
         properties: { confidence: e.confidence, entry: e.entry, evidence: e.evidence },
       };
-    });
+    })].sort((a, b) => a.locations[0]!.physicalLocation.region.charOffset - b.locations[0]!.physicalLocation.region.charOffset);
   });
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -70,6 +84,15 @@ export function sarifLog(files: readonly SarifFile[], version: string, rootUri: 
                   text: "A word or phrase looks like a thesaurus substitution made by an article spinner; the fix restores the likely original.",
                 },
                 defaultConfiguration: { level: "warning" },
+              },
+              {
+                id: FLAG_RULE_ID,
+                name: "TorturedPhrase",
+                shortDescription: { text: "Possible tortured phrase (not in any list)" },
+                fullDescription: {
+                  text: "In scientific text, a phrase that reads like a known term with its words swapped for synonyms, as paper-mill spinners do; reported for review, not changed.",
+                },
+                defaultConfiguration: { level: "note" },
               },
             ],
           },

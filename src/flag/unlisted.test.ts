@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { restore } from "../index.js";
+import { loadBundledModel } from "../resources.js";
+import type { TorturedRow } from "../dict/tortured.js";
+import { splitSentences, tokenizeWords } from "../text/tokenize.js";
+import { FEATURES, buildFlagModel, findUnlisted, resolveOverlaps, type FlagWeights } from "./unlisted.js";
+
+const row = (key: string, term: string): TorturedRow => ({ key, terms: [term], entry: key, prior: 0, sources: ["s1"] });
+// A made-up list: the swaps it documents (profound → deep, organization → network, acknowledgment → recognition)
+// and its terms are what the flagger knows.
+const rows = [
+  row("profound learning", "deep learning"),
+  row("brain organization", "neural network"),
+  row("counterfeit brain organization", "artificial neural network"),
+  row("picture acknowledgment", "image recognition"),
+  row("discourse acknowledgment", "speech recognition"),
+  row("profound neural network", "deep neural network"),
+];
+const model = buildFlagModel(rows);
+// Weights that score by the presence of a known term and of documented swaps only.
+const weights: FlagWeights = {
+  features: [...FEATURES],
+  w: FEATURES.map((f) => (f === "known" ? 3 : f === "listSwaps" ? 1 : 0)),
+  bias: -2,
+  flagAt: 0.5,
+  restoreAt: 0.99,
+};
+const lm = loadBundledModel();
+const find = (text: string) => {
+  const tokens = tokenizeWords(text);
+  return resolveOverlaps(findUnlisted(tokens, splitSentences(text, tokens), lm, model, weights), weights.flagAt).map((c) => ({
+    phrase: text.slice(c.start, c.end),
+    term: c.term,
+  }));
+};
+
+describe("unlisted tortured phrases", () => {
+  it("learns word swaps and known terms from the list", () => {
+    expect(model.swaps.get("profound")?.get("deep")).toBe(2);
+    expect(model.swaps.get("organization")?.get("network")).toBe(2);
+    expect(model.terms.has("deep neural network")).toBe(true);
+  });
+  it("finds a known term behind an unlisted combination of documented swaps", () => {
+    expect(find("We trained a profound neural organization on the images.")).toContainEqual({ phrase: "profound neural organization", term: "deep neural network" });
+    // Half swapped is still swapped: the list shows "discourse" for "speech".
+    expect(find("Results of discourse recognition were compared.")).toEqual([{ phrase: "discourse recognition", term: "speech recognition" }]);
+    expect(find("Results of the survey were compared with the census.")).toEqual([]);
+  });
+  it("never flags a term the list gives as correct, nor words inside one", () => {
+    expect(find("We trained a deep neural network on the images.")).toEqual([]);
+    expect(find("The image recognition results were good.")).toEqual([]);
+  });
+  it("restores through restore() only with the document's evidence, and in scientific text only", () => {
+    const science =
+      "We propose a method for the detection of tumours. The proposed model is a profound conviction organization trained on " +
+      "two datasets, and the results show a significant improvement in accuracy over the baseline methods.";
+    const alone = restore(science);
+    expect(alone.text).toBe(science);
+    expect(alone.flags.map((f) => [f.phrase, f.likely])).toContainEqual(["profound conviction organization", "deep belief network"]);
+    // With a listed tortured phrase in the same text, the evidence is overwhelming.
+    const r = restore(science.replace("two datasets", "two datasets against the arbitrary timber baseline"));
+    expect(r.text).toContain("deep belief network");
+    expect(r.text).toContain("random forest");
+    const news = "The mayor said the bridge would reopen in May, after a profound neural organization of the city council.";
+    expect(restore(news).flags).toEqual([]);
+  });
+});

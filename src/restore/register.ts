@@ -1,0 +1,61 @@
+/**
+ * Is this scientific or technical writing? Paper-mill fingerprints (tortured phrases) are evidence only there: "her
+ * bosom" in a novel or "on the off chance" in a letter is plain English. The measure is the share of words from
+ * the general vocabulary of research writing (method, results, propose, significant, …): no topic words, so it
+ * says nothing about the field. Pure.
+ */
+import type { WordToken } from "../text/tokenize.js";
+
+/** The discourse vocabulary of research papers, any field (lower case). */
+const ACADEMIC = new Set(
+  `abstract accuracy achieve achieved adopted algorithm algorithms analyse analysed analyses analysis analyze analyzed
+  applied approach approaches assessed assessment assumption attributes baseline benchmark classification classifier
+  coefficient coefficients compared comparison computational computed conducted configuration conventional correlation
+  criteria criterion dataset datasets demonstrate demonstrated demonstrates derived detection determined deviation
+  dimensional distribution efficiency efficient empirical estimate estimated estimation evaluate evaluated evaluation
+  experiment experimental experiments extraction feature features findings framework frameworks furthermore hence
+  hypothesis implementation implemented improved improvement indicate indicated indicates input inputs investigate
+  investigated investigation literature measured measurement measurements mechanism method methodology methods metric
+  metrics model modeling modelling models moreover network networks novel numerical objective observed obtained
+  optimal optimization optimisation output outputs paper parameter parameters participants performance performed
+  prediction predictive proposed propose proposes qualitative quantitative ratio regression reliability research
+  respectively results robust robustness sample samples sampling scheme segmentation significant significantly
+  simulation simulations statistical statistically studies study technique techniques theoretical therefore thus
+  training validation validated variable variables variance whereas algorithmic architecture architectures
+  clinical patients cohort specimen specimens protocol protocols trial trials data trained train tested test tests
+  testing image images signal signals sensor sensors layer layers function functions units measured measure
+  measures classified classifiers predicted predictions accurate detect detected estimated simulated trained
+  experimentally analytical quantified validate correlated spectrum spectra frequency variance entropy matrix
+  vector vectors algorithms computation computing`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Research-vocabulary words per 1000 words at which a text reads as scientific or technical. */
+export const SCIENTIFIC_RATE = 40;
+/** Fewest research-vocabulary words for that verdict: one sentence is too little to tell. */
+export const SCIENTIFIC_MIN = 2;
+
+export interface Register {
+  /** Research-vocabulary words per 1000 words. */
+  academicPer1000: number;
+  academicWords: number;
+  scientific: boolean;
+}
+
+export function register(tokens: readonly WordToken[]): Register {
+  let n = 0;
+  for (const t of tokens) if (ACADEMIC.has(t.key)) n++;
+  return registerOf(tokens.length, n);
+}
+
+/** Whether a word (lower-case key) belongs to the research vocabulary. */
+export function isAcademic(key: string): boolean {
+  return ACADEMIC.has(key);
+}
+
+/** The register of a text of `words` words, `academic` of them from the research vocabulary. */
+export function registerOf(words: number, academic: number): Register {
+  const per1000 = words ? (academic * 1000) / words : 0;
+  return { academicPer1000: per1000, academicWords: academic, scientific: academic >= SCIENTIFIC_MIN && per1000 >= SCIENTIFIC_RATE };
+}

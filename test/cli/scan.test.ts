@@ -1,0 +1,78 @@
+/** `unspin scan` with the real engine: table, JSON and CSV output, sorting, exit codes, errors, stdin, many files. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
+
+const real = { cli: REAL_CLI };
+const SPUN = readFileSync(join(ROOT, "fixtures/harbour-bridge.spun.txt"), "utf8");
+const ORIG = readFileSync(join(ROOT, "fixtures/harbour-bridge.orig.txt"), "utf8");
+const TORTURED =
+  "We propose a method for bosom tumor detection in mammography images. The arbitrary timber classifier was trained on " +
+  "the extracted features, and the results show a significant improvement in accuracy over the baseline methods.\n";
+
+describe("unspin scan (real engine)", () => {
+  const dir = tempTree({ "a-clean.txt": ORIG, "b-spun.txt": SPUN, "c-paper.md": TORTURED, "notes/skip.bin": Buffer.from([0, 1, 2]) });
+
+  it("prints an aligned table sorted by spin probability, and exits 1 when a document is spun", async () => {
+    const r = await runCli(["scan", "."], { ...real, cwd: dir });
+    expect(r.code).toBe(1);
+    const rows = r.out.trimEnd().split("\n");
+    expect(rows[0]).toMatch(/^SPIN\s+VERDICT\s+WORDS\s+TORTURED\/1K\s+SIGNATURE\/1K\s+STRONG\/1K\s+FILE\s+FINGERPRINTS$/);
+    expect(rows.slice(1).map((l) => l.match(/\S+\.(txt|md)/)?.[0])).toEqual(["b-spun.txt", "c-paper.md", "a-clean.txt"]);
+    // Aligned: the FILE column starts at the same place on every line.
+    const at = rows[0]!.indexOf("FILE");
+    for (const l of rows.slice(1)) expect(l.slice(at)).toMatch(/^\S+\.(txt|md)/);
+    expect(rows[2]).toMatch(/bosom tumor → breast cancer; arbitrary timber → random forest/);
+    expect(rows[3]).toMatch(/^\s*0\.\d\d\s+clean/);
+    expect(r.stderr).toMatch(/3 documents screened: \d spun, \d suspicious, 1 clean/);
+  });
+
+  it("writes JSON Lines and CSV with the same figures", async () => {
+    const j = await runCli(["scan", "--format", "json", "a-clean.txt", "c-paper.md"], { ...real, cwd: dir });
+    const recs = j.out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(recs.map((x) => [x.file, x.verdict])).toEqual([
+      ["c-paper.md", expect.stringMatching(/spun|suspicious/)],
+      ["a-clean.txt", "clean"],
+    ]);
+    expect(recs[0].fingerprints).toContainEqual({ kind: "tortured", phrase: "bosom tumor", original: "breast cancer", line: 1, column: 25, offset: 24 });
+    const c = await runCli(["scan", "-f", "csv", "a-clean.txt", "c-paper.md"], { ...real, cwd: dir });
+    const [header, first, second] = c.out.split("\r\n");
+    expect(header).toBe("file,probability,verdict,words,tortured_phrases,tortured_per_1000,signature_per_1000,strong_places_per_1000,scientific,fingerprints");
+    expect(first).toMatch(new RegExp(`^c-paper\\.md,${recs[0].probability},`));
+    expect(second).toMatch(/^a-clean\.txt,/);
+  });
+
+  it("--fail-on decides the exit code; errors exit 2 and the others are still screened", async () => {
+    expect((await runCli(["scan", "--fail-on", "never", "."], { ...real, cwd: dir })).code).toBe(0);
+    expect((await runCli(["scan", "a-clean.txt"], { ...real, cwd: dir })).code).toBe(0);
+    expect((await runCli(["scan", "--fail-on", "suspicious", "c-paper.md"], { ...real, cwd: dir })).code).toBe(1);
+    const r = await runCli(["scan", "a-clean.txt", "missing.txt", "notes/skip.bin"], { ...real, cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unspin: missing\.txt: /);
+    expect(r.stderr).toMatch(/unspin: notes\/skip\.bin: .*binary/);
+    expect(r.out).toMatch(/a-clean\.txt/);
+  });
+
+  it("reads stdin", async () => {
+    const r = await runCli(["scan", "-f", "json", "--stdin-filename", "paper.txt"], { ...real, input: TORTURED });
+    expect(JSON.parse(r.out)).toMatchObject({ file: "paper.txt", torturedPhrases: 2 });
+  });
+
+  it("screens a folder of 1,000 generated documents", async () => {
+    const files: Record<string, string> = {};
+    const spunLines = SPUN.split("\n").filter(Boolean);
+    const origLines = ORIG.split("\n").filter(Boolean);
+    for (let i = 0; i < 1000; i++) {
+      const src = i % 4 === 0 ? spunLines : origLines;
+      files[`docs/${String(i).padStart(4, "0")}.txt`] = `${src[i % src.length]}\n${src[(i + 1) % src.length]}\n`;
+    }
+    const big = tempTree(files);
+    const r = await runCli(["scan", "-f", "csv", "--fail-on", "never", "docs"], { ...real, cwd: big, timeoutMs: 60_000 });
+    expect(r.code).toBe(0);
+    const rows = r.out.trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(1000);
+    const probs = rows.map((l) => Number(l.split(",")[1]));
+    expect([...probs].sort((a, b) => b - a)).toEqual(probs);
+  }, 60_000);
+});
