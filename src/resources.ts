@@ -6,7 +6,7 @@ import { isAscii } from "node:buffer";
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { combineDictionaries, declareKeys } from "./dict/combine.js";
+import { combineDictionaries, declareKeys, declareKeysLazily } from "./dict/combine.js";
 import { curatedDictionary, expandedKeys, parseCurated } from "./dict/curated.js";
 import { minedDictionary, parseMinedTsv } from "./dict/mined.js";
 import { parseTorturedRows, sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
@@ -169,7 +169,25 @@ function lazyTortured(path: string): PhraseDictionary {
   } finally {
     closeSync(fd);
   }
-  return sortedTorturedDictionary(() => read(path, "tortured-phrase list"), maxWords ?? 12);
+  let text: string | undefined;
+  const getText = () => (text ??= read(path, "tortured-phrase list"));
+  // Its keys are known (the first column): the site finder stops a phrase as soon as no key continues it.
+  return declareKeysLazily(sortedTorturedDictionary(getText, maxWords ?? 12), () => torturedKeys(getText()));
+}
+
+/** The keys of the tortured list's text (first column of each data line). */
+function torturedKeys(text: string): string[] {
+  const keys: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf("\n", at);
+    if (nl < 0) nl = text.length;
+    if (text.charCodeAt(at) !== 0x23 && nl > at) {
+      const tab = text.indexOf("\t", at);
+      if (tab > at && tab < nl) keys.push(text.slice(at, tab));
+    }
+    at = nl + 1;
+  }
+  return keys;
 }
 
 let flagger: Flagger | undefined;

@@ -86,6 +86,17 @@ export function declareKeys(dict: PhraseDictionary, keys: Iterable<string>): Phr
   return dict;
 }
 
+const keySources = new WeakMap<PhraseDictionary, () => Iterable<string>>();
+
+/**
+ * As declareKeys, for a dictionary read lazily: `keys` is called when the prefixes are first asked for (when a
+ * document's sites are first looked up).
+ */
+export function declareKeysLazily(dict: PhraseDictionary, keys: () => Iterable<string>): PhraseDictionary {
+  keySources.set(dict, keys);
+  return dict;
+}
+
 /**
  * Every proper prefix (cut before a space or hyphen) of the dictionary's keys, or null when the dictionary does not
  * know its keys (a combination knows them when all its parts do).
@@ -93,6 +104,11 @@ export function declareKeys(dict: PhraseDictionary, keys: Iterable<string>): Phr
 export function phrasePrefixes(dict: PhraseDictionary): ReadonlySet<string> | null {
   let set = prefixSets.get(dict);
   if (set !== undefined) return set;
+  const source = keySources.get(dict);
+  if (source) {
+    declareKeys(dict, source());
+    return prefixSets.get(dict)!;
+  }
   const of = parts.get(dict);
   set = null;
   if (of) {
