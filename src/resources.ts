@@ -171,8 +171,18 @@ function lazyTortured(path: string): PhraseDictionary {
   }
   let text: string | undefined;
   const getText = () => (text ??= read(path, "tortured-phrase list"));
-  // Its keys are known (the first column): the site finder stops a phrase as soon as no key continues it.
-  return declareKeysLazily(sortedTorturedDictionary(getText, maxWords ?? 12), () => torturedKeys(getText()));
+  const sorted = sortedTorturedDictionary(getText, maxWords ?? 12);
+  // Its keys are known (the first column, read with the list): a word or phrase that is no key is answered without a
+  // search, and the site finder stops a phrase as soon as no key continues it.
+  let keys: Set<string> | undefined;
+  let starts: ((word: string) => boolean) | undefined;
+  const keySet = () => (keys ??= new Set(torturedKeys(getText())));
+  const dict: PhraseDictionary = {
+    maxPhraseWords: sorted.maxPhraseWords,
+    lookup: (key) => (keySet().has(key) ? sorted.lookup(key) : undefined),
+    mayStartPhrase: (word) => (starts ??= phraseStarts(keySet()))(word),
+  };
+  return declareKeysLazily(dict, keySet);
 }
 
 /** The keys of the tortured list's text (first column of each data line). */
