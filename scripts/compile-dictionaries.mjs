@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Part of `npm run build` (after tsc): compiles what start-up would otherwise work out into dist/compiled/ —
-// the bundled curated and mined dictionaries with every inflection expanded (dictionaries.json; see
-// src/resources.ts), read at start-up when their sources are unchanged and parsed from the sources otherwise.
+// the bundled curated and mined dictionaries with every inflection expanded, and the tortured list's keys and their
+// phrase prefixes (dictionaries.json; see src/resources.ts), read at start-up when their sources are unchanged and
+// worked out from the sources otherwise.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -6,7 +6,7 @@ import { isAscii } from "node:buffer";
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { combineDictionaries, declareKeys, declareKeysLazily } from "./dict/combine.js";
+import { combineDictionaries, declareKeys, declarePrefixesLazily, keyPrefixes } from "./dict/combine.js";
 import { curatedDictionary, expandedKeys, parseCurated } from "./dict/curated.js";
 import { minedDictionary, parseMinedTsv } from "./dict/mined.js";
 import { parseTorturedRows, sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
@@ -172,21 +172,32 @@ function lazyTortured(path: string): PhraseDictionary {
   let text: string | undefined;
   const getText = () => (text ??= read(path, "tortured-phrase list"));
   const sorted = sortedTorturedDictionary(getText, maxWords ?? 12);
-  // Its keys are known (the first column, read with the list): a word or phrase that is no key is answered without a
-  // search, and the site finder stops a phrase as soon as no key continues it.
-  let keys: Set<string> | undefined;
+  // Its keys are known (the first column, read with the list; compiled by npm run build): a word or phrase that is no
+  // key is answered without a search, and the site finder stops a phrase as soon as no key continues it.
+  let index: { keys: ReadonlySet<string>; prefixes: ReadonlySet<string> } | undefined;
+  const keyIndex = () => {
+    if (!index) {
+      const t = getText();
+      const c = compiledDictionaries()?.tortured;
+      if (c && c.source === t) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
+      else {
+        const keys = torturedKeys(t);
+        index = { keys: new Set(keys), prefixes: keyPrefixes(keys) };
+      }
+    }
+    return index;
+  };
   let starts: ((word: string) => boolean) | undefined;
-  const keySet = () => (keys ??= new Set(torturedKeys(getText())));
   const dict: PhraseDictionary = {
     maxPhraseWords: sorted.maxPhraseWords,
-    lookup: (key) => (keySet().has(key) ? sorted.lookup(key) : undefined),
-    mayStartPhrase: (word) => (starts ??= phraseStarts(keySet()))(word),
+    lookup: (key) => (keyIndex().keys.has(key) ? sorted.lookup(key) : undefined),
+    mayStartPhrase: (word) => (starts ??= phraseStarts(keyIndex().keys))(word),
   };
-  return declareKeysLazily(dict, keySet);
+  return declarePrefixesLazily(dict, () => keyIndex().prefixes);
 }
 
 /** The keys of the tortured list's text (first column of each data line). */
-function torturedKeys(text: string): string[] {
+export function torturedKeys(text: string): string[] {
   const keys: string[] = [];
   for (let at = 0; at < text.length; ) {
     let nl = text.indexOf("\n", at);
@@ -236,6 +247,8 @@ export interface CompiledDictionaries {
   /** The source text each dictionary was compiled from. */
   sources: Record<DictName, string>;
   dicts: Record<DictName, CompiledDictionary>;
+  /** The tortured list's keys and their phrase prefixes (keyPrefixes), and the source text they come from. */
+  tortured?: { source: string; keys: string[]; prefixes: string[] };
 }
 
 export const compiledFiles = {
@@ -321,7 +334,9 @@ export function compileBundledDictionaries(): CompiledDictionaries {
       entries: keys.map((k) => [k, (dict.lookup(k) ?? []).map((c) => [c.original, c.tier, c.prior, c.source, c.entry] as [string, Tier, number, string, string])]),
     };
   }
-  return { version: 1, sources, dicts };
+  const tortured = read(bundledFiles.tortured, "tortured-phrase list");
+  const keys = torturedKeys(tortured);
+  return { version: 1, sources, dicts, tortured: { source: tortured, keys, prefixes: [...keyPrefixes(keys)] } };
 }
 
 let compiled: CompiledDictionaries | null | undefined;

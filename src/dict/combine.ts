@@ -75,6 +75,12 @@ const parts = new WeakMap<PhraseDictionary, readonly PhraseDictionary[]>();
  * its later words ("well-liked person" → "well", "well-liked").
  */
 export function declareKeys(dict: PhraseDictionary, keys: Iterable<string>): PhraseDictionary {
+  prefixSets.set(dict, keyPrefixes(keys));
+  return dict;
+}
+
+/** Every key of several words cut before one of its later words (see declareKeys). */
+export function keyPrefixes(keys: Iterable<string>): Set<string> {
   const set = new Set<string>();
   for (const k of keys) {
     for (let i = 0; i < k.length; i++) {
@@ -82,18 +88,17 @@ export function declareKeys(dict: PhraseDictionary, keys: Iterable<string>): Phr
       if (c === 0x20 || c === 0x2d) set.add(k.slice(0, i));
     }
   }
-  prefixSets.set(dict, set);
-  return dict;
+  return set;
 }
 
-const keySources = new WeakMap<PhraseDictionary, () => Iterable<string>>();
+const prefixSources = new WeakMap<PhraseDictionary, () => ReadonlySet<string>>();
 
 /**
- * As declareKeys, for a dictionary read lazily: `keys` is called when the prefixes are first asked for (when a
- * document's sites are first looked up).
+ * As declareKeys, for a dictionary read lazily: `prefixes` (keyPrefixes of all its keys) is called when they are
+ * first asked for (when a document's sites are first looked up).
  */
-export function declareKeysLazily(dict: PhraseDictionary, keys: () => Iterable<string>): PhraseDictionary {
-  keySources.set(dict, keys);
+export function declarePrefixesLazily(dict: PhraseDictionary, prefixes: () => ReadonlySet<string>): PhraseDictionary {
+  prefixSources.set(dict, prefixes);
   return dict;
 }
 
@@ -104,18 +109,22 @@ export function declareKeysLazily(dict: PhraseDictionary, keys: () => Iterable<s
 export function phrasePrefixes(dict: PhraseDictionary): ReadonlySet<string> | null {
   let set = prefixSets.get(dict);
   if (set !== undefined) return set;
-  const source = keySources.get(dict);
+  const source = prefixSources.get(dict);
   if (source) {
-    declareKeys(dict, source());
-    return prefixSets.get(dict)!;
+    set = source();
+    prefixSets.set(dict, set);
+    return set;
   }
   const of = parts.get(dict);
   set = null;
   if (of) {
     const all = of.map(phrasePrefixes);
     if (all.every((p) => p !== null)) {
-      const union = new Set<string>();
-      for (const p of all) for (const x of p!) union.add(x);
+      // The largest set copied whole (one native copy), the others added to it.
+      const sets = all as ReadonlySet<string>[];
+      const largest = sets.reduce((a, b) => (b.size > a.size ? b : a), new Set<string>());
+      const union = new Set<string>(largest);
+      for (const p of sets) if (p !== largest) for (const x of p) union.add(x);
       set = union;
     }
   }
