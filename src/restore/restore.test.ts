@@ -127,6 +127,18 @@ describe("restore on examples", () => {
   });
 });
 
+describe("fingerprints", () => {
+  it("decide a spun form whose sites hold different candidate lists (fingerprints only at a hyphen)", () => {
+    // "area unit" (tortured: are) has a thesaurus candidate too, but not where it touches a hyphen: the form's sites
+    // differ in their lists. Each site is still restored with the listed term.
+    const text =
+      "The proposed methods area unit evaluated on the dataset. The area unit-based results show significant accuracy, and the model parameters area unit estimated with regression.";
+    const r = restore(text, { assumeSpun: true });
+    expect(r.edits.filter((e) => e.entry === "tortured:area unit→are").map((e) => e.before)).toEqual(["area unit", "area unit", "area unit"]);
+    expect(r.text).toContain(" are evaluated on the dataset");
+  });
+});
+
 describe("the learned gate and scorer", () => {
   it("never opens the gate on fewer than three strong places, whatever the probability", () => {
     fc.assert(
