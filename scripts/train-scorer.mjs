@@ -247,7 +247,7 @@ const wer = (gold, text) => {
   const [errors, tokens] = r.stdout.trim().split(/\s+/).map(Number);
   return { errors, tokens };
 };
-const thresholds = [0.35, 0.5, 0.6, 0.7];
+const thresholds = [0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
 const totals = Object.fromEntries(thresholds.map((t) => [t, { before: 0, after: 0 }]));
 for (const article of process.argv.includes("--quick") ? [] : articles) {
   const weights = fitChoice([...siteChoices.filter((e) => e.article !== article), ...syntheticChoices], { lambda: siteLambda, penalty: sitePenalty });

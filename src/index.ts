@@ -64,7 +64,7 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
   return restoreWithUnchecked(resourcesFor(options.extraDictionaries), text, options);
 }
 
-/** The same engine with resources you provide (see the README); arguments are checked as for restore(). */
+/** The same engine with resources you provide (see docs/library.md); arguments are checked as for restore(). */
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
   checkRestoreArguments("restoreWith", text, options);
   return restoreWithUnchecked(resources, text, options, tuning);

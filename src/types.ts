@@ -27,7 +27,7 @@ export interface RestoreOptions {
   /** How bold restoration is; default "normal". */
   level?: Boldness;
   /**
-   * Overrides the level: the probability (0–1) a candidate must reach to replace the text (normal 0.5,
+   * Overrides the level: the probability (0–1) a candidate must reach to replace the text (normal 0.45,
    * cautious 0.7, bold 0.35). Higher is more cautious.
    */
   threshold?: number;

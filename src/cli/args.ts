@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import type { Boldness } from "../types.js";
 import { UserError } from "./errors.js";
-import { DEFAULT_EXTENSIONS } from "./extensions.js";
+import { DEFAULT_EXTENSIONS } from "./input/extensions.js";
 
 export type Format = "report" | "brief" | "files" | "text" | "inline" | "diff" | "json" | "sarif" | "html";
 export const FORMATS: readonly Format[] = ["report", "brief", "files", "text", "inline", "diff", "json", "sarif", "html"];
@@ -32,14 +32,14 @@ export interface CliOptions {
   jobs?: number;
   /** --max-size in MB (> 0). */
   maxSize?: number;
-  /** --jsonl: stream mode, one JSON record per line in and out (src/cli/jsonl.ts). */
+  /** --jsonl: stream mode, one JSON record per line in and out (src/cli/commands/jsonl.ts). */
   jsonl?: boolean;
 }
 
 export interface Handlers {
   run(options: CliOptions): Promise<void>;
   learn(spun: string, original: string, options: { all: boolean }): Promise<void>;
-  scan(paths: string[], options: import("./scan.js").ScanOptions): Promise<void>;
+  scan(paths: string[], options: import("./commands/scan.js").ScanOptions): Promise<void>;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -51,7 +51,7 @@ const collectGlob = (value: string, previous: string[] | undefined) => {
 
 function parseProbability(value: string): number {
   const n = Number(value);
-  if (value.trim() === "" || !(n > 0 && n < 1)) throw new InvalidArgumentError("expected a probability between 0 and 1 (normal 0.5).");
+  if (value.trim() === "" || !(n > 0 && n < 1)) throw new InvalidArgumentError("expected a probability between 0 and 1 (normal 0.45).");
   return n;
 }
 
@@ -89,7 +89,7 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS))
     .addOption(new Option("-l, --list-different", "print only the names of files that would change (same as --format files)"))
     .addOption(new Option("--level <level>", "how bold restoration is").choices(["cautious", "normal", "bold"]))
-    .addOption(new Option("--threshold <p>", "probability (0-1) a change must reach, normal 0.5; overrides the level").argParser(parseProbability))
+    .addOption(new Option("--threshold <p>", "probability (0-1) a change must reach, normal 0.45; overrides the level").argParser(parseProbability))
     .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
     .addOption(new Option("--never-touch <phrase>", "word or phrase never to change (repeatable)").argParser(collect))
     .addOption(

@@ -4,7 +4,7 @@
  * stay the same.
  */
 import type { CliOptions } from "./args.js";
-import { DEFAULT_EXTENSIONS } from "./extensions.js";
+import { DEFAULT_EXTENSIONS } from "./input/extensions.js";
 
 export function bareOptions(): CliOptions {
   return {

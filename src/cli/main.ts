@@ -10,26 +10,21 @@ import type { Edit, Flag } from "../types.js";
 import type { ChalkInstance } from "chalk";
 import type { CliOptions, Format } from "./args.js";
 import { bareOptions } from "./bare.js";
-import { colorLevel, makeChalk } from "./colors.js";
-import { ConfigResolver, type LoadedConfig } from "./config.js";
-import { encode } from "./encoding.js";
+import { colorLevel, makeChalk } from "./report/colors.js";
+import { ConfigResolver, type LoadedConfig } from "./input/config.js";
+import { encode } from "./input/encoding.js";
 import { describeFsError, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "./errors.js";
-import type { InputFile } from "./inputs.js";
-import { describeConfig, restoreOptionsFor } from "./options.js";
-import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./process-file.js";
-import { docKindFor } from "./prose.js";
-import type { Summary } from "./reporters/report.js";
-import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
-import { readLimited, sizeLimitFor } from "./size-limit.js";
-import { applyReplacements } from "./spans.js";
+import type { InputFile } from "./input/inputs.js";
+import { describeConfig, restoreOptionsFor } from "./input/options.js";
+import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./run/process-file.js";
+import { docKindFor } from "./input/prose.js";
+import type { Summary } from "./report/report.js";
+import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./run/restorer.js";
+import { readLimited, sizeLimitFor } from "./input/size-limit.js";
+import { applyReplacements } from "./input/spans.js";
 
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+import type { Io } from "./io.js";
+export type { Io } from "./io.js";
 
 export interface Deps {
   /** Module exporting restore(); the library by default, a stand-in in tests. */
@@ -59,11 +54,11 @@ export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}
             exitCode = await runRestore(opts, io, deps, output);
           },
           learn: async (spun, original, opts) => {
-            const { runLearn } = await import("./learn.js");
+            const { runLearn } = await import("./commands/learn.js");
             exitCode = await runLearn(spun, original, opts, io);
           },
           scan: async (paths, opts) => {
-            const { runScan } = await import("./scan.js");
+            const { runScan } = await import("./commands/scan.js");
             exitCode = await runScan(paths, opts, io);
           },
         },
@@ -173,7 +168,7 @@ interface Run {
 
 async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWatch): Promise<number> {
   if (opts.jsonl) {
-    const { runJsonl, jsonlRestoreOptions } = await import("./jsonl.js");
+    const { runJsonl, jsonlRestoreOptions } = await import("./commands/jsonl.js");
     const maxLineBytes = opts.maxSize !== undefined ? opts.maxSize * 1024 * 1024 : undefined;
     return runJsonl(io, { mode: "restore", quiet: opts.quiet, options: await jsonlRestoreOptions(opts, io), ...(maxLineBytes ? { maxLineBytes } : {}) });
   }
@@ -213,7 +208,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   let group: string[] = [];
   const flush = async () => {
     if (!group.length) return;
-    const { collectInputs } = await import("./inputs.js");
+    const { collectInputs } = await import("./input/inputs.js");
     const r = await collectInputs(group, {
       cwd: io.cwd,
       hidden: opts.hidden,
@@ -292,9 +287,9 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     },
   };
 
-  const interactive = mode === "interactive" ? await (await import("./interactive.js")).startReview(io, chalk, resolver) : null;
+  const interactive = mode === "interactive" ? await (await import("./commands/interactive.js")).startReview(io, chalk, resolver) : null;
   const progress =
-    !opts.quiet && !interactive && io.stderr.isTTY && jobs.length >= 20 ? await (await import("./progress.js")).startProgress(jobs.length, io, run) : null;
+    !opts.quiet && !interactive && io.stderr.isTTY && jobs.length >= 20 ? await (await import("./report/progress.js")).startProgress(jobs.length, io, run) : null;
   const cleanup = opts.write || interactive ? await installInterruptCleanup() : () => undefined;
   const fileJobs = jobs.filter((j) => j !== stdinJob);
   let handled = 0;
@@ -305,7 +300,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       handled++;
     }
     // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
-    const runner = fileJobs.length ? await import("./runner.js") : null;
+    const runner = fileJobs.length ? await import("./run/runner.js") : null;
     const threads = runner && opts.jobs !== undefined ? runner.clampJobs(opts.jobs) : opts.jobs;
     if (threads !== opts.jobs && !opts.quiet) io.stderr.write(`unspin: --jobs ${opts.jobs} is more than the ${threads} core(s) available; using ${threads}\n`);
     for await (const outcome of runner?.outcomesInOrder(fileJobs, { restorerModule, ...(threads ? { jobs: threads } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer) ?? []) {
@@ -322,11 +317,11 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   if (interactive) await interactive.finish();
 
   if (mode === "sarif" && !output.error) {
-    const { sarifLog } = await import("./reporters/sarif.js");
+    const { sarifLog } = await import("./report/sarif.js");
     run.out(JSON.stringify(sarifLog(run.collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/")), null, 2) + "\n");
   }
   if (mode === "html" && !output.error) {
-    const { renderHtml } = await import("./reporters/html.js");
+    const { renderHtml } = await import("./report/html.js");
     run.out(renderHtml(run.collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: run.summary.skipped, errors: run.summary.errors }));
   }
   run.summary.ms = Date.now() - started;
@@ -338,7 +333,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     io.stderr.write(`unspin: ${describeOutputError(output.error)}${progressNote}\n`);
     return opts.check && !opts.write && run.summary.changedFiles > 0 ? EXIT_CHANGES : EXIT_ERROR;
   }
-  if (!opts.quiet && reported && (mode === "report" || mode === "interactive")) io.stderr.write((await import("./reporters/report.js")).formatSummary(run.summary, errChalk));
+  if (!opts.quiet && reported && (mode === "report" || mode === "interactive")) io.stderr.write((await import("./report/report.js")).formatSummary(run.summary, errChalk));
 
   if (run.summary.errors > 0) return EXIT_ERROR;
   if (opts.check && run.summary.changedFiles > 0) return EXIT_CHANGES;
@@ -350,7 +345,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
  * (SIGKILL, power loss): stale temporary files are removed, backups of interrupted in-place writes are named.
  */
 async function sweepFolders(run: Run, jobs: readonly FileJob[]): Promise<void> {
-  const { sweepLeftovers } = await import("./write.js");
+  const { sweepLeftovers } = await import("./write/write.js");
   const { relative } = await import("node:path");
   for (const job of jobs) {
     const dir = dirname(job.path);
@@ -382,7 +377,7 @@ export function chooseMode(opts: CliOptions, jobs: readonly FileJob[], io: Io): 
   return "report";
 }
 
-async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import("./interactive.js").Review | null): Promise<void> {
+async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import("./commands/interactive.js").Review | null): Promise<void> {
   const { io, opts, summary } = run;
   if (outcome.status === "error") {
     io.stderr.write(`unspin: ${outcome.display}: ${outcome.message}\n`);
@@ -402,20 +397,20 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     summary.changes += edits.length;
   }
   const restored = edits.length ? applyReplacements(outcome.text, edits) : outcome.text;
-  // Flags: suspected tortured phrases, reported in every format but never applied (see reporters/flags.ts).
+  // Flags: suspected tortured phrases, reported in every format but never applied (see report/flags.ts).
   const flags = interactive ? [] : (outcome.flags ?? []);
   summary.flags = (summary.flags ?? 0) + flags.length;
-  const fl = flags.length ? await import("./reporters/flags.js") : null;
+  const fl = flags.length ? await import("./report/flags.js") : null;
   switch (run.mode) {
     case "text":
       run.out(encode(restored, outcome.encoding));
       if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
     case "inline":
-      run.out((await import("./reporters/inline.js")).renderInline(outcome.text, edits, run.chalk, flags, (p) => fl!.markFlag(p, run.chalk)));
+      run.out((await import("./report/inline.js")).renderInline(outcome.text, edits, run.chalk, flags, (p) => fl!.markFlag(p, run.chalk)));
       break;
     case "diff": {
-      const { unifiedDiffBytes } = await import("./unified.js");
+      const { unifiedDiffBytes } = await import("./report/unified.js");
       const c = run.chalk;
       const style = c.level > 0 ? { header: (l: string) => c.bold(l), hunk: (l: string) => c.cyan(l), removed: (l: string) => c.red(l), added: (l: string) => c.green(l) } : undefined;
       // Over the file's bytes, so a byte-order mark or UTF-16 text patches back as it is on disk.
@@ -425,7 +420,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     }
     case "json":
       if (edits.length || flags.length) {
-        const { formatJsonLine } = await import("./reporters/json.js");
+        const { formatJsonLine } = await import("./report/json.js");
         for (const item of byOffset(edits, flags)) run.out("before" in item ? formatJsonLine(outcome.display, item) : fl!.formatFlagJsonLine(outcome.display, item));
       }
       break;
@@ -435,7 +430,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       break;
     case "brief":
       if (edits.length) {
-        const { formatChangeLine } = await import("./reporters/report.js");
+        const { formatChangeLine } = await import("./report/report.js");
         for (const e of edits) run.out(formatChangeLine(outcome.display, e, run.chalk));
       }
       if (fl) for (const f of flags) run.out(fl.formatFlagNote(outcome.display, f).replace(/^unspin: /, ""));
@@ -445,7 +440,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       break;
     case "report":
       if ((edits.length || flags.length) && !run.silent) {
-        const { formatChange } = await import("./reporters/report.js");
+        const { formatChange } = await import("./report/report.js");
         for (const item of byOffset(edits, flags)) {
           run.out("before" in item ? formatChange(outcome.display, outcome.text, item, run.chalk) : fl!.formatFlag(outcome.display, outcome.text, item, run.chalk));
         }
@@ -456,7 +451,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
   }
   const writes = (opts.write || run.mode === "interactive") && outcome.path !== STDIN;
   if (writes && edits.length) {
-    const { writeAtomic } = await import("./write.js");
+    const { writeAtomic } = await import("./write/write.js");
     try {
       await writeAtomic(outcome.path, encode(restored, outcome.encoding), outcome.stamp, outcome.root);
       summary.written++;
@@ -517,7 +512,7 @@ const INTERRUPTS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTE
  * the original of a file being rewritten in place. SIGKILL cannot be caught; its leftovers are swept by the next run.
  */
 async function installInterruptCleanup(): Promise<() => void> {
-  const { cleanupTempFilesSync, closeAttributeCopier, requestStop } = await import("./write.js");
+  const { cleanupTempFilesSync, closeAttributeCopier, requestStop } = await import("./write/write.js");
   const { unlinkSync } = await import("node:fs");
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { encodeThesaurusIndex, ThesaurusFormatError, ThesaurusIndex, type IndexCandidate } from "./thesaurus-index.js";
+import { encodeThesaurusIndex, isFunctionPhrase, ThesaurusFormatError, ThesaurusIndex, type IndexCandidate } from "./thesaurus-index.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "dictionaries/thesaurus/reverse.bin");
@@ -10,6 +10,7 @@ const BIN = join(ROOT, "dictionaries/thesaurus/reverse.bin");
 const SAMPLE = new Map<string, IndexCandidate[]>([
   ["aid", [{ original: "assist", prior: -0.9, sources: 1 }, { original: "help", prior: -0.2, sources: 7 }]],
   ["automobile", [{ original: "car", prior: -0.1, sources: 6 }]],
+  ["possess", [{ original: "have", prior: -0.3, sources: 3 }, { original: "own", prior: -0.4, sources: 3 }]],
   ["make an attempt", [{ original: "try", prior: 0, sources: 1 }]],
   ["zebra crossing", [{ original: "crosswalk", prior: -0.5, sources: 4 }, { original: "zebra crossing", prior: -0.1, sources: 1 }]],
   ["zzz", [{ original: "sleep", prior: -1.5, sources: 1 }, { original: "nap", prior: -0.5, sources: 2 }]],
@@ -29,6 +30,12 @@ describe("ThesaurusIndex over an encoded sample", () => {
     expect(d.lookup("automobile")?.[0]?.original).toBe("car");
     expect(d.lookup("make an attempt")?.[0]).toEqual({ original: "try", tier: "thesaurus", prior: 0, source: "moby", entry: "thesaurus:make an attempt→try" });
     expect(d.lookup("zzz")!.map((x) => x.original)).toEqual(["nap", "sleep"]);
+  });
+
+  it("proposes no original made only of function words (a spinner's function-word swaps are the curated table's)", () => {
+    expect(d.lookup("possess")!.map((x) => x.original)).toEqual(["own"]);
+    expect(isFunctionPhrase("have been")).toBe(true);
+    expect(isFunctionPhrase("have a look")).toBe(false);
   });
 
   it("names the sources and keeps priors to 1/50", () => {

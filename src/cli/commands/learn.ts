@@ -1,0 +1,41 @@
+/** `unspin learn SPUN ORIGINAL`: the substitutions a spinner made, as dictionary proposals (TSV on stdout). */
+import { basename, resolve } from "node:path";
+import { decode, describeUndecodable } from "../input/encoding.js";
+import { describeFsError, EXIT_OK, UserError } from "../errors.js";
+import type { Io } from "../io.js";
+import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, readBounded, tooLargeMessage } from "../input/size-limit.js";
+
+// Aligning is quadratic in the worst case: refuse what `unspin` itself would refuse.
+const LEARN_LIMIT = { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `the ${DEFAULT_MAX_SIZE_MB} MB limit` };
+
+async function readText(path: string, cwd: string): Promise<string> {
+  const abs = resolve(cwd, path);
+  try {
+    const r = await readBounded(abs, LEARN_LIMIT.bytes);
+    if ("directory" in r) throw new UserError(`${path}: is a directory, expected a file`);
+    if (!r.ok) throw new UserError(`${path}: ${tooLargeMessage(r.size, LEARN_LIMIT).replace(/ \(raise --max-size to restore it\)$/, "")}`);
+    const d = decode(r.bytes);
+    if (!d.ok) throw new UserError(`${path}: ${describeUndecodable(d.reason)}`);
+    return d.text;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`${path}: ${describeFsError(err)}`);
+  }
+}
+
+export async function runLearn(spunPath: string, originalPath: string, opts: { all: boolean }, io: Io): Promise<number> {
+  const [spun, original] = await Promise.all([readText(spunPath, io.cwd), readText(originalPath, io.cwd)]);
+  const { mineEntries, formatProposals } = await import("../../learn/align.js");
+  // Like scripts/mine.mjs: a region of adjacent swaps is split where the bundled dictionaries know a pair, and words
+  // the spinner adds around a head word are taken with their head.
+  const { loadBundledDictionary } = await import("../../resources.js");
+  const known = loadBundledDictionary();
+  const knownPair = (spunKey: string, originalKey: string) => (known.lookup(spunKey) ?? []).some((c) => c.original === originalKey);
+  let rows = mineEntries([{ id: basename(spunPath), spun, original }], { headWords: true, knownPair });
+  if (!opts.all) {
+    const { reviewRow } = await import("../../learn/review.js");
+    rows = rows.filter((r) => reviewRow(r).keep);
+  }
+  io.stdout.write(formatProposals(rows));
+  return EXIT_OK;
+}

@@ -1,0 +1,287 @@
+/**
+ * Project configuration, discovered upward from each file (like cspell, prettier): `.unspinrc.json`,
+ * `unspin.config.json`, `unspin.config.js`, or the `unspin` key of package.json — the nearest one wins, there is no
+ * cascading. `--config FILE` replaces discovery. Every problem names the file and what is wrong, and is fatal (exit 2)
+ * before anything is written. JavaScript configs are code: they are looked for only inside the project (up to the
+ * repository root, or the home folder outside a repository) and never run from a file or folder others can write.
+ */
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, parse, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { lilconfig, type LilconfigResult, type Loader } from "lilconfig";
+import { DICTIONARY_KINDS, type DictionaryKind } from "../../dict/user.js";
+import type { Boldness } from "../../types.js";
+import { describeFsError, UserError } from "../errors.js";
+import { isInside } from "./paths.js";
+import { parseDictArgument, type DictionarySpec } from "./user-dictionaries.js";
+
+export const CONFIG_SEARCH_PLACES = [".unspinrc.json", "unspin.config.json", "unspin.config.js", "package.json"];
+
+/** Settings as written in a config file. */
+export interface Settings {
+  level?: Boldness;
+  threshold?: number;
+  assumeSpun?: boolean;
+  /**
+   * Extra dictionaries, paths relative to the config file: `"terms.tsv"` (kind from the format), `"candidates:t.txt"`,
+   * or `{ "path": "t.txt", "kind": "corrections" | "candidates" }`.
+   */
+  dictionaries?: (string | { path: string; kind?: DictionaryKind })[];
+  /** Words and phrases never touched (case-insensitive). */
+  neverTouch?: string[];
+  /** Globs (relative to the config file) limiting which files found in directories are processed. */
+  include?: string[];
+  /** Globs (relative to the config file) of files found in directories to leave out. */
+  exclude?: string[];
+  /** Inputs larger than this many MB are refused (default 32). */
+  maxSize?: number;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file, or null when none was found. */
+  filepath: string | null;
+  /** Folder that relative paths and globs in the config are relative to. */
+  dir: string;
+  settings: Settings;
+}
+
+const LEVELS: readonly Boldness[] = ["cautious", "normal", "bold"];
+const KNOWN_KEYS = ["level", "threshold", "assumeSpun", "dictionaries", "neverTouch", "include", "exclude", "maxSize", "$schema"];
+
+export function validateSettings(raw: unknown, filepath: string): Settings {
+  const fail = (problem: string): never => {
+    throw new UserError(`invalid configuration in ${filepath}: ${problem}`);
+  };
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== "object" || Array.isArray(raw)) fail("expected an object of settings");
+  const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!KNOWN_KEYS.includes(key)) fail(`unknown setting "${key}" (known: ${KNOWN_KEYS.filter((k) => k !== "$schema").join(", ")})`);
+  }
+  const out: Settings = {};
+  if (obj.level !== undefined) {
+    if (!LEVELS.includes(obj.level as Boldness)) fail(`"level" must be one of ${LEVELS.join(", ")} (got ${JSON.stringify(obj.level)})`);
+    out.level = obj.level as Boldness;
+  }
+  if (obj.threshold !== undefined) {
+    if (typeof obj.threshold !== "number" || !(obj.threshold > 0 && obj.threshold < 1)) {
+      fail(`"threshold" must be a probability between 0 and 1 (got ${shown(obj.threshold)})`);
+    }
+    out.threshold = obj.threshold as number;
+  }
+  if (obj.assumeSpun !== undefined) {
+    if (typeof obj.assumeSpun !== "boolean") fail(`"assumeSpun" must be true or false`);
+    out.assumeSpun = obj.assumeSpun as boolean;
+  }
+  if (obj.maxSize !== undefined) {
+    if (typeof obj.maxSize !== "number" || !Number.isFinite(obj.maxSize) || obj.maxSize <= 0) {
+      fail(`"maxSize" must be a number of MB > 0 (got ${shown(obj.maxSize)})`);
+    }
+    out.maxSize = obj.maxSize as number;
+  }
+  if (obj.dictionaries !== undefined) out.dictionaries = validateDictionaries(obj.dictionaries, fail);
+  for (const key of ["neverTouch", "include", "exclude"] as const) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x.trim() === "")) {
+      fail(`"${key}" must be a list of non-empty strings`);
+    }
+    out[key] = v as string[];
+  }
+  return out;
+}
+
+/** A value as written in a message: numbers as numbers (1e999 parses to Infinity, which JSON would show as null). */
+function shown(v: unknown): string {
+  return typeof v === "number" ? String(v) : JSON.stringify(v);
+}
+
+function validateDictionaries(v: unknown, fail: (problem: string) => never): NonNullable<Settings["dictionaries"]> {
+  const shape = `"dictionaries" must be a list of paths or { "path": …, "kind": ${DICTIONARY_KINDS.map((k) => `"${k}"`).join(" | ")} } objects`;
+  if (!Array.isArray(v)) fail(shape);
+  return (v as unknown[]).map((d, i) => {
+    if (typeof d === "string") {
+      if (d.trim() === "") fail(`${shape} (entry ${i + 1} is empty)`);
+      return d;
+    }
+    if (typeof d !== "object" || d === null || Array.isArray(d)) fail(`${shape} (got ${JSON.stringify(d)})`);
+    const o = d as Record<string, unknown>;
+    const extra = Object.keys(o).filter((k) => k !== "path" && k !== "kind");
+    if (extra.length) fail(`${shape} (unknown key "${extra[0]}" in entry ${i + 1})`);
+    if (typeof o.path !== "string" || o.path.trim() === "") fail(`${shape} (entry ${i + 1} has no "path")`);
+    if (o.kind !== undefined && !DICTIONARY_KINDS.includes(o.kind as DictionaryKind)) {
+      fail(`"kind" of dictionary ${JSON.stringify(o.path)} must be one of ${DICTIONARY_KINDS.join(", ")} (got ${JSON.stringify(o.kind)})`);
+    }
+    return o.kind === undefined ? { path: o.path as string } : { path: o.path as string, kind: o.kind as DictionaryKind };
+  });
+}
+
+/** JSON.parse with the file name and line:column in the message. */
+const jsonLoader: Loader = (filepath, content) => {
+  try {
+    return JSON.parse(content.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    const msg = (err as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = "";
+    if (m) {
+      const before = content.slice(0, Number(m[1]));
+      const line = before.split("\n").length;
+      where = ` at line ${line}, column ${Number(m[1]) - before.lastIndexOf("\n")}`;
+    }
+    throw new UserError(`cannot read configuration ${filepath}: invalid JSON${where} (${msg.replace(/ in JSON at position \d+.*$/, "")})`);
+  }
+};
+
+const jsLoader: Loader = async (filepath) => {
+  try {
+    const mod = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
+    return mod.default ?? mod;
+  } catch (err) {
+    throw new UserError(`cannot load configuration ${filepath}: ${(err as Error).message}`);
+  }
+};
+
+/**
+ * A JavaScript config runs as code with the rights of whoever runs unspin, so it is loaded only if nobody else could
+ * have written it: the file and its folder are not writable by everyone, and the file belongs to the user running
+ * unspin (or to root). The reason is stated; the run stops before anything is read or written.
+ */
+async function checkJsConfigSafe(filepath: string): Promise<void> {
+  const refuse = (why: string): never => {
+    throw new UserError(`refusing to run the JavaScript config ${filepath}: ${why} (use a JSON config such as .unspinrc.json, or fix the permissions)`);
+  };
+  const [file, folder] = await Promise.all([stat(filepath), stat(dirname(filepath))]);
+  if (folder.mode & 0o002) refuse(`its folder ${dirname(filepath)} is writable by everyone`);
+  if (file.mode & 0o002) refuse("it is writable by everyone");
+  const uid = process.getuid?.();
+  if (uid !== undefined && file.uid !== uid && file.uid !== 0) refuse(`it belongs to another user (uid ${file.uid})`);
+}
+
+/** Config files are small; a bigger one (or a device, a FIFO) is refused rather than read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const JSON_PLACES = CONFIG_SEARCH_PLACES.filter((p) => !p.endsWith(".js"));
+
+/**
+ * Where JavaScript configs may come from, for files in `dir`: from `dir` up to the root of the git repository that
+ * holds it, or, outside any repository, up to the home folder when `dir` is inside it. Null: nowhere (for example
+ * /tmp/x outside a repository), so `echo x | unspin` in a shared folder never runs a file someone else put above it.
+ */
+export function jsConfigBoundary(dir: string, home: string | undefined): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) break;
+  }
+  if (home && isInside(dir, resolve(home))) return resolve(home);
+  return null;
+}
+
+export class ConfigResolver {
+  private readonly searchers = new Map<string, ReturnType<typeof lilconfig>>();
+  private explicit: Promise<LoadedConfig> | null = null;
+
+  /**
+   * `explicitPath`: the --config file, used for every input instead of discovery (read on first use, so that a
+   * broken one is reported like any other configuration error). `home`: the home folder (JavaScript configs are
+   * looked for up to it outside a repository); by default $HOME.
+   */
+  constructor(
+    private readonly cwd: string,
+    private readonly explicitPath?: string,
+    private readonly home: string | undefined = process.env.HOME || homedir(),
+  ) {}
+
+  /** The configuration that applies to files in `dir`. */
+  async forDirectory(dir: string): Promise<LoadedConfig> {
+    if (this.explicitPath) return (this.explicit ??= this.loadExplicit(resolve(this.cwd, this.explicitPath)));
+    dir = resolve(dir);
+    let found: LilconfigResult = null;
+    try {
+      const boundary = jsConfigBoundary(dir, this.home);
+      if (boundary) found = await this.searcher(CONFIG_SEARCH_PLACES, boundary).search(dir);
+      // Above the boundary (or without one), only JSON configs count; the search ends at the home folder when it
+      // started inside it, as before, or else at the file-system root.
+      const from = boundary ? dirname(boundary) : dir;
+      if (!found && (!boundary || from !== boundary)) {
+        const stop = this.home && isInside(from, resolve(this.home)) ? resolve(this.home) : parse(from).root;
+        found = await this.searcher(JSON_PLACES, stop).search(from);
+      }
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      const e = err as NodeJS.ErrnoException;
+      const where = e.code === "EISDIR" ? await firstFolderNamedLikeConfig(dir) : null;
+      throw new UserError(`cannot read configuration ${where ?? ""}${where ? ": " : ""}${describeFsError(err)}`);
+    }
+    if (!found) return { filepath: null, dir: this.cwd, settings: {} };
+    const label = found.filepath.endsWith("package.json") ? `${found.filepath} ("unspin" key)` : found.filepath;
+    return { filepath: found.filepath, dir: dirname(found.filepath), settings: validateSettings(found.config, label) };
+  }
+
+  private searcher(places: string[], stopDir: string) {
+    const key = `${places.length}\u0000${stopDir}`;
+    let s = this.searchers.get(key);
+    if (!s) {
+      s = lilconfig("unspin", {
+        searchPlaces: places,
+        stopDir,
+        loaders: {
+          ".json": (filepath, content) => {
+            if (content.length > MAX_CONFIG_BYTES) throw new UserError(`cannot read configuration ${filepath}: larger than 1 MB`);
+            return jsonLoader(filepath, content);
+          },
+          ".js": async (filepath, content) => {
+            await checkJsConfigSafe(filepath);
+            return jsLoader(filepath, content);
+          },
+        },
+      });
+      this.searchers.set(key, s);
+    }
+    return s;
+  }
+
+  private async loadExplicit(path: string): Promise<LoadedConfig> {
+    let content: string;
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) throw new UserError(`cannot read configuration ${path}: is a directory, expected a file`);
+      if (!st.isFile()) throw new UserError(`cannot read configuration ${path}: not a regular file`);
+      if (st.size > MAX_CONFIG_BYTES) throw new UserError(`cannot read configuration ${path}: larger than 1 MB`);
+      content = await readFile(path, "utf8");
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read configuration ${path}: ${describeFsError(err)}`);
+    }
+    let raw: unknown;
+    if (path.endsWith(".js") || path.endsWith(".mjs")) {
+      await checkJsConfigSafe(path);
+      raw = await jsLoader(path, content);
+    } else {
+      raw = await jsonLoader(path, content);
+      if (path.endsWith("package.json")) raw = (raw as Record<string, unknown> | null)?.unspin;
+    }
+    return { filepath: path, dir: dirname(path), settings: validateSettings(raw, path) };
+  }
+}
+
+/** lilconfig reports a folder named like a config only as EISDIR, without the path: find it. */
+async function firstFolderNamedLikeConfig(from: string): Promise<string | null> {
+  for (let d = from; ; d = dirname(d)) {
+    for (const place of CONFIG_SEARCH_PLACES) {
+      const st = await stat(join(d, place)).catch(() => null);
+      if (st?.isDirectory()) return join(d, place);
+    }
+    if (dirname(d) === d) return null;
+  }
+}
+
+/** A config's dictionaries, with absolute paths (a string may carry a `kind:` prefix, as on the command line). */
+export function dictionaryPaths(config: LoadedConfig): DictionarySpec[] {
+  return (config.settings.dictionaries ?? []).map((d) => {
+    const spec = typeof d === "string" ? parseDictArgument(d) : d;
+    return { ...spec, path: isAbsolute(spec.path) ? spec.path : resolve(config.dir, spec.path) };
+  });
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { countStringWork } from "../../test-helpers/string-work.js";
+import { docKindFor, proseSkips, type DocKind } from "./prose.js";
+
+/** The text that stays visible to restore() once skipped spans are blanked out. */
+function prose(text: string, kind: DocKind): string {
+  let out = "";
+  let pos = 0;
+  for (const s of proseSkips(text, kind)) {
+    out += text.slice(pos, s.start) + "·";
+    pos = s.end;
+  }
+  return out + text.slice(pos);
+}
+
+describe("prose regions", () => {
+  it("picks the kind from the extension", () => {
+    expect(docKindFor("a/B.MD")).toBe("markdown");
+    expect(docKindFor("x.htm")).toBe("html");
+    expect(docKindFor("notes.txt")).toBe("plain");
+  });
+
+  it("skips URLs and e-mail addresses in plain text", () => {
+    expect(prose("See https://example.com/a_b. Or mail me@example.org today.", "plain")).toBe("See ·. Or mail · today.");
+  });
+
+  it("skips Markdown code, links, front matter and comments", () => {
+    const md = [
+      "---",
+      "title: The chief mentioned",
+      "---",
+      "The chief `mentioned` it in [the report](https://x.org/r \"Report\") <!-- aside -->.",
+      "",
+      "```js",
+      "const mentioned = 1;",
+      "```",
+      "",
+      "    indented code",
+      "",
+      "[ref]: https://x.org/ref",
+      "Text with <span class=\"big\">markup</span> and <https://auto.link>.",
+      "",
+    ].join("\n");
+    expect(prose(md, "markdown")).toBe(
+      [
+        "·The chief · it in [the report· ·.",
+        "",
+        "·", // fenced block, up to and including its closing line break
+        "·", // indented code, blank line and reference definition
+        "Text with ·markup· and ·.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps list continuation prose and handles unclosed fences", () => {
+    expect(prose("- item\n\n    continued prose\n", "markdown")).toBe("- item\n\n    continued prose\n");
+    expect(prose("a\n```\ncode", "markdown")).toBe("a\n·");
+    expect(prose("a lone ` backtick", "markdown")).toBe("a lone ` backtick");
+    expect(prose("``code with ` inside`` after", "markdown")).toBe("· after");
+  });
+
+  it("ends lines at a lone CR too, so code blocks and front matter of CR-only text are found (found by the CLI fuzz test)", () => {
+    expect(prose("Intro\r```\rcode mentioned\r```\rAfter", "markdown")).toBe("Intro\r·After");
+    expect(prose("---\rtitle: x\r---\rBody", "markdown")).toBe("·Body");
+    expect(prose("a\r\r    indented code\rb", "markdown")).toBe("a\r\r·b");
+  });
+
+  it("skips HTML tags, attributes, entities, comments and raw elements", () => {
+    const html = '<p title="mentioned">He mentioned &amp; <b>said</b></p><script>var mentioned;</script><!-- c -->';
+    expect(prose(html, "html")).toBe("·He mentioned · ·said·");
+  });
+});
+
+describe("work grows linearly with the document", () => {
+  // Many fenced blocks (masking them must not copy the whole text per block), inline code, and backtick runs that
+  // close nothing, of as many lengths as the square root of the size (each must not send a search to the end).
+  function workFor(sections: number): number {
+    const lone = Math.round(Math.sqrt(sections));
+    const parts: string[] = [];
+    for (let i = 0; i < sections; i++) {
+      const stray = i % Math.ceil(sections / lone) === 0 ? ` a stray ${"`".repeat(4 + Math.floor(i / Math.ceil(sections / lone)))} run` : "";
+      parts.push(`The chief mentioned \`item${i}\` in section ${i}${stray}.\n\n\`\`\`\nconst x${i} = ${i};\n\`\`\`\n\n`);
+    }
+    const text = parts.join("");
+    const { result, chars } = countStringWork(() => proseSkips(text, "markdown"));
+    expect(result.length).toBe(2 * sections);
+    return chars;
+  }
+
+  it("quadruples, not sixteen-folds, when the document is four times longer", () => {
+    const small = workFor(1000);
+    const large = workFor(4000);
+    expect(large / small).toBeLessThan(5);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The default report: one line per change, `file:line:col  before → after`, followed by the sentence around it with
+ * the change marked, like a compiler diagnostic.
+ */
+import type { ChalkInstance } from "chalk";
+import type { Edit } from "../../types.js";
+import { lineSpanAround } from "../input/spans.js";
+import { mark } from "./marks.js";
+
+/** Characters of context shown on each side of a change before eliding with "…". */
+const CONTEXT_CHARS = 50;
+
+export function formatChange(display: string, text: string, edit: Edit, chalk: ChalkInstance): string {
+  const where = `${chalk.magenta(display)}:${chalk.yellow(`${edit.line}:${edit.column}`)}`;
+  const change = `${chalk.red(oneLine(edit.before))} → ${chalk.green(oneLine(edit.after))}`;
+  return `${where}  ${change}\n    ${context(text, edit, chalk)}\n`;
+}
+
+/** A short one-line version of a change for `--check` listings. */
+export function formatChangeLine(display: string, edit: Edit, chalk: ChalkInstance): string {
+  return `${chalk.magenta(display)}:${chalk.yellow(`${edit.line}:${edit.column}`)}  ${chalk.red(oneLine(edit.before))} → ${chalk.green(oneLine(edit.after))}\n`;
+}
+
+function context(text: string, edit: Edit, chalk: ChalkInstance): string {
+  const line = lineSpanAround(text, edit.start, edit.end);
+  let from = Math.max(line.start, edit.start - CONTEXT_CHARS);
+  let to = Math.min(line.end, edit.end + CONTEXT_CHARS);
+  // Cut at word boundaries so the context never starts or ends mid-word.
+  if (from > line.start) from = text.indexOf(" ", from) + 1 || edit.start;
+  if (from > edit.start) from = edit.start;
+  if (to < line.end) {
+    const sp = text.lastIndexOf(" ", to);
+    to = sp >= edit.end ? sp : edit.end;
+  }
+  const head = (from > line.start ? "…" : "") + oneLine(text.slice(from, edit.start));
+  const tail = oneLine(text.slice(edit.end, to)) + (to < line.end ? "…" : "");
+  return chalk.dim(head) + mark(-1, oneLine(edit.before), chalk) + mark(1, oneLine(edit.after), chalk) + chalk.dim(tail);
+}
+
+/** Line breaks and tabs inside a change would break the one-line layout. */
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, "⏎").replace(/\t/g, " ");
+}
+
+export interface Summary {
+  files: number;
+  changedFiles: number;
+  changes: number;
+  skipped: number;
+  errors: number;
+  written: number;
+  /** Suspected tortured phrases reported (never changed). */
+  flags?: number;
+  ms: number;
+  mode: "report" | "write" | "check";
+}
+
+export function formatSummary(s: Summary, chalk: ChalkInstance): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts: string[] = [];
+  if (s.changes === 0) parts.push("no changes");
+  else if (s.mode === "write" && s.written === s.changedFiles) parts.push(`${plural(s.changes, "change")} written to ${plural(s.written, "file")}`);
+  else if (s.mode === "write") parts.push(`${plural(s.changes, "change")} in ${plural(s.changedFiles, "file")}, ${s.written} written`);
+  else if (s.mode === "check") parts.push(`${plural(s.changes, "change")}: ${plural(s.changedFiles, "file")} would change`);
+  else parts.push(`${plural(s.changes, "change")} in ${plural(s.changedFiles, "file")} (run with -w to write them)`);
+  if (s.flags) parts.push(`${plural(s.flags, "possible tortured phrase")} flagged (not changed)`);
+  if (s.skipped) parts.push(`${s.skipped} skipped`);
+  if (s.errors) parts.push(chalk.red(plural(s.errors, "error")));
+  return `${plural(s.files, "file")} checked in ${(s.ms / 1000).toFixed(2)} s: ${parts.join(", ")}\n`;
+}

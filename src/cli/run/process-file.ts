@@ -1,0 +1,125 @@
+/**
+ * One file (or stdin text) through the engine: decode, find the spans that must stay untouched (non-prose, inline
+ * directives), restore. Runs on the main thread or in a worker, so its inputs and outputs are plain data.
+ */
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import type { Edit, Flag, GateReport } from "../../types.js";
+import { decode, describeUndecodable, type Encoding } from "../input/encoding.js";
+import { describeFsError } from "../errors.js";
+import { directiveSkips } from "../input/directives.js";
+import { proseSkips, type DocKind } from "../input/prose.js";
+import type { CliRestoreOptions, Restorer } from "./restorer.js";
+import { readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
+import { mergeSpans, relineEdits } from "../input/spans.js";
+import { contentHash } from "../write/hash.js";
+
+export interface FileJob {
+  /** Path used to read and write the file. */
+  path: string;
+  /** How the file is named in output (relative to the working directory). */
+  display: string;
+  kind: DocKind;
+  options: CliRestoreOptions;
+  /** Named on the command line (vs found by walking a directory): unreadable content is then an error. */
+  explicit: boolean;
+  /** --max-size / maxSize: larger inputs are refused (named) or skipped (found in a folder) without being read. */
+  sizeLimit: SizeLimit;
+  /** Real path of the tree the file belongs to; it is written only if its real path is inside (see ../input/inputs.ts). */
+  root?: string;
+}
+
+/** What the file looked like when read; writing refuses to go ahead if it changed since. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+  mode: number;
+  /** SHA-256 of the bytes read: a same-size change with the same time is still caught. */
+  hash: string;
+}
+
+export type FileOutcome =
+  | {
+      status: "ok";
+      display: string;
+      path: string;
+      encoding: Encoding;
+      text: string;
+      edits: Edit[];
+      gate: GateReport;
+      /** Suspected unlisted tortured phrases (reported, not changed). */
+      flags: Flag[];
+      stamp: FileStamp | null;
+      root?: string;
+    }
+  | { status: "skipped"; display: string; path: string; message: string }
+  | { status: "error"; display: string; path: string; message: string };
+
+export interface TextOutcome {
+  edits: Edit[];
+  gate: GateReport;
+  flags: Flag[];
+}
+
+export function restoreText(text: string, kind: DocKind, options: CliRestoreOptions, restore: Restorer): TextOutcome {
+  const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
+  const result = restore(text, { ...options, skip });
+  return { edits: relineEdits(text, result.edits), gate: result.gate, flags: result.flags ?? [] };
+}
+
+export async function processBytes(
+  job: FileJob,
+  bytes: Uint8Array,
+  stamp: FileStamp | null,
+  restore: Restorer,
+): Promise<FileOutcome> {
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const message = `${describeUndecodable(decoded.reason)}, skipped`;
+    return { status: job.explicit ? "error" : "skipped", display: job.display, path: job.path, message };
+  }
+  let restored: TextOutcome;
+  try {
+    restored = restoreText(decoded.text, job.kind, job.options, restore);
+  } catch (err) {
+    // An engine failure on one file is reported for that file; the others still run.
+    return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
+  }
+  const { edits, gate, flags } = restored;
+  const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits, gate, flags, stamp };
+  if (job.root !== undefined) outcome.root = job.root;
+  return outcome;
+}
+
+export async function processFile(job: FileJob, restore: Restorer): Promise<FileOutcome> {
+  let bytes: Buffer;
+  let stamp: FileStamp | null;
+  try {
+    const st = await stat(job.path);
+    if (st.isDirectory()) return { status: "error", display: job.display, path: job.path, message: "is a directory, expected a file" };
+    // FIFOs and character devices (process substitution, /dev/stdin) can be read but never written back.
+    const readable = st.isFile() || st.isFIFO() || st.isCharacterDevice();
+    if (!readable) return { status: "error", display: job.display, path: job.path, message: "not a regular file" };
+    if (st.isFile()) {
+      // Checked before reading, so a huge file never reaches memory.
+      if (st.size > job.sizeLimit.bytes) return tooLarge(job, st.size);
+      bytes = await readFile(job.path);
+      stamp = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode, hash: contentHash(bytes) };
+    } else {
+      // A pipe or device has no size up front (and /dev/zero never ends): read only up to the limit.
+      const limited = await readLimited(createReadStream(job.path), job.sizeLimit.bytes);
+      if (limited === null) return tooLarge(job, null);
+      bytes = limited;
+      stamp = null;
+    }
+  } catch (err) {
+    return { status: "error", display: job.display, path: job.path, message: describeFsError(err) };
+  }
+  return processBytes(job, bytes, stamp, restore);
+}
+
+/** An input over the size limit: an error when named on the command line, a skipped note when found in a folder. */
+export function tooLarge(job: FileJob, size: number | null): FileOutcome {
+  const message = tooLargeMessage(size, job.sizeLimit, !job.explicit);
+  return { status: job.explicit ? "error" : "skipped", display: job.display, path: job.path, message };
+}

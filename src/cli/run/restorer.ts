@@ -1,0 +1,23 @@
+/**
+ * The CLI talks to the library through one function. It is loaded lazily (dynamic import) so `--help`, `--version`
+ * and usage errors never pay for loading the model, and so tests can run the CLI over a stand-in restorer.
+ */
+import type { ExtraDictionary } from "../../dict/user.js";
+import type { RestoreOptions, RestoreResult } from "../../types.js";
+
+/** RestoreOptions plus the settings the CLI adds (kept here until the library's type carries them). */
+export interface CliRestoreOptions extends RestoreOptions {
+  /** Extra user dictionaries: contents, kind and name (see src/dict/user.ts). */
+  extraDictionaries?: ExtraDictionary[];
+}
+
+export type Restorer = (text: string, options: CliRestoreOptions) => RestoreResult;
+
+/** Module that exports `restore`; resolved relative to this file (dist/cli/run → dist/index.js). */
+export const DEFAULT_RESTORER_MODULE = new URL("../../index.js", import.meta.url).href;
+
+export async function loadRestorer(moduleUrl: string = DEFAULT_RESTORER_MODULE): Promise<Restorer> {
+  const mod = (await import(moduleUrl)) as { restore?: Restorer };
+  if (typeof mod.restore !== "function") throw new Error(`${moduleUrl} does not export a restore() function`);
+  return mod.restore;
+}

@@ -1,0 +1,94 @@
+/**
+ * Produces file outcomes in input order. Few files run on the main thread; many files run on worker threads (each
+ * loads the model once), results are buffered and handed out in order so output never depends on timing.
+ */
+import { availableParallelism } from "node:os";
+import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
+import type { SharedModelFile } from "../../resources.js";
+import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
+
+/** Below this many files, starting workers (each loading the model) costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 24;
+/**
+ * Text per worker needed to pay back its start-up: a worker loads the model in ~0.1–0.2 s, the time it takes to
+ * restore roughly 50–100 KB, so each worker should get several times that.
+ */
+const BYTES_PER_WORKER = 256 * 1024;
+
+export interface RunnerOptions {
+  restorerModule: string;
+  /** --jobs; undefined = automatic. */
+  jobs?: number;
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * --jobs is clamped to the cores available: threads beyond them only add start-up time and memory (each worker
+ * holds its own engine), never speed.
+ */
+export function clampJobs(jobs: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(jobs, cores));
+}
+
+/** Worker threads for a run: 0 = main thread. An explicit --jobs N above 1 uses N workers (at most one per file and per core). */
+export function workerCount(files: number, totalBytes: number, jobs: number | undefined): number {
+  const cores = availableParallelism();
+  if (jobs !== undefined) {
+    const n = clampJobs(jobs, cores);
+    return n <= 1 ? 0 : Math.min(n, files);
+  }
+  if (cores <= 1 || files < MIN_FILES_FOR_WORKERS) return 0;
+  const n = Math.min(cores, Math.floor(totalBytes / BYTES_PER_WORKER), files);
+  return n >= 2 ? n : 0;
+}
+
+async function totalSize(jobs: readonly FileJob[]): Promise<number> {
+  const { stat } = await import("node:fs/promises");
+  const sizes = await Promise.all(jobs.map((j) => stat(j.path).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOptions, mainRestorer: () => Promise<Restorer>): AsyncGenerator<FileOutcome> {
+  const bytes = opts.jobs === undefined && jobs.length >= MIN_FILES_FOR_WORKERS ? await totalSize(jobs) : 0;
+  const workers = workerCount(jobs.length, bytes, opts.jobs);
+  if (workers === 0) {
+    let done = 0;
+    for (const job of jobs) {
+      const outcome = await processFile(job, await mainRestorer());
+      opts.onProgress?.(++done);
+      yield outcome;
+    }
+    return;
+  }
+  const { WorkerPool } = await import("./pool.js");
+  const pool = new WorkerPool(workers, opts.restorerModule, await sharedModel(opts.restorerModule));
+  try {
+    let done = 0;
+    const pending = jobs.map((job) =>
+      pool.run(job).then((o) => {
+        opts.onProgress?.(++done);
+        return o;
+      }),
+    );
+    // Avoid unhandled-rejection warnings for results not yet awaited; each is awaited in order below.
+    for (const p of pending) p.catch(() => undefined);
+    for (const p of pending) yield await p;
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * With the bundled engine, the workers read the model through one shared copy in memory (see
+ * shareBundledModelFile): a worker then costs its engine's working memory, not another 26 MB of model.
+ */
+async function sharedModel(restorerModule: string): Promise<SharedModelFile | undefined> {
+  if (restorerModule !== DEFAULT_RESTORER_MODULE) return undefined;
+  try {
+    return (await import("../../resources.js")).shareBundledModelFile();
+  } catch {
+    return undefined; // a missing model is reported by each file's restore, as without workers
+  }
+}
+
+export { loadRestorer };
