@@ -6,16 +6,16 @@ import { isAscii } from "node:buffer";
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { combineDictionaries } from "./dict/combine.js";
-import { buildCuratedDictionary } from "./dict/curated.js";
-import { buildMinedDictionary } from "./dict/mined.js";
+import { combineDictionaries, declareKeys, declarePrefixesLazily, keyPrefixes } from "./dict/combine.js";
+import { curatedDictionary, expandedKeys, parseCurated } from "./dict/curated.js";
+import { minedDictionary, parseMinedTsv } from "./dict/mined.js";
 import { parseTorturedRows, sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
 import type { Flagger } from "./flag/apply.js";
 import { buildFlagModel, type FlagWeights } from "./flag/unlisted.js";
 import { ThesaurusIndex } from "./dict/thesaurus-index.js";
-import type { PhraseDictionary } from "./dict/types.js";
+import { phraseStarts, type Candidate, type PhraseDictionary, type Tier } from "./dict/types.js";
 import { Scorer } from "./lm/scorer.js";
-import { PAGE, TrieModel, type ModelBytes } from "./lm/trie-model.js";
+import { PAGE, TrieModel, type ModelBytes, type PrecomputedVocabulary } from "./lm/trie-model.js";
 import { LmView } from "./restore/lm-view.js";
 import type { Resources } from "./restore/restore.js";
 
@@ -48,7 +48,7 @@ export function loadBundledModel(): LmView {
     if (!existsSync(bundledFiles.model)) {
       throw new Error(`unspin: the language model is missing (${bundledFiles.model}); run scripts/fetch-model.sh.`);
     }
-    model = new LmView(new Scorer(TrieModel.fromLazyBytes(sharedModel ?? openModelBytes(bundledFiles.model))));
+    model = new LmView(new Scorer(TrieModel.fromLazyBytes(sharedModel ?? openModelBytes(bundledFiles.model), compiledVocabulary() ?? undefined)));
   }
   return model;
 }
@@ -169,7 +169,46 @@ function lazyTortured(path: string): PhraseDictionary {
   } finally {
     closeSync(fd);
   }
-  return sortedTorturedDictionary(() => read(path, "tortured-phrase list"), maxWords ?? 12);
+  let text: string | undefined;
+  const getText = () => (text ??= read(path, "tortured-phrase list"));
+  const sorted = sortedTorturedDictionary(getText, maxWords ?? 12);
+  // Its keys are known (the first column, read with the list; compiled by npm run build): a word or phrase that is no
+  // key is answered without a search, and the site finder stops a phrase as soon as no key continues it.
+  let index: { keys: ReadonlySet<string>; prefixes: ReadonlySet<string> } | undefined;
+  const keyIndex = () => {
+    if (!index) {
+      const t = getText();
+      const c = compiledDictionaries()?.tortured;
+      if (c && c.source === t) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
+      else {
+        const keys = torturedKeys(t);
+        index = { keys: new Set(keys), prefixes: keyPrefixes(keys) };
+      }
+    }
+    return index;
+  };
+  let starts: ((word: string) => boolean) | undefined;
+  const dict: PhraseDictionary = {
+    maxPhraseWords: sorted.maxPhraseWords,
+    lookup: (key) => (keyIndex().keys.has(key) ? sorted.lookup(key) : undefined),
+    mayStartPhrase: (word) => (starts ??= phraseStarts(keyIndex().keys))(word),
+  };
+  return declarePrefixesLazily(dict, () => keyIndex().prefixes);
+}
+
+/** The keys of the tortured list's text (first column of each data line). */
+export function torturedKeys(text: string): string[] {
+  const keys: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf("\n", at);
+    if (nl < 0) nl = text.length;
+    if (text.charCodeAt(at) !== 0x23 && nl > at) {
+      const tab = text.indexOf("\t", at);
+      if (tab > at && tab < nl) keys.push(text.slice(at, tab));
+    }
+    at = nl + 1;
+  }
+  return keys;
 }
 
 let flagger: Flagger | undefined;
@@ -186,16 +225,158 @@ export function loadBundledFlagger(): Flagger {
 
 /** The curated tiers: the spinner family's signature phrasings and the closed-class swaps. */
 export function loadCuratedDictionary(): PhraseDictionary {
-  return combineDictionaries([
-    buildCuratedDictionary(read(bundledFiles.curated, "curated dictionary")),
-    buildCuratedDictionary(read(bundledFiles.closedClass, "closed-class dictionary")),
-  ]);
+  return combineDictionaries([bundledDictionary("curated"), bundledDictionary("closedClass")]);
+}
+
+// ---- Precompiled dictionaries --------------------------------------------------------------------------------------
+// `npm run build` compiles the bundled curated and mined dictionaries (scripts/compile-dictionaries.mjs) into
+// dist/compiled/dictionaries.json: every key with its candidates as the parsers give them, and the source text each
+// was compiled from. A dictionary is read from there when its source is unchanged (a string comparison), and parsed
+// from its source otherwise: the same dictionary either way, without the parsing and inflecting at start-up.
+
+type DictName = "curated" | "closedClass" | "mined";
+
+export interface CompiledDictionary {
+  maxPhraseWords: number;
+  /** Key → candidates as [original, tier, prior, source, entry]. */
+  entries: Array<[string, Array<[string, Tier, number, string, string]>]>;
+}
+
+export interface CompiledDictionaries {
+  version: 1;
+  /** The source text each dictionary was compiled from. */
+  sources: Record<DictName, string>;
+  dicts: Record<DictName, CompiledDictionary>;
+  /** The tortured list's keys and their phrase prefixes (keyPrefixes), and the source text they come from. */
+  tortured?: { source: string; keys: string[]; prefixes: string[] };
+}
+
+export const compiledFiles = {
+  dictionaries: join(packageRoot, "dist", "compiled", "dictionaries.json"),
+  vocabulary: join(packageRoot, "dist", "compiled", "en-us.vocab.bin"),
+} as const;
+
+const VOCAB_MAGIC = "UNSPINVOCAB1";
+
+/** The model's vocabulary hash, stored ahead of time (TrieModel checks that it fits the model before using it). */
+export function compileVocabulary(): Uint8Array | null {
+  const model = TrieModel.fromBuffer(readFileSync(bundledFiles.model));
+  const full = model.vocabularyIndex();
+  if (!full) return null;
+  // Rehashed at most half full (the model builds its own a quarter full): half the bytes to read at start-up.
+  let size = 1;
+  while (size < 2 * model.vocabSize) size *= 2;
+  const slots = new Int32Array(size);
+  for (let id = 0; id < model.vocabSize; id++) {
+    const w = model.word(id);
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    let slot = (h >>> 0) & (size - 1);
+    while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = id + 1;
+  }
+  const index = { starts: full.starts, slots };
+  const out = new Uint8Array(20 + 4 * (index.starts.length + index.slots.length));
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < VOCAB_MAGIC.length; i++) out[i] = VOCAB_MAGIC.charCodeAt(i);
+  view.setUint32(12, index.starts.length, true);
+  view.setUint32(16, index.slots.length, true);
+  new Uint32Array(out.buffer, 20, index.starts.length).set(index.starts);
+  new Int32Array(out.buffer, 20 + 4 * index.starts.length, index.slots.length).set(index.slots);
+  return out;
+}
+
+function compiledVocabulary(): PrecomputedVocabulary | null {
+  try {
+    if (!existsSync(compiledFiles.vocabulary)) return null;
+    const b = readFileSync(compiledFiles.vocabulary);
+    const bytes = b.byteOffset % 4 === 0 ? b : new Uint8Array(b);
+    if (bytes.length < 20 || String.fromCharCode(...bytes.subarray(0, 12)) !== VOCAB_MAGIC) return null;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const starts = view.getUint32(12, true);
+    const slots = view.getUint32(16, true);
+    if (bytes.length !== 20 + 4 * (starts + slots)) return null;
+    return {
+      starts: new Uint32Array(bytes.buffer, bytes.byteOffset + 20, starts),
+      slots: new Int32Array(bytes.buffer, bytes.byteOffset + 20 + 4 * starts, slots),
+    };
+  } catch {
+    return null; // the model indexes its vocabulary itself
+  }
+}
+
+const dictSources: Record<DictName, [string, string]> = {
+  curated: [bundledFiles.curated, "curated dictionary"],
+  closedClass: [bundledFiles.closedClass, "closed-class dictionary"],
+  mined: [bundledFiles.mined, "mined dictionary"],
+};
+
+/** A dictionary parsed from its source text, with all its keys. */
+function parseDictionary(name: DictName, text: string): { dict: PhraseDictionary; keys: string[] } {
+  if (name === "mined") {
+    const rows = parseMinedTsv(text);
+    return { dict: minedDictionary(rows), keys: [...new Set(rows.filter((r) => r.spun !== r.original).map((r) => r.spun))] };
+  }
+  const entries = parseCurated(text);
+  return { dict: curatedDictionary(entries), keys: expandedKeys(entries) };
+}
+
+/** The compiled form of the bundled curated and mined dictionaries (for scripts/compile-dictionaries.mjs). */
+export function compileBundledDictionaries(): CompiledDictionaries {
+  const sources = {} as Record<DictName, string>;
+  const dicts = {} as Record<DictName, CompiledDictionary>;
+  for (const name of Object.keys(dictSources) as DictName[]) {
+    const text = read(...dictSources[name]);
+    const { dict, keys } = parseDictionary(name, text);
+    sources[name] = text;
+    dicts[name] = {
+      maxPhraseWords: dict.maxPhraseWords,
+      entries: keys.map((k) => [k, (dict.lookup(k) ?? []).map((c) => [c.original, c.tier, c.prior, c.source, c.entry] as [string, Tier, number, string, string])]),
+    };
+  }
+  const tortured = read(bundledFiles.tortured, "tortured-phrase list");
+  const keys = torturedKeys(tortured);
+  return { version: 1, sources, dicts, tortured: { source: tortured, keys, prefixes: [...keyPrefixes(keys)] } };
+}
+
+let compiled: CompiledDictionaries | null | undefined;
+
+function compiledDictionaries(): CompiledDictionaries | null {
+  if (compiled === undefined) {
+    compiled = null;
+    if (existsSync(compiledFiles.dictionaries)) {
+      try {
+        const c = JSON.parse(readFileSync(compiledFiles.dictionaries, "utf8")) as CompiledDictionaries;
+        if (c.version === 1) compiled = c;
+      } catch {
+        // An unreadable compiled file: the sources are parsed instead.
+      }
+    }
+  }
+  return compiled;
+}
+
+function bundledDictionary(name: DictName): PhraseDictionary {
+  const text = read(...dictSources[name]);
+  const c = compiledDictionaries();
+  const d = c?.dicts[name];
+  if (c && d && c.sources[name] === text) return dictionaryFromCompiled(d);
+  const { dict, keys } = parseDictionary(name, text);
+  return declareKeys(dict, keys);
+}
+
+/** A dictionary from its compiled form (see compileBundledDictionaries). */
+export function dictionaryFromCompiled(d: CompiledDictionary): PhraseDictionary {
+  const map = new Map<string, Candidate[]>();
+  for (const [key, cands] of d.entries) map.set(key, cands.map(([original, tier, prior, source, entry]) => ({ original, tier, prior, source, entry })));
+  const dict: PhraseDictionary = { maxPhraseWords: d.maxPhraseWords, lookup: (key) => map.get(key), mayStartPhrase: phraseStarts(map.keys()) };
+  return declareKeys(dict, map.keys());
 }
 
 function loadDictionaries(): { all: PhraseDictionary; gate: PhraseDictionary } {
   if (!dictionaries) {
     const curated = loadCuratedDictionary();
-    const mined = buildMinedDictionary(read(bundledFiles.mined, "mined dictionary"));
+    const mined = bundledDictionary("mined");
     // Fingerprints apply whether or not the gate opens, so they are part of the gate's dictionary too (they never
     // open it: decide.ts does not count them as evidence of spinning).
     const tortured = lazyTortured(bundledFiles.tortured);

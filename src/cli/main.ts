@@ -178,6 +178,8 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   const errChalk = await makeChalk(colorLevel(opts.color, io.env, io.stderr.isTTY === true));
   const resolver = new ConfigResolver(io.cwd, opts.config, io.env.HOME || undefined);
   const restorerModule = deps.restorerModule ?? DEFAULT_RESTORER_MODULE;
+  let restorer: Promise<Restorer> | null = null;
+  const mainRestorer = () => (restorer ??= loadRestorer(restorerModule));
 
   if (opts.printConfig !== undefined) {
     const file = resolve(io.cwd, opts.printConfig);
@@ -192,6 +194,9 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   if (paths.length === 0) {
     if (io.stdin.isTTY) throw new UserError("nothing to do: name files or folders, or pipe text into unspin (see unspin --help)");
     paths = [STDIN];
+    // A bare pipe will need the engine: its modules load while the configuration is looked up. (A failure is
+    // reported where the engine is awaited.)
+    mainRestorer().catch(() => undefined);
   }
   const stdinCount = paths.filter((p) => p === STDIN).length;
   if (stdinCount > 1) throw new UserError('"-" (stdin) can be given only once');
@@ -281,9 +286,6 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       }
     },
   };
-
-  let restorer: Promise<Restorer> | null = null;
-  const mainRestorer = () => (restorer ??= loadRestorer(restorerModule));
 
   const interactive = mode === "interactive" ? await (await import("./commands/interactive.js")).startReview(io, chalk, resolver) : null;
   const progress =

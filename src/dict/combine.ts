@@ -32,7 +32,7 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
   const cache = new Map<string, readonly Candidate[]>();
   const maxPhraseWords = list.reduce((m, d) => Math.max(m, d.maxPhraseWords), 0);
   const starters = list.map((d) => d.mayStartPhrase?.bind(d));
-  return {
+  const combined: PhraseDictionary = {
     maxPhraseWords,
     mayStartPhrase: (word: string) => starters.some((f) => !f || f(word)),
     lookup(key: string): readonly Candidate[] | undefined {
@@ -50,8 +50,84 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
         byOriginal.size === 0
           ? undefined
           : [...byOriginal.values()].sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.prior - a.prior);
+      // Bounded: a long run over varied text would otherwise keep every key it ever met.
+      if (cache.size >= CACHE_KEYS) cache.clear();
       cache.set(key, out ?? NONE);
       return out;
     },
   };
+  parts.set(combined, list);
+  return combined;
+}
+
+/** Keys whose merged candidates a combined dictionary keeps before it starts afresh. */
+const CACHE_KEYS = 20_000;
+
+// ---- Phrase prefixes ----------------------------------------------------------------------------------------------
+// A dictionary whose keys are all known can say which phrases lead to a longer key: the site finder then stops
+// extending a phrase as soon as no key continues it, instead of asking for every run of words.
+
+const prefixSets = new WeakMap<PhraseDictionary, ReadonlySet<string> | null>();
+const parts = new WeakMap<PhraseDictionary, readonly PhraseDictionary[]>();
+
+/**
+ * Declares a dictionary's keys (all of them): its phrase prefixes are every key of several words cut before one of
+ * its later words ("well-liked person" → "well", "well-liked").
+ */
+export function declareKeys(dict: PhraseDictionary, keys: Iterable<string>): PhraseDictionary {
+  prefixSets.set(dict, keyPrefixes(keys));
+  return dict;
+}
+
+/** Every key of several words cut before one of its later words (see declareKeys). */
+export function keyPrefixes(keys: Iterable<string>): Set<string> {
+  const set = new Set<string>();
+  for (const k of keys) {
+    for (let i = 0; i < k.length; i++) {
+      const c = k.charCodeAt(i);
+      if (c === 0x20 || c === 0x2d) set.add(k.slice(0, i));
+    }
+  }
+  return set;
+}
+
+const prefixSources = new WeakMap<PhraseDictionary, () => ReadonlySet<string>>();
+
+/**
+ * As declareKeys, for a dictionary read lazily: `prefixes` (keyPrefixes of all its keys) is called when they are
+ * first asked for (when a document's sites are first looked up).
+ */
+export function declarePrefixesLazily(dict: PhraseDictionary, prefixes: () => ReadonlySet<string>): PhraseDictionary {
+  prefixSources.set(dict, prefixes);
+  return dict;
+}
+
+/**
+ * Every proper prefix (cut before a space or hyphen) of the dictionary's keys, or null when the dictionary does not
+ * know its keys (a combination knows them when all its parts do).
+ */
+export function phrasePrefixes(dict: PhraseDictionary): ReadonlySet<string> | null {
+  let set = prefixSets.get(dict);
+  if (set !== undefined) return set;
+  const source = prefixSources.get(dict);
+  if (source) {
+    set = source();
+    prefixSets.set(dict, set);
+    return set;
+  }
+  const of = parts.get(dict);
+  set = null;
+  if (of) {
+    const all = of.map(phrasePrefixes);
+    if (all.every((p) => p !== null)) {
+      // The largest set copied whole (one native copy), the others added to it.
+      const sets = all as ReadonlySet<string>[];
+      const largest = sets.reduce((a, b) => (b.size > a.size ? b : a), new Set<string>());
+      const union = new Set<string>(largest);
+      for (const p of sets) if (p !== largest) for (const x of p) union.add(x);
+      set = union;
+    }
+  }
+  prefixSets.set(dict, set);
+  return set;
 }

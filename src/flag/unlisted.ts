@@ -338,6 +338,8 @@ function bestTerm(
 ): Best | undefined {
   interface Partial {
     words: string[];
+    /** The words joined by spaces. */
+    key: string;
     listSwaps: number;
     thesaurusSwaps: number;
     kept: number;
@@ -348,22 +350,24 @@ function bestTerm(
     /** The weakest swap: least share of its original among the word's swaps in the list. */
     minShare: number;
   }
-  let beam: Partial[] = [{ words: [], listSwaps: 0, thesaurusSwaps: 0, kept: 0, termPrefix: true, chain: true, listOnly: true, minShare: 1 }];
+  let beam: Partial[] = [{ words: [], key: "", listSwaps: 0, thesaurusSwaps: 0, kept: 0, termPrefix: true, chain: true, listOnly: true, minShare: 1 }];
   const BEAM = 48;
   words.forEach((w, j) => {
     const next: Partial[] = [];
     const last = j === words.length - 1;
+    const options = opts(w);
     for (const p of beam) {
-      for (const o of opts(w)) {
-        const ws = [...p.words, o.word];
-        const key = ws.join(" ");
+      for (const o of options) {
+        // The words so far and this one (arrays made only for the paths kept).
+        const key = j === 0 ? o.word : `${p.key} ${o.word}`;
         const termPrefix = p.termPrefix && (last ? model.terms.has(key) : model.termPrefixes.has(key));
-        const chain = p.chain && (j === 0 || pairSeen(ws[j - 1]!, o.word));
+        const chain = p.chain && (j === 0 || pairSeen(p.words[j - 1]!, o.word));
         const changed = o.word !== w;
         const listOnly = p.listOnly && (!changed || o.listCount > 0);
         if (!termPrefix && !chain && !listOnly) continue;
         next.push({
-          words: ws,
+          words: [...p.words, o.word],
+          key,
           listSwaps: p.listSwaps + (changed && o.listCount > 0 ? Math.log2(1 + o.listCount) : 0),
           thesaurusSwaps: p.thesaurusSwaps + (changed && o.listCount === 0 ? 1 : 0),
           kept: p.kept + (changed ? 0 : 1),
@@ -377,7 +381,7 @@ function bestTerm(
     next.sort((a, b) => Number(b.termPrefix) - Number(a.termPrefix) || b.listSwaps - a.listSwaps || a.thesaurusSwaps - b.thesaurusSwaps);
     // One path per wording: the same words reached through the list and through the thesaurus are one candidate.
     const seen = new Set<string>();
-    beam = next.filter((p) => (seen.has(p.words.join(" ")) ? false : (seen.add(p.words.join(" ")), true))).slice(0, BEAM);
+    beam = next.filter((p) => (seen.has(p.key) ? false : (seen.add(p.key), true))).slice(0, BEAM);
   });
   const done = beam.filter((p) => p.kept < words.length && (p.termPrefix || p.chain || p.listOnly));
   if (done.length === 0) return undefined;

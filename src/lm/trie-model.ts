@@ -142,6 +142,42 @@ function indexVocabulary(vocab: Uint8Array, expected: number): VocabularyIndex {
   return { words, starts, slots, nonAscii };
 }
 
+/**
+ * The vocabulary hash of {@link indexVocabulary} computed ahead of time (TrieModel.vocabularyIndex(), stored by the
+ * build): a model given it skips the pass over its words. It is used only when it fits the model's vocabulary
+ * (sizes, and a sample of words found at their ids), so a stale one costs the pass, never a wrong id.
+ */
+export interface PrecomputedVocabulary {
+  starts: Uint32Array;
+  slots: Int32Array;
+}
+
+function precomputedIndex(vocab: Uint8Array, expected: number, pre: PrecomputedVocabulary): VocabularyIndex | null {
+  const { starts, slots } = pre;
+  const size = slots.length;
+  if (starts.length !== expected + 1 || size < 2 * expected || (size & (size - 1)) !== 0) return null;
+  const last = starts[expected]!;
+  if (last !== vocab.length && last !== vocab.length + 1) return null;
+  const mask = size - 1;
+  // Every 1024th word and the last must be where the index says, NUL-terminated, and found at its id.
+  for (let id = 0; ; id += 1024) {
+    if (id >= expected) id = expected - 1;
+    const a = starts[id]!;
+    const b = starts[id + 1]! - 1;
+    if (b < a || b > vocab.length || (b < vocab.length && vocab[b] !== 0)) return null;
+    let h = FNV_OFFSET;
+    for (let i = a; i < b; i++) {
+      if (vocab[i]! >= 0x80 || vocab[i] === 0) return null;
+      h = Math.imul(h ^ vocab[i]!, FNV_PRIME);
+    }
+    let slot = (h >>> 0) & mask;
+    while (slots[slot] !== 0 && slots[slot] !== id + 1) slot = (slot + 1) & mask;
+    if (slots[slot] !== id + 1) return null;
+    if (id === expected - 1) break;
+  }
+  return { words: expected, starts, slots, nonAscii: new Map() };
+}
+
 export class TrieModel {
   readonly vocabSize: number;
   readonly bos: number;
@@ -185,11 +221,11 @@ export class TrieModel {
    * A model over bytes that are filled on demand (see {@link ModelBytes}): only the parts a lookup reaches are ever
    * read. Validation is the same as {@link fromBuffer}.
    */
-  static fromLazyBytes(source: ModelBytes): TrieModel {
-    return new TrieModel(source.bytes, source);
+  static fromLazyBytes(source: ModelBytes, vocabulary?: PrecomputedVocabulary): TrieModel {
+    return new TrieModel(source.bytes, source, vocabulary);
   }
 
-  private constructor(buf: Uint8Array, source: ModelBytes | null) {
+  private constructor(buf: Uint8Array, source: ModelBytes | null, vocabulary?: PrecomputedVocabulary) {
     const fail = (msg: string): never => {
       throw new Error(`Not a valid trigram "Trie Language Model" file: ${msg}`);
     };
@@ -268,7 +304,7 @@ export class TrieModel {
     need(off + k, "vocabulary");
     ensure(off, k);
     const vocab = buf.subarray(off, off + k);
-    const index = indexVocabulary(vocab, nUni);
+    const index = (vocabulary && precomputedIndex(vocab, nUni, vocabulary)) || indexVocabulary(vocab, nUni);
     if (index.words !== nUni) fail(`vocabulary has ${index.words} words, header says ${nUni}`);
     this.vocab = vocab;
     this.wordStart = index.starts;
@@ -320,6 +356,11 @@ export class TrieModel {
     if (decoded !== undefined) return decoded;
     const p = this.wordStart[id]!;
     return String.fromCharCode(...this.vocab.subarray(p, p + this.wordLength(id)));
+  }
+
+  /** The vocabulary hash, for storing ahead of time (see {@link PrecomputedVocabulary}); null when some word is not ASCII. */
+  vocabularyIndex(): PrecomputedVocabulary | null {
+    return this.nonAscii.size > 0 ? null : { starts: this.wordStart, slots: this.slots };
   }
 
   /** Whether a word is in the vocabulary. */

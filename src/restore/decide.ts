@@ -13,11 +13,13 @@
  * 4. Each site takes its most probable candidate if that probability clears the level's threshold. Rounds repeat
  *    with the accepted choices as context, so neighbouring restorations support each other.
  */
-import { CERTAIN_TIERS } from "../dict/types.js";
-import type { Sentence, WordToken } from "../text/tokenize.js";
+import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
+import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
+import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
+import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
 import { FEATURE_COUNT, featureVector, logit, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
-import type { LmView } from "./lm-view.js";
+import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
 
 export interface GateModel {
@@ -43,7 +45,8 @@ export interface DecideConfig {
 }
 
 export interface Decision {
-  site: Site;
+  /** Index of the site (in the Sites it was decided over). */
+  site: number;
   candidate: number;
   /** Evidence at this site (log10 change). */
   delta: number;
@@ -61,83 +64,6 @@ export interface DecideResult {
   strongSites: number;
   spun: boolean;
   probability: number;
-}
-
-interface Ctx {
-  tokens: readonly WordToken[];
-  sentences: readonly Sentence[];
-  tokSentence: Int32Array;
-  hidden: Uint8Array;
-  lm: LmView;
-  sites: Site[];
-  candIds: (readonly number[])[][];
-  /** Per site, the model ids of the text as written. */
-  keepIds: number[][];
-  /** Per site with fingerprint candidates, what the model thinks of each candidate out of context (see fingerprintBias). */
-  bias: (Float64Array | undefined)[];
-  /** Per token, the active site covering it (-1 if none); rebuilt each round. */
-  coverAt: Int32Array;
-  /** Per site, mean log10 probability per word of the text as written in its window (set by siteDeltas). */
-  fit: Float64Array;
-  /** Per site, the best non-thesaurus gain at the places within three words (set by neighbourEvidence). */
-  neighbour: Float64Array;
-}
-
-function makeCtx(tokens: readonly WordToken[], sentences: readonly Sentence[], sites: Site[], lm: LmView, config: DecideConfig): Ctx {
-  const tokSentence = new Int32Array(tokens.length);
-  sentences.forEach((s, i) => tokSentence.fill(i, s.from, s.to));
-  const hidden = new Uint8Array(tokens.length);
-  for (const s of sites) if (s.hiddenTokens) hidden.fill(1, s.hiddenTokens[0], s.hiddenTokens[1]);
-  const candIds = candidateIds(sites, lm);
-  const keepIds = sites.map((s) => {
-    const ids: number[] = [];
-    for (let t = s.tokFrom; t < s.tokTo; t++) for (const id of lm.tokenIds(tokens[t]!.text)) ids.push(id);
-    return ids;
-  });
-  return {
-    tokens,
-    sentences,
-    tokSentence,
-    hidden,
-    lm,
-    sites,
-    candIds,
-    coverAt: new Int32Array(tokens.length).fill(-1),
-    keepIds,
-    bias: sites.map((s, i) => fingerprintBias(s, candIds[i]!, keepIds[i]!, lm)),
-    fit: new Float64Array(sites.length),
-    neighbour: new Float64Array(sites.length),
-  };
-}
-
-/**
- * A fingerprint's term (tortured phrase → term of a field: "speech intelligence" → "speech intelligibility") is judged
- * by how well it fits its context, not by how common it is: a news-trained model finds most technical terms
- * unlikely in any sentence. The model's view of the two phrases on their own is taken off their evidence, so
- * what remains is what the surrounding words say (a literal use: "the puzzle has 192 pieces").
- */
-function fingerprintBias(site: Site, candIds: (readonly number[])[], keepIds: readonly number[], lm: LmView): Float64Array | undefined {
-  if (!site.candidates.some((c) => c.tier === "fingerprint")) return undefined;
-  const alone = (ids: readonly number[]) => lm.logProbRange(ids, 0, ids.length);
-  const keep = alone(keepIds);
-  return Float64Array.from(site.candidates, (c, k) => (c.tier === "fingerprint" ? alone(candIds[k]!) - keep : 0));
-}
-
-/** Records which active site covers each token: the context other sites are scored in. */
-function markActive(ctx: Ctx, active: Int32Array): void {
-  ctx.coverAt.fill(-1);
-  active.forEach((c, j) => {
-    if (c >= 0) ctx.coverAt.fill(j, ctx.sites[j]!.tokFrom, ctx.sites[j]!.tokTo);
-  });
-}
-
-/** Spintax has no "keep": it starts from its first alternative. */
-function initialChoices(sites: readonly Site[]): Int32Array {
-  const active = new Int32Array(sites.length).fill(-1);
-  sites.forEach((s, i) => {
-    if (s.forced) active[i] = 0;
-  });
-  return active;
 }
 
 export const GATE_FEATURE_NAMES = [
@@ -167,23 +93,81 @@ export interface Gate {
   features: Float64Array;
 }
 
+/** Everything the scorer saw at one site: for training the weights (scripts/train-scorer.mjs) and for reports. */
+export interface SiteTable {
+  site: Site;
+  /** Per candidate, its feature vector (round 0: the text as written around it). */
+  features: Float64Array[];
+  deltas: Float64Array;
+}
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const RATE_PRIOR_WORDS = 200;
 
-function gateFrom(
-  tokens: readonly WordToken[],
-  sites: readonly Site[],
-  deltas: readonly Float64Array[],
-  config: DecideConfig,
-  assumeSpun: boolean,
-  strongOut?: number[],
-): Gate {
-  const { strong, strongCurated, strongTable, winning, bestGains } = placeCounts(sites, deltas, config.gateStrongDelta, strongOut);
-  const words = Math.max(1, tokens.length);
+/** Counts the gate reads, gathered place by place (sites in token order); see placeCounts. */
+export class PlaceCounts {
+  strong = 0;
+  strongCurated = 0;
+  strongTable = 0;
+  winning = 0;
+  /** The five best gains, best first (the gate reads no more). */
+  readonly top: number[] = [];
+  /** End (token) of the last place counted: overlapping sites, a phrase and a word in it, count once. */
+  lastEnd = -1;
+
+  /**
+   * Evidence of spinning from the places where a candidate beats the text: how many win clearly, how many of those
+   * are curated, how many win at all, and each place's best gain. A general thesaurus and closed-class swaps propose
+   * for ordinary words and are no evidence; the near-certain tiers apply anyway. A candidate table a user loads
+   * (tier table) is counted apart: a large table proposes for so many ordinary words that its places mean something
+   * else than the spinner's own forms.
+   */
+  add(list: CandList, deltas: Float64Array, at: number, tokFrom: number, tokTo: number, strongDelta: number, site = -1, strongOut?: number[]): void {
+    let best = -Infinity;
+    let bestTable = -Infinity;
+    let curated = false;
+    for (let c = 0; c < list.n; c++) {
+      const tier = list.tier[c]!;
+      if (tier === "thesaurus" || tier === "closed" || CERTAIN_TIERS.has(tier)) continue;
+      const d = deltas[at + c]!;
+      if (tier === "table") bestTable = Math.max(bestTable, d);
+      else if (d > best) {
+        best = d;
+        curated = tier === "signature";
+      }
+    }
+    if (best <= 0 && bestTable <= strongDelta) return;
+    // Every strong site, overlapping ones too (screening lists the phrasings that gave the evidence).
+    if (best > strongDelta) strongOut?.push(site);
+    if (tokFrom < this.lastEnd) return;
+    this.lastEnd = Math.max(this.lastEnd, tokTo);
+    if (best > 0) {
+      this.winning++;
+      const gain = Math.min(8, best);
+      const top = this.top;
+      if (top.length < 5 || gain > top[top.length - 1]!) {
+        let k = Math.min(top.length, 4);
+        if (top.length < 5) top.push(gain);
+        while (k > 0 && top[k - 1]! < gain) {
+          top[k] = top[k - 1]!;
+          k--;
+        }
+        top[k] = gain;
+      }
+    }
+    if (best > strongDelta) {
+      this.strong++;
+      if (curated) this.strongCurated++;
+    } else if (bestTable > strongDelta) this.strongTable++;
+  }
+}
+
+/** The document gate from its place counts and length. */
+export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConfig, assumeSpun: boolean): Gate {
+  const { strong, strongCurated, strongTable, winning, top } = counts;
+  const words = Math.max(1, words0);
   // Rates are smoothed with 200 words of no evidence: one strong place in a ten-word sentence is not a rate of 100.
   const rate = (strong * 1000) / (words + RATE_PRIOR_WORDS);
-  bestGains.sort((a, b) => b - a);
-  const top = bestGains.slice(0, 5);
   const meanTop = top.length ? top.reduce((a, b) => a + b, 0) / top.length : 0;
   const features = Float64Array.from([
     1,
@@ -197,7 +181,7 @@ function gateFrom(
     // spun ones 40 to 110, and the gate must be able to draw that line sharply.
     Math.min((strongTable * 1000) / (words + RATE_PRIOR_WORDS), 200) / 10,
   ]);
-  const probability = tokens.length === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
+  const probability = words0 === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
   const open = strong + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold;
   // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
   const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
@@ -205,36 +189,591 @@ function gateFrom(
 }
 
 /**
- * The document gate on its own, from sites that need no thesaurus: lets a caller find the thesaurus's sites
- * (and load it) only for a document that turns out to be spun.
+ * The language model's view of one document's sites: deltas of every candidate against the text as written, with
+ * the other sites as chosen so far (`active`) for context.
  */
-export function documentGate(
-  tokens: readonly WordToken[],
-  sentences: readonly Sentence[],
-  sites: Site[],
-  lm: LmView,
-  config: DecideConfig,
-  assumeSpun: boolean,
-  /** When given, receives the indices of the strong sites (for screening: which phrasings gave the evidence). */
-  strongOut?: number[],
-): Gate {
-  const ctx = makeCtx(tokens, sentences, sites, lm, config);
-  const active = initialChoices(sites);
-  markActive(ctx, active);
-  return gateFrom(tokens, sites, sites.map((_, i) => siteDeltas(ctx, i, active, false)), config, assumeSpun, strongOut);
+export class Scoring {
+  readonly n: number;
+  /** Per token, the active site covering it (-1 if none); rebuilt each round by markActive. */
+  readonly coverAt: Int32Array;
+  /** Per site, mean log10 probability per word of the text as written in its window (set by siteDeltas). */
+  readonly fit: Float64Array;
+  /** Per site, the best non-thesaurus gain at the places within three words (set by neighbourEvidence). */
+  readonly neighbour: Float64Array;
+  /** Deltas of site i: deltas[dOff[i], dOff[i + 1]), one per candidate of its list. */
+  readonly dOff: Int32Array;
+  readonly deltas: Float64Array;
+  /** Per token, its one model id (MANY: none or several, see LmView.wordIds). */
+  private readonly lmOne: Int32Array;
+  private buf: Int32Array<ArrayBufferLike> = new Int32Array(32);
+  private readonly left = new Int32Array(2);
+  private readonly right = new Int32Array(2);
+  private leftN = 0;
+  private rightN = 0;
+  private present: Uint8Array | null = null;
+  /** Per site with fingerprint candidates, what the model thinks of each candidate out of context (see fingerprintBias). */
+  private readonly bias: (Float64Array | undefined)[] = [];
+
+  constructor(
+    readonly tok: TokenTable,
+    /** Tokens the model never sees (a spintax's other alternatives). */
+    readonly hidden: Uint8Array,
+    readonly sites: Sites,
+    readonly forms: Forms,
+    readonly lm: LmView,
+  ) {
+    this.n = sites.n;
+    this.coverAt = new Int32Array(tok.n).fill(-1);
+    this.fit = new Float64Array(sites.n);
+    this.neighbour = new Float64Array(sites.n);
+    const dOff = new Int32Array(sites.n + 1);
+    for (let i = 0; i < sites.n; i++) dOff[i + 1] = dOff[i]! + sites.list[i]!.n;
+    this.dOff = dOff;
+    this.deltas = new Float64Array(dOff[sites.n]!);
+    const lmOne = new Int32Array(tok.n);
+    for (let t = 0; t < tok.n; t++) lmOne[t] = lm.wordOne(tok.word[t]!);
+    this.lmOne = lmOne;
+  }
+
+  /** Records which active site covers each token: the context other sites are scored in. */
+  markActive(active: Int32Array): void {
+    this.coverAt.fill(-1);
+    const s = this.sites;
+    for (let j = 0; j < active.length; j++) if (active[j]! >= 0) this.coverAt.fill(j, s.tokFrom[j]!, s.tokTo[j]!);
+  }
+
+  /** Which active site (other than site i and those overlapping it) covers token t, or -1. */
+  private coverOf(i: number, active: Int32Array, t: number): number {
+    const j = this.coverAt[t]!;
+    if (j < 0 || active[j]! < 0) return -1;
+    const s = this.sites;
+    if (j === i || (s.tokFrom[j]! < s.tokTo[i]! && s.tokFrom[i]! < s.tokTo[j]!)) return -1;
+    return j;
+  }
+
+  /** The (at most two) model ids before site i in its sentence, with the sentence start's id when fewer. */
+  private contextLeft(i: number, active: Int32Array): void {
+    const { tok, sites, lm } = this;
+    const from = tok.sentenceFrom[tok.sentence[sites.tokFrom[i]!]!]!;
+    // Ids gathered right to left (at most one group past the second).
+    let rev = this.buf;
+    let n = 0;
+    let t = sites.tokFrom[i]! - 1;
+    while (n < 2 && t >= from) {
+      if (this.hidden[t]) {
+        t--;
+        continue;
+      }
+      const j = this.coverOf(i, active, t);
+      if (j >= 0) {
+        const list = sites.list[j]!;
+        const c = active[j]!;
+        rev = this.room(n + list.idFrom[c + 1]! - list.idFrom[c]!);
+        for (let x = list.idFrom[c + 1]! - 1; x >= list.idFrom[c]!; x--) rev[n++] = list.ids[x]!;
+        t = sites.tokFrom[j]! - 1;
+      } else {
+        const one = this.lmOne[t]!;
+        if (one !== MANY) rev[n++] = one;
+        else {
+          const ids = lm.wordIds(tok.word[t]!);
+          rev = this.room(n + ids.length);
+          for (let x = ids.length - 1; x >= 0; x--) rev[n++] = ids[x]!;
+        }
+        t--;
+      }
+    }
+    if (n < 2) rev[n++] = lm.bos;
+    if (n >= 2) {
+      this.left[0] = rev[1]!;
+      this.left[1] = rev[0]!;
+      this.leftN = 2;
+    } else {
+      this.left[0] = rev[0]!;
+      this.leftN = 1;
+    }
+  }
+
+  /** The (at most two) model ids after site i in its sentence, with the sentence end's id when fewer. */
+  private contextRight(i: number, active: Int32Array): void {
+    const { tok, sites, lm } = this;
+    const to = tok.sentenceTo[tok.sentence[sites.tokFrom[i]!]!]!;
+    let out = this.buf;
+    let n = 0;
+    let t = sites.reachTo[i]!;
+    while (n < 2 && t < to) {
+      if (this.hidden[t]) {
+        t++;
+        continue;
+      }
+      const j = this.coverOf(i, active, t);
+      if (j >= 0) {
+        const list = sites.list[j]!;
+        const c = active[j]!;
+        out = this.room(n + list.idFrom[c + 1]! - list.idFrom[c]!);
+        for (let x = list.idFrom[c]!; x < list.idFrom[c + 1]!; x++) out[n++] = list.ids[x]!;
+        t = sites.reachTo[j]!;
+      } else {
+        const one = this.lmOne[t]!;
+        if (one !== MANY) out[n++] = one;
+        else {
+          const ids = lm.wordIds(tok.word[t]!);
+          out = this.room(n + ids.length);
+          for (let x = 0; x < ids.length; x++) out[n++] = ids[x]!;
+        }
+        t++;
+      }
+    }
+    if (n < 2) out[n++] = lm.eos;
+    this.right[0] = out[0]!;
+    this.right[1] = out[1]!;
+    this.rightN = Math.min(2, n);
+  }
+
+  /** The scratch buffer, grown (contents kept) to hold at least `need` ids and the sentence boundary. */
+  private room(need: number): Int32Array<ArrayBufferLike> {
+    if (need + 1 > this.buf.length) {
+      const b = new Int32Array(2 * (need + 1));
+      b.set(this.buf);
+      this.buf = b;
+    }
+    return this.buf;
+  }
+
+  /** log10 P of the ids between the contexts, given them: left, then `mid` ids from `src`, then right. */
+  private windowScore(src: ArrayLike<number>, from: number, to: number): number {
+    const need = this.leftN + (to - from) + this.rightN;
+    const b = this.room(need);
+    let k = 0;
+    for (let x = 0; x < this.leftN; x++) b[k++] = this.left[x]!;
+    for (let x = from; x < to; x++) b[k++] = src[x]!;
+    for (let x = 0; x < this.rightN; x++) b[k++] = this.right[x]!;
+    return this.lm.logProbRange(b, this.leftN, k);
+  }
+
+  /** Model ids of the text as written at site i. */
+  keepIds(i: number): number[] {
+    const out: number[] = [];
+    const s = this.sites;
+    for (let t = s.tokFrom[i]!; t < s.tokTo[i]!; t++) {
+      const one = this.lmOne[t]!;
+      if (one !== MANY) out.push(one);
+      else for (const id of this.lm.wordIds(this.tok.word[t]!)) out.push(id);
+    }
+    return out;
+  }
+
+  /**
+   * log10 change of P(sentence) for each candidate of site i against keeping the text, other sites as in `active`.
+   * Thesaurus candidates are left at -Infinity unless `withThesaurus`.
+   */
+  siteDeltas(i: number, active: Int32Array, withThesaurus: boolean): void {
+    // The buffer holds the contexts while they are gathered; take them before it is reused.
+    this.contextLeft(i, active);
+    this.contextRight(i, active);
+    const keepIds = this.keepIds(i);
+    const keep = this.windowScore(keepIds, 0, keepIds.length);
+    this.fit[i] = keep / Math.max(1, keepIds.length + this.rightN);
+    const list = this.sites.list[i]!;
+    const at = this.dOff[i]!;
+    const d = this.deltas;
+    for (let c = 0; c < list.n; c++) {
+      const thesaurus = list.tier[c] === "thesaurus";
+      d[at + c] = !withThesaurus && thesaurus ? -Infinity : this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+    }
+    if (list.fingerprint > 0) {
+      const bias = (this.bias[i] ??= this.fingerprintBias(list, keepIds));
+      for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint") d[at + c] = d[at + c]! - bias[c]!;
+    }
+  }
+
+  /**
+   * A fingerprint's term (tortured phrase → term of a field: "speech intelligence" → "speech intelligibility") is
+   * judged by how well it fits its context, not by how common it is: a news-trained model finds most technical terms
+   * unlikely in any sentence. The model's view of the two phrases on their own is taken off their evidence, so what
+   * remains is what the surrounding words say (a literal use: "the puzzle has 192 pieces").
+   */
+  private fingerprintBias(list: CandList, keepIds: readonly number[]): Float64Array {
+    const lm = this.lm;
+    const keep = lm.logProbRange(keepIds, 0, keepIds.length);
+    const bias = new Float64Array(list.n);
+    for (let c = 0; c < list.n; c++) {
+      if (list.tier[c] !== "fingerprint") continue;
+      const ids = list.ids.subarray(list.idFrom[c]!, list.idFrom[c + 1]!);
+      bias[c] = lm.logProbRange(ids, 0, ids.length) - keep;
+    }
+    return bias;
+  }
+
+  /** Delta of candidate c at site i, NaN when the site's own list is shorter (a form's sites with different lists). */
+  delta(i: number, c: number): number {
+    return c < this.sites.list[i]!.n ? this.deltas[this.dOff[i]! + c]! : NaN;
+  }
+
+  /** Deltas of the thesaurus candidates of site i only (the others as computed before, in the same context). */
+  thesaurusDeltas(i: number, active: Int32Array): void {
+    const list = this.sites.list[i]!;
+    if (list.thesaurus === 0) return;
+    this.contextLeft(i, active);
+    this.contextRight(i, active);
+    const keepIds = this.keepIds(i);
+    const keep = this.windowScore(keepIds, 0, keepIds.length);
+    const at = this.dOff[i]!;
+    for (let c = 0; c < list.n; c++) {
+      if (list.tier[c] === "thesaurus") this.deltas[at + c] = this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+    }
+  }
+
+  /** For every site, the best gain of a non-thesaurus, non-closed candidate at the other places within three words. */
+  neighbourEvidence(): void {
+    const s = this.sites;
+    const n = s.n;
+    const best = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const list = s.list[i]!;
+      const at = this.dOff[i]!;
+      let b = 0;
+      for (let c = 0; c < list.n; c++) {
+        const tier = list.tier[c]!;
+        if (tier !== "thesaurus" && tier !== "closed" && this.deltas[at + c]! > b) b = this.deltas[at + c]!;
+      }
+      best[i] = b;
+    }
+    const reach = 3;
+    for (let i = 0; i < n; i++) {
+      const from = s.tokFrom[i]!;
+      const to = s.tokTo[i]!;
+      let b = 0;
+      // Sites are sorted by start token: scan both ways until out of reach.
+      for (let j = i - 1; j >= 0 && s.tokFrom[j]! >= from - reach - 4; j--) {
+        const oTo = s.tokTo[j]!;
+        if (oTo <= from && oTo >= from - reach && best[j]! > b) b = best[j]!;
+      }
+      for (let j = i + 1; j < n && s.tokFrom[j]! <= to + reach; j++) {
+        if (s.tokFrom[j]! >= to && best[j]! > b) b = best[j]!;
+      }
+      this.neighbour[i] = b;
+    }
+  }
+
+  /** Whether the document has a word of this key id (its tokens' keys). */
+  hasKey(kid: number): boolean {
+    if (!this.present) {
+      const p = new Uint8Array(wordTable.keys.length + 1);
+      const keyOf = wordTable.keyOf;
+      for (let t = 0; t < this.tok.n; t++) p[keyOf[this.tok.word[t]!]!] = 1;
+      this.present = p;
+    }
+    return kid < this.present.length && this.present[kid] === 1;
+  }
+
+  /**
+   * Fills `e` with the evidence for candidate c at member site i of its form (the first member's spun words; `pooled`
+   * the form's mean delta per candidate; `unigramSpun`, `spunOov` of the first member). The one place where a
+   * feature's input is gathered: training (evidenceTable) and deciding both read it.
+   */
+  evidence(e: SiteEvidence, i: number, c: number, pooled: Float64Array, k: number, spun: SpunInfo, rate: number, list: CandList): SiteEvidence {
+    // `list`: the form's (its first site's); a site's own list is the same but where fingerprints were kept apart
+    // (fingerprintFilter, fingerprint-only spans): the candidate is described by the form's list, its words and
+    // delta are the site's own.
+    const own = this.sites.list[i]!;
+    const at = this.dOff[i]!;
+    const d = this.deltas;
+    let bestOther = -Infinity;
+    const ownN = own.n;
+    for (let o = 0; o < list.n; o++) if (o !== c && o < ownN && d[at + o]! > bestOther) bestOther = d[at + o]!;
+    const inOwn = c < ownN;
+    e.delta = inOwn ? d[at + c]! : NaN;
+    e.pooled = pooled[c]!;
+    e.sites = k;
+    e.tier = list.tier[c]!;
+    e.prior = list.prior[c]!;
+    e.sources = list.sources[c]!;
+    e.unigramCandidate = inOwn ? own.unigram[c]! : NaN;
+    e.unigramSpun = spun.unigram;
+    e.spunOov = spun.oov;
+    e.bestOther = bestOther;
+    e.candidates = list.n;
+    e.present = this.hasKey(textKeys(list)[c]!);
+    e.wordsSpun = spun.words;
+    e.wordsCandidate = inOwn ? own.idFrom[c + 1]! - own.idFrom[c]! : NaN;
+    e.capitalised = spun.capitalised;
+    e.documentRate = rate;
+    e.neighbour = this.neighbour[i]!;
+    e.fit = this.fit[i]!;
+    return e;
+  }
+
+  /** What the evidence of a form reads from its first site. */
+  spunInfo(f: number): SpunInfo {
+    const s = this.sites;
+    const first = this.forms.members[this.forms.memberFrom[f]!]!;
+    const ids = this.keepIds(first);
+    let sum = 0;
+    for (const id of ids) sum += this.lm.unigram(id);
+    const p = s.pattern[first]!;
+    return {
+      unigram: ids.length === 0 ? -8 : sum / ids.length,
+      oov: ids.some((id) => id < 0),
+      words: s.tokTo[first]! - s.tokFrom[first]!,
+      // PATTERNS: 1 first, 2 title.
+      capitalised: p === 1 || p === 2,
+    };
+  }
+
+  /** Mean delta per candidate over the members of form f. */
+  pooled(f: number, out: Float64Array): Float64Array {
+    const { memberFrom, members } = this.forms;
+    const from = memberFrom[f]!;
+    const to = memberFrom[f + 1]!;
+    const k = to - from;
+    const lists = this.sites.list;
+    const n = lists[members[from]!]!.n;
+    for (let c = 0; c < n; c++) {
+      let sum = 0;
+      for (let m = from; m < to; m++) {
+        const i = members[m]!;
+        sum += c < lists[i]!.n ? this.deltas[this.dOff[i]! + c]! : NaN;
+      }
+      out[c] = sum / k;
+    }
+    return out;
+  }
 }
 
-/** Everything the scorer saw at one site: for training the weights (scripts/train-scorer.mjs) and for reports. */
-export interface SiteTable {
-  site: Site;
-  /** Per candidate, its feature vector (round 0: the text as written around it). */
-  features: Float64Array[];
-  deltas: Float64Array;
+export interface SpunInfo {
+  unigram: number;
+  oov: boolean;
+  words: number;
+  capitalised: boolean;
+}
+
+export function newEvidence(): SiteEvidence {
+  return {
+    delta: 0,
+    pooled: 0,
+    sites: 0,
+    tier: "thesaurus" as Tier,
+    prior: 0,
+    sources: 1,
+    unigramCandidate: 0,
+    unigramSpun: 0,
+    spunOov: false,
+    bestOther: 0,
+    candidates: 0,
+    present: false,
+    wordsSpun: 0,
+    wordsCandidate: 0,
+    capitalised: false,
+    documentRate: 0,
+    neighbour: 0,
+    fit: 0,
+  };
+}
+
+/** Near-certain candidates (a user's corrections, fingerprints): the model only vetoes them. */
+const CERTAIN_LOGIT = 4;
+
+/**
+ * The gate from the round-0 deltas of sites scored without thesaurus candidates (or with: they are no evidence).
+ * `strongOut`, when given, receives the indices of the strong sites (for screening: which phrasings gave the evidence).
+ */
+export function gateOf(sc: Scoring, config: DecideConfig, assumeSpun: boolean, strongOut?: number[]): Gate {
+  const counts = new PlaceCounts();
+  const s = sc.sites;
+  for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
+  return gateFrom(sc.tok.n, counts, config, assumeSpun);
+}
+
+/** Round-0 deltas of every site (spintax at its first alternative). */
+export function initialChoices(sites: Sites): Int32Array {
+  const active = new Int32Array(sites.n).fill(-1);
+  for (let i = 0; i < sites.n; i++) if (sites.forced[i]) active[i] = 0;
+  return active;
 }
 
 /**
- * Round-0 evidence for every site, as the scorer sees it, with the document gate: what the training script
- * labels with the original text. `gateSites`: the sites of the gate's dictionary (no thesaurus).
+ * Round-0 evidence for every site, as the scorer sees it: what the training script labels with the original text.
+ * `gate`: the document gate (from the sites of the gate's dictionary).
+ */
+export function evidenceRows(sc: Scoring, gate: Gate): { deltas: Float64Array; features: Float64Array[] }[] {
+  const active = initialChoices(sc.sites);
+  sc.markActive(active);
+  for (let i = 0; i < sc.n; i++) sc.siteDeltas(i, active, true);
+  sc.neighbourEvidence();
+  const rows: { deltas: Float64Array; features: Float64Array[] }[] = [];
+  for (let i = 0; i < sc.n; i++) rows.push({ deltas: sc.deltas.slice(sc.dOff[i]!, sc.dOff[i + 1]!), features: [] });
+  const { memberFrom, members } = sc.forms;
+  const e = newEvidence();
+  for (let f = 0; f < sc.forms.count; f++) {
+    const from = memberFrom[f]!;
+    const to = memberFrom[f + 1]!;
+    const list = sc.sites.list[members[from]!]!;
+    const n = list.n;
+    const pooled = sc.pooled(f, new Float64Array(n));
+    const spun = sc.spunInfo(f);
+    for (let m = from; m < to; m++) {
+      const i = members[m]!;
+      for (let c = 0; c < n; c++) rows[i]!.features.push(featureVector(sc.evidence(e, i, c, pooled, to - from, spun, gate.rate, list), new Float64Array(FEATURE_COUNT)));
+    }
+  }
+  return rows;
+}
+
+/**
+ * Decides every site. `gate`: the document gate when the caller has computed it already, with `scored` true when
+ * `sc.deltas` already hold the round-0 deltas it was computed from (without thesaurus candidates).
+ */
+export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, gate?: Gate, scored = false): DecideResult {
+  const sites = sc.sites;
+  const n = sites.n;
+  const tokN = sc.tok.n;
+  let active = initialChoices(sites);
+  let docGate = gate;
+  let decisions: Decision[] = [];
+  const changedTokens = new Uint8Array(tokN);
+  const { memberFrom, members } = sc.forms;
+  let pooled = new Float64Array(16);
+  let mean = new Float64Array(16);
+  let z = new Float64Array(64);
+  const features = new Float64Array(FEATURE_COUNT);
+  const e = newEvidence();
+  for (let round = 0; round < config.rounds; round++) {
+    sc.markActive(active);
+    if (round === 0) {
+      if (docGate) {
+        if (!scored || docGate.spun) {
+          if (scored) for (let i = 0; i < n; i++) sc.thesaurusDeltas(i, active);
+          else for (let i = 0; i < n; i++) sc.siteDeltas(i, active, docGate.spun);
+        }
+      } else {
+        // The gate needs no thesaurus candidates (they are no evidence of spinning), and a clean document
+        // needs nothing more: score those only once the gate is open.
+        for (let i = 0; i < n; i++) sc.siteDeltas(i, active, false);
+        docGate = gateOf(sc, config, assumeSpun);
+        if (docGate.spun) for (let i = 0; i < n; i++) sc.thesaurusDeltas(i, active);
+      }
+    } else {
+      // Only sites whose context changed in the last round need scoring again.
+      for (let i = 0; i < n; i++) if (nearChange(sites, i, changedTokens)) sc.siteDeltas(i, active, docGate!.spun);
+    }
+    const spun = docGate!.spun;
+    sc.neighbourEvidence();
+    const next = new Int32Array(n).fill(-1);
+    const taken = new Uint8Array(tokN);
+    decisions = [];
+    const proposals: { i: number; c: number; score: number; p: number; pooled: number; k: number }[] = [];
+    for (let f = 0; f < sc.forms.count; f++) {
+      const from = memberFrom[f]!;
+      const to = memberFrom[f + 1]!;
+      const first = members[from]!;
+      const forced = sites.forced[first] === 1;
+      const list = sites.list[first]!;
+      // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
+      // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
+      // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
+      const onlyCertain = !spun && !forced;
+      if (onlyCertain && !list.certain) continue;
+      if (!spun && forced && list.n < 2) continue;
+      const k = to - from;
+      const cn = list.n;
+      if (cn > pooled.length) {
+        pooled = new Float64Array(2 * cn);
+        mean = new Float64Array(2 * cn);
+      }
+      if (k * cn > z.length) z = new Float64Array(2 * k * cn);
+      sc.pooled(f, pooled);
+      let spunInfo: SpunInfo | null = null;
+      // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
+      for (let m = 0; m < k; m++) {
+        const i = members[from + m]!;
+        const at = sc.dOff[i]!;
+        const ownN = sites.list[i]!.n;
+        for (let c = 0; c < cn; c++) {
+          const d = c < ownN ? sc.deltas[at + c]! : NaN;
+          let zc: number;
+          if (d === -Infinity) zc = -Infinity;
+          else if (CERTAIN_TIERS.has(list.tier[c]!)) zc = CERTAIN_LOGIT;
+          else if (onlyCertain) zc = -Infinity;
+          // Spintax must be resolved: the model alone chooses among its alternatives.
+          else if (forced) zc = d;
+          else {
+            spunInfo ??= sc.spunInfo(f);
+            zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, k, spunInfo, docGate!.rate, list), features));
+          }
+          z[m * cn + c] = zc;
+        }
+      }
+      for (let c = 0; c < cn; c++) {
+        let sum = 0;
+        for (let m = 0; m < k; m++) sum += z[m * cn + c]!;
+        mean[c] = sum / k;
+      }
+      for (let m = 0; m < k; m++) {
+        const i = members[from + m]!;
+        let best = -1;
+        let score = -Infinity;
+        for (let c = 0; c < cn; c++) {
+          const zc = z[m * cn + c]!;
+          if (zc === -Infinity) continue;
+          const s = (1 - config.siteWeight) * mean[c]! + config.siteWeight * zc;
+          if (s > score) {
+            score = s;
+            best = c;
+          }
+        }
+        if (best < 0) continue;
+        if (!forced) {
+          // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
+          // (a negative prior: "independent learning") needs less contradiction to be kept as written.
+          const certainPrior = CERTAIN_TIERS.has(list.tier[best]!) ? Math.min(0, list.prior[best]!) : 0;
+          if (sc.delta(i, best) + certainPrior < -config.veto) continue;
+          if (sigmoid(score) < config.threshold) continue;
+        }
+        proposals.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
+      }
+    }
+    proposals.sort((a, b) => b.score - a.score);
+    for (const { i, c, p, pooled: pl, k } of proposals) {
+      if (overlapsTaken(sites, i, taken)) continue;
+      taken.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
+      next[i] = c;
+      decisions.push({ site: i, candidate: c, delta: sc.delta(i, c), pooled: pl, pooledSites: k, probability: p, documentProbability: docGate!.probability });
+    }
+    changedTokens.fill(0);
+    let stable = true;
+    for (let i = 0; i < n; i++) {
+      if (next[i] === active[i]) continue;
+      stable = false;
+      changedTokens.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
+    }
+    active = next;
+    if (stable) break;
+  }
+  return {
+    decisions: decisions.sort((a, b) => sites.start[a.site]! - sites.start[b.site]!),
+    strongSites: docGate?.strongSites ?? 0,
+    spun: docGate?.spun ?? assumeSpun,
+    probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
+  };
+}
+
+function overlapsTaken(sites: Sites, i: number, taken: Uint8Array): boolean {
+  const to = sites.reachTo[i]!;
+  for (let t = sites.tokFrom[i]!; t < to; t++) if (taken[t]) return true;
+  return false;
+}
+
+/** Whether a change within the reach of a trigram (a few tokens) touched this site's context. */
+function nearChange(sites: Sites, i: number, changedTokens: Uint8Array): boolean {
+  const reach = 4;
+  const to = Math.min(changedTokens.length, sites.reachTo[i]! + reach);
+  for (let t = Math.max(0, sites.tokFrom[i]! - reach); t < to; t++) if (changedTokens[t]) return true;
+  return false;
+}
+
+/**
+ * Round-0 evidence for every site, as the scorer sees it, with the document gate, for sites and tokens as objects
+ * (see restore.ts siteEvidence, which most callers want). `gateSites`: the sites of the gate's dictionary.
  */
 export function evidenceTable(
   tokens: readonly WordToken[],
@@ -244,442 +783,55 @@ export function evidenceTable(
   lm: LmView,
   config: DecideConfig,
 ): { gate: Gate; table: SiteTable[] } {
-  const gate = documentGate(tokens, sentences, gateSites, lm, config, false);
-  const ctx = makeCtx(tokens, sentences, sites, lm, config);
-  const active = initialChoices(sites);
-  markActive(ctx, active);
-  const deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
-  neighbourEvidence(ctx, deltas);
-  const groups = groupSites(sites);
-  const present = wordsPresent(tokens);
-  const table: SiteTable[] = sites.map((site, i) => ({ site, deltas: deltas[i]!, features: [] }));
-  for (const members of groups.values()) {
-    const f = groupFeatures(ctx, members, deltas, present, gate.rate);
-    members.forEach((i, m) => (table[i]!.features = f[m]!));
-  }
-  return { gate, table };
+  const tok = tokenTableOf(tokens, sentences);
+  const gsc = scoringOf(tok, gateSites, lm);
+  const gate = gateOf(scoreRound0(gsc), config, false);
+  const rows = evidenceRows(scoringOf(tok, sites, lm), gate);
+  return { gate, table: sites.map((site, i) => ({ site, deltas: rows[i]!.deltas, features: rows[i]!.features })) };
 }
 
-/** `gate`: the document gate when the caller has computed it already (see documentGate). */
-export function decide(
-  tokens: readonly WordToken[],
-  sentences: readonly Sentence[],
-  sites: Site[],
-  lm: LmView,
-  config: DecideConfig,
-  assumeSpun: boolean,
-  gate?: Gate,
-): DecideResult {
-  const ctx = makeCtx(tokens, sentences, sites, lm, config);
+/** Round-0 deltas without thesaurus candidates (what the gate reads). */
+export function scoreRound0(sc: Scoring): Scoring {
+  const active = initialChoices(sc.sites);
+  sc.markActive(active);
+  for (let i = 0; i < sc.n; i++) sc.siteDeltas(i, active, false);
+  return sc;
+}
 
-  const groups = groupSites(sites);
-  const present = wordsPresent(tokens);
-  let active = initialChoices(sites);
-  let docGate = gate;
-  let decisions: Decision[] = [];
-  let deltas: Float64Array[] = [];
-  const changedTokens = new Uint8Array(tokens.length);
-  for (let round = 0; round < config.rounds; round++) {
-    markActive(ctx, active);
-    if (round === 0) {
-      if (docGate) {
-        deltas = sites.map((_, i) => siteDeltas(ctx, i, active, docGate!.spun));
-      } else {
-        // The gate needs no thesaurus candidates (they are no evidence of spinning), and a clean document
-        // needs nothing more: score those only once the gate is open.
-        deltas = sites.map((_, i) => siteDeltas(ctx, i, active, false));
-        docGate = gateFrom(tokens, sites, deltas, config, assumeSpun);
-        if (docGate.spun) deltas = sites.map((_, i) => siteDeltas(ctx, i, active, true));
-      }
-    } else {
-      // Only sites whose context changed in the last round need scoring again.
-      for (let i = 0; i < sites.length; i++) if (nearChange(sites[i]!, changedTokens)) deltas[i] = siteDeltas(ctx, i, active, docGate!.spun);
-    }
-    const spun = docGate!.spun;
-    neighbourEvidence(ctx, deltas);
-    const next = new Int32Array(sites.length).fill(-1);
-    const taken = new Uint8Array(tokens.length);
-    decisions = [];
-    const proposals: { i: number; c: number; score: number; p: number; pooled: number; k: number }[] = [];
-    for (const members of groups.values()) {
-      const first = sites[members[0]!]!;
-      // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
-      // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
-      // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
-      const onlyCertain = !spun && !first.forced;
-      if (onlyCertain && !first.candidates.some((c) => CERTAIN_TIERS.has(c.tier))) continue;
-      if (!spun && first.forced && first.candidates.length < 2) continue;
-      const scores = groupScores(ctx, config, members, deltas, present, docGate!.rate, onlyCertain);
-      members.forEach((i, m) => {
-        const { best, score, pooled } = scores[m]!;
-        if (best < 0) return;
-        if (!first.forced) {
-          // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
-          // (a negative prior: "independent learning") needs less contradiction to be kept as written.
-          const cand = first.candidates[best]!;
-          const certainPrior = CERTAIN_TIERS.has(cand.tier) ? Math.min(0, cand.prior) : 0;
-          if (deltas[i]![best]! + certainPrior < -config.veto) return;
-          if (sigmoid(score) < config.threshold) return;
-        }
-        proposals.push({ i, c: best, score, p: sigmoid(score), pooled, k: members.length });
-      });
-    }
-    proposals.sort((a, b) => b.score - a.score);
-    for (const { i, c, p, pooled, k } of proposals) {
-      const site = sites[i]!;
-      if (overlapsTaken(site, taken)) continue;
-      taken.fill(1, site.tokFrom, Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0));
-      next[i] = c;
-      decisions.push({ site, candidate: c, delta: deltas[i]![c]!, pooled, pooledSites: k, probability: p, documentProbability: docGate!.probability });
-    }
-    changedTokens.fill(0);
-    let stable = true;
-    next.forEach((v, i) => {
-      if (v === active[i]) return;
-      stable = false;
-      const s = sites[i]!;
-      changedTokens.fill(1, s.tokFrom, Math.max(s.tokTo, s.hiddenTokens?.[1] ?? 0));
-    });
-    active = next;
-    if (stable) break;
-  }
+function tokenTableOf(tokens: readonly WordToken[], sentences: readonly Sentence[]): TokenTable {
+  const n = tokens.length;
+  const flags = new Uint8Array(n);
+  const sentence = new Int32Array(n);
+  tokens.forEach((t, i) => {
+    flags[i] = (t.joinsNext ? JOINS_NEXT : 0) | (t.hyphenBefore ? HYPHEN_BEFORE : 0) | (t.hyphenAfter ? HYPHEN_AFTER : 0) | (t.hyphenNext ? HYPHEN_NEXT : 0);
+  });
+  sentences.forEach((s, k) => sentence.fill(k, s.from, s.to));
   return {
-    decisions: decisions.sort((a, b) => a.site.start - b.site.start),
-    strongSites: docGate?.strongSites ?? 0,
-    spun: docGate?.spun ?? assumeSpun,
-    probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
+    text: "",
+    n,
+    start: Int32Array.from(tokens, (t) => t.start),
+    end: Int32Array.from(tokens, (t) => t.end),
+    flags,
+    word: Int32Array.from(tokens, (t) => wordId(t.text)),
+    sentence,
+    sentenceFrom: Int32Array.from(sentences, (s) => s.from),
+    sentenceTo: Int32Array.from(sentences, (s) => s.to),
   };
 }
 
-/** Near-certain candidates (a user's corrections, fingerprints): the model only vetoes them. */
-const CERTAIN_LOGIT = 4;
-
-/**
- * Per member site of a group: the candidate with the best blend of the group's mean log-odds (the spinner's one
- * choice per form) and the site's own, and that score.
- */
-function groupScores(
-  ctx: Ctx,
-  config: DecideConfig,
-  members: readonly number[],
-  deltas: readonly Float64Array[],
-  present: ReadonlySet<string>,
-  rate: number,
-  onlyCertain: boolean,
-): { best: number; score: number; pooled: number }[] {
-  const first = ctx.sites[members[0]!]!;
-  const n = first.candidates.length;
-  const features = groupFeatures(ctx, members, deltas, present, rate);
-  const z = members.map((_, m) =>
-    Float64Array.from({ length: n }, (_, c) => {
-      const cand = first.candidates[c]!;
-      const d = deltas[members[m]!]![c]!;
-      if (d === -Infinity) return -Infinity;
-      if (CERTAIN_TIERS.has(cand.tier)) return CERTAIN_LOGIT;
-      if (onlyCertain) return -Infinity;
-      // Spintax must be resolved: the model alone chooses among its alternatives.
-      if (first.forced) return d;
-      return logit(config.weights, features[m]![c]!);
-    }),
-  );
-  const mean = new Float64Array(n);
-  const pooled = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    for (let m = 0; m < members.length; m++) {
-      mean[c] = mean[c]! + z[m]![c]!;
-      pooled[c] = pooled[c]! + deltas[members[m]!]![c]!;
+function scoringOf(tok: TokenTable, objects: readonly Site[], lm: LmView): Scoring {
+  const sites = new Sites(Math.max(1, objects.length));
+  const lists = new Map<readonly SiteCandidate[], CandList>();
+  const hidden = new Uint8Array(tok.n);
+  for (const s of objects) {
+    let list = lists.get(s.candidates);
+    if (!list) {
+      list = withModel(listOf(s.candidates), lm);
+      lists.set(s.candidates, list);
     }
-    mean[c] = mean[c]! / members.length;
-    pooled[c] = pooled[c]! / members.length;
+    const hid = s.hiddenTokens;
+    if (hid) hidden.fill(1, hid[0], hid[1]);
+    sites.push(s.tokFrom, s.tokTo, s.start, s.end, hid ? hid[0] : -1, Math.max(s.tokTo, hid?.[1] ?? 0), PATTERNS.indexOf(s.pattern), s.forced, list, s.poolKey, s.spun);
   }
-  return members.map((_, m) => {
-    let best = -1;
-    let score = -Infinity;
-    for (let c = 0; c < n; c++) {
-      const zc = z[m]![c]!;
-      if (zc === -Infinity) continue;
-      const s = (1 - config.siteWeight) * mean[c]! + config.siteWeight * zc;
-      if (s > score) {
-        score = s;
-        best = c;
-      }
-    }
-    return { best, score, pooled: best >= 0 ? pooled[best]! : 0 };
-  });
-}
-
-/** Feature vectors of every candidate at every member site of a group (one spun form). */
-function groupFeatures(
-  ctx: Ctx,
-  members: readonly number[],
-  deltas: readonly Float64Array[],
-  present: ReadonlySet<string>,
-  rate: number,
-): Float64Array[][] {
-  const first = ctx.sites[members[0]!]!;
-  const n = first.candidates.length;
-  const k = members.length;
-  const pooled = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    let sum = 0;
-    for (const i of members) sum += deltas[i]![c]!;
-    pooled[c] = sum / k;
-  }
-  const spunIds = ctx.keepIds[members[0]!]!;
-  const unigramSpun = meanUnigram(ctx.lm, spunIds);
-  const spunOov = spunIds.some((id) => id < 0);
-  const wordsSpun = first.tokTo - first.tokFrom;
-  const capitalised = first.pattern === "first" || first.pattern === "title";
-  return members.map((i) => {
-    const d = deltas[i]!;
-    const candIds = ctx.candIds[i]!;
-    return first.candidates.map((cand, c) => {
-      let bestOther = -Infinity;
-      for (let o = 0; o < n; o++) if (o !== c && d[o]! > bestOther) bestOther = d[o]!;
-      const e: SiteEvidence = {
-        delta: d[c]!,
-        pooled: pooled[c]!,
-        sites: k,
-        tier: cand.tier,
-        prior: cand.prior,
-        sources: cand.sources,
-        unigramCandidate: meanUnigram(ctx.lm, candIds[c]!),
-        unigramSpun,
-        spunOov,
-        bestOther,
-        candidates: n,
-        present: present.has(cand.text),
-        wordsSpun,
-        wordsCandidate: candIds[c]!.length,
-        capitalised,
-        documentRate: rate,
-        neighbour: ctx.neighbour[i]!,
-        fit: ctx.fit[i]!,
-      };
-      return featureVector(e, new Float64Array(FEATURE_COUNT));
-    });
-  });
-}
-
-function meanUnigram(lm: LmView, ids: readonly number[]): number {
-  if (ids.length === 0) return -8;
-  let sum = 0;
-  for (const id of ids) sum += lm.unigram(id);
-  return sum / ids.length;
-}
-
-/** Model ids of every site's candidates; sites sharing a candidate list share the ids too. */
-function candidateIds(sites: readonly Site[], lm: LmView): (readonly number[])[][] {
-  const byList = new Map<readonly unknown[], (readonly number[])[]>();
-  return sites.map((s) => {
-    let ids = byList.get(s.candidates);
-    if (!ids) {
-      ids = s.candidates.map((c) => lm.phraseIds(c.text));
-      byList.set(s.candidates, ids);
-    }
-    return ids;
-  });
-}
-
-/**
- * Sites pooled by spun form. A form's sites share one candidate list, except where a site's list was narrowed
- * (fingerprints only at a hyphen or in mixed case, a fingerprint left to a longer match): such sites pool apart,
- * since the group's evidence is read candidate by candidate.
- */
-function groupSites(sites: readonly Site[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  const listOf = new Map<string, readonly SiteCandidate[]>();
-  const variant = new Map<readonly SiteCandidate[], number>();
-  sites.forEach((s, i) => {
-    let key = s.poolKey;
-    const first = listOf.get(key);
-    if (first === undefined) listOf.set(key, s.candidates);
-    else if (first !== s.candidates && !sameCandidates(first, s.candidates)) {
-      let v = variant.get(s.candidates);
-      if (v === undefined) variant.set(s.candidates, (v = variant.size + 1));
-      key = `${key}\u0000${v}`;
-    }
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
-  });
-  return groups;
-}
-
-const sameCandidates = (a: readonly SiteCandidate[], b: readonly SiteCandidate[]) =>
-  a.length === b.length && a.every((c, k) => c.text === b[k]!.text && c.tier === b[k]!.tier);
-
-/** Lower-case words of the document, for the "the original is already here, unspun" evidence. */
-function wordsPresent(tokens: readonly WordToken[]): Set<string> {
-  return new Set(tokens.map((t) => t.key));
-}
-
-/**
- * Evidence of spinning from the places where a candidate beats the text: how many win clearly (overlapping sites,
- * a phrase and a word in it, count once), how many of those are curated, how many win at all, and each place's
- * best gain. A general thesaurus and closed-class swaps propose for ordinary words and are no evidence; the
- * near-certain tiers apply anyway. A candidate table a user loads (tier table) is counted apart: a large table
- * proposes for so many ordinary words that its places mean something else than the spinner's own forms.
- */
-function placeCounts(sites: readonly Site[], deltas: readonly Float64Array[], strongDelta: number, strongOut?: number[]) {
-  let strong = 0;
-  let strongCurated = 0;
-  let strongTable = 0;
-  let winning = 0;
-  const bestGains: number[] = [];
-  let lastEnd = -1;
-  sites.forEach((s, i) => {
-    if (s.forced) return;
-    const d = deltas[i]!;
-    let best = -Infinity;
-    let bestTable = -Infinity;
-    let curated = false;
-    for (let c = 0; c < d.length; c++) {
-      const tier = s.candidates[c]!.tier;
-      if (tier === "thesaurus" || tier === "closed" || CERTAIN_TIERS.has(tier)) continue;
-      if (tier === "table") bestTable = Math.max(bestTable, d[c]!);
-      else if (d[c]! > best) {
-        best = d[c]!;
-        curated = tier === "signature";
-      }
-    }
-    if (best <= 0 && bestTable <= strongDelta) return;
-    // Every strong site, overlapping ones too (screening lists the phrasings that gave the evidence).
-    if (best > strongDelta) strongOut?.push(i);
-    if (s.tokFrom < lastEnd) return;
-    lastEnd = Math.max(lastEnd, s.tokTo);
-    if (best > 0) {
-      winning++;
-      bestGains.push(Math.min(8, best));
-    }
-    if (best > strongDelta) {
-      strong++;
-      if (curated) strongCurated++;
-    } else if (bestTable > strongDelta) strongTable++;
-  });
-  return { strong, strongCurated, strongTable, winning, bestGains };
-}
-
-/** For every site, the best gain of a non-thesaurus, non-closed candidate at the other places within three words. */
-function neighbourEvidence(ctx: Ctx, deltas: readonly Float64Array[]): void {
-  const { sites } = ctx;
-  const best = sites.map((s, i) => {
-    let b = 0;
-    s.candidates.forEach((c, ci) => {
-      if (c.tier !== "thesaurus" && c.tier !== "closed" && deltas[i]![ci]! > b) b = deltas[i]![ci]!;
-    });
-    return b;
-  });
-  const reach = 3;
-  for (let i = 0; i < sites.length; i++) {
-    const s = sites[i]!;
-    let b = 0;
-    // Sites are sorted by start token: scan both ways until out of reach.
-    for (let j = i - 1; j >= 0 && sites[j]!.tokFrom >= s.tokFrom - reach - 4; j--) {
-      const o = sites[j]!;
-      if (o.tokTo <= s.tokFrom && o.tokTo >= s.tokFrom - reach && best[j]! > b) b = best[j]!;
-    }
-    for (let j = i + 1; j < sites.length && sites[j]!.tokFrom <= s.tokTo + reach; j++) {
-      const o = sites[j]!;
-      if (o.tokFrom >= s.tokTo && best[j]! > b) b = best[j]!;
-    }
-    ctx.neighbour[i] = b;
-  }
-}
-
-function overlapsTaken(site: Site, taken: Uint8Array): boolean {
-  const to = Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0);
-  for (let t = site.tokFrom; t < to; t++) if (taken[t]) return true;
-  return false;
-}
-
-/** Whether a change within the reach of a trigram (a few tokens) touched this site's context. */
-function nearChange(site: Site, changedTokens: Uint8Array): boolean {
-  const reach = 4;
-  const to = Math.min(changedTokens.length, Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0) + reach);
-  for (let t = Math.max(0, site.tokFrom - reach); t < to; t++) if (changedTokens[t]) return true;
-  return false;
-}
-
-/**
- * log10 change of P(sentence) for each candidate of site `i` against keeping the text, other sites as in
- * `active`. Thesaurus candidates are left at -Infinity unless `withThesaurus`.
- */
-function siteDeltas(ctx: Ctx, i: number, active: Int32Array, withThesaurus: boolean): Float64Array {
-  const site = ctx.sites[i]!;
-  const left = contextLeft(ctx, site, active);
-  const right = contextRight(ctx, site, active);
-  const keep = windowScore(ctx.lm, left, ctx.keepIds[i]!, right);
-  ctx.fit[i] = keep / Math.max(1, ctx.keepIds[i]!.length + right.length);
-  const out = new Float64Array(site.candidates.length);
-  const candIds = ctx.candIds[i]!;
-  for (let c = 0; c < out.length; c++) {
-    const thesaurus = site.candidates[c]!.tier === "thesaurus";
-    out[c] = !withThesaurus && thesaurus ? -Infinity : windowScore(ctx.lm, left, candIds[c]!, right) - keep;
-  }
-  const bias = ctx.bias[i];
-  if (bias) for (let c = 0; c < out.length; c++) out[c] = out[c]! - bias[c]!;
-  return out;
-}
-
-const scratch: number[] = [];
-function windowScore(lm: LmView, left: readonly number[], mid: readonly number[], right: readonly number[]): number {
-  scratch.length = 0;
-  for (const x of left) scratch.push(x);
-  for (const x of mid) scratch.push(x);
-  for (const x of right) scratch.push(x);
-  return lm.logProbRange(scratch, left.length, scratch.length);
-}
-
-/** Which active site (other than `site` and those overlapping it) covers token t, or -1. */
-function coverOf(ctx: Ctx, site: Site, active: Int32Array, t: number): number {
-  const j = ctx.coverAt[t]!;
-  if (j < 0 || active[j]! < 0) return -1;
-  const s = ctx.sites[j]!;
-  if (s === site || (s.tokFrom < site.tokTo && site.tokFrom < s.tokTo)) return -1;
-  return j;
-}
-
-function contextLeft(ctx: Ctx, site: Site, active: Int32Array): number[] {
-  const sentence = ctx.sentences[ctx.tokSentence[site.tokFrom]!]!;
-  const out: number[] = [];
-  let t = site.tokFrom - 1;
-  while (out.length < 2 && t >= sentence.from) {
-    if (ctx.hidden[t]) {
-      t--;
-      continue;
-    }
-    const j = coverOf(ctx, site, active, t);
-    if (j >= 0) {
-      out.unshift(...ctx.candIds[j]![active[j]!]!);
-      t = ctx.sites[j]!.tokFrom - 1;
-    } else {
-      out.unshift(...ctx.lm.tokenIds(ctx.tokens[t]!.text));
-      t--;
-    }
-  }
-  if (out.length < 2) out.unshift(ctx.lm.bos);
-  return out.slice(-2);
-}
-
-function contextRight(ctx: Ctx, site: Site, active: Int32Array): number[] {
-  const sentence = ctx.sentences[ctx.tokSentence[site.tokFrom]!]!;
-  const out: number[] = [];
-  let t = Math.max(site.tokTo, site.hiddenTokens?.[1] ?? 0);
-  while (out.length < 2 && t < sentence.to) {
-    if (ctx.hidden[t]) {
-      t++;
-      continue;
-    }
-    const j = coverOf(ctx, site, active, t);
-    if (j >= 0) {
-      out.push(...ctx.candIds[j]![active[j]!]!);
-      t = Math.max(ctx.sites[j]!.tokTo, ctx.sites[j]!.hiddenTokens?.[1] ?? 0);
-    } else {
-      out.push(...ctx.lm.tokenIds(ctx.tokens[t]!.text));
-      t++;
-    }
-  }
-  if (out.length < 2) out.push(ctx.lm.eos);
-  return out.slice(0, 2);
+  return new Scoring(tok, hidden, sites, assignForms(sites), lm);
 }

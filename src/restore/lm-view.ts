@@ -4,7 +4,11 @@
  */
 import type { Scorer } from "../lm/scorer.js";
 import { lmWords } from "../lm/normalize.js";
-import { tokenizeWords } from "../text/tokenize.js";
+import { tokenTexts, wordTable } from "../text/tokenize.js";
+
+/** LmView.wordOne() for a word with no model id or several (read them with wordIds()). */
+export const MANY = -2;
+const UNKNOWN = -3;
 
 const MEMO_BITS = 18;
 const MEMO_MASK = (1 << MEMO_BITS) - 1;
@@ -33,19 +37,64 @@ export class LmView {
     let ids = this.cache.get(token);
     if (ids === undefined) {
       const model = this.scorer.model;
-      ids = lmWords(token, this.inVocab).map((w) => model.id(w));
+      // A plain word the model knows needs none of the normaliser's rules (lmWords gives the same).
+      let plain = token.length > 0;
+      for (let i = 0; i < token.length && plain; i++) {
+        const c = token.charCodeAt(i);
+        plain = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+      }
+      const id = plain ? model.id(token.toLowerCase()) : -1;
+      ids = id >= 0 ? [id] : lmWords(token, this.inVocab).map((w) => model.id(w));
       if (this.cache.size > 200_000) this.cache.clear();
       this.cache.set(token, ids);
     }
     return ids;
   }
 
+  /**
+   * The model id of an interned word (wordTable), when it has exactly one (-1 when out of vocabulary); MANY when it
+   * has none or several. Answered from an array indexed by word id once the word has been seen.
+   */
+  wordOne(word: number): number {
+    if (this.wordGeneration !== wordTable.generation) {
+      this.wordGeneration = wordTable.generation;
+      this.ones = new Int32Array(Math.max(1024, wordTable.text.length * 2)).fill(UNKNOWN);
+      this.many = new Map();
+    }
+    if (word >= this.ones.length) {
+      const grown = new Int32Array(Math.max(word + 1, this.ones.length * 2)).fill(UNKNOWN);
+      grown.set(this.ones);
+      this.ones = grown;
+    }
+    let one = this.ones[word]!;
+    if (one === UNKNOWN) {
+      const ids = this.tokenIds(wordTable.text[word]!);
+      if (ids.length === 1) one = ids[0]!;
+      else {
+        one = MANY;
+        this.many.set(word, ids);
+      }
+      this.ones[word] = one;
+    }
+    return one;
+  }
+
+  /** Model ids of an interned word (shared, do not modify). */
+  wordIds(word: number): readonly number[] {
+    const one = this.wordOne(word);
+    return one === MANY ? this.many.get(word)! : [one];
+  }
+
+  private wordGeneration = -1;
+  private ones = new Int32Array(0);
+  private many = new Map<number, readonly number[]>();
+
   /** Model ids of a phrase (a candidate replacement); shared, do not modify. */
   phraseIds(phrase: string): readonly number[] {
     let ids = this.phrases.get(phrase);
     if (ids === undefined) {
       const out: number[] = [];
-      for (const t of tokenizeWords(phrase)) out.push(...this.tokenIds(t.text));
+      for (const t of tokenTexts(phrase)) out.push(...this.tokenIds(t));
       ids = out;
       if (this.phrases.size > 200_000) this.phrases.clear();
       this.phrases.set(phrase, ids);

@@ -6,8 +6,8 @@
  * units, lists of numbers, names like "Apollo 9" or "No. 1").
  */
 import type { WordToken } from "../text/tokenize.js";
-import { casePattern } from "./case.js";
-import type { Site, SiteOptions } from "./sites.js";
+import { casePattern, type CasePattern } from "./case.js";
+import type { Site, SiteCandidate, SiteOptions } from "./sites.js";
 
 const CARDINALS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
@@ -29,7 +29,6 @@ const FIGURE_PREV = new Set(
 );
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
-const isNumberToken = (t: WordToken | undefined) => !!t && /^\p{N}/u.test(t.text);
 const SPACE = /\s/;
 
 /** Whether the text before `end` ends a sentence: [.!?] then only white space. Looks back from `end`, never at the whole text. */
@@ -40,7 +39,7 @@ function endsSentence(text: string, end: number): boolean {
 }
 
 /** The skip spans sorted and merged, for a binary search per number instead of a scan of all of them. */
-function mergedSpans(spans: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+export function mergedSpans(spans: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
   const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
   const out: Array<{ start: number; end: number }> = [];
   for (const s of sorted) {
@@ -52,7 +51,7 @@ function mergedSpans(spans: ReadonlyArray<{ start: number; end: number }>): Arra
 }
 
 /** Whether [start, end) overlaps one of the merged, sorted spans. */
-function overlaps(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
+export function overlaps(spans: ReadonlyArray<{ start: number; end: number }>, start: number, end: number): boolean {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -63,6 +62,67 @@ function overlaps(spans: ReadonlyArray<{ start: number; end: number }>, start: n
   return lo < spans.length && spans[lo]!.start < end;
 }
 
+/** What numberSite() reads of the tokens: the object tokens of tokenizeWords or the engine's compact ones. */
+export interface TokenAccess {
+  n: number;
+  start(i: number): number;
+  end(i: number): number;
+  text(i: number): string;
+  key(i: number): string;
+}
+
+/** The number word a digit token i stands for, and the case it takes, or null when it is a figure (rules above). */
+export function numberSite(
+  text: string,
+  tokens: TokenAccess,
+  i: number,
+  skip: ReadonlyArray<{ start: number; end: number }>,
+  isHidden: (tokenIndex: number) => boolean,
+): { word: string; pattern: CasePattern } | null {
+  const tStart = tokens.start(i);
+  const tEnd = tokens.end(i);
+  // Cheap test first: a digit 1-9, alone or with an ordinal suffix.
+  const c0 = text.charCodeAt(tStart);
+  if (c0 < 0x31 || c0 > 0x39 || (tEnd - tStart !== 1 && tEnd - tStart !== 3)) return null;
+  const tText = tokens.text(i);
+  const m = /^([1-9])(st|nd|rd|th)?$/.exec(tText);
+  if (!m || isHidden(i)) return null;
+  if (overlaps(skip, tStart, tEnd)) return null;
+  const before = text.slice(Math.max(0, tStart - 2), tStart);
+  const after = text.slice(tEnd, tEnd + 2);
+  // Attached symbols: $5, 5%, 5:30, 2-1, 3/4, 1.5, 5,000, (5), #5, 5+.
+  if (/[$€£¥#+\-–/.:,(\[]/.test(text[tStart - 1] ?? "") || /[$€£¥#]\s$/.test(before)) return null;
+  if (/^(?:[%:/\-–+×x°.,]\d|[%:/\-–+×°)\]]|\.\d)/.test(after)) return null;
+  const hasPrev = i > 0;
+  const hasNext = i + 1 < tokens.n;
+  const prevGap = hasPrev ? text.slice(tokens.end(i - 1), tStart) : "\n";
+  const nextGap = hasNext ? text.slice(tEnd, tokens.start(i + 1)) : "\n";
+  const prevWord = hasPrev && /^\s+$/.test(prevGap);
+  const nextWord = hasNext && /^\s+$/.test(nextGap);
+  if (prevWord) {
+    const key = tokens.key(i - 1);
+    if (FIGURE_PREV.has(key.replace(/\.$/, "")) || MONTH.test(key)) return null;
+  }
+  if (nextWord) {
+    const key = tokens.key(i + 1);
+    if (FIGURE_NEXT.has(key.replace(/\.$/, "")) || MONTH.test(key)) return null;
+  }
+  // A proper name before it ("Apollo 9", "Windows 7") or numbers nearby (lists, scores, ranges).
+  if (prevWord && /^\p{Lu}/u.test(tokens.text(i - 1)) && i - 1 > 0 && !endsSentence(text, tokens.start(i - 1))) return null;
+  for (const j of [i - 2, i - 1, i + 1, i + 2]) if (j >= 0 && j < tokens.n && /^\p{N}/u.test(tokens.text(j))) return null;
+  // A number with no word after it on its line (a bare "2", a list label) is not a count in prose.
+  if (!nextWord) return null;
+  const n = Number(m[1]);
+  const word = m[2] ? ORDINALS[n]! : CARDINALS[n]!;
+  const atSentenceStart = /(?:^|[.!?]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, tStart - 4), tStart)) || tStart === 0;
+  return { word, pattern: atSentenceStart ? "first" : casePattern(word) };
+}
+
+/** The number site of a proposal from numberSite(). */
+export function numberCandidate(word: string): SiteCandidate {
+  return { text: word, tier: "rule", prior: -0.2, entry: `rule:digit→word`, sources: 1 };
+}
+
 export function findNumberSites(
   text: string,
   tokens: readonly WordToken[],
@@ -71,32 +131,17 @@ export function findNumberSites(
 ): Site[] {
   const sites: Site[] = [];
   const skip = mergedSpans(options.skip);
+  const access: TokenAccess = {
+    n: tokens.length,
+    start: (i) => tokens[i]!.start,
+    end: (i) => tokens[i]!.end,
+    text: (i) => tokens[i]!.text,
+    key: (i) => tokens[i]!.key,
+  };
   for (let i = 0; i < tokens.length; i++) {
+    const found = numberSite(text, access, i, skip, isHidden);
+    if (!found) continue;
     const t = tokens[i]!;
-    const m = /^([1-9])(st|nd|rd|th)?$/.exec(t.text);
-    if (!m || isHidden(i)) continue;
-    if (overlaps(skip, t.start, t.end)) continue;
-    const before = text.slice(Math.max(0, t.start - 2), t.start);
-    const after = text.slice(t.end, t.end + 2);
-    // Attached symbols: $5, 5%, 5:30, 2-1, 3/4, 1.5, 5,000, (5), #5, 5+.
-    if (/[$€£¥#+\-–/.:,(\[]/.test(text[t.start - 1] ?? "") || /[$€£¥#]\s$/.test(before)) continue;
-    if (/^(?:[%:/\-–+×x°.,]\d|[%:/\-–+×°)\]]|\.\d)/.test(after)) continue;
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    const prevGap = prev ? text.slice(prev.end, t.start) : "\n";
-    const nextGap = next ? text.slice(t.end, next.start) : "\n";
-    const prevWord = prev && /^\s+$/.test(prevGap) ? prev : undefined;
-    const nextWord = next && /^\s+$/.test(nextGap) ? next : undefined;
-    if (prevWord && (FIGURE_PREV.has(prevWord.key.replace(/\.$/, "")) || MONTH.test(prevWord.key))) continue;
-    if (nextWord && (FIGURE_NEXT.has(nextWord.key.replace(/\.$/, "")) || MONTH.test(nextWord.key))) continue;
-    // A proper name before it ("Apollo 9", "Windows 7") or numbers nearby (lists, scores, ranges).
-    if (prevWord && /^\p{Lu}/u.test(prevWord.text) && i - 1 > 0 && !endsSentence(text, prevWord.start)) continue;
-    if ([i - 2, i - 1, i + 1, i + 2].some((j) => isNumberToken(tokens[j]))) continue;
-    // A number with no word after it on its line (a bare "2", a list label) is not a count in prose.
-    if (!nextWord) continue;
-    const n = Number(m[1]);
-    const word = m[2] ? ORDINALS[n]! : CARDINALS[n]!;
-    const atSentenceStart = /(?:^|[.!?]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, t.start - 4), t.start)) || t.start === 0;
     sites.push({
       start: t.start,
       end: t.end,
@@ -104,8 +149,8 @@ export function findNumberSites(
       tokTo: i + 1,
       poolKey: `#${t.text}`,
       spun: t.text,
-      pattern: atSentenceStart ? "first" : casePattern(word),
-      candidates: [{ text: word, tier: "rule", prior: -0.2, entry: `rule:digit→word`, sources: 1 }],
+      pattern: found.pattern,
+      candidates: [numberCandidate(found.word)],
       forced: false,
     });
   }

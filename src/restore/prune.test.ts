@@ -1,45 +1,55 @@
 import { describe, expect, it } from "vitest";
 import { loadBundledModel } from "../resources.js";
-import { tokenizeWords } from "../text/tokenize.js";
-import { rankThesaurusCandidates } from "./prune.js";
-import type { Site, SiteCandidate } from "./sites.js";
+import { tokenTable, wordTable } from "../text/tokenize.js";
+import { candidateObjects, listOf, type CandList } from "./candidates.js";
+import { assignForms, Sites } from "./engine.js";
+import { rankForms } from "./prune.js";
+import type { SiteCandidate } from "./sites.js";
 
 const lm = loadBundledModel();
 const cand = (text: string, tier: SiteCandidate["tier"] = "thesaurus", prior = -1): SiteCandidate => ({ text, tier, prior, entry: `${tier}:x→${text}`, sources: 1 });
 
-function sitesOf(text: string, word: string, candidates: SiteCandidate[]): Site[] {
-  const tokens = tokenizeWords(text);
-  return tokens
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.key === word)
-    .map(({ t, i }) => ({ start: t.start, end: t.end, tokFrom: i, tokTo: i + 1, poolKey: word, spun: t.text, pattern: "lower" as const, candidates, forced: false }));
+/** Every site of `word` in the text, sharing one candidate list (one spun form), and the text's tokens. */
+function sitesOf(text: string, word: string, candidates: SiteCandidate[]) {
+  const tok = tokenTable(text);
+  const list = listOf(candidates);
+  const sites = new Sites();
+  for (let i = 0; i < tok.n; i++) {
+    if (wordTable.keys[wordTable.keyOf[tok.word[i]!]!] !== word) continue;
+    sites.push(i, i + 1, tok.start[i]!, tok.end[i]!, -1, i + 1, 0, false, list, word, null);
+  }
+  return { tok, sites, forms: assignForms(sites), list };
 }
+
+const texts = (list: CandList) => candidateObjects(list).map((c) => c.text);
 
 describe("ranking a thesaurus's candidates in context", () => {
   const text = "The mayor mentioned the plan. She mentioned it again on Monday.";
-  const tokens = tokenizeWords(text);
   const many = ["said", "named", "cited", "noted", "told", "quoted", "spoke", "stated", "remarked", "hinted", "alluded", "broached"].map((w) => cand(w));
 
   it("keeps the best few thesaurus candidates per spun form, and every other source's", () => {
     const mined = cand("said", "mined", -0.1);
-    const sites = sitesOf(text, "mentioned", [mined, ...many]);
-    const ranked = rankThesaurusCandidates(sites, tokens, lm, { keep: 4, priorWeight: 1, unigramWeight: -1 });
-    for (const s of ranked) {
-      expect(s.candidates.filter((c) => c.tier === "thesaurus")).toHaveLength(4);
-      expect(s.candidates).toContain(mined);
+    const { tok, sites, forms } = sitesOf(text, "mentioned", [mined, ...many]);
+    expect(sites.n).toBe(2);
+    rankForms(sites, forms, tok, lm, { keep: 4, priorWeight: 1, unigramWeight: -1 });
+    for (let i = 0; i < sites.n; i++) {
+      const kept = candidateObjects(sites.list[i]!);
+      expect(kept.filter((c) => c.tier === "thesaurus")).toHaveLength(4);
+      expect(kept).toContain(mined);
     }
     // One list per spun form: every site of the form sees the same candidates.
-    expect(ranked[0]!.candidates).toBe(ranked[1]!.candidates);
+    expect(sites.list[0]).toBe(sites.list[1]);
   });
 
   it("ranks by fit in context, not by list order", () => {
-    const sites = sitesOf(text, "mentioned", [...many.slice(1).reverse(), many[0]!]);
-    const kept = rankThesaurusCandidates(sites, tokens, lm, { keep: 3, priorWeight: 1, unigramWeight: 0 })[0]!.candidates.map((c) => c.text);
-    expect(kept).toContain("said");
+    const { tok, sites, forms } = sitesOf(text, "mentioned", [...many.slice(1).reverse(), many[0]!]);
+    rankForms(sites, forms, tok, lm, { keep: 3, priorWeight: 1, unigramWeight: 0 });
+    expect(texts(sites.list[0]!)).toContain("said");
   });
 
   it("leaves short lists alone", () => {
-    const sites = sitesOf(text, "mentioned", many.slice(0, 3));
-    expect(rankThesaurusCandidates(sites, tokens, lm, { keep: 4, priorWeight: 1, unigramWeight: -1 })[0]!.candidates).toBe(sites[0]!.candidates);
+    const { tok, sites, forms, list } = sitesOf(text, "mentioned", many.slice(0, 3));
+    rankForms(sites, forms, tok, lm, { keep: 4, priorWeight: 1, unigramWeight: -1 });
+    expect(sites.list[0]).toBe(list);
   });
 });

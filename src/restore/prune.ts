@@ -4,9 +4,10 @@
  * each spun form's thesaurus candidates are ranked by how well they fit the words around its sites (a bigram on
  * each side, averaged over the sites) plus their prior, and the best few are kept for the decider.
  */
-import type { WordToken } from "../text/tokenize.js";
-import type { LmView } from "./lm-view.js";
-import type { Site, SiteCandidate } from "./sites.js";
+import { JOINS_NEXT, type TokenTable } from "../text/tokenize.js";
+import { subList, withModel } from "./candidates.js";
+import type { Forms, Sites } from "./engine.js";
+import { MANY, type LmView } from "./lm-view.js";
 
 /** Thesaurus candidates kept per spun form. */
 export const THESAURUS_PER_SITE = 16;
@@ -21,62 +22,66 @@ export interface RankOptions {
 
 export const RANKING: RankOptions = { keep: THESAURUS_PER_SITE, priorWeight: 1, unigramWeight: -1 };
 
-export function rankThesaurusCandidates(sites: Site[], tokens: readonly WordToken[], lm: LmView, options: RankOptions = RANKING): Site[] {
+/**
+ * Ranks the thesaurus candidates of every form with more than `keep` of them: each candidate's fit between the words
+ * next to each site of the form (log10 of the words-in-context, averaged over the sites) plus its prior and a
+ * unigram term; the best `keep` stay, in their list order, with the form's other candidates. Sites of the form
+ * then share the shortened list.
+ */
+export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmView, options: RankOptions = RANKING): void {
   const { keep, priorWeight, unigramWeight } = options;
-  const groups = new Map<string, number[]>();
-  sites.forEach((s, i) => {
-    const g = groups.get(s.poolKey);
-    if (g) g.push(i);
-    else groups.set(s.poolKey, [i]);
-  });
-  const out = sites.slice();
-  const ids: number[] = [];
-  for (const members of groups.values()) {
-    const first = sites[members[0]!]!;
-    const list = first.candidates;
-    let thesaurus = 0;
-    for (const c of list) if (c.tier === "thesaurus") thesaurus++;
-    if (thesaurus <= keep) continue;
-    const score = new Float64Array(list.length);
-    for (const i of members) {
-      const s = sites[i]!;
-      const left = neighbourIds(lm, tokens, s.tokFrom - 1, s, -1);
-      const right = neighbourIds(lm, tokens, s.tokTo, s, 1);
-      list.forEach((c, ci) => {
-        if (c.tier !== "thesaurus") return;
-        ids.length = 0;
-        ids.push(left);
-        for (const id of lm.phraseIds(c.text)) ids.push(id);
-        ids.push(right);
-        score[ci] = score[ci]! + lm.logProbRange(ids, 1, ids.length);
-      });
+  let ids = new Int32Array(16);
+  for (let f = 0; f < forms.count; f++) {
+    const from = forms.memberFrom[f]!;
+    const to = forms.memberFrom[f + 1]!;
+    const list = withModel(sites.list[forms.members[from]!]!, lm);
+    if (list.thesaurus <= keep) continue;
+    const score = new Float64Array(list.n);
+    for (let m = from; m < to; m++) {
+      const i = forms.members[m]!;
+      const left = neighbourId(lm, tok, sites.tokFrom[i]! - 1, sites.tokFrom[i]! - 1, -1);
+      const right = neighbourId(lm, tok, sites.tokTo[i]!, sites.tokTo[i]! - 1, 1);
+      for (let c = 0; c < list.n; c++) {
+        if (list.tier[c] !== "thesaurus") continue;
+        const a = list.idFrom[c]!;
+        const b = list.idFrom[c + 1]!;
+        if (b - a + 2 > ids.length) ids = new Int32Array(2 * (b - a + 2));
+        ids[0] = left;
+        let k = 1;
+        for (let x = a; x < b; x++) ids[k++] = list.ids[x]!;
+        ids[k++] = right;
+        score[c] = score[c]! + lm.logProbRange(ids, 1, k);
+      }
     }
-    const ranked = list
-      .map((c, ci) => ({ c, s: score[ci]! / members.length + priorWeight * c.prior + unigramWeight * unigramOf(lm, c.text) }))
-      .filter((x) => x.c.tier === "thesaurus")
-      .sort((a, b) => b.s - a.s)
-      .slice(0, keep)
-      .map((x) => x.c);
-    const kept = new Set<SiteCandidate>(ranked);
-    const candidates = list.filter((c) => c.tier !== "thesaurus" || kept.has(c));
-    for (const i of members) out[i] = { ...sites[i]!, candidates };
+    const members = to - from;
+    const s = new Float64Array(list.n);
+    const thesaurus: number[] = [];
+    for (let c = 0; c < list.n; c++) {
+      if (list.tier[c] !== "thesaurus") continue;
+      s[c] = score[c]! / members + priorWeight * list.prior[c]! + unigramWeight * list.unigram[c]!;
+      thesaurus.push(c);
+    }
+    // Best first; equal scores keep their list order (a stable sort).
+    thesaurus.sort((a, b) => s[b]! - s[a]! || a - b);
+    const kept = new Uint8Array(list.n);
+    for (let r = 0; r < Math.min(keep, thesaurus.length); r++) kept[thesaurus[r]!] = 1;
+    const order: number[] = [];
+    for (let c = 0; c < list.n; c++) if (list.tier[c] !== "thesaurus" || kept[c]) order.push(c);
+    const sub = subList(list, order);
+    for (let m = from; m < to; m++) sites.list[forms.members[m]!] = sub;
   }
-  return out;
 }
 
-/** Model id of the word next to a site (the sentence boundary's id when there is none on that line). */
-function neighbourIds(lm: LmView, tokens: readonly WordToken[], t: number, site: Site, dir: -1 | 1): number {
-  const token = tokens[t];
-  const adjacent = dir < 0 ? token?.joinsNext : tokens[site.tokTo - 1]?.joinsNext;
-  if (!token || !adjacent) return dir < 0 ? lm.bos : lm.eos;
-  const ids = lm.tokenIds(token.text);
+/**
+ * Model id of the word next to a site (the sentence boundary's id when there is none on that line): token t, which
+ * touches the site when token `joined` joins the next with spaces only.
+ */
+function neighbourId(lm: LmView, tok: TokenTable, t: number, joined: number, dir: -1 | 1): number {
+  const adjacent = joined >= 0 && joined < tok.n && (tok.flags[joined]! & JOINS_NEXT) !== 0;
+  if (t < 0 || t >= tok.n || !adjacent) return dir < 0 ? lm.bos : lm.eos;
+  const one = lm.wordOne(tok.word[t]!);
+  if (one !== MANY) return one;
+  const ids = lm.wordIds(tok.word[t]!);
   if (ids.length === 0) return dir < 0 ? lm.bos : lm.eos;
   return dir < 0 ? ids[ids.length - 1]! : ids[0]!;
-}
-
-function unigramOf(lm: LmView, phrase: string): number {
-  const ids = lm.phraseIds(phrase);
-  let sum = 0;
-  for (const id of ids) sum += lm.unigram(id);
-  return ids.length ? sum / ids.length : -8;
 }

@@ -46,6 +46,16 @@ export interface Register {
 export function register(tokens: readonly WordToken[]): Register {
   let n = 0;
   for (const t of tokens) if (ACADEMIC.has(t.key)) n++;
-  const per1000 = tokens.length ? (n * 1000) / tokens.length : 0;
-  return { academicPer1000: per1000, academicWords: n, scientific: n >= SCIENTIFIC_MIN && per1000 >= SCIENTIFIC_RATE };
+  return registerOf(tokens.length, n);
+}
+
+/** Whether a word (lower-case key) belongs to the research vocabulary. */
+export function isAcademic(key: string): boolean {
+  return ACADEMIC.has(key);
+}
+
+/** The register of a text of `words` words, `academic` of them from the research vocabulary. */
+export function registerOf(words: number, academic: number): Register {
+  const per1000 = words ? (academic * 1000) / words : 0;
+  return { academicPer1000: per1000, academicWords: academic, scientific: academic >= SCIENTIFIC_MIN && per1000 >= SCIENTIFIC_RATE };
 }

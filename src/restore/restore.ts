@@ -2,18 +2,18 @@
  * restoreWith: text in, restored text and edits out. Pure: the model and dictionaries come in as resources.
  */
 import type { PhraseDictionary } from "../dict/types.js";
-import { splitSentences, tokenizeWords, type WordToken } from "../text/tokenize.js";
+import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
 import type { Boldness, Edit, Flag, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags, type Flagger } from "../flag/apply.js";
 import { agreeingArticle } from "./article.js";
 import { applyCase, caseLike } from "./case.js";
-import { decide, documentGate, evidenceTable, type DecideConfig, type Decision, type Gate, type SiteTable } from "./decide.js";
+import { decide, evidenceRows, gateOf, scoreRound0, Scoring, type DecideConfig, type Decision, type Gate, type SiteTable } from "./decide.js";
+import { findNumbers, findSites, PATTERNS, prepare, siteObjects, Sites, SkipSpans, spunOf, type FindOptions, type Forms } from "./engine.js";
 import { GATE_WEIGHTS, SITE_WEIGHTS } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
-import { findDictionarySites, findSpintaxSites, type Site, type SiteCandidate, type SiteOptions } from "./sites.js";
-import { register } from "./register.js";
-import { findNumberSites } from "./numbers.js";
-import { rankThesaurusCandidates } from "./prune.js";
+import type { Site } from "./sites.js";
+import { rankForms } from "./prune.js";
+import { isAcademic, registerOf } from "./register.js";
 
 export interface Resources {
   lm: LmView;
@@ -65,87 +65,106 @@ function tuned(config: DecideConfig, tuning: Tuning | undefined): DecideConfig {
 
 /** Every candidate site of a text with the full dictionary, before any decision (for measuring recall). */
 export function candidateSites(resources: Resources, text: string, options: RestoreOptions = {}): Site[] {
-  return siteFinder(text, tokenizeWords(text), options, resources.lm).sitesFrom(resources.dictionary);
+  const run = prepareRun(resources.lm, text, options);
+  const { sites } = run.sitesFrom(resources.dictionary);
+  return siteObjects(sites, run.tok);
 }
 
-/** Options for site matching, and a finder of every site a dictionary proposes (spintax and digits included). */
-/** A text's spintax and digit sites, and a finder of the sites a dictionary proposes (sorted, thesaurus ranked). */
-export function siteFinder(text: string, tokens: readonly WordToken[], options: RestoreOptions, lm: LmView) {
-  const siteOptions: SiteOptions = {
+/**
+ * A document's tokens, spintax and digits, its register, and a finder of every site a dictionary proposes (in token
+ * order, fingerprints kept where they count, thesaurus candidates ranked).
+ */
+export function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
+  const findOptions: FindOptions = {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
     skip: options.skip ?? [],
   };
-  const spintax = findSpintaxSites(text, tokens, siteOptions);
-  const hidden = new Uint8Array(tokens.length);
-  for (const s of spintax) {
-    hidden.fill(1, s.tokFrom, s.hiddenTokens?.[1] ?? s.tokTo);
-  }
-  const isHidden = (i: number) => hidden[i] === 1;
-  const numbers = findNumberSites(text, tokens, siteOptions, isHidden);
-  // Fingerprints (tortured phrases) count wherever they match only in scientific text (fingerprintSites).
-  const scientificText = register(tokens).scientific;
+  if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
+  const tok = tokenTable(text);
+  const skip = new SkipSpans(findOptions.skip);
+  const { doc, spintax } = prepare(tok, skip);
+  const numbers = new Sites(4);
+  findNumbers(doc, skip.merged, 0, tok.n, numbers);
+  // Fingerprints (tortured phrases) count wherever they match only in scientific text (engine.ts fingerprintFilter).
+  const scientificText = scientificTable(tok);
   const scientific = (options.assumeSpun ?? false) || scientificText;
   // A general thesaurus's candidates are ranked in context, and the best few per spun form kept (prune.ts).
   const sitesFrom = (dict: PhraseDictionary) =>
-    rankThesaurusCandidates(
-      fingerprintSites([...spintax, ...findDictionarySites(tokens, dict, siteOptions, isHidden), ...numbers], scientific).sort(
-        (a, b) => a.tokFrom - b.tokFrom || a.tokTo - b.tokTo,
-      ),
-      tokens,
-      lm,
-    );
-  return { siteOptions, sitesFrom, scientificText };
+    findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rankForms(sites, forms, tok, lm));
+  const scoring = (found: { sites: Sites; forms: Forms }) => new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
+  return { tok, skip, findOptions, sitesFrom, scoring, scientificText };
 }
+
+/** register.ts's verdict (scientific or technical writing) for a token table. */
+function scientificTable(tok: TokenTable): boolean {
+  const { keys, keyOf } = wordTable;
+  let academic = 0;
+  for (let t = 0; t < tok.n; t++) if (isAcademic(keys[keyOf[tok.word[t]!]!]!)) academic++;
+  return registerOf(tok.n, academic).scientific;
+}
+
+/** Distinct words kept interned across documents before the table starts afresh (between documents). */
+const WORD_TABLE_LIMIT = 300_000;
 
 /**
  * The round-0 evidence of every site and the document gate, as the learned scorer sees them (for
  * scripts/train-scorer.mjs, which labels it with original texts). Pure, like restoreWith.
  */
 export function siteEvidence(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): { gate: Gate; table: SiteTable[] } {
-  const tokens = tokenizeWords(text);
-  const sentences = splitSentences(text, tokens);
-  const { sitesFrom } = siteFinder(text, tokens, options, resources.lm);
+  const run = prepareRun(resources.lm, text, options);
   const config = tuned(configFor(options), tuning);
-  const sites = sitesFrom(resources.dictionary);
-  return evidenceTable(tokens, sentences, sites, resources.gateDictionary ? sitesFrom(resources.gateDictionary) : sites, resources.lm, config);
+  const found = run.sitesFrom(resources.dictionary);
+  const gateFound = resources.gateDictionary ? run.sitesFrom(resources.gateDictionary) : found;
+  const gate = gateOf(scoreRound0(run.scoring(gateFound)), config, false);
+  const rows = evidenceRows(run.scoring(found), gate);
+  const objects = siteObjects(found.sites, run.tok);
+  return { gate, table: objects.map((site, i) => ({ site, deltas: rows[i]!.deltas, features: rows[i]!.features })) };
 }
 
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
-  const tokens = tokenizeWords(text);
-  const sentences = splitSentences(text, tokens);
-  const { siteOptions, sitesFrom, scientificText } = siteFinder(text, tokens, options, resources.lm);
+  const run = prepareRun(resources.lm, text, options);
   const config = tuned(configFor(options), tuning);
   const assumeSpun = options.assumeSpun ?? false;
   let result;
-  let sites: Site[];
+  let sc: Scoring;
   if (resources.gateDictionary && !assumeSpun) {
-    const gateSites = sitesFrom(resources.gateDictionary);
-    const gate = documentGate(tokens, sentences, gateSites, resources.lm, config, assumeSpun);
-    sites = gate.spun ? sitesFrom(resources.dictionary) : gateSites;
-    result = decide(tokens, sentences, sites, resources.lm, config, assumeSpun, gate);
+    // The gate first, from the sites of the dictionaries that need no thesaurus; the full dictionary only when open.
+    const gsc = scoreRound0(run.scoring(run.sitesFrom(resources.gateDictionary)));
+    const gate = gateOf(gsc, config, assumeSpun);
+    if (gate.spun) {
+      sc = run.scoring(run.sitesFrom(resources.dictionary));
+      result = decide(sc, config, assumeSpun, gate);
+    } else {
+      sc = gsc;
+      result = decide(sc, config, assumeSpun, gate, true);
+    }
   } else {
-    sites = sitesFrom(resources.dictionary);
-    result = decide(tokens, sentences, sites, resources.lm, config, assumeSpun);
+    sc = run.scoring(run.sitesFrom(resources.dictionary));
+    result = decide(sc, config, assumeSpun);
   }
-  let edits = toEdits(text, tokens, result.decisions, siteOptions.skip);
+  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip);
   // Unlisted tortured phrases, in scientific text only: flagged, or restored when the evidence is overwhelming.
   let flags: Flag[] = [];
-  const flagger = scientificText ? resources.flagger?.() : undefined;
+  const flagger = run.scientificText ? resources.flagger?.() : undefined;
   if (flagger) {
+    // The flagger reads tokens and sentences as objects (src/flag/): made for scientific text only.
+    const tokens = tokenizeWords(text);
+    const sentences = splitSentences(text, tokens);
     const listed = edits.filter((e) => e.entry.startsWith("tortured:"));
-    const blocked = blockedTokens(tokens, sites, edits, listed, siteOptions);
+    const blocked = blockedTokens(tokens, sc.sites, edits, listed, run.findOptions);
     const found = unlistedFlags(text, tokens, sentences, resources.lm, flagger, blocked, positionIn(text), listed);
     flags = found.flags;
     if (found.edits.length) edits = [...edits.filter((e) => !found.replaced.includes(e)), ...found.edits].sort((a, b) => a.start - b.start);
   }
+  const words = run.tok.n;
   return {
     text: applyEdits(text, edits),
     edits,
     flags,
     gate: {
       strongSites: result.strongSites,
-      words: tokens.length,
-      strongSitesPer1000: tokens.length ? (result.strongSites * 1000) / tokens.length : 0,
+      words,
+      strongSitesPer1000: words ? (result.strongSites * 1000) / words : 0,
       spun: result.spun,
       probability: Number(result.probability.toFixed(4)),
     },
@@ -153,12 +172,15 @@ export function restoreWith(resources: Resources, text: string, options: Restore
 }
 
 /** Tokens no flag may touch: restored (but for listed fingerprints), skipped, never-touch words, listed fingerprints left as written. */
-function blockedTokens(tokens: readonly WordToken[], sites: readonly Site[], edits: readonly Edit[], listed: readonly Edit[], options: SiteOptions): Uint8Array {
+function blockedTokens(tokens: readonly WordToken[], sites: Sites, edits: readonly Edit[], listed: readonly Edit[], options: FindOptions): Uint8Array {
   const blocked = new Uint8Array(tokens.length);
   const spans = [...edits.filter((e) => !listed.includes(e)), ...options.skip];
   // Listed fingerprints that were not applied (a literal use) are decided: no flag either.
-  for (const s of sites) {
-    if (s.candidates.some((c) => c.tier === "fingerprint") && !edits.some((e) => e.start <= s.start && s.end <= e.end)) blocked.fill(1, s.tokFrom, s.tokTo);
+  for (let i = 0; i < sites.n; i++) {
+    if (sites.list[i]!.fingerprint === 0) continue;
+    const start = sites.start[i]!;
+    const end = sites.end[i]!;
+    if (!edits.some((e) => e.start <= start && end <= e.end)) blocked.fill(1, sites.tokFrom[i]!, sites.tokTo[i]!);
   }
   tokens.forEach((t, i) => {
     if (options.neverTouch.has(t.key) || spans.some((e) => e.start < t.end && t.start < e.end)) blocked[i] = 1;
@@ -182,100 +204,62 @@ function positionIn(text: string): (offset: number) => { line: number; column: n
   };
 }
 
-/**
- * Fingerprint candidates where they count. Tortured phrases are the mark of paper-mill spinners, which rewrite
- * scientific and technical text: there they apply wherever they match (`scientific`, or the caller assumes the text
- * is spun). Elsewhere one listed phrase is more likely plain English ("years of deep studying", "fake knowledge"):
- * fingerprints then apply only when the text holds two different ones. Those that are also ordinary English
- * (prior < 0: "her bosom", "on the off chance") never count outside scientific text. A phrase inside a longer
- * fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one.
- */
-export function fingerprintSites(sites: Site[], scientific: boolean): Site[] {
-  const fp = (s: Site) => s.candidates.some((c) => c.tier === "fingerprint");
-  const outer = sites.filter(fp);
-  if (outer.length === 0) return sites;
-  const isInside = (s: Site) => outer.some((o) => o !== s && o.tokFrom <= s.tokFrom && s.tokTo <= o.tokTo && o.tokTo - o.tokFrom > s.tokTo - s.tokFrom);
-  const inside = new Set(outer.filter(isInside));
-  const distinct = new Set(
-    outer.filter((s) => !inside.has(s) && s.candidates.some((c) => c.tier === "fingerprint" && c.prior >= 0)).map((s) => s.poolKey.replace(/^\^/, "")),
-  );
-  const anywhere = scientific || distinct.size >= 2;
-  const filtered = new Map<string, SiteCandidate[]>();
-  const out: Site[] = [];
-  for (const s of sites) {
-    if (!fp(s)) {
-      out.push(s);
-      continue;
-    }
-    const within = inside.has(s);
-    const drop = (c: SiteCandidate) => c.tier === "fingerprint" && (within || !anywhere || (!scientific && c.prior < 0));
-    if (!s.candidates.some(drop)) {
-      out.push(s);
-      continue;
-    }
-    const key = `${within ? 1 : 0}${s.poolKey}`;
-    let list = filtered.get(key);
-    if (!list) filtered.set(key, (list = s.candidates.filter((c) => !drop(c))));
-    if (list.length) out.push({ ...s, candidates: list });
-  }
-  return out;
-}
+const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
 
-function toEdits(
-  text: string,
-  tokens: readonly WordToken[],
-  decisions: readonly Decision[],
-  skip: ReadonlyArray<{ start: number; end: number }>,
-): Edit[] {
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonly Decision[], skip: SkipSpans): Edit[] {
   const edits: Edit[] = [];
   let lastEnd = 0;
+  // Lines are counted as the edits go (they come in text order).
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
   for (const d of decisions) {
-    const site = d.site;
-    const cand = site.candidates[d.candidate]!;
+    const i = d.site;
+    const list = sites.list[i]!;
+    const c = d.candidate;
+    const forced = sites.forced[i] === 1;
+    const siteStart = sites.start[i]!;
+    const siteEnd = sites.end[i]!;
     // A fingerprint term replaces a phrase word by word and may carry acronyms ("profound CNN" → "deep CNN").
-    let after = site.forced ? cand.text : cand.tier === "fingerprint" ? caseLike(cand.text, site.spun) : applyCase(cand.text, site.pattern);
-    if (text.slice(site.start, site.end).includes("’")) after = after.replace(/'/g, "’");
-    let start = site.start;
-    let before = text.slice(site.start, site.end);
+    let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
+    let before = text.slice(siteStart, siteEnd);
+    if (before.includes("’")) after = after.replace(/'/g, "’");
+    let start = siteStart;
     // a/an before the span follows the restored word.
-    const prev = tokens[site.tokFrom - 1];
-    const articleSkipped = prev !== undefined && skip.some((s) => s.start < prev.end && prev.start < s.end);
-    if (prev && !site.forced && !articleSkipped && /^an?$/i.test(prev.text) && /^[ \t]+$/.test(text.slice(prev.end, site.start))) {
-      const article = agreeingArticle(prev.text, after);
-      if (article !== prev.text) {
-        const gap = text.slice(prev.end, site.start);
-        start = prev.start;
-        before = text.slice(prev.start, site.end);
-        after = article + gap + after;
+    const p = sites.tokFrom[i]! - 1;
+    if (p >= 0 && !forced) {
+      const pStart = tok.start[p]!;
+      const pEnd = tok.end[p]!;
+      const prev = wordTable.text[tok.word[p]!]!;
+      if (!skip.overlaps(pStart, pEnd) && /^an?$/i.test(prev) && /^[ \t]+$/.test(text.slice(pEnd, siteStart))) {
+        const article = agreeingArticle(prev, after);
+        if (article !== prev) {
+          const gap = text.slice(pEnd, siteStart);
+          start = pStart;
+          before = text.slice(pStart, siteEnd);
+          after = article + gap + after;
+        }
       }
     }
     if (after === before || start < lastEnd) continue;
-    lastEnd = site.end;
-    let line = 0;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (lineStarts[mid]! <= start) {
-        line = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+    lastEnd = siteEnd;
+    for (let k = text.indexOf("\n", scanned); k >= 0 && k < start; k = text.indexOf("\n", k + 1)) {
+      line++;
+      lineStart = k + 1;
     }
-    const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
+    scanned = Math.max(scanned, start);
     edits.push({
       start,
-      end: site.end,
-      line: line + 1,
-      column: start - lineStarts[line]! + 1,
+      end: siteEnd,
+      line,
+      column: start - lineStart + 1,
       before,
       after,
-      confidence: site.forced ? 1 : Number(d.probability.toFixed(3)),
-      entry: cand.entry,
-      evidence: site.forced
+      confidence: forced ? 1 : Number(d.probability.toFixed(3)),
+      entry: list.entry[c]!,
+      evidence: forced
         ? `spintax artefact; language model ${sign(d.delta)} for this choice`
-        : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${site.spun}"; ${cand.tier} prior ${cand.prior.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
+        : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${spunOf(sites, i, tok)}"; ${list.tier[c]} prior ${list.prior[c]!.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
     });
   }
   return edits;
@@ -283,12 +267,14 @@ function toEdits(
 
 /** Apply non-overlapping edits (sorted by start) to the text. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = "";
+  if (edits.length === 0) return text;
+  const parts: string[] = [];
   let at = 0;
   for (const e of edits) {
     if (e.start < at) continue;
-    out += text.slice(at, e.start) + e.after;
+    parts.push(text.slice(at, e.start), e.after);
     at = e.end;
   }
-  return out + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join("");
 }

@@ -3,11 +3,10 @@
  * evidence (strong places: phrasings a spinner writes where the model clearly prefers a known original) and on the
  * tortured-phrase list, without deciding any change: several times faster than restoring. Pure: resources come in.
  */
-import type { Candidate } from "../dict/types.js";
-import { documentGate } from "../restore/decide.js";
-import { register } from "../restore/register.js";
-import { configFor, siteFinder, type Resources } from "../restore/restore.js";
-import { splitSentences, tokenizeWords } from "../text/tokenize.js";
+import type { CandList } from "../restore/candidates.js";
+import { gateOf, scoreRound0 } from "../restore/decide.js";
+import { spunOf } from "../restore/engine.js";
+import { configFor, prepareRun, type Resources } from "../restore/restore.js";
 
 export type Verdict = "clean" | "suspicious" | "spun";
 
@@ -73,14 +72,12 @@ export function verdictOf(probability: number): Verdict {
 
 /** Screen a text with the given resources (the gate dictionary, which holds the tortured list, and the model). */
 export function screenWith(resources: Resources, text: string, options: ScreenOptions = {}): ScreenResult {
-  const tokens = tokenizeWords(text);
-  const sentences = splitSentences(text, tokens);
   // The same sites as the gate of restoreWith sees (the gate dictionary holds the tortured list, not the thesaurus).
-  const { sitesFrom } = siteFinder(text, tokens, { skip: options.skip ?? [] }, resources.lm);
-  const reg = register(tokens);
-  const sites = sitesFrom(resources.gateDictionary ?? resources.dictionary);
+  const run = prepareRun(resources.lm, text, { skip: options.skip ?? [] });
+  const found = run.sitesFrom(resources.gateDictionary ?? resources.dictionary);
+  const sites = found.sites;
   const strong: number[] = [];
-  const gate = documentGate(tokens, sentences, sites, resources.lm, configFor({}), false, strong);
+  const gate = gateOf(scoreRound0(run.scoring(found)), configFor({}), false, strong);
 
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -95,26 +92,30 @@ export function screenWith(resources: Resources, text: string, options: ScreenOp
     return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
   const fingerprints: Fingerprint[] = [];
-  const best = (cands: readonly { tier: Candidate["tier"]; text: string }[], tier: string) => cands.find((c) => c.tier === tier)?.text;
+  const best = (list: CandList, tier: string) => {
+    for (let c = 0; c < list.n; c++) if (list.tier[c] === tier) return list.text[c]!;
+    return undefined;
+  };
   const distinct = new Set<string>();
   let torturedCount = 0;
-  for (const s of sites) {
-    const term = best(s.candidates, "fingerprint");
-    if (term === undefined) continue;
+  for (let i = 0; i < sites.n; i++) {
+    if (sites.list[i]!.fingerprint === 0) continue;
+    const term = best(sites.list[i]!, "fingerprint")!;
     torturedCount++;
-    distinct.add(s.poolKey.replace(/^\^/, ""));
-    fingerprints.push({ kind: "tortured", phrase: s.spun, original: term, start: s.start, end: s.end, ...where(s.start) });
+    distinct.add(sites.poolKey[i]!.replace(/^\^/, ""));
+    const start = sites.start[i]!;
+    fingerprints.push({ kind: "tortured", phrase: spunOf(sites, i, run.tok), original: term, start, end: sites.end[i]!, ...where(start) });
   }
   let signatures = 0;
   for (const i of strong) {
-    const s = sites[i]!;
-    const sig = best(s.candidates, "signature");
+    const sig = best(sites.list[i]!, "signature");
     if (sig === undefined) continue;
     signatures++;
-    fingerprints.push({ kind: "signature", phrase: s.spun, original: sig, start: s.start, end: s.end, ...where(s.start) });
+    const start = sites.start[i]!;
+    fingerprints.push({ kind: "signature", phrase: spunOf(sites, i, run.tok), original: sig, start, end: sites.end[i]!, ...where(start) });
   }
   fingerprints.sort((a, b) => a.start - b.start);
-  const words = tokens.length;
+  const words = run.tok.n;
   const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
   const evidence: ScreenEvidence = {
     words,
@@ -124,7 +125,7 @@ export function screenWith(resources: Resources, text: string, options: ScreenOp
     tortured: distinct.size,
     torturedPer1000: per1000(torturedCount),
     signaturePer1000: per1000(signatures),
-    scientific: reg.scientific,
+    scientific: run.scientificText,
   };
   const probability = spinProbability(evidence);
   return { ...evidence, probability, verdict: verdictOf(probability), fingerprints };

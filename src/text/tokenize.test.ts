@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitSentences, tokenizeWords } from "./tokenize.js";
+import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, splitSentences, tokenizeWords, tokenTable, wordTable } from "./tokenize.js";
 
 describe("tokenizeWords", () => {
   it("keeps apostrophes, numbers, abbreviations and titles in one token, with offsets", () => {
@@ -50,5 +51,29 @@ describe("decomposed accents (NFD)", () => {
     // The same words precomposed tokenise the same way, with the same keys.
     const nfc = tokenizeWords(text.normalize("NFC"));
     expect(nfc.map((t) => t.key)).toEqual(tokens.map((t) => t.key));
+  });
+});
+
+describe("tokenTable (the engine's compact tokens)", () => {
+  const pieces = ["word", "Mr.", "Mrs", "No", "U.S.", "U.S", "a.b.c", "2,300", "3rd", "1,2.3", "90's", "90’s", "'s", "x'y", "ab'", "’", "'", "don’t", "Zu\u0308rich", "é", "\u0301", "²", "well", "-", "‐", " ", "  ", "\t", "\u00a0", "\u2003", ".", ". ", "\n", "\r\n", ",", ", ", "(", ")", "; ", "“", "”", "😀", "e.g.", "12months", "3.5km12", "A", "7"];
+  it("gives the tokens, flags and sentences of tokenizeWords and splitSentences", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        const tokens = tokenizeWords(text);
+        const table = tokenTable(text);
+        expect(table.n).toBe(tokens.length);
+        tokens.forEach((t, i) => {
+          expect([table.start[i], table.end[i], wordTable.text[table.word[i]!]]).toEqual([t.start, t.end, t.text]);
+          expect(wordTable.keys[wordTable.keyOf[table.word[i]!]!]).toBe(t.key);
+          const f = table.flags[i]!;
+          expect([(f & JOINS_NEXT) > 0, (f & HYPHEN_BEFORE) > 0, (f & HYPHEN_AFTER) > 0, (f & HYPHEN_NEXT) > 0]).toEqual([t.joinsNext, t.hyphenBefore, t.hyphenAfter, t.hyphenNext]);
+        });
+        const sentences = splitSentences(text, tokens);
+        expect(Array.from(table.sentenceFrom)).toEqual(sentences.map((s) => s.from));
+        expect(Array.from(table.sentenceTo)).toEqual(sentences.map((s) => s.to));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

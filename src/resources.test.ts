@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildCuratedDictionary } from "./dict/curated.js";
+import { buildMinedDictionary } from "./dict/mined.js";
+import { keyPrefixes } from "./dict/combine.js";
+import { parseTorturedRows } from "./dict/tortured.js";
+import { bundledFiles, compileBundledDictionaries, dictionaryFromCompiled, loadBundledResources, torturedKeys } from "./resources.js";
+
+describe("precompiled dictionaries", () => {
+  it("give every key the candidates the parsers give, and nothing for other keys", () => {
+    const compiled = compileBundledDictionaries();
+    const parsed = {
+      curated: buildCuratedDictionary(readFileSync(bundledFiles.curated, "utf8")),
+      closedClass: buildCuratedDictionary(readFileSync(bundledFiles.closedClass, "utf8")),
+      mined: buildMinedDictionary(readFileSync(bundledFiles.mined, "utf8")),
+    };
+    for (const name of ["curated", "closedClass", "mined"] as const) {
+      const fromCompiled = dictionaryFromCompiled(compiled.dicts[name]);
+      const keys = compiled.dicts[name].entries.map(([k]) => k);
+      expect(keys.length).toBeGreaterThan(5);
+      expect(fromCompiled.maxPhraseWords).toBe(parsed[name].maxPhraseWords);
+      for (const k of keys) {
+        expect(fromCompiled.lookup(k)).toEqual(parsed[name].lookup(k));
+        const first = k.split(" ")[0]!;
+        expect(fromCompiled.mayStartPhrase!(first)).toBe(parsed[name].mayStartPhrase!(first));
+      }
+      for (const k of ["the", "said", "not a key at all"]) expect(fromCompiled.lookup(k)).toEqual(parsed[name].lookup(k));
+    }
+  });
+  it("give the tortured list's keys (as its parser reads them) and their phrase prefixes", () => {
+    const text = readFileSync(bundledFiles.tortured, "utf8");
+    const compiled = compileBundledDictionaries().tortured!;
+    const keys = parseTorturedRows(text).map((r) => r.key);
+    expect(keys.length).toBeGreaterThan(1000);
+    expect(torturedKeys(text)).toEqual(keys);
+    expect(compiled.keys).toEqual(keys);
+    expect(new Set(compiled.prefixes)).toEqual(keyPrefixes(keys));
+    expect(compiled.prefixes).toContain("bosom");
+    // The bundled dictionary answers from the keys: a listed phrase has its term, a word that is no key nothing.
+    const { gateDictionary } = loadBundledResources();
+    expect(gateDictionary!.lookup("arbitrary timber")?.map((c) => c.original)).toContain("random forest");
+    expect(gateDictionary!.mayStartPhrase!("arbitrary")).toBe(true);
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Candidate lists as the engine holds them: one compact list per dictionary key (shared by every site of the key and
+ * cached across documents), with the language-model ids and unigram means of its candidates worked out once.
+ * Pure: no I/O.
+ */
+import { phrasePrefixes } from "../dict/combine.js";
+import { CERTAIN_TIERS, type Candidate, type PhraseDictionary, type Tier } from "../dict/types.js";
+import { keyId, wordTable } from "../text/tokenize.js";
+import type { LmView } from "./lm-view.js";
+import type { SiteCandidate } from "./sites.js";
+
+export interface CandList {
+  n: number;
+  text: readonly string[];
+  tier: readonly Tier[];
+  prior: Float64Array;
+  /** How many independent sources list the pair (general thesauri); 1 otherwise. */
+  sources: Int32Array;
+  entry: readonly string[];
+  /** Thesaurus candidates in the list. */
+  thesaurus: number;
+  /** Some candidate is of a near-certain tier. */
+  certain: boolean;
+  /** Fingerprint candidates in the list (tortured phrases). */
+  fingerprint: number;
+  /** The list's fingerprint candidates only (see fingerprintOnly), null when it has none; undefined until asked. */
+  fingerprintOnly: CandList | null | undefined;
+  /** The model the ids below are for (see {@link withModel}). */
+  lm: LmView | null;
+  /** Model ids of candidate c: ids[idFrom[c], idFrom[c + 1]). */
+  ids: Int32Array;
+  idFrom: Int32Array;
+  /** Mean log10 unigram probability of each candidate's ids (-8 when it has none). */
+  unigram: Float64Array;
+  /** Key id of each candidate's text (for "the original is already in the document"), for a word-table generation. */
+  textKey: Int32Array | null;
+  textKeyGeneration: number;
+  /** The candidates as objects (sites handed to callers), made on first use. */
+  objects: SiteCandidate[] | null;
+}
+
+function makeList(text: string[], tier: Tier[], prior: number[], sources: number[], entry: string[]): CandList {
+  let thesaurus = 0;
+  let certain = false;
+  let fingerprint = 0;
+  for (const t of tier) {
+    if (t === "thesaurus") thesaurus++;
+    else if (t === "fingerprint") fingerprint++;
+    if (CERTAIN_TIERS.has(t)) certain = true;
+  }
+  return {
+    n: text.length,
+    text,
+    tier,
+    prior: Float64Array.from(prior),
+    sources: Int32Array.from(sources),
+    entry,
+    thesaurus,
+    certain,
+    fingerprint,
+    fingerprintOnly: undefined,
+    lm: null,
+    ids: new Int32Array(0),
+    idFrom: new Int32Array(text.length + 1),
+    unigram: new Float64Array(text.length),
+    textKey: null,
+    textKeyGeneration: -1,
+    objects: null,
+  };
+}
+
+/** A list from candidate objects (spintax alternatives, number words). */
+export function listOf(cands: readonly SiteCandidate[]): CandList {
+  const list = makeList(
+    cands.map((c) => c.text),
+    cands.map((c) => c.tier),
+    cands.map((c) => c.prior),
+    cands.map((c) => c.sources),
+    cands.map((c) => c.entry),
+  );
+  list.objects = cands.slice();
+  return list;
+}
+
+/** The candidates at index `keep` of a list, in that order (a form's list after ranking). */
+export function subList(list: CandList, keep: readonly number[]): CandList {
+  const sub = makeList(
+    keep.map((c) => list.text[c]!),
+    keep.map((c) => list.tier[c]!),
+    keep.map((c) => list.prior[c]!),
+    keep.map((c) => list.sources[c]!),
+    keep.map((c) => list.entry[c]!),
+  );
+  if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
+  return sub;
+}
+
+/**
+ * The list's fingerprint candidates only, in their order (what a site gets where only fingerprint entries apply: mixed
+ * case, or a lower-case span touching a hyphen); null when it has none. Cached on the list.
+ */
+export function fingerprintOnly(list: CandList): CandList | null {
+  if (list.fingerprintOnly === undefined) {
+    const keep: number[] = [];
+    for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint") keep.push(c);
+    list.fingerprintOnly = keep.length === 0 ? null : keep.length === list.n ? list : subList(list, keep);
+  }
+  return list.fingerprintOnly;
+}
+
+/** The list's model ids and unigram means, for this model (computed once per list and model). */
+export function withModel(list: CandList, lm: LmView): CandList {
+  if (list.lm === lm) return list;
+  const ids: number[] = [];
+  for (let c = 0; c < list.n; c++) {
+    list.idFrom[c] = ids.length;
+    const p = lm.phraseIds(list.text[c]!);
+    let sum = 0;
+    for (const id of p) {
+      ids.push(id);
+      sum += lm.unigram(id);
+    }
+    // As meanUnigram: -8 for a candidate the model has no word for.
+    list.unigram[c] = p.length === 0 ? -8 : sum / p.length;
+  }
+  list.idFrom[list.n] = ids.length;
+  list.ids = Int32Array.from(ids);
+  list.lm = lm;
+  return list;
+}
+
+/** Key id of each candidate's text (the word table may have been reset since the last document). */
+export function textKeys(list: CandList): Int32Array {
+  if (list.textKey === null || list.textKeyGeneration !== wordTable.generation) {
+    list.textKey = Int32Array.from(list.text, (t) => keyId(t));
+    list.textKeyGeneration = wordTable.generation;
+  }
+  return list.textKey;
+}
+
+/** The list's candidates as objects (shared, do not modify). */
+export function candidateObjects(list: CandList): SiteCandidate[] {
+  if (!list.objects) {
+    list.objects = list.text.map((text, c) => ({ text, tier: list.tier[c]!, prior: list.prior[c]!, entry: list.entry[c]!, sources: list.sources[c]! }));
+  }
+  return list.objects;
+}
+
+/** The candidates a site of `key` gets from a dictionary's candidates: the key itself and never-touch words left out. */
+function siteList(key: string, found: readonly Candidate[], neverTouch: ReadonlySet<string>): CandList | null {
+  const text: string[] = [];
+  const tier: Tier[] = [];
+  const prior: number[] = [];
+  const sources: number[] = [];
+  const entry: string[] = [];
+  for (const c of found) {
+    if (c.original === key || (neverTouch.size > 0 && neverTouch.has(c.original.toLowerCase()))) continue;
+    text.push(c.original);
+    tier.push(c.tier);
+    prior.push(c.prior);
+    sources.push(c.source.split("+").length);
+    entry.push(c.entry);
+  }
+  return text.length === 0 ? null : makeList(text, tier, prior, sources, entry);
+}
+
+/** Candidates cached above this many (all keys of a dictionary together) start afresh. */
+const CACHE_CANDIDATES = 400_000;
+
+interface DictCache {
+  generation: number;
+  /** Per key id: the list, null for none, undefined when not looked up yet. */
+  single: (CandList | null | undefined)[];
+  phrase: Map<string, CandList | null>;
+  /** Per key id: 1 when a phrase of the dictionary may start with it, 2 when none does, 0 not asked yet. */
+  starts: Int8Array;
+  /** Per key id, with known phrase prefixes: 1 when some key continues it, 2 when none does, 0 not asked yet. */
+  continues: Int8Array;
+  candidates: number;
+}
+
+const caches = new WeakMap<PhraseDictionary, DictCache>();
+
+function cacheOf(dict: PhraseDictionary): DictCache {
+  let c = caches.get(dict);
+  if (!c || c.generation !== wordTable.generation || c.candidates > CACHE_CANDIDATES) {
+    c = { generation: wordTable.generation, single: [], phrase: new Map(), starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
+    caches.set(dict, c);
+  }
+  return c;
+}
+
+/**
+ * A dictionary as the site finder reads it: candidate lists by key id (one word) or key (phrases), and whether a
+ * phrase may start with a word. With never-touch words, lists are filtered for this document and not cached.
+ */
+export class DictionaryReader {
+  private cache: DictCache;
+  private readonly local: Map<string, CandList | null> | null;
+  readonly maxPhraseWords: number;
+  readonly hasStarts: boolean;
+  /** Every proper prefix of the dictionary's phrases, when it knows its keys (combine.ts): null otherwise. */
+  readonly prefixes: ReadonlySet<string> | null;
+
+  constructor(
+    readonly dict: PhraseDictionary,
+    private readonly neverTouch: ReadonlySet<string>,
+  ) {
+    this.cache = cacheOf(dict);
+    this.local = neverTouch.size > 0 ? new Map() : null;
+    this.maxPhraseWords = dict.maxPhraseWords;
+    this.hasStarts = typeof dict.mayStartPhrase === "function";
+    this.prefixes = phrasePrefixes(dict);
+  }
+
+  /** Whether some key continues the one-word key (true when the dictionary does not know its keys). */
+  continues(kid: number): boolean {
+    if (this.prefixes === null) return true;
+    let c = this.cache.continues;
+    if (kid >= c.length) {
+      const grown = new Int8Array(Math.max(kid + 1, c.length * 2));
+      grown.set(c);
+      c = this.cache.continues = grown;
+    }
+    let v = c[kid]!;
+    if (v === 0) {
+      v = this.prefixes.has(wordTable.keys[kid]!) ? 1 : 2;
+      c[kid] = v;
+    }
+    return v === 1;
+  }
+
+  private build(key: string): CandList | null {
+    const found = this.dict.lookup(key);
+    if (!found || found.length === 0) return null;
+    const list = siteList(key, found, this.neverTouch);
+    if (list && !this.local) this.cache.candidates += list.n;
+    return list;
+  }
+
+  /** Candidates of a one-word key. */
+  single(kid: number): CandList | null {
+    if (this.local) return this.phrase(wordTable.keys[kid]!);
+    const single = this.cache.single;
+    let list = single[kid];
+    if (list === undefined) {
+      list = this.build(wordTable.keys[kid]!);
+      single[kid] = list;
+    }
+    return list;
+  }
+
+  /** Candidates of a key of several words. */
+  phrase(key: string): CandList | null {
+    const map = this.local ?? this.cache.phrase;
+    let list = map.get(key);
+    if (list === undefined) {
+      list = this.build(key);
+      map.set(key, list);
+    }
+    return list;
+  }
+
+  mayStartPhrase(kid: number): boolean {
+    let starts = this.cache.starts;
+    if (kid >= starts.length) {
+      const grown = new Int8Array(Math.max(kid + 1, starts.length * 2));
+      grown.set(starts);
+      starts = this.cache.starts = grown;
+    }
+    let s = starts[kid]!;
+    if (s === 0) {
+      s = this.dict.mayStartPhrase!(wordTable.keys[kid]!) ? 1 : 2;
+      starts[kid] = s;
+    }
+    return s === 1;
+  }
+}
