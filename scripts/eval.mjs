@@ -134,6 +134,24 @@ report("as shipped", [runSet("seed", seedPairs, "as shipped", asShipped), runSet
 const held = (pair) => heldOut(pair.ids);
 report("held out", [runSet("seed", seedPairs, "held out", held), runSet("devset", devPairs, "held out", held)]);
 
+// Long documents: the devset's spun pages joined into one text (about 4,300 words), and their originals joined.
+// The gate must judge a long spun document as it judges its pages, and a long clean one as clean.
+{
+  const joinAll = (key) => devPairs.map((p) => readFileSync(p[key], "utf8").trim()).join("\n\n") + "\n";
+  const spunText = joinAll("spun");
+  const goldText = joinAll("gold");
+  const goldPath = join(tmp, "long-gold.txt");
+  writeFileSync(goldPath, goldText);
+  const restored = restoreWith(shipped, spunText);
+  const b = score(goldPath, spunText);
+  const a = score(goldPath, restored.text);
+  const clean = restoreWith(shipped, goldText);
+  console.log(
+    `long    devset pages joined (${restored.gate.words} words): gate p ${restored.gate.probability.toFixed(3)}, wer ${(b.errors / b.tokens).toFixed(4)} -> ${(a.errors / b.tokens).toFixed(4)} ` +
+      `(cut ${((1 - a.errors / b.errors) * 100).toFixed(1)} %); their originals joined: gate p ${clean.gate.probability.toFixed(3)}, ${clean.edits.length} edits`,
+  );
+}
+
 // Candidate recall on the held-out runs (issue 7): is the original among the candidates for each spun span?
 {
   const { candidateSites } = await dist("restore/restore.js");

@@ -70,11 +70,11 @@ export const GATE_FEATURE_NAMES = [
   "bias",
   "log strong places per 1000 words (smoothed)",
   // Counts and length as a Poisson model of strong places has them: each place is evidence, each word without
-  // one is evidence against (capped so that one long document does not dominate).
-  "strong places",
-  "strong curated places",
-  "words / 100",
-  "places where a candidate wins / 10",
+  // one is evidence against; a document longer than 1000 words counts as a 1000-word window of its densities.
+  "strong places (in a 1000-word window)",
+  "strong curated places (in a 1000-word window)",
+  "words / 100 (at most 1000 words)",
+  "places where a candidate wins / 10 (in a 1000-word window)",
   "log mean of the best gains",
   "strong places of a loaded candidate table per 1000 words (smoothed) / 10",
 ] as const;
@@ -103,6 +103,8 @@ export interface SiteTable {
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const RATE_PRIOR_WORDS = 200;
+/** Longer documents are scored by the gate as a window of this many words with the same densities (gateFrom). */
+const GATE_WINDOW_WORDS = 1000;
 
 /** Counts the gate reads, gathered place by place (sites in token order); see placeCounts. */
 export class PlaceCounts {
@@ -169,13 +171,17 @@ export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConf
   // Rates are smoothed with 200 words of no evidence: one strong place in a ten-word sentence is not a rate of 100.
   const rate = (strong * 1000) / (words + RATE_PRIOR_WORDS);
   const meanTop = top.length ? top.reduce((a, b) => a + b, 0) / top.length : 0;
+  // The counts say how much evidence there is, which matters for short texts; beyond GATE_WINDOW_WORDS a document
+  // is read as a window of that length with its own densities. Unscaled, length itself became evidence of clean
+  // text (clean training articles run longer than spun pages) and no spun document over ~2,000 words could open.
+  const scale = words > GATE_WINDOW_WORDS ? GATE_WINDOW_WORDS / words : 1;
   const features = Float64Array.from([
     1,
     Math.log1p(rate),
-    Math.min(strong, 30),
-    Math.min(strongCurated, 15),
-    Math.min(words, 3000) / 100,
-    Math.min(winning, 60) / 10,
+    Math.min(strong * scale, 30),
+    Math.min(strongCurated * scale, 15),
+    Math.min(words, GATE_WINDOW_WORDS) / 100,
+    Math.min(winning * scale, 60) / 10,
     Math.log1p(Math.max(0, meanTop)),
     // Linear, not logarithmic: with a table loaded, clean articles reach about 20 such places per 1000 words and
     // spun ones 40 to 110, and the gate must be able to draw that line sharply.

@@ -140,6 +140,27 @@ describe("fingerprints", () => {
 });
 
 describe("the learned gate and scorer", () => {
+  it("opens on a long spun document and stays shut on the same length of clean text (length is no evidence)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = new URL("../../fixtures/bench/", import.meta.url);
+    const read = (suffix: string) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .sort()
+        .map((f) => readFileSync(new URL(f, dir), "utf8"))
+        .join("\n\n");
+    // About 4,800 words each: the project's own articles and their spun versions, twice over.
+    const spun = `${read(".spun.txt")}\n\n${read(".spun.txt")}`;
+    const clean = `${read(".orig.txt")}\n\n${read(".orig.txt")}`;
+    const s = restore(spun);
+    expect(s.gate.words).toBeGreaterThan(4000);
+    expect(s.gate.spun).toBe(true);
+    expect(s.edits.length).toBeGreaterThan(100);
+    const c = restore(clean);
+    expect(c.gate.spun).toBe(false);
+    expect(c.edits).toEqual([]);
+  });
+
   it("never opens the gate on fewer than three strong places, whatever the probability", () => {
     fc.assert(
       fc.property(texts, (text) => {
