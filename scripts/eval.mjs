@@ -12,44 +12,24 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { MISSING_CORPUS, readCleanCorpus, tokens as corpusTokens, tokensChanged } from "./lib/clean-corpus.mjs";
+import { dist, heldOutResources, referencePairs, requireShared, root, shared } from "./lib/reference.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const shared = resolve(process.env.UNSPIN_SHARED ?? join(root, "..", "shared"));
 const verbose = process.argv.includes("--verbose");
-if (!existsSync(join(shared, "eval", "score.py"))) {
-  console.error(`unspin eval: reference material not found at ${shared} (expected ../shared/eval/score.py beside the repository).`);
-  console.error("Set UNSPIN_SHARED=/path/to/shared to point at it. Nothing was measured.");
-  process.exit(2);
-}
-if (!existsSync(join(root, "dist", "index.js"))) {
-  console.error("unspin eval: dist/ is missing; run `npm run build` first.");
-  process.exit(2);
-}
-const dist = (p) => import(join(root, "dist", p));
-const { restoreWith, loadBundledResources } = await dist("index.js");
+requireShared("unspin eval");
+const { restoreWith } = await dist("index.js");
 const { combineDictionaries } = await dist("dict/combine.js");
-const { buildCuratedDictionary } = await dist("dict/curated.js");
-const { parseMinedTsv, minedDictionary } = await dist("dict/mined.js");
 const { bundledFiles } = await dist("resources.js");
-
-const shipped = loadBundledResources();
-const curated = (await dist("resources.js")).loadCuratedDictionary();
-const thesaurus = (await dist("resources.js")).loadBundledThesaurus();
-const minedRows = parseMinedTsv(readFileSync(bundledFiles.mined, "utf8"));
-
-/** Resources without what was mined from the given documents (ids as in spinner.tsv: devset:NN, seed). */
-function heldOut(docIds) {
-  const rows = minedRows
-    .filter((r) => r.docs.some((d) => !docIds.includes(d)))
-    .map((r) => {
-      const left = r.docs.filter((d) => !docIds.includes(d));
-      return { ...r, docs: left, count: Math.max(1, Math.round((r.count * left.length) / r.docs.length)) };
-    });
-  return { lm: shipped.lm, dictionary: combineDictionaries([curated, minedDictionary(rows), thesaurus]) };
-}
+const { shipped, curated, heldOut: heldOutForTraining, minedWithout } = await heldOutResources();
+/**
+ * Resources without what was mined from the given documents (ids as in spinner.tsv: devset:NN, seed). Without a gate
+ * dictionary: the gate sees the sites of the whole dictionary (its thesaurus places count for nothing there).
+ */
+const heldOut = (docIds) => {
+  const { lm, dictionary } = heldOutForTraining(docIds);
+  return { lm, dictionary };
+};
 
 const tmp = mkdtempSync(join(tmpdir(), "unspin-eval-"));
 const py = (args) => {
@@ -97,32 +77,7 @@ function runSet(name, pairs, label, resourcesFor) {
 }
 
 const seedDir = join(shared, "seed");
-const seedPairs = [{
-  name: "putin-beijing", ids: ["seed"], spun: join(seedDir, "putin-beijing.spun.txt"),
-  gold: join(seedDir, "putin-beijing.gold.txt"), clean: join(seedDir, "putin-beijing.clean.txt"),
-}];
-const devDir = join(shared, "devset");
-const devPairs = readdirSync(devDir).filter((f) => f.endsWith(".spun.txt")).sort().map((f) => {
-  const stem = f.slice(0, -".spun.txt".length);
-  const orig = join(devDir, `${stem}.orig.txt`);
-  return { name: stem, id: `devset:${stem.split("-")[0]}`, spun: join(devDir, f), gold: orig, clean: orig, text: readFileSync(orig, "utf8") };
-});
-// Spins of the same original (excerpts may differ in length) are held out together: they share their mined
-// pairs. Two originals are the same article when a fifth of the 8-word sequences of the shorter are in the other.
-const grams = (text) => {
-  const w = text.toLowerCase().split(/\s+/).filter(Boolean);
-  const out = new Set();
-  for (let i = 0; i + 8 <= w.length; i++) out.add(w.slice(i, i + 8).join(" "));
-  return out;
-};
-for (const p of devPairs) p.grams = grams(p.text);
-const sameArticle = (a, b) => {
-  const [small, big] = a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
-  let shared = 0;
-  for (const g of small) if (big.has(g)) shared++;
-  return small.size > 0 && shared >= 0.2 * small.size;
-};
-for (const p of devPairs) p.ids = devPairs.filter((q) => sameArticle(p, q)).map((q) => q.id);
+const { seed: seedPairs, dev: devPairs } = referencePairs();
 
 const total = (sets) => sets.reduce((a, b) => ({ before: a.before + b.before, after: a.after + b.after, tokens: a.tokens + b.tokens, changed: a.changed + b.changed, cleanTokens: a.cleanTokens + b.cleanTokens }));
 const report = (label, sets) => {
@@ -232,13 +187,7 @@ rmSync(tmp, { recursive: true, force: true });
     return s / (pos.length * neg.length);
   };
   const heldGate = (ids) => {
-    const rows = minedRows
-      .filter((r) => r.docs.some((d) => !ids.includes(d)))
-      .map((r) => {
-        const left = r.docs.filter((d) => !ids.includes(d));
-        return { ...r, docs: left, count: Math.max(1, Math.round((r.count * left.length) / r.docs.length)) };
-      });
-    const gateDictionary = combineDictionaries([curated, minedDictionary(rows), tortured]);
+    const gateDictionary = combineDictionaries([curated, minedWithout(ids), tortured]);
     return { lm: shipped.lm, dictionary: gateDictionary, gateDictionary };
   };
   const corpusDir = join(root, ".cache", "clean-corpus");

@@ -34,6 +34,17 @@ const articles = [...new Set(pairs.map((p) => p.article))];
 // ---- Site examples -------------------------------------------------------------------------------------------
 // One choice per site: keep the text, or one of its candidates. Sites inside a substitution that no candidate can
 // restore are left out: there, keeping and changing are equally wrong, so they say nothing about choosing.
+/** A site as one choice: its candidates' feature rows (those the model could score) and the original's row, or -1. */
+function choiceOf(t, label) {
+  const X = [];
+  let y = -1;
+  t.site.candidates.forEach((c, ci) => {
+    if (!Number.isFinite(t.deltas[ci])) return;
+    if (label.right === ci) y = X.length;
+    X.push(t.features[ci]);
+  });
+  return { X, y };
+}
 const siteChoices = []; // { article, X: candidate rows, y: index of the original or -1 (keep) }
 let skipped = 0;
 for (const pair of pairs) {
@@ -42,13 +53,7 @@ for (const pair of pairs) {
   const labels = siteLabels(pair.spunText, pair.cleanText, table.map((t) => t.site));
   table.forEach((t, i) => {
     if (t.site.forced) return;
-    const X = [];
-    let y = -1;
-    t.site.candidates.forEach((c, ci) => {
-      if (!Number.isFinite(t.deltas[ci])) return;
-      if (labels[i].right === ci) y = X.length;
-      X.push(t.features[ci]);
-    });
+    const { X, y } = choiceOf(t, labels[i]);
     if (X.length === 0) return;
     if (y < 0 && labels[i].spunHere) {
       skipped++;
@@ -155,13 +160,7 @@ if (corpus) {
     const labels = siteLabels(spun, a.text, evidence.map((t) => t.site));
     evidence.forEach((t, i) => {
       if (t.site.forced || !t.site.candidates.some((c) => c.tier === "table")) return;
-      const X = [];
-      let y = -1;
-      t.site.candidates.forEach((c, ci) => {
-        if (!Number.isFinite(t.deltas[ci])) return;
-        if (labels[i].right === ci) y = X.length;
-        X.push(t.features[ci]);
-      });
+      const { X, y } = choiceOf(t, labels[i]);
       if (X.length === 0 || (y < 0 && labels[i].spunHere)) return;
       syntheticChoices.push({ article: group, X, y });
     });

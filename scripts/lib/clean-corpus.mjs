@@ -4,6 +4,7 @@
 // over whole articles in Python would take minutes on 400,000 words.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { editDistance } from "./edit-distance.mjs";
 
 export function cleanCorpusDir(root) {
   return process.env.UNSPIN_CLEAN_CORPUS ?? join(root, ".cache", "clean-corpus");
@@ -30,20 +31,11 @@ const TOKEN = /[A-Za-z0-9\u00C0-\u024F]+(?:'[A-Za-z]+)?|[^\sA-Za-z0-9\u00C0-\u02
 const fold = (t) => t.replace(/[\u2019\u2018]/g, "'").replace(/[\u201c\u201d]/g, '"');
 export const tokens = (text) => fold(text).match(TOKEN) ?? [];
 
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /** Tokens changed by a restoration's edits (each edit is local: the sum of per-edit distances). */
 export function tokensChanged(edits) {
   let n = 0;
-  for (const e of edits) n += distance(tokens(e.before), tokens(e.after));
+  for (const e of edits) n += editDistance(tokens(e.before), tokens(e.after));
   return n;
 }
 
@@ -62,7 +54,7 @@ export function wordErrors(gold, hyp) {
   let ref = 0;
   for (let i = 0; i < g.length; i++) {
     const a = tokens(g[i]);
-    errors += distance(a, tokens(h[i]));
+    errors += editDistance(a, tokens(h[i]));
     ref += a.length;
   }
   return { errors, tokens: ref };

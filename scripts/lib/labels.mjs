@@ -5,6 +5,7 @@
 // boundaries are ambiguous ("Chinese language chief" ← "Chinese leader": the site "Chinese language" → "Chinese"
 // is right, though the aligned event is "language chief" ← "leader").
 import diff from "fast-diff";
+import { editDistance } from "./edit-distance.mjs";
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 const norm = (w) => w.normalize("NFC").toLowerCase().replace(/[\u2018\u2019`]/g, "'");
@@ -41,15 +42,6 @@ function matchWords(a, b) {
   return match;
 }
 
-function distance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /**
  * spun, original: the texts; sites: [{ start, end, candidates: [{ text }] }] with offsets into spun.
@@ -91,11 +83,11 @@ export function siteLabels(spun, original, sites) {
     const target = b.slice(lo, Math.max(lo, hi)).map((t) => t.key);
     const before = a.slice(left, from).map((t) => t.key);
     const after = a.slice(to, right).map((t) => t.key);
-    const asWritten = distance([...before, ...a.slice(from, to).map((t) => t.key), ...after], target);
+    const asWritten = editDistance([...before, ...a.slice(from, to).map((t) => t.key), ...after], target);
     let best = -1;
     let bestDistance = asWritten;
     site.candidates.forEach((c, ci) => {
-      const d = distance([...before, ...words(c.text), ...after], target);
+      const d = editDistance([...before, ...words(c.text), ...after], target);
       if (d < bestDistance) [best, bestDistance] = [ci, d];
     });
     return { right: best, spunHere, recoverable: best >= 0 };

@@ -1,6 +1,7 @@
 // Candidate recall (issue 7): of the substitutions a spinner made (aligned events, one spun span ↔ one original
 // span, up to 4 words a side), the share whose original is among the candidates unspin proposes for that exact span,
 // per kind of event, and how many candidates a site carries. Reads only what the caller hands in.
+import { editDistance } from "./edit-distance.mjs";
 
 const FUNCTION_WORDS = new Set(
   (
@@ -32,6 +33,18 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
+/** Candidate texts (words joined by one space) per site span `start:end`. */
+function candidatesBySpan(sites) {
+  const bySpan = new Map();
+  for (const s of sites) {
+    const k = `${s.start}:${s.end}`;
+    const set = bySpan.get(k) ?? new Set();
+    for (const c of s.candidates) set.add(words(c.text).join(" "));
+    bySpan.set(k, set);
+  }
+  return bySpan;
+}
+
 /**
  * pairs: [{ spun, original }] texts; candidatesFor(pair) → sites ({ start, end, candidates: [{ text }] }) for
  * pair.spun; align(spun, original) → [{ spun, original, spunStart, spunEnd }].
@@ -43,14 +56,8 @@ export function measureRecall(pairs, candidatesFor, align) {
   const missed = [];
   for (const pair of pairs) {
     const sites = candidatesFor(pair);
-    const bySpan = new Map();
-    for (const s of sites) {
-      const k = `${s.start}:${s.end}`;
-      const set = bySpan.get(k) ?? new Set();
-      for (const c of s.candidates) set.add(words(c.text).join(" "));
-      bySpan.set(k, set);
-      perSite.push(s.candidates.length);
-    }
+    const bySpan = candidatesBySpan(sites);
+    for (const s of sites) perSite.push(s.candidates.length);
     for (const e of align(pair.spun, pair.original)) {
       const kind = eventKind(e.spun, e.original);
       const target = words(e.original).join(" ");
@@ -116,13 +123,7 @@ export function errorClasses(pairs, runFor, align) {
   const counts = { fixed: 0, kept: 0, gate: 0, "partly fixed": 0, "no candidate (word)": 0, "no phrase route": 0, "wrong candidate": 0, "correct word changed": 0 };
   for (const pair of pairs) {
     const { sites, edits, gate } = runFor(pair);
-    const bySpan = new Map();
-    for (const s of sites) {
-      const k = `${s.start}:${s.end}`;
-      const set = bySpan.get(k) ?? new Set();
-      for (const c of s.candidates) set.add(words(c.text).join(" "));
-      bySpan.set(k, set);
-    }
+    const bySpan = candidatesBySpan(sites);
     const used = new Set();
     for (const e of align(pair.spun, pair.original)) {
       const target = words(e.original).join(" ");
@@ -139,7 +140,7 @@ export function errorClasses(pairs, runFor, align) {
         out += pair.spun.slice(at, Math.max(at, e.spunEnd));
         const got = words(out);
         const want = target.split(" ");
-        counts[got.join(" ") === target ? "fixed" : wordDistance(got, want) < wordDistance(words(e.spun), want) ? "partly fixed" : "wrong candidate"]++;
+        counts[got.join(" ") === target ? "fixed" : editDistance(got, want) < editDistance(words(e.spun), want) ? "partly fixed" : "wrong candidate"]++;
         continue;
       }
       const covered = composes(pair.spun, e, target.split(" "), bySpan);
@@ -161,12 +162,3 @@ export function formatErrorClasses(label, c) {
   );
 }
 
-function wordDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}

@@ -79,19 +79,26 @@ export async function heldOutResources() {
   const thesaurus = (await dist("resources.js")).loadBundledThesaurus();
   const minedRows = parseMinedTsv(readFileSync(bundledFiles.mined, "utf8"));
   const cache = new Map();
+  /** The mined dictionary without what was seen only in the given documents, counts reduced accordingly. */
+  const minedWithout = (docIds) =>
+    minedDictionary(
+      minedRows
+        .filter((row) => row.docs.some((d) => !docIds.includes(d)))
+        .map((row) => {
+          const left = row.docs.filter((d) => !docIds.includes(d));
+          return { ...row, docs: left, count: Math.max(1, Math.round((row.count * left.length) / row.docs.length)) };
+        }),
+    );
   return {
     shipped,
+    curated,
+    thesaurus,
+    minedWithout,
     heldOut(docIds) {
       const key = [...docIds].sort().join(",");
       let r = cache.get(key);
       if (!r) {
-        const rows = minedRows
-          .filter((row) => row.docs.some((d) => !docIds.includes(d)))
-          .map((row) => {
-            const left = row.docs.filter((d) => !docIds.includes(d));
-            return { ...row, docs: left, count: Math.max(1, Math.round((row.count * left.length) / row.docs.length)) };
-          });
-        const mined = minedDictionary(rows);
+        const mined = minedWithout(docIds);
         r = {
           lm: shipped.lm,
           dictionary: combineDictionaries([curated, mined, thesaurus]),

@@ -177,10 +177,7 @@ Examples:
         hidden: raw.hidden === true,
         ignore: raw.ignore !== false,
         exclude: (raw.exclude as string[] | undefined) ?? [],
-        ext: String(raw.ext)
-          .split(",")
-          .map((e) => e.trim().replace(/^\./, "").toLowerCase())
-          .filter(Boolean),
+        ext: extList(raw.ext),
         ...(raw.maxSize !== undefined ? { maxSize: raw.maxSize as number } : {}),
         quiet: raw.quiet === true,
         ...(raw.stdinFilename !== undefined ? { stdinFilename: raw.stdinFilename as string } : {}),
@@ -189,6 +186,14 @@ Examples:
     });
 
   return program;
+}
+
+/** `--ext md,.TXT` → ["md", "txt"]. */
+function extList(value: unknown): string[] {
+  return String(value)
+    .split(",")
+    .map((e) => e.trim().replace(/^\./, "").toLowerCase())
+    .filter(Boolean);
 }
 
 function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions {
@@ -200,10 +205,7 @@ function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions
     hidden: raw.hidden === true,
     ignore: raw.ignore !== false,
     exclude: (raw.exclude as string[] | undefined) ?? [],
-    ext: String(raw.ext)
-      .split(",")
-      .map((e) => e.trim().replace(/^\./, "").toLowerCase())
-      .filter(Boolean),
+    ext: extList(raw.ext),
     follow: raw.follow === true,
     neverTouch: (raw.neverTouch as string[] | undefined) ?? [],
     dict: (raw.dict as string[] | undefined) ?? [],

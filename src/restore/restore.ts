@@ -1,6 +1,7 @@
 /**
  * restoreWith: text in, restored text and edits out. Pure: the model and dictionaries come in as resources.
  */
+import { positionIn } from "../text/position.js";
 import type { PhraseDictionary } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
 import type { Boldness, Edit, Flag, RestoreOptions, RestoreResult } from "../types.js";
@@ -186,22 +187,6 @@ function blockedTokens(tokens: readonly WordToken[], sites: Sites, edits: readon
     if (options.neverTouch.has(t.key) || spans.some((e) => e.start < t.end && t.start < e.end)) blocked[i] = 1;
   });
   return blocked;
-}
-
-/** Line and column (1-based) of an offset. */
-function positionIn(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
 }
 
 const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);

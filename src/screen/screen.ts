@@ -3,6 +3,7 @@
  * evidence (strong places: phrasings a spinner writes where the model clearly prefers a known original) and on the
  * tortured-phrase list, without deciding any change: several times faster than restoring. Pure: resources come in.
  */
+import { positionIn } from "../text/position.js";
 import type { CandList } from "../restore/candidates.js";
 import { gateOf, scoreRound0 } from "../restore/decide.js";
 import { spunOf } from "../restore/engine.js";
@@ -79,18 +80,7 @@ export function screenWith(resources: Resources, text: string, options: ScreenOp
   const strong: number[] = [];
   const gate = gateOf(scoreRound0(run.scoring(found)), configFor({}), false, strong);
 
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const where = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const where = positionIn(text);
   const fingerprints: Fingerprint[] = [];
   const best = (list: CandList, tier: string) => {
     for (let c = 0; c < list.n; c++) if (list.tier[c] === tier) return list.text[c]!;
