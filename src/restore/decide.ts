@@ -206,6 +206,11 @@ export class Scoring {
   readonly fit: Float64Array;
   /** Per site, the best non-thesaurus gain at the places within three words (set by neighbourEvidence). */
   readonly neighbour: Float64Array;
+  /**
+   * Per site, 1 once its deltas, fit or neighbour evidence were set anew (siteDeltas, thesaurusDeltas, a changed
+   * neighbourEvidence): what decide() reads to score again only the forms whose evidence moved. Cleared by the reader.
+   */
+  readonly touched: Uint8Array;
   /** Deltas of site i: deltas[dOff[i], dOff[i + 1]), one per candidate of its list. */
   readonly dOff: Int32Array;
   readonly deltas: Float64Array;
@@ -232,6 +237,7 @@ export class Scoring {
     this.coverAt = new Int32Array(tok.n).fill(-1);
     this.fit = new Float64Array(sites.n);
     this.neighbour = new Float64Array(sites.n);
+    this.touched = new Uint8Array(sites.n);
     const dOff = new Int32Array(sites.n + 1);
     for (let i = 0; i < sites.n; i++) dOff[i + 1] = dOff[i]! + sites.list[i]!.n;
     this.dOff = dOff;
@@ -379,6 +385,7 @@ export class Scoring {
     const keepIds = this.keepIds(i);
     const keep = this.windowScore(keepIds, 0, keepIds.length);
     this.fit[i] = keep / Math.max(1, keepIds.length + this.rightN);
+    this.touched[i] = 1;
     const list = this.sites.list[i]!;
     const at = this.dOff[i]!;
     const d = this.deltas;
@@ -424,6 +431,7 @@ export class Scoring {
     const keepIds = this.keepIds(i);
     const keep = this.windowScore(keepIds, 0, keepIds.length);
     const at = this.dOff[i]!;
+    this.touched[i] = 1;
     for (let c = 0; c < list.n; c++) {
       if (list.tier[c] === "thesaurus") this.deltas[at + c] = this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
     }
@@ -457,6 +465,7 @@ export class Scoring {
       for (let j = i + 1; j < n && s.tokFrom[j]! <= to + reach; j++) {
         if (s.tokFrom[j]! >= to && best[j]! > b) b = best[j]!;
       }
+      if (this.neighbour[i] !== b) this.touched[i] = 1;
       this.neighbour[i] = b;
     }
   }
@@ -643,6 +652,10 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   let z = new Float64Array(64);
   const features = new Float64Array(FEATURE_COUNT);
   const e = newEvidence();
+  type Proposal = { i: number; c: number; score: number; p: number; pooled: number; k: number };
+  // Per form, its proposals of the last round: a form none of whose members' evidence moved (Scoring.touched)
+  // proposes the same again, so only forms near a change are scored again in later rounds.
+  const formProposals: (Proposal[] | undefined)[] = new Array(sc.forms.count);
   for (let round = 0; round < config.rounds; round++) {
     sc.markActive(active);
     if (round === 0) {
@@ -667,10 +680,24 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     const next = new Int32Array(n).fill(-1);
     const taken = new Uint8Array(tokN);
     decisions = [];
-    const proposals: { i: number; c: number; score: number; p: number; pooled: number; k: number }[] = [];
+    const proposals: Proposal[] = [];
     for (let f = 0; f < sc.forms.count; f++) {
       const from = memberFrom[f]!;
       const to = memberFrom[f + 1]!;
+      let moved = round === 0;
+      for (let m = from; m < to; m++) {
+        if (sc.touched[members[m]!]) {
+          moved = true;
+          sc.touched[members[m]!] = 0;
+        }
+      }
+      const cached = formProposals[f];
+      if (!moved && cached !== undefined) {
+        for (const q of cached) proposals.push(q);
+        continue;
+      }
+      const own: Proposal[] = [];
+      formProposals[f] = own;
       const first = members[from]!;
       const forced = sites.forced[first] === 1;
       const list = sites.list[first]!;
@@ -735,8 +762,9 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
           if (sc.delta(i, best) + certainPrior < -config.veto) continue;
           if (sigmoid(score) < config.threshold) continue;
         }
-        proposals.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
+        own.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
       }
+      for (const q of own) proposals.push(q);
     }
     proposals.sort((a, b) => b.score - a.score);
     for (const { i, c, p, pooled: pl, k } of proposals) {
