@@ -384,19 +384,23 @@ export class Scoring {
     this.contextRight(i, active);
     const keepIds = this.keepIds(i);
     const keep = this.windowScore(keepIds, 0, keepIds.length);
-    this.fit[i] = keep / Math.max(1, keepIds.length + this.rightN);
-    this.touched[i] = 1;
+    const fit = keep / Math.max(1, keepIds.length + this.rightN);
+    if (fit !== this.fit[i]) this.touched[i] = 1;
+    this.fit[i] = fit;
     const list = this.sites.list[i]!;
     const at = this.dOff[i]!;
     const d = this.deltas;
+    const bias = list.fingerprint > 0 ? (this.bias[i] ??= this.fingerprintBias(list, keepIds)) : null;
+    let moved = false;
     for (let c = 0; c < list.n; c++) {
       const thesaurus = list.tier[c] === "thesaurus";
-      d[at + c] = !withThesaurus && thesaurus ? -Infinity : this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      let v = !withThesaurus && thesaurus ? -Infinity : this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      if (bias !== null && list.tier[c] === "fingerprint") v = v - bias[c]!;
+      // NaN never equals itself: such a site counts as moved, which only costs a rescoring.
+      if (v !== d[at + c]) moved = true;
+      d[at + c] = v;
     }
-    if (list.fingerprint > 0) {
-      const bias = (this.bias[i] ??= this.fingerprintBias(list, keepIds));
-      for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint") d[at + c] = d[at + c]! - bias[c]!;
-    }
+    if (moved) this.touched[i] = 1;
   }
 
   /**
@@ -431,9 +435,11 @@ export class Scoring {
     const keepIds = this.keepIds(i);
     const keep = this.windowScore(keepIds, 0, keepIds.length);
     const at = this.dOff[i]!;
-    this.touched[i] = 1;
     for (let c = 0; c < list.n; c++) {
-      if (list.tier[c] === "thesaurus") this.deltas[at + c] = this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      if (list.tier[c] !== "thesaurus") continue;
+      const v = this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      if (v !== this.deltas[at + c]) this.touched[i] = 1;
+      this.deltas[at + c] = v;
     }
   }
 
@@ -647,15 +653,18 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   let decisions: Decision[] = [];
   const changedTokens = new Uint8Array(tokN);
   const { memberFrom, members } = sc.forms;
-  let pooled = new Float64Array(16);
   let mean = new Float64Array(16);
-  let z = new Float64Array(64);
   const features = new Float64Array(FEATURE_COUNT);
   const e = newEvidence();
   type Proposal = { i: number; c: number; score: number; p: number; pooled: number; k: number };
-  // Per form, its proposals of the last round: a form none of whose members' evidence moved (Scoring.touched)
-  // proposes the same again, so only forms near a change are scored again in later rounds.
+  // Per form, its proposals, log-odds (member × candidate) and pooled deltas of the last round. In later rounds a
+  // form none of whose members' evidence moved (Scoring.touched) proposes the same again; one whose pooled deltas
+  // are unchanged scores again only the members that moved. The values are the same as scoring everything afresh.
   const formProposals: (Proposal[] | undefined)[] = new Array(sc.forms.count);
+  const formZ: (Float64Array | undefined)[] = new Array(sc.forms.count);
+  const formPooled: (Float64Array | undefined)[] = new Array(sc.forms.count);
+  const spunInfos: (SpunInfo | undefined)[] = new Array(sc.forms.count);
+  const certain = (tier: Tier) => CERTAIN_TIERS.has(tier);
   for (let round = 0; round < config.rounds; round++) {
     sc.markActive(active);
     if (round === 0) {
@@ -684,13 +693,8 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     for (let f = 0; f < sc.forms.count; f++) {
       const from = memberFrom[f]!;
       const to = memberFrom[f + 1]!;
-      let moved = round === 0;
-      for (let m = from; m < to; m++) {
-        if (sc.touched[members[m]!]) {
-          moved = true;
-          sc.touched[members[m]!] = 0;
-        }
-      }
+      let moved = false;
+      for (let m = from; m < to && !moved; m++) if (sc.touched[members[m]!]) moved = true;
       const cached = formProposals[f];
       if (!moved && cached !== undefined) {
         for (const q of cached) proposals.push(q);
@@ -709,28 +713,29 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       if (!spun && forced && list.n < 2) continue;
       const k = to - from;
       const cn = list.n;
-      if (cn > pooled.length) {
-        pooled = new Float64Array(2 * cn);
-        mean = new Float64Array(2 * cn);
-      }
-      if (k * cn > z.length) z = new Float64Array(2 * k * cn);
-      sc.pooled(f, pooled);
-      let spunInfo: SpunInfo | null = null;
+      if (cn > mean.length) mean = new Float64Array(2 * cn);
+      const pooled = sc.pooled(f, new Float64Array(cn));
+      const lastPooled = formPooled[f];
+      let all = lastPooled === undefined;
+      for (let c = 0; c < cn && !all; c++) if (pooled[c] !== lastPooled![c]) all = true;
+      formPooled[f] = pooled;
+      const z = (formZ[f] ??= new Float64Array(k * cn));
       // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
       for (let m = 0; m < k; m++) {
         const i = members[from + m]!;
+        if (!all && !sc.touched[i]) continue;
         const at = sc.dOff[i]!;
         const ownN = sites.list[i]!.n;
         for (let c = 0; c < cn; c++) {
           const d = c < ownN ? sc.deltas[at + c]! : NaN;
           let zc: number;
           if (d === -Infinity) zc = -Infinity;
-          else if (CERTAIN_TIERS.has(list.tier[c]!)) zc = CERTAIN_LOGIT;
+          else if (certain(list.tier[c]!)) zc = CERTAIN_LOGIT;
           else if (onlyCertain) zc = -Infinity;
           // Spintax must be resolved: the model alone chooses among its alternatives.
           else if (forced) zc = d;
           else {
-            spunInfo ??= sc.spunInfo(f);
+            const spunInfo = (spunInfos[f] ??= sc.spunInfo(f));
             zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, k, spunInfo, docGate!.rate, list), features));
           }
           z[m * cn + c] = zc;
@@ -766,6 +771,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       }
       for (const q of own) proposals.push(q);
     }
+    sc.touched.fill(0);
     proposals.sort((a, b) => b.score - a.score);
     for (const { i, c, p, pooled: pl, k } of proposals) {
       if (overlapsTaken(sites, i, taken)) continue;
