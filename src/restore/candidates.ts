@@ -172,6 +172,8 @@ interface DictCache {
   /** Per key id: the list, null for none, undefined when not looked up yet. */
   single: (CandList | null | undefined)[];
   phrase: Map<string, CandList | null>;
+  /** Two-word keys by their words' key ids and joiner (see DictionaryReader.pair). */
+  pairs: Map<number, PairEntry>;
   /** Per key id: 1 when a phrase of the dictionary may start with it, 2 when none does, 0 not asked yet. */
   starts: Int8Array;
   /** Per key id, with known phrase prefixes: 1 when some key continues it, 2 when none does, 0 not asked yet. */
@@ -184,10 +186,20 @@ const caches = new WeakMap<PhraseDictionary, DictCache>();
 function cacheOf(dict: PhraseDictionary): DictCache {
   let c = caches.get(dict);
   if (!c || c.generation !== wordTable.generation || c.candidates > CACHE_CANDIDATES) {
-    c = { generation: wordTable.generation, single: [], phrase: new Map(), starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
+    c = { generation: wordTable.generation, single: [], phrase: new Map(), pairs: new Map(), starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
     caches.set(dict, c);
   }
   return c;
+}
+
+/** Two-word keys remembered (DictionaryReader.pair) before the memo starts afresh. */
+const PAIR_CACHE = 100_000;
+
+/** A two-word key, its candidates, and whether some longer key continues it. */
+export interface PairEntry {
+  key: string;
+  list: CandList | null;
+  more: boolean;
 }
 
 /**
@@ -259,6 +271,26 @@ export class DictionaryReader {
       map.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * The two-word key of key ids a and b joined by a space or (hyphen) a hyphen: its candidates and whether a longer
+   * key continues it, found by number, without building the key's string again for every place it occurs.
+   */
+  pair(a: number, b: number, hyphen: boolean): PairEntry {
+    // Key ids stay below 2^26 (the word table starts afresh long before): the number is exact.
+    const id = (a * 2 + (hyphen ? 1 : 0)) * 2 ** 26 + b;
+    const pairs = this.local === null ? this.cache.pairs : null;
+    let entry = pairs?.get(id);
+    if (entry === undefined) {
+      const key = `${wordTable.keys[a]!}${hyphen ? "-" : " "}${wordTable.keys[b]!}`;
+      entry = { key, list: this.phrase(key), more: this.prefixes === null || this.prefixes.has(key) };
+      if (pairs !== null) {
+        if (pairs.size >= PAIR_CACHE) pairs.clear();
+        pairs.set(id, entry);
+      }
+    }
+    return entry;
   }
 
   mayStartPhrase(kid: number): boolean {

@@ -304,9 +304,16 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         more = reader.continues(kid);
       } else {
         if (len === 2 && joiner === " " && reader.hasStarts && !reader.mayStartPhrase(keyOf[word[i]!]!)) break;
-        key = `${key}${joiner}${keys[keyOf[word[last]!]!]!}`;
-        list = reader.phrase(key);
-        more = prefixes === null || prefixes.has(key);
+        if (len === 2) {
+          const entry = reader.pair(keyOf[word[i]!]!, keyOf[word[last]!]!, joiner === "-");
+          key = entry.key;
+          list = entry.list;
+          more = entry.more;
+        } else {
+          key = `${key}${joiner}${keys[keyOf[word[last]!]!]!}`;
+          list = reader.phrase(key);
+          more = prefixes === null || prefixes.has(key);
+        }
       }
       site: {
         if (list === null) break site;
