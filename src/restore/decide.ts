@@ -211,6 +211,21 @@ export class Scoring {
    * neighbourEvidence): what decide() reads to score again only the forms whose evidence moved. Cleared by the reader.
    */
   readonly touched: Uint8Array;
+  /**
+   * Per site, the context its deltas were last computed in: left ids (2, BOS-padded count in ctxN), right ids (2),
+   * and whether thesaurus candidates were scored (see rescore).
+   */
+  private readonly ctx: Int32Array;
+  /** evidence()'s best and second-best delta of a site (top1At: where the best is), valid for `version`. */
+  private topSite = -1;
+  private topBound = -1;
+  private topVersion = -1;
+  private top1 = -Infinity;
+  private top1At = -1;
+  private top2 = -Infinity;
+  /** Bumped whenever deltas are written. */
+  private version = 0;
+  private readonly ctxN: Uint8Array;
   /** Deltas of site i: deltas[dOff[i], dOff[i + 1]), one per candidate of its list. */
   readonly dOff: Int32Array;
   readonly deltas: Float64Array;
@@ -238,6 +253,8 @@ export class Scoring {
     this.fit = new Float64Array(sites.n);
     this.neighbour = new Float64Array(sites.n);
     this.touched = new Uint8Array(sites.n);
+    this.ctx = new Int32Array(4 * sites.n);
+    this.ctxN = new Uint8Array(sites.n);
     const dOff = new Int32Array(sites.n + 1);
     for (let i = 0; i < sites.n; i++) dOff[i + 1] = dOff[i]! + sites.list[i]!.n;
     this.dOff = dOff;
@@ -382,6 +399,50 @@ export class Scoring {
     // The buffer holds the contexts while they are gathered; take them before it is reused.
     this.contextLeft(i, active);
     this.contextRight(i, active);
+    this.scoreSite(i, withThesaurus);
+  }
+
+  /**
+   * As siteDeltas, but only when the site's context (two model ids each side) or the thesaurus setting differs from
+   * the one its deltas were last computed in: the deltas would come out the same.
+   */
+  rescore(i: number, active: Int32Array, withThesaurus: boolean): void {
+    this.contextLeft(i, active);
+    this.contextRight(i, active);
+    if (this.sameContext(i, withThesaurus)) return;
+    this.scoreSite(i, withThesaurus);
+  }
+
+  private sameContext(i: number, withThesaurus: boolean): boolean {
+    const c = this.ctx;
+    const at = 4 * i;
+    return (
+      this.ctxN[i] === this.ctxCode(i, withThesaurus) &&
+      c[at] === this.left[0] &&
+      (this.leftN < 2 || c[at + 1] === this.left[1]) &&
+      c[at + 2] === this.right[0] &&
+      (this.rightN < 2 || c[at + 3] === this.right[1])
+    );
+  }
+
+  /** leftN, rightN and the thesaurus setting (when the site has thesaurus candidates) in one byte, never 0 (not scored). */
+  private ctxCode(i: number, withThesaurus: boolean): number {
+    return this.leftN | (this.rightN << 2) | (withThesaurus && this.sites.list[i]!.thesaurus > 0 ? 16 : 0);
+  }
+
+  private recordContext(i: number, withThesaurus: boolean): void {
+    const at = 4 * i;
+    this.ctx[at] = this.left[0]!;
+    this.ctx[at + 1] = this.left[1]!;
+    this.ctx[at + 2] = this.right[0]!;
+    this.ctx[at + 3] = this.right[1]!;
+    this.ctxN[i] = this.ctxCode(i, withThesaurus);
+  }
+
+  /** siteDeltas with the contexts gathered. */
+  private scoreSite(i: number, withThesaurus: boolean): void {
+    this.version++;
+    this.recordContext(i, withThesaurus);
     const keepIds = this.keepIds(i);
     const keep = this.windowScore(keepIds, 0, keepIds.length);
     const fit = keep / Math.max(1, keepIds.length + this.rightN);
@@ -432,6 +493,8 @@ export class Scoring {
     if (list.thesaurus === 0) return;
     this.contextLeft(i, active);
     this.contextRight(i, active);
+    this.recordContext(i, true);
+    this.version++;
     const keepIds = this.keepIds(i);
     const keep = this.windowScore(keepIds, 0, keepIds.length);
     const at = this.dOff[i]!;
@@ -499,9 +562,30 @@ export class Scoring {
     const own = this.sites.list[i]!;
     const at = this.dOff[i]!;
     const d = this.deltas;
-    let bestOther = -Infinity;
     const ownN = own.n;
-    for (let o = 0; o < list.n; o++) if (o !== c && o < ownN && d[at + o]! > bestOther) bestOther = d[at + o]!;
+    // The best delta among the other candidates: the first maximum of the site's deltas, or for that candidate itself
+    // the first maximum of the rest (what a scan of the others would find), worked out once per site and bound.
+    const bound = Math.min(list.n, ownN);
+    if (this.topSite !== i || this.topBound !== bound || this.topVersion !== this.version) {
+      let b1 = -Infinity;
+      let i1 = -1;
+      let b2 = -Infinity;
+      for (let o = 0; o < bound; o++) {
+        const v = d[at + o]!;
+        if (v > b1) {
+          if (b1 > b2) b2 = b1;
+          b1 = v;
+          i1 = o;
+        } else if (v > b2) b2 = v;
+      }
+      this.topSite = i;
+      this.topBound = bound;
+      this.topVersion = this.version;
+      this.top1 = b1;
+      this.top1At = i1;
+      this.top2 = b2;
+    }
+    const bestOther = c === this.top1At ? this.top2 : this.top1;
     const inOwn = c < ownN;
     e.delta = inOwn ? d[at + c]! : NaN;
     e.pooled = pooled[c]!;
@@ -682,7 +766,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       }
     } else {
       // Only sites whose context changed in the last round need scoring again.
-      for (let i = 0; i < n; i++) if (nearChange(sites, i, changedTokens)) sc.siteDeltas(i, active, docGate!.spun);
+      for (let i = 0; i < n; i++) if (nearChange(sites, i, changedTokens)) sc.rescore(i, active, docGate!.spun);
     }
     const spun = docGate!.spun;
     sc.neighbourEvidence();
