@@ -17,7 +17,7 @@ import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
-import { FEATURE_COUNT, featureVector, logit, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, featureVector, formFeatures, logit, siteFeatures, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -563,29 +563,7 @@ export class Scoring {
     const at = this.dOff[i]!;
     const d = this.deltas;
     const ownN = own.n;
-    // The best delta among the other candidates: the first maximum of the site's deltas, or for that candidate itself
-    // the first maximum of the rest (what a scan of the others would find), worked out once per site and bound.
-    const bound = Math.min(list.n, ownN);
-    if (this.topSite !== i || this.topBound !== bound || this.topVersion !== this.version) {
-      let b1 = -Infinity;
-      let i1 = -1;
-      let b2 = -Infinity;
-      for (let o = 0; o < bound; o++) {
-        const v = d[at + o]!;
-        if (v > b1) {
-          if (b1 > b2) b2 = b1;
-          b1 = v;
-          i1 = o;
-        } else if (v > b2) b2 = v;
-      }
-      this.topSite = i;
-      this.topBound = bound;
-      this.topVersion = this.version;
-      this.top1 = b1;
-      this.top1At = i1;
-      this.top2 = b2;
-    }
-    const bestOther = c === this.top1At ? this.top2 : this.top1;
+    const bestOther = this.bestOther(i, c, list);
     const inOwn = c < ownN;
     e.delta = inOwn ? d[at + c]! : NaN;
     e.pooled = pooled[c]!;
@@ -606,6 +584,37 @@ export class Scoring {
     e.neighbour = this.neighbour[i]!;
     e.fit = this.fit[i]!;
     return e;
+  }
+
+  /**
+   * The best delta among the other candidates of site i (those of `list`, the form's, that the site's own list has;
+   * -Infinity when none): the first maximum of the site's deltas, or for that candidate itself the first maximum of
+   * the rest (what a scan of the others would find), worked out once per site and bound.
+   */
+  bestOther(i: number, c: number, list: CandList): number {
+    const at = this.dOff[i]!;
+    const d = this.deltas;
+    const bound = Math.min(list.n, this.sites.list[i]!.n);
+    if (this.topSite !== i || this.topBound !== bound || this.topVersion !== this.version) {
+      let b1 = -Infinity;
+      let i1 = -1;
+      let b2 = -Infinity;
+      for (let o = 0; o < bound; o++) {
+        const v = d[at + o]!;
+        if (v > b1) {
+          if (b1 > b2) b2 = b1;
+          b1 = v;
+          i1 = o;
+        } else if (v > b2) b2 = v;
+      }
+      this.topSite = i;
+      this.topBound = bound;
+      this.topVersion = this.version;
+      this.top1 = b1;
+      this.top1At = i1;
+      this.top2 = b2;
+    }
+    return c === this.top1At ? this.top2 : this.top1;
   }
 
   /** What the evidence of a form reads from its first site. */
@@ -738,6 +747,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   const changedTokens = new Uint8Array(tokN);
   const { memberFrom, members } = sc.forms;
   let mean = new Float64Array(16);
+  let formRows = new Float64Array(16 * FEATURE_COUNT);
   const features = new Float64Array(FEATURE_COUNT);
   const e = newEvidence();
   type Proposal = { i: number; c: number; score: number; p: number; pooled: number; k: number };
@@ -804,6 +814,9 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       for (let c = 0; c < cn && !all; c++) if (pooled[c] !== lastPooled![c]) all = true;
       formPooled[f] = pooled;
       const z = (formZ[f] ??= new Float64Array(k * cn));
+      // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
+      if (FEATURE_COUNT * cn > formRows.length) formRows = new Float64Array(2 * FEATURE_COUNT * cn);
+      let rowsReady = false;
       // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
       for (let m = 0; m < k; m++) {
         const i = members[from + m]!;
@@ -819,8 +832,28 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
           // Spintax must be resolved: the model alone chooses among its alternatives.
           else if (forced) zc = d;
           else {
+            // featureVector(sc.evidence(…)) in two parts: the form's features once per candidate, the site's here.
             const spunInfo = (spunInfos[f] ??= sc.spunInfo(f));
-            zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, k, spunInfo, docGate!.rate, list), features));
+            if (!rowsReady) {
+              for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
+              rowsReady = true;
+            }
+            const ownList = sites.list[i]!;
+            const inOwn = c < ownN;
+            features.set(formRows.subarray(FEATURE_COUNT * c, FEATURE_COUNT * (c + 1)));
+            siteFeatures(
+              list.tier[c]!,
+              d,
+              sc.bestOther(i, c, list),
+              pooled[c]!,
+              inOwn ? ownList.unigram[c]! : NaN,
+              spunInfo.unigram,
+              inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN,
+              sc.neighbour[i]!,
+              sc.fit[i]!,
+              features,
+            );
+            zc = logit(config.weights, features);
           }
           z[m * cn + c] = zc;
         }
