@@ -17,7 +17,7 @@ import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
-import { FEATURE_COUNT, featureVector, formFeatures, logit, siteFeatures, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, featureVector, formFeatures, logit, siteLogit, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -748,7 +748,6 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   const { memberFrom, members } = sc.forms;
   let mean = new Float64Array(16);
   let formRows = new Float64Array(16 * FEATURE_COUNT);
-  const features = new Float64Array(FEATURE_COUNT);
   const e = newEvidence();
   type Proposal = { i: number; c: number; score: number; p: number; pooled: number; k: number };
   // Per form, its proposals, log-odds (member × candidate) and pooled deltas of the last round. In later rounds a
@@ -840,8 +839,10 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
             }
             const ownList = sites.list[i]!;
             const inOwn = c < ownN;
-            features.set(formRows.subarray(FEATURE_COUNT * c, FEATURE_COUNT * (c + 1)));
-            siteFeatures(
+            zc = siteLogit(
+              config.weights,
+              formRows,
+              FEATURE_COUNT * c,
               list.tier[c]!,
               d,
               sc.bestOther(i, c, list),
@@ -851,9 +852,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
               inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN,
               sc.neighbour[i]!,
               sc.fit[i]!,
-              features,
             );
-            zc = logit(config.weights, features);
           }
           z[m * cn + c] = zc;
         }

@@ -152,6 +152,60 @@ export function siteFeatures(
   out[34] = tier === "closed" ? dPlus : 0;
 }
 
+/**
+ * logit(weights, featureVector(e)) without writing the vector: the form's features read from `form` (formFeatures'
+ * values at [at, at + FEATURE_COUNT)), the site's computed here as siteFeatures computes them, and the products
+ * added in the same order, so the sum is the same to the last bit (features.test.ts checks it).
+ */
+export function siteLogit(
+  w: ArrayLike<number>,
+  form: Float64Array,
+  at: number,
+  tier: Tier,
+  delta: number,
+  bestOther: number,
+  pooled: number,
+  unigramCandidate: number,
+  unigramSpun: number,
+  wordsCandidate: number,
+  neighbour: number,
+  fit: number,
+): number {
+  const d = clamp(delta, -8, 8);
+  const p = clamp(pooled, -8, 8);
+  const gap = clamp(delta - bestOther, -8, 8);
+  const uc = clamp(unigramCandidate, -8, -1);
+  const us = clamp(unigramSpun, -8, -1);
+  const dPlus = Math.max(0, d);
+  let z = 0;
+  z += w[0]! * form[at]!;
+  z += w[1]! * dPlus;
+  z += w[2]! * Math.min(0, d);
+  z += w[3]! * Math.max(0, p);
+  z += w[4]! * Math.min(0, p);
+  for (let x = 5; x < 16; x++) z += w[x]! * form[at + x]!;
+  z += w[16]! * uc;
+  z += w[17]! * form[at + 17]!;
+  z += w[18]! * (uc - us);
+  z += w[19]! * form[at + 19]!;
+  z += w[20]! * (delta >= bestOther ? 1 : 0);
+  z += w[21]! * gap;
+  z += w[22]! * form[at + 22]!;
+  z += w[23]! * form[at + 23]!;
+  z += w[24]! * form[at + 24]!;
+  z += w[25]! * Math.min(4, wordsCandidate);
+  z += w[26]! * form[at + 26]!;
+  z += w[27]! * form[at + 27]!;
+  z += w[28]! * clamp(neighbour, 0, 8);
+  z += w[29]! * clamp(fit, -8, 0);
+  z += w[30]! * (tier === "thesaurus" ? dPlus : 0);
+  z += w[31]! * (tier === "mined" ? dPlus : 0);
+  z += w[32]! * (tier === "signature" ? dPlus : 0);
+  z += w[33]! * (tier === "table" ? dPlus : 0);
+  z += w[34]! * (tier === "closed" ? dPlus : 0);
+  return z;
+}
+
 /** log-odds of a feature vector under a weight vector of the same length. */
 export function logit(weights: ArrayLike<number>, features: ArrayLike<number>): number {
   let z = 0;
