@@ -172,8 +172,9 @@ interface DictCache {
   /** Per key id: the list, null for none, undefined when not looked up yet. */
   single: (CandList | null | undefined)[];
   phrase: Map<string, CandList | null>;
-  /** Two-word keys by their words' key ids and joiner (see DictionaryReader.pair). */
-  pairs: Map<number, PairEntry>;
+  /** Keys of several words by their prefix's entry and last word (see DictionaryReader.extend). */
+  entries: Map<number, PhraseEntry>;
+  nextId: number;
   /** Per key id: 1 when a phrase of the dictionary may start with it, 2 when none does, 0 not asked yet. */
   starts: Int8Array;
   /** Per key id, with known phrase prefixes: 1 when some key continues it, 2 when none does, 0 not asked yet. */
@@ -186,17 +187,20 @@ const caches = new WeakMap<PhraseDictionary, DictCache>();
 function cacheOf(dict: PhraseDictionary): DictCache {
   let c = caches.get(dict);
   if (!c || c.generation !== wordTable.generation || c.candidates > CACHE_CANDIDATES) {
-    c = { generation: wordTable.generation, single: [], phrase: new Map(), pairs: new Map(), starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
+    c = { generation: wordTable.generation, single: [], phrase: new Map(), entries: new Map(), nextId: 0, starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
     caches.set(dict, c);
   }
   return c;
 }
 
-/** Two-word keys remembered (DictionaryReader.pair) before the memo starts afresh. */
-const PAIR_CACHE = 100_000;
+/** Keys of several words remembered (DictionaryReader.extend) before the memo starts afresh. */
+const PHRASE_CACHE = 100_000;
+const ID_LIMIT = 2 ** 25;
 
-/** A two-word key, its candidates, and whether some longer key continues it. */
-export interface PairEntry {
+/** A key of two or more words, its candidates, and whether some longer key continues it. */
+export interface PhraseEntry {
+  /** Its number for the keys that continue it (-1: not remembered). */
+  id: number;
   key: string;
   list: CandList | null;
   more: boolean;
@@ -274,20 +278,24 @@ export class DictionaryReader {
   }
 
   /**
-   * The two-word key of key ids a and b joined by a space or (hyphen) a hyphen: its candidates and whether a longer
-   * key continues it, found by number, without building the key's string again for every place it occurs.
+   * The key `prefix` (a key of two or more words; null: the one word of key id `first`) continued by the word of key
+   * id `kid` after a space or (hyphen) a hyphen: its candidates and whether a longer key continues it. Found by
+   * number (the prefix's entry and the word), without building and hashing the key's string at every place.
    */
-  pair(a: number, b: number, hyphen: boolean): PairEntry {
-    // Key ids stay below 2^26 (the word table starts afresh long before): the number is exact.
-    const id = (a * 2 + (hyphen ? 1 : 0)) * 2 ** 26 + b;
-    const pairs = this.local === null ? this.cache.pairs : null;
-    let entry = pairs?.get(id);
+  extend(prefix: PhraseEntry | null, first: number, kid: number, hyphen: boolean): PhraseEntry {
+    const p = prefix === null ? first : prefix.id < 0 ? -1 : ID_LIMIT + prefix.id;
+    // Ids below 2^25 and words below 2^25 keep the number under 2^52 (exact); beyond, nothing is remembered.
+    const cacheable = this.local === null && p >= 0 && p < 2 * ID_LIMIT && kid < ID_LIMIT && this.cache.nextId < ID_LIMIT;
+    const id = cacheable ? (p * 2 + (hyphen ? 1 : 0)) * ID_LIMIT + kid : -1;
+    const entries = this.cache.entries;
+    let entry = cacheable ? entries.get(id) : undefined;
     if (entry === undefined) {
-      const key = `${wordTable.keys[a]!}${hyphen ? "-" : " "}${wordTable.keys[b]!}`;
-      entry = { key, list: this.phrase(key), more: this.prefixes === null || this.prefixes.has(key) };
-      if (pairs !== null) {
-        if (pairs.size >= PAIR_CACHE) pairs.clear();
-        pairs.set(id, entry);
+      const key = `${prefix === null ? wordTable.keys[first]! : prefix.key}${hyphen ? "-" : " "}${wordTable.keys[kid]!}`;
+      entry = { id: cacheable ? this.cache.nextId++ : -1, key, list: this.phrase(key), more: this.prefixes === null || this.prefixes.has(key) };
+      if (cacheable) {
+        // Ids are never reused, so an entry held by a caller stays valid after the memo starts afresh.
+        if (entries.size >= PHRASE_CACHE) entries.clear();
+        entries.set(id, entry);
       }
     }
     return entry;
