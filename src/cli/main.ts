@@ -29,6 +29,8 @@ export type { Io } from "./io.js";
 export interface Deps {
   /** Module exporting restore(); the library by default, a stand-in in tests. */
   restorerModule?: string;
+  /** The engine itself, already loaded (the bundled pipe entry, src/cli/pipe.ts); wins over restorerModule. */
+  restorer?: Restorer;
 }
 
 const STDIN = "-";
@@ -179,7 +181,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   const resolver = new ConfigResolver(io.cwd, opts.config, io.env.HOME || undefined);
   const restorerModule = deps.restorerModule ?? DEFAULT_RESTORER_MODULE;
   let restorer: Promise<Restorer> | null = null;
-  const mainRestorer = () => (restorer ??= loadRestorer(restorerModule));
+  const mainRestorer = () => (restorer ??= deps.restorer ? Promise.resolve(deps.restorer) : loadRestorer(restorerModule));
 
   if (opts.printConfig !== undefined) {
     const file = resolve(io.cwd, opts.printConfig);
