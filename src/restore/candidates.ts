@@ -92,6 +92,21 @@ export function subList(list: CandList, keep: readonly number[]): CandList {
     keep.map((c) => list.entry[c]!),
   );
   if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
+  if (list.lm !== null) {
+    // The same candidates for the same model: their ids and unigram means are the parent's (what withModel gives).
+    let n = 0;
+    for (const c of keep) n += list.idFrom[c + 1]! - list.idFrom[c]!;
+    const ids = new Int32Array(n);
+    let at = 0;
+    keep.forEach((c, k) => {
+      sub.idFrom[k] = at;
+      for (let x = list.idFrom[c]!; x < list.idFrom[c + 1]!; x++) ids[at++] = list.ids[x]!;
+      sub.unigram[k] = list.unigram[c]!;
+    });
+    sub.idFrom[keep.length] = at;
+    sub.ids = ids;
+    sub.lm = list.lm;
+  }
   return sub;
 }
 

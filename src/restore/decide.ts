@@ -380,6 +380,26 @@ export class Scoring {
   }
 
   /** Model ids of the text as written at site i. */
+  /** keepIds(i) into a scratch buffer (this.keep, valid until the next call); returns how many. */
+  private keepInto(i: number): number {
+    const s = this.sites;
+    let n = 0;
+    for (let t = s.tokFrom[i]!; t < s.tokTo[i]!; t++) {
+      const one = this.lmOne[t]!;
+      if (one !== MANY) {
+        if (n === this.keep.length) this.keep = grow(this.keep);
+        this.keep[n++] = one;
+      } else {
+        for (const id of this.lm.wordIds(this.tok.word[t]!)) {
+          if (n === this.keep.length) this.keep = grow(this.keep);
+          this.keep[n++] = id;
+        }
+      }
+    }
+    return n;
+  }
+  private keep: Int32Array = new Int32Array(16);
+
   keepIds(i: number): number[] {
     const out: number[] = [];
     const s = this.sites;
@@ -443,15 +463,15 @@ export class Scoring {
   private scoreSite(i: number, withThesaurus: boolean): void {
     this.version++;
     this.recordContext(i, withThesaurus);
-    const keepIds = this.keepIds(i);
-    const keep = this.windowScore(keepIds, 0, keepIds.length);
-    const fit = keep / Math.max(1, keepIds.length + this.rightN);
+    const keepN = this.keepInto(i);
+    const keep = this.windowScore(this.keep, 0, keepN);
+    const fit = keep / Math.max(1, keepN + this.rightN);
     if (fit !== this.fit[i]) this.touched[i] = 1;
     this.fit[i] = fit;
     const list = this.sites.list[i]!;
     const at = this.dOff[i]!;
     const d = this.deltas;
-    const bias = list.fingerprint > 0 ? (this.bias[i] ??= this.fingerprintBias(list, keepIds)) : null;
+    const bias = list.fingerprint > 0 ? (this.bias[i] ??= this.fingerprintBias(list, Array.from(this.keep.subarray(0, keepN)))) : null;
     let moved = false;
     for (let c = 0; c < list.n; c++) {
       const thesaurus = list.tier[c] === "thesaurus";
@@ -495,8 +515,7 @@ export class Scoring {
     this.contextRight(i, active);
     this.recordContext(i, true);
     this.version++;
-    const keepIds = this.keepIds(i);
-    const keep = this.windowScore(keepIds, 0, keepIds.length);
+    const keep = this.windowScore(this.keep, 0, this.keepInto(i));
     const at = this.dOff[i]!;
     for (let c = 0; c < list.n; c++) {
       if (list.tier[c] !== "thesaurus") continue;
@@ -911,6 +930,12 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     spun: docGate?.spun ?? assumeSpun,
     probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
   };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 function overlapsTaken(sites: Sites, i: number, taken: Uint8Array): boolean {
