@@ -4,7 +4,7 @@
  */
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { combineDictionaries, declareKeys, declarePrefixesLazily, keyPrefixes } from "./dict/combine.js";
@@ -83,6 +83,11 @@ export interface SharedModelFile {
   fd: number;
   bytes: SharedArrayBuffer;
   pages: SharedArrayBuffer;
+  /**
+   * The thesaurus index in shared memory too, read whole by the first thread that needs it (state[0]: 0 not read
+   * yet, 1 read): 12 MB once for the process, not once per worker.
+   */
+  thesaurus?: { bytes: SharedArrayBuffer; state: SharedArrayBuffer };
 }
 
 let sharedModel: ModelBytes | undefined;
@@ -100,7 +105,13 @@ export function shareBundledModelFile(): SharedModelFile {
     const fd = openSync(bundledFiles.model, "r");
     const size = fstatSync(fd).size;
     sharedFile = { fd, bytes: new SharedArrayBuffer(size), pages: new SharedArrayBuffer(Math.ceil(size / PAGE)) };
+    if (existsSync(bundledFiles.thesaurus)) {
+      // Allocated, not read: the system backs its pages only once a thread reads the file into them.
+      const thesaurusSize = statSync(bundledFiles.thesaurus).size;
+      sharedFile.thesaurus = { bytes: new SharedArrayBuffer(thesaurusSize), state: new SharedArrayBuffer(4) };
+    }
     sharedModel ??= modelBytesOver(sharedFile);
+    sharedThesaurus ??= sharedFile.thesaurus;
   }
   return sharedFile;
 }
@@ -108,7 +119,40 @@ export function shareBundledModelFile(): SharedModelFile {
 /** Makes this thread read the model through memory shared with the thread that called shareBundledModelFile(). */
 export function useSharedModelFile(file: SharedModelFile): void {
   sharedModel = modelBytesOver(file);
+  sharedThesaurus = file.thesaurus;
 }
+
+let sharedThesaurus: SharedModelFile["thesaurus"];
+
+/** The thesaurus file's bytes: in the shared memory when there is one (read into it by the first thread), else read. */
+function thesaurusBytes(path: string): Uint8Array {
+  const shared = sharedThesaurus;
+  if (!shared) return readFileSync(path);
+  const bytes = new Uint8Array(shared.bytes);
+  const state = new Int32Array(shared.state);
+  if (Atomics.load(state, 0) !== 1) {
+    // Two threads may both read it: they write the same bytes, and each uses them only once its own read is done.
+    const fd = openSync(path, "r");
+    try {
+      if (fstatSync(fd).size !== bytes.length) return readFileSync(path); // the file changed since it was shared
+      for (let at = 0; at < bytes.length; ) {
+        const n = readSync(fd, bytes, at, bytes.length - at, at);
+        if (n <= 0) throw new Error(`unspin: the bundled thesaurus ended early at byte ${at} (${path}); the installation is broken.`);
+        at += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    Atomics.store(state, 0, 1);
+  }
+  return bytes;
+}
+
+/** Whether this thread's thesaurus, once loaded, reads shared memory (for tests). */
+export function thesaurusIsShared(): boolean {
+  return thesaurus !== undefined && sharedThesaurus !== undefined && thesaurusShared;
+}
+let thesaurusShared = false;
 
 /**
  * The model file, read a page at a time as the model reaches it (a short text touches a few hundred KB of the
@@ -162,7 +206,9 @@ export function loadBundledThesaurus(): ThesaurusIndex {
   if (!thesaurus) {
     const path = bundledFiles.thesaurus;
     if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
-    thesaurus = new ThesaurusIndex(readFileSync(path));
+    const bytes = thesaurusBytes(path);
+    thesaurusShared = bytes.buffer instanceof SharedArrayBuffer;
+    thesaurus = new ThesaurusIndex(bytes);
   }
   return thesaurus;
 }
