@@ -834,29 +834,36 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       const z = (formZ[f] ??= new Float64Array(k * cn));
       // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
       if (FEATURE_COUNT * cn > formRows.length) formRows = new Float64Array(2 * FEATURE_COUNT * cn);
-      let rowsReady = false;
       // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
+      let kinds: Uint8Array | null = null;
+      let spunInfo: SpunInfo | null = null;
       for (let m = 0; m < k; m++) {
         const i = members[from + m]!;
         if (!all && !sc.touched[i]) continue;
+        if (kinds === null) {
+          // Per candidate: 1 a near-certain tier, 0 another.
+          kinds = new Uint8Array(cn);
+          for (let c = 0; c < cn; c++) kinds[c] = certain(list.tier[c]!) ? 1 : 0;
+        }
         const at = sc.dOff[i]!;
-        const ownN = sites.list[i]!.n;
+        const ownList = sites.list[i]!;
+        const ownN = ownList.n;
+        const neighbour = sc.neighbour[i]!;
+        const fit = sc.fit[i]!;
         for (let c = 0; c < cn; c++) {
           const d = c < ownN ? sc.deltas[at + c]! : NaN;
           let zc: number;
           if (d === -Infinity) zc = -Infinity;
-          else if (certain(list.tier[c]!)) zc = CERTAIN_LOGIT;
+          else if (kinds[c] === 1) zc = CERTAIN_LOGIT;
           else if (onlyCertain) zc = -Infinity;
           // Spintax must be resolved: the model alone chooses among its alternatives.
           else if (forced) zc = d;
           else {
             // featureVector(sc.evidence(…)) in two parts: the form's features once per candidate, the site's here.
-            const spunInfo = (spunInfos[f] ??= sc.spunInfo(f));
-            if (!rowsReady) {
+            if (spunInfo === null) {
+              spunInfo = spunInfos[f] ??= sc.spunInfo(f);
               for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
-              rowsReady = true;
             }
-            const ownList = sites.list[i]!;
             const inOwn = c < ownN;
             zc = siteLogit(
               config.weights,
@@ -869,8 +876,8 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
               inOwn ? ownList.unigram[c]! : NaN,
               spunInfo.unigram,
               inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN,
-              sc.neighbour[i]!,
-              sc.fit[i]!,
+              neighbour,
+              fit,
             );
           }
           z[m * cn + c] = zc;
