@@ -70,7 +70,7 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   return restoreWithUnchecked(resources, text, options, tuning);
 }
 
-export type { RestoredWindow, WindowSettings } from "./restore/windows.js";
+export type { RestoredWindow } from "./restore/windows.js";
 import { restoreWindowsWith as restoreWindowsUnchecked, type RestoredWindow } from "./restore/windows.js";
 
 /**

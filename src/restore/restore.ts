@@ -126,6 +126,11 @@ export function siteEvidence(resources: Resources, text: string, options: Restor
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
   // A long text is restored window by window (windows.ts), its pieces joined.
   if (text.length > WINDOWED_ABOVE) return joinWindows(restoreWindowsWith(resources, text, options, tuning));
+  return restoreWhole(resources, text, options, tuning);
+}
+
+/** restoreWith in one piece, whatever the text's length (what a text up to WINDOWED_ABOVE always gets). */
+export function restoreWhole(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
   const run = prepareRun(resources.lm, text, options);
   const config = tuned(configFor(options), tuning);
   const assumeSpun = options.assumeSpun ?? false;

@@ -22,7 +22,7 @@ import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type Gate } fro
 import { findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
 import { isAcademic, registerOf } from "./register.js";
-import { applyEdits, blockedTokens, configFor, newCursor, restoreWith, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
+import { applyEdits, blockedTokens, configFor, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
 
 /** Characters per window (the core; margins come on top). */
 export const WINDOW_CHARS = 256 * 1024;
@@ -141,7 +141,7 @@ export function* restoreWindowsWith(
 ): Generator<RestoredWindow, void, undefined> {
   const windowChars = settings.windowChars ?? WINDOW_CHARS;
   if (text.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) {
-    const r = restoreWith(resources, text, options, tuning);
+    const r = restoreWhole(resources, text, options, tuning);
     yield { from: 0, to: text.length, text: r.text, edits: r.edits, flags: r.flags, gate: r.gate };
     return;
   }
