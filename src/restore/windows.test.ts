@@ -86,6 +86,7 @@ describe("window cuts", () => {
     expect(cutNear("aaa bbb. ccc ddd", 2, 1)).toBe(9);
     expect(cutNear("aaa bbb ccc ddd", 2, 1)).toBe(4);
     expect(cutNear("aaa bbb\nccc ddd", 13, -1)).toBe(8);
+    expect(cutNear("aaaaaaa,bbb", 3, 1)).toBe(8);
     expect(cutNear("aaaaaaa", 3, 1)).toBe(3);
   });
 });

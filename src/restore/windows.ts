@@ -71,17 +71,25 @@ export function cutNear(text: string, pos: number, dir: 1 | -1): number {
   const k = dir > 0 ? text.indexOf("\n", pos - 1) : text.lastIndexOf("\n", pos - 1);
   if (k >= 0 && (dir > 0 ? k + 1 <= limit : k + 1 >= limit)) return k + 1;
   let space = -1;
+  let other = -1;
   for (let j = pos; dir > 0 ? j < limit : j > limit; j += dir) {
     // j is a cut after text[j - 1]
     const c = text.charCodeAt(j - 1);
-    if (!isSpace(c) || isSpace(text.charCodeAt(j))) continue;
+    if (!isSpace(c) || isSpace(text.charCodeAt(j))) {
+      // Else at least not inside a word: after a character that is neither a letter nor a digit.
+      if (other < 0 && !WORD_CHAR.test(text[j - 1]!) && !(c >= 0xd800 && c <= 0xdbff)) other = j;
+      continue;
+    }
     if (j >= 2 && isEnd(text.charCodeAt(j - 2))) return j;
     if (space < 0) space = j;
   }
   if (space >= 0) return space;
+  if (other >= 0) return other;
   const c = text.charCodeAt(pos);
   return c >= 0xdc00 && c <= 0xdfff ? pos + 1 : pos;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}'’\-\udc00-\udfff]/u;
 
 /** Window cores: offsets where each begins, and text.length at the end. */
 export function windowCuts(text: string, windowChars: number): number[] {
