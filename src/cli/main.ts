@@ -298,8 +298,9 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   let handled = 0;
   try {
     if (opts.write || interactive) await sweepFolders(run, fileJobs);
-    // Restored text printed as it goes (pipe mode, one input, nothing written back): long texts in windows.
-    const streams = mode === "text" && !interactive && (!opts.write || fileJobs.length === 0);
+    // Restored text (pipe mode) or JSON records printed as they come, for one input with nothing written back:
+    // long texts are restored in windows.
+    const streams = (mode === "text" || mode === "json") && !interactive && (!opts.write || fileJobs.length === 0);
     const stream = streams ? await loadWindowRestorer(restorerModule) : undefined;
     if (stdinJob) {
       await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream), interactive);
@@ -402,10 +403,12 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
   }
   summary.files++;
   if (outcome.pieces) {
-    const { streamPieces } = await import("./run/stream.js");
+    const { jsonRenderer, streamPieces, textRenderer } = await import("./run/stream.js");
+    const json = run.mode === "json";
+    const render = json ? await jsonRenderer(outcome.display, outcome.text) : textRenderer(outcome.encoding);
     let streamed;
     try {
-      streamed = streamPieces(outcome.pieces, outcome.encoding, run.out, run.failed);
+      streamed = streamPieces(outcome.pieces, render, run.out, run.failed);
     } catch (err) {
       // What was printed before the failure stays printed; the run ends with an error.
       io.stderr.write(`unspin: ${outcome.display}: internal error: ${(err as Error).message}\n`);
@@ -417,7 +420,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       summary.changes += streamed.changes;
     }
     summary.flags = (summary.flags ?? 0) + streamed.flags.length;
-    if (streamed.flags.length && !opts.quiet) {
+    if (!json && streamed.flags.length && !opts.quiet) {
       const fl = await import("./report/flags.js");
       for (const f of streamed.flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
     }

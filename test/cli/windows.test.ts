@@ -46,17 +46,24 @@ function applied(text: string, jsonLines: string): string {
 }
 
 describe("pipe mode streams a long input window by window", () => {
-  it("prints, piece by piece, what the whole-text report says, from stdin and from a file, a byte-order mark once", async () => {
+  it("prints, piece by piece, what the whole-text report says: restored text from stdin and from a file, JSON records, a byte-order mark once", async () => {
     const piped = await runCli([], { ...windowed, input: TEXT, env: { WINDOWED_TEST_REPORT: "1" } });
     expect(piped.code).toBe(0);
     const pieces = Number(/^pieces (\d+)$/m.exec(piped.stderr)?.[1]);
     expect(pieces).toBeGreaterThan(3);
-    const json = await runCli(["--format", "json", "-"], { ...windowed, input: TEXT });
-    expect(json.code).toBe(0);
-    const expected = applied(TEXT, json.out);
+    // Two files are not streamed: their JSON records come from the whole-text path (restore(), the same pieces joined).
+    const dir = tempTree({ "long.txt": TEXT, "same.txt": TEXT });
+    const whole = await runCli(["--format", "json", "long.txt", "same.txt"], { ...windowed, cwd: dir });
+    expect(whole.code).toBe(0);
+    const wholeLong = whole.out.split("\n").filter((l) => l.startsWith('{"file":"long.txt"')).join("\n") + "\n";
+    const expected = applied(TEXT, wholeLong);
     expect(expected).not.toBe(TEXT);
     expect(piped.out).toBe(expected);
-    const dir = tempTree({ "long.txt": TEXT });
+    // One input in JSON is streamed too: the same records.
+    const json = await runCli(["--format", "json", "-"], { ...windowed, input: TEXT, env: { WINDOWED_TEST_REPORT: "1" } });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe(`pieces ${pieces}\n`);
+    expect(json.out).toBe(wholeLong.replaceAll('{"file":"long.txt"', '{"file":"stdin"'));
     const file = await runCli(["long.txt"], { ...windowed, cwd: dir, env: { WINDOWED_TEST_REPORT: "1" } });
     expect(file.code).toBe(0);
     expect(file.stderr).toBe(`pieces ${pieces}\n`);

@@ -2,7 +2,7 @@
  * Pipe mode for long texts: the restored text is printed piece by piece as the library's restoreWindows gives it, so
  * neither the restored text nor the edits of a big input are held in memory at once.
  */
-import type { Flag } from "../../types.js";
+import type { Edit, Flag } from "../../types.js";
 import type { RestoredWindow } from "../../restore/windows.js";
 import { encode, type Encoding } from "../input/encoding.js";
 
@@ -26,21 +26,52 @@ export interface Streamed {
 }
 
 /**
- * Prints every piece's restored text through `out` as it comes; stops early when `stopped()` says the output is gone.
- * Flags are kept (they are few: scientific text only) for the notes printed after the text.
+ * Prints every piece through `out` as it comes (`render` gives its bytes or text; the first piece is marked);
+ * stops early when `stopped()` says the output is gone. Flags are kept (they are few: scientific text only) for
+ * notes printed afterwards.
  */
-export function streamPieces(pieces: Iterable<RestoredWindow>, encoding: Encoding, out: (b: Uint8Array) => void, stopped: () => boolean): Streamed {
+export function streamPieces(
+  pieces: Iterable<RestoredWindow>,
+  render: (piece: RestoredWindow, first: boolean) => string | Uint8Array,
+  out: (b: string | Uint8Array) => void,
+  stopped: () => boolean,
+): Streamed {
   let changes = 0;
   const flags: Flag[] = [];
   let first = true;
   for (const piece of pieces) {
     changes += piece.edits.length;
     for (const f of piece.flags) flags.push(f);
-    out(encodePiece(piece.text, encoding, first));
+    const bytes = render(piece, first);
+    if (bytes.length) out(bytes);
     first = false;
     if (stopped()) break;
   }
-  // An empty input still gets its byte-order mark, as the whole-text path writes it.
-  if (first) out(encode("", encoding));
   return { changes, flags };
+}
+
+/** Restored text, piece by piece; an empty input still gets its byte-order mark, as the whole-text path writes it. */
+export function textRenderer(encoding: Encoding): (piece: RestoredWindow, first: boolean) => Uint8Array {
+  return (piece, first) => encodePiece(piece.text, encoding, first);
+}
+
+/**
+ * `--format json`, piece by piece: one record per change and flag in text order, lines and columns counted at
+ * every line break (a lone "\r" too, as the whole-text path's relineEdits does).
+ */
+export async function jsonRenderer(display: string, text: string): Promise<(piece: RestoredWindow) => string> {
+  const { formatJsonLine } = await import("../report/json.js");
+  const { formatFlagJsonLine } = await import("../report/flags.js");
+  const { lineIndexAt, lineStarts } = await import("../input/spans.js");
+  const starts = /\r(?!\n)/.test(text) ? lineStarts(text) : null;
+  const reline = (e: Edit): Edit => {
+    if (!starts) return e;
+    const i = lineIndexAt(starts, e.start);
+    return { ...e, line: i + 1, column: e.start - starts[i]! + 1 };
+  };
+  return (piece) =>
+    [...piece.edits.map(reline), ...piece.flags]
+      .sort((a, b) => a.start - b.start)
+      .map((item) => ("before" in item ? formatJsonLine(display, item) : formatFlagJsonLine(display, item)))
+      .join("");
 }
