@@ -461,6 +461,11 @@ export class Scoring {
     }
   }
 
+  /** The keys present in the whole document when this Scoring sees a window of it (restore/windows.ts). */
+  usePresence(present: Uint8Array): void {
+    this.present = present;
+  }
+
   /** Whether the document has a word of this key id (its tokens' keys). */
   hasKey(kid: number): boolean {
     if (!this.present) {
@@ -704,7 +709,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
           else if (forced) zc = d;
           else {
             spunInfo ??= sc.spunInfo(f);
-            zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, k, spunInfo, docGate!.rate, list), features));
+            zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, docGate!.rate, list), features));
           }
           z[m * cn + c] = zc;
         }
