@@ -4,7 +4,8 @@
 //   - start-up of `echo text | unspin` against `node -e 1`;
 //   - restoring throughput against a plain pass over the same text that tokenises it and looks every word and
 //     word pair up in a set (what a context-free checker does);
-//   - peak memory (RSS) of a 30 MB spun input and of a 2,000-file batch, and what each extra worker adds;
+//   - peak memory (RSS) of a 30 MB spun input (`unspin < file > out`) and of a 2,000-file batch, and what each
+//     extra worker adds;
 //   - batch files/s with 1 and 2 workers.
 // Inputs are generated from the project's own texts (fixtures/bench, written for the project, spun by
 // scripts/spin-fixtures.mjs): their sentences shuffled into paragraphs, so the input is varied, not one page repeated.
@@ -14,7 +15,7 @@
 //   node scripts/bench.mjs --big-mb 10     size of the peak-memory input (default 30)
 //   node scripts/bench.mjs --quick         a tenth of every input size, to check that the script works
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -199,11 +200,21 @@ async function runBench() {
     }
 
     // --- peak memory of a big spun input -----------------------------------------------------------------------
+    // As a user runs it: `unspin < big.txt > restored.txt` (pipe mode), which restores a long text in windows and
+    // prints each as it is done (src/restore/windows.ts). The whole process is measured: model, input, engine.
     const big = shuffled(spunSentences, bigMB * MB);
     const bigPath = write(`spun-${bigMB}mb.txt`, big);
-    const rb = child(bigPath);
-    row(`peak RSS: restore, ${bigMB} MB spun`, `${rb.maxRssMB.toFixed(0)} MB`, `${(rb.maxRssMB / bigMB).toFixed(0)} MB per MB of text`, bigMB === 30 ? "<= 150 MB" : "");
-    row(`throughput: restore, ${bigMB} MB spun, one core`, `${((big.length / MB) / (rb.ms / 1000)).toFixed(2)} MB/s (${rb.edits} edits${rb.spun ? "" : ", gate closed"})`, "");
+    const pipe = (file) => {
+      const fd = openSync(file, "r");
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-cli", "--root", root], { stdio: [fd, "ignore", "pipe"], encoding: "utf8" });
+      closeSync(fd);
+      if (r.status !== 0) throw new Error(`unspin < ${file} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+      return { secs: (performance.now() - t) / 1000, rss: Number(/BENCH_MAX_RSS_MB=([\d.]+)/.exec(r.stderr)?.[1]), cpu: Number(/BENCH_CPU_S=([\d.]+)/.exec(r.stderr)?.[1]) };
+    };
+    const rb = pipe(bigPath);
+    row(`peak RSS: unspin < ${bigMB} MB spun > out`, `${rb.rss.toFixed(0)} MB`, `${(rb.rss / bigMB).toFixed(1)} MB per MB of text`, bigMB === 30 ? "<= 150 MB" : "");
+    row(`throughput: unspin < ${bigMB} MB spun > out`, `${(big.length / MB / rb.secs).toFixed(2)} MB/s (${f1(rb.secs)} s, ${f1(rb.cpu)} s CPU)`, "");
 
     // --- batch -----------------------------------------------------------------------------------------------------
     const tree = join(tmp, "articles");

@@ -122,6 +122,24 @@ report("held out", [runSet("seed", seedPairs, "held out", held), runSet("devset"
     return { sites: candidateSites(resources, p.spun), edits, gate };
   }, align);
   console.log(formatErrorClasses("held out", classes));
+  // The ceiling of deciding: a perfect choice among the same candidates (the page's gate taken as open).
+  const { siteEvidence } = await dist("restore/restore.js");
+  const { caseLike } = await dist("restore/case.js");
+  const { siteLabels, oracleText } = await import("./lib/labels.mjs");
+  let before = 0, after = 0, oracle = 0;
+  for (const p of [...seedPairs, ...devPairs]) {
+    const resources = heldOut(p.ids);
+    const spun = readFileSync(p.spun, "utf8");
+    const clean = readFileSync(p.clean, "utf8");
+    const sites = siteEvidence(resources, spun, { assumeSpun: true }).table.map((t) => t.site);
+    before += score(p.gold, spun).errors;
+    after += score(p.gold, restoreWith(resources, spun).text).errors;
+    oracle += score(p.gold, oracleText(spun, sites, siteLabels(spun, clean, sites), caseLike)).errors;
+  }
+  console.log(
+    `oracle  held out     a perfect choice among the candidates: errors ${before} -> ${oracle} (cut ${((1 - oracle / before) * 100).toFixed(1)} %); ` +
+      `the scorer: ${after} (cut ${((1 - after / before) * 100).toFixed(1)} %)`,
+  );
   if (verbose) for (const m of r.missed) console.log(`    missed ${m.kind.padEnd(8)} ${m.spun} <- ${m.original}   (${m.pair})`);
 }
 

@@ -70,6 +70,19 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   return restoreWithUnchecked(resources, text, options, tuning);
 }
 
+export type { RestoredWindow } from "./restore/windows.js";
+import { restoreWindowsWith as restoreWindowsUnchecked, type RestoredWindow } from "./restore/windows.js";
+
+/**
+ * Restore a text piece by piece (see docs/library.md): a text over about 1.5 million characters is restored in
+ * windows of about 256 K characters with its document-level evidence gathered first, so memory stays bounded; a
+ * shorter one comes as one piece, identical to restore(). The pieces' texts joined are the restored text.
+ */
+export function restoreWindows(text: string, options: RestoreOptions = {}): Generator<RestoredWindow, void, undefined> {
+  checkRestoreArguments("restoreWindows", text, options);
+  return restoreWindowsUnchecked(resourcesFor(options.extraDictionaries), text, options);
+}
+
 export { screenWith, spinProbability, verdictOf, type ScreenResult, type ScreenEvidence, type ScreenOptions, type Fingerprint, type Verdict } from "./screen/screen.js";
 import { screenWith, type ScreenOptions, type ScreenResult } from "./screen/screen.js";
 

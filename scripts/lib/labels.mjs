@@ -93,3 +93,25 @@ export function siteLabels(spun, original, sites) {
     return { right: best, spunHere, recoverable: best >= 0 };
   });
 }
+
+/**
+ * The spun text with, at every site, the candidate siteLabels calls right applied (sites in text order; a site
+ * overlapping one already applied is skipped), case as written. What a perfect choice among the candidates would
+ * give: the ceiling of deciding, as against the ceiling of proposing (candidate recall).
+ * caseLike(replacement, written) is the library's case rule (src/restore/case.ts).
+ */
+export function oracleText(spun, sites, labels, caseLike) {
+  const picks = [];
+  sites.forEach((site, i) => {
+    if (labels[i].right >= 0) picks.push({ start: site.start, end: site.end, text: site.candidates[labels[i].right].text });
+  });
+  picks.sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const p of picks) {
+    if (p.start < at) continue;
+    out += spun.slice(at, p.start) + caseLike(p.text, spun.slice(p.start, p.end));
+    at = p.end;
+  }
+  return out + spun.slice(at);
+}

@@ -19,7 +19,7 @@ import { describeConfig, restoreOptionsFor } from "./input/options.js";
 import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./run/process-file.js";
 import { docKindFor } from "./input/prose.js";
 import type { Summary } from "./report/report.js";
-import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./run/restorer.js";
+import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowRestorer, type Restorer, type WindowRestorer } from "./run/restorer.js";
 import { readLimited, sizeLimitFor } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
 
@@ -31,6 +31,8 @@ export interface Deps {
   restorerModule?: string;
   /** The engine itself, already loaded (the bundled pipe entry, src/cli/pipe.ts); wins over restorerModule. */
   restorer?: Restorer;
+  /** Its windowed restore, given with `restorer` (restoreWindows). */
+  windowRestorer?: WindowRestorer;
 }
 
 const STDIN = "-";
@@ -166,6 +168,8 @@ interface Run {
   /** Folders already swept for leftovers of interrupted writes. */
   swept: Set<string>;
   out: (s: string | Uint8Array) => void;
+  /** Whether output failed (a closed pipe, a full disk): nothing more can arrive. */
+  failed: () => boolean;
 }
 
 async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWatch): Promise<number> {
@@ -279,6 +283,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     summary: { files: 0, changedFiles: 0, changes: 0, skipped: 0, errors, written: 0, ms: 0, mode: opts.write || opts.interactive ? "write" : opts.check ? "check" : "report" },
     collected: [],
     swept: new Set(),
+    failed: () => output.error !== null,
     out: (s) => {
       if (output.error) return; // nothing more can arrive; the run stops at the next file
       try {
@@ -297,8 +302,17 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   let handled = 0;
   try {
     if (opts.write || interactive) await sweepFolders(run, fileJobs);
+    // Restored text (pipe mode) or JSON records printed as they come, for one input with nothing written back:
+    // long texts are restored in windows.
+    const streams = (mode === "text" || mode === "json") && !interactive && (!opts.write || fileJobs.length === 0);
+    const stream = streams ? (deps.restorer ? deps.windowRestorer : await loadWindowRestorer(restorerModule)) : undefined;
     if (stdinJob) {
-      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer()), interactive);
+      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream), interactive);
+      handled++;
+    }
+    if (stream && fileJobs.length === 1) {
+      const { processFile } = await import("./run/process-file.js");
+      await handleOutcome(run, await processFile(fileJobs.pop()!, await mainRestorer(), stream), interactive);
       handled++;
     }
     // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
@@ -392,6 +406,30 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     return;
   }
   summary.files++;
+  if (outcome.pieces) {
+    const { jsonRenderer, streamPieces, textRenderer } = await import("./run/stream.js");
+    const json = run.mode === "json";
+    const render = json ? await jsonRenderer(outcome.display, outcome.text) : textRenderer(outcome.encoding);
+    let streamed;
+    try {
+      streamed = streamPieces(outcome.pieces, render, run.out, run.failed);
+    } catch (err) {
+      // What was printed before the failure stays printed; the run ends with an error.
+      io.stderr.write(`unspin: ${outcome.display}: internal error: ${(err as Error).message}\n`);
+      summary.errors++;
+      return;
+    }
+    if (streamed.changes) {
+      summary.changedFiles++;
+      summary.changes += streamed.changes;
+    }
+    summary.flags = (summary.flags ?? 0) + streamed.flags.length;
+    if (!json && streamed.flags.length && !opts.quiet) {
+      const fl = await import("./report/flags.js");
+      for (const f of streamed.flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
+    }
+    return;
+  }
   let edits = outcome.edits;
   if (interactive) edits = await interactive.review(outcome);
   if (edits.length) {
@@ -486,7 +524,7 @@ async function leftOutByConfig(config: LoadedConfig, path: string): Promise<bool
  * checked before reading; from a pipe, reading stops once more than the limit has arrived. Either way an input over
  * the limit is an error and nothing of it is printed.
  */
-async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer): Promise<FileOutcome> {
+async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer, stream?: import("./run/restorer.js").WindowRestorer): Promise<FileOutcome> {
   const fd = (stdin as { fd?: unknown }).fd;
   if (typeof fd === "number") {
     const { fstatSync } = await import("node:fs");
@@ -503,7 +541,7 @@ async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer): P
   }
   const bytes = await readLimited(stdin, job.sizeLimit.bytes);
   if (bytes === null) return tooLarge(job, null);
-  return processBytes(job, bytes, null, restore);
+  return processBytes(job, bytes, null, restore, stream);
 }
 
 /** Signals that end a run, and the exit code a shell reports for each (128 + number). */

@@ -558,6 +558,11 @@ export class Scoring {
     }
   }
 
+  /** The keys present in the whole document when this Scoring sees a window of it (restore/windows.ts). */
+  usePresence(present: Uint8Array): void {
+    this.present = present;
+  }
+
   /** Whether the document has a word of this key id (its tokens' keys). */
   hasKey(kid: number): boolean {
     if (!this.present) {
@@ -862,7 +867,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
             // featureVector(sc.evidence(…)) in two parts: the form's features once per candidate, the site's here.
             if (spunInfo === null) {
               spunInfo = spunInfos[f] ??= sc.spunInfo(f);
-              for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
+              for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
             }
             const inOwn = c < ownN;
             zc = siteLogit(

@@ -106,6 +106,8 @@ export interface Forms {
   /** Sites of form f: members[memberFrom[f], memberFrom[f + 1]), in document order. */
   memberFrom: Int32Array;
   members: Int32Array;
+  /** In a window of a long document (restore/windows.ts): per form, its number of sites in the whole document. */
+  documentSites?: Int32Array;
 }
 
 /** Numbers the sites' forms in order of first appearance. */
@@ -394,11 +396,18 @@ export function tokenAccess(tok: TokenTable): TokenAccess {
   };
 }
 
+function hasBrace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x7b) return true;
+  return false;
+}
+
 /** The tokens of a document with its spintax: the spintax sites, and the marks the other finders need. */
-export function prepare(tok: TokenTable, skip: SkipSpans): { doc: DocTokens; spintax: Sites } {
+export function prepare(tok: TokenTable, skip: SkipSpans, from = 0, to = tok.text.length): { doc: DocTokens; spintax: Sites } {
   const spintax = new Sites(4);
   const inSpintax = new Uint8Array(tok.n);
-  findSpintax(tok.text, tok, skip, 0, tok.text.length, spintax, inSpintax);
+  // A window of a long text (from, to) is searched only when it holds a brace: the search runs on to the next match.
+  if (from === 0 && to === tok.text.length) findSpintax(tok.text, tok, skip, from, to, spintax, inSpintax);
+  else if (hasBrace(tok.text, from, to)) findSpintax(tok.text, tok, skip, from, to, spintax, inSpintax);
   const hidden = new Uint8Array(tok.n);
   for (let i = 0; i < spintax.n; i++) if (spintax.hidFrom[i]! >= 0) hidden.fill(1, spintax.hidFrom[i]!, spintax.reachTo[i]!);
   return { doc: { tok, inSpintax, hidden, access: tokenAccess(tok) }, spintax };
@@ -413,7 +422,7 @@ export function prepare(tok: TokenTable, skip: SkipSpans): { doc: DocTokens; spi
  * inside a longer fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one. Sites left
  * without candidates are dropped; the filtered list is shared per pooling key (and inside or not).
  */
-export function fingerprintFilter(sites: Sites, scientific: boolean): Sites {
+export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprints?: FingerprintScope): Sites {
   const outer: number[] = [];
   for (let i = 0; i < sites.n; i++) if (sites.list[i]!.fingerprint > 0) outer.push(i);
   if (outer.length === 0) return sites;
@@ -436,7 +445,8 @@ export function fingerprintFilter(sites: Sites, scientific: boolean): Sites {
     for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint" && list.prior[c]! >= 0) listed = true;
     if (listed) distinct.add(sites.poolKey[s]!.replace(/^\^/, ""));
   }
-  const anywhere = scientific || distinct.size >= 2;
+  if (fingerprints?.seen) for (const k of distinct) fingerprints.seen.add(k);
+  const anywhere = scientific || (fingerprints?.anywhere ?? distinct.size >= 2);
   const filtered = new Map<string, CandList | null>();
   const order: number[] = [];
   const lists = new Map<number, CandList>();
@@ -475,6 +485,15 @@ export function fingerprintFilter(sites: Sites, scientific: boolean): Sites {
 }
 
 /**
+ * For a window of a long document (restore/windows.ts): `seen` collects the window's distinct listed fingerprints,
+ * and `anywhere`, when set, says whether the whole document holds two different ones (instead of the window).
+ */
+export interface FingerprintScope {
+  seen?: Set<string>;
+  anywhere?: boolean;
+}
+
+/**
  * Every site a dictionary proposes, with spintax and digits, in token order (ties: spintax, then dictionary, then
  * digits), fingerprints kept where they count (fingerprintFilter), the forms numbered, and lists given the model's
  * ids. `rank` ranks thesaurus candidates per form.
@@ -489,6 +508,7 @@ export function findSites(
   lm: LmView,
   scientific: boolean,
   rank: (sites: Sites, forms: Forms) => void,
+  fingerprints?: FingerprintScope,
 ): { sites: Sites; forms: Forms } {
   const reader = new DictionaryReader(dict, options.neverTouch);
   const found = new Sites(Math.max(64, doc.tok.n >> 1));
@@ -516,7 +536,7 @@ export function findSites(
     const i = at[best]!++;
     all.push(s.tokFrom[i]!, s.tokTo[i]!, s.start[i]!, s.end[i]!, s.hidFrom[i]!, s.reachTo[i]!, s.pattern[i]!, s.forced[i] === 1, s.list[i]!, s.poolKey[i]!, s.spun[i]!);
   }
-  const sites = fingerprintFilter(all, scientific);
+  const sites = fingerprintFilter(all, scientific, fingerprints);
   const forms = assignForms(sites);
   rank(sites, forms);
   for (let i = 0; i < sites.n; i++) withModel(sites.list[i]!, lm);

@@ -15,6 +15,7 @@ import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 import { rankForms } from "./prune.js";
 import { isAcademic, registerOf } from "./register.js";
+import { joinWindows, restoreWindowsWith, WINDOWED_ABOVE } from "./windows.js";
 
 export interface Resources {
   lm: LmView;
@@ -97,7 +98,7 @@ export function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
 }
 
 /** register.ts's verdict (scientific or technical writing) for a token table. */
-function scientificTable(tok: TokenTable): boolean {
+export function scientificTable(tok: TokenTable): boolean {
   const { keys, keyOf } = wordTable;
   let academic = 0;
   for (let t = 0; t < tok.n; t++) if (isAcademic(keys[keyOf[tok.word[t]!]!]!)) academic++;
@@ -105,7 +106,7 @@ function scientificTable(tok: TokenTable): boolean {
 }
 
 /** Distinct words kept interned across documents before the table starts afresh (between documents). */
-const WORD_TABLE_LIMIT = 300_000;
+export const WORD_TABLE_LIMIT = 300_000;
 
 /**
  * The round-0 evidence of every site and the document gate, as the learned scorer sees them (for
@@ -123,6 +124,13 @@ export function siteEvidence(resources: Resources, text: string, options: Restor
 }
 
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
+  // A long text is restored window by window (windows.ts), its pieces joined.
+  if (text.length > WINDOWED_ABOVE) return joinWindows(restoreWindowsWith(resources, text, options, tuning));
+  return restoreWhole(resources, text, options, tuning);
+}
+
+/** restoreWith in one piece, whatever the text's length (what a text up to WINDOWED_ABOVE always gets). */
+export function restoreWhole(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
   const run = prepareRun(resources.lm, text, options);
   const config = tuned(configFor(options), tuning);
   const assumeSpun = options.assumeSpun ?? false;
@@ -173,7 +181,7 @@ export function restoreWith(resources: Resources, text: string, options: Restore
 }
 
 /** Tokens no flag may touch: restored (but for listed fingerprints), skipped, never-touch words, listed fingerprints left as written. */
-function blockedTokens(tokens: readonly WordToken[], sites: Sites, edits: readonly Edit[], listed: readonly Edit[], options: FindOptions): Uint8Array {
+export function blockedTokens(tokens: readonly WordToken[], sites: Sites, edits: readonly Edit[], listed: readonly Edit[], options: FindOptions): Uint8Array {
   const blocked = new Uint8Array(tokens.length);
   const spans = [...edits.filter((e) => !listed.includes(e)), ...options.skip];
   // Listed fingerprints that were not applied (a literal use) are decided: no flag either.
@@ -191,13 +199,20 @@ function blockedTokens(tokens: readonly WordToken[], sites: Sites, edits: readon
 
 const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
 
-function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonly Decision[], skip: SkipSpans): Edit[] {
+/** Where toEdits has counted lines to (and the end of the last edit): carried from window to window of a long text. */
+export interface EditCursor {
+  lastEnd: number;
+  line: number;
+  lineStart: number;
+  scanned: number;
+}
+
+export const newCursor = (): EditCursor => ({ lastEnd: 0, line: 1, lineStart: 0, scanned: 0 });
+
+export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonly Decision[], skip: SkipSpans, cursor: EditCursor = newCursor()): Edit[] {
   const edits: Edit[] = [];
-  let lastEnd = 0;
   // Lines are counted as the edits go (they come in text order).
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
+  let { lastEnd, line, lineStart, scanned } = cursor;
   for (const d of decisions) {
     const i = d.site;
     const list = sites.list[i]!;
@@ -247,6 +262,7 @@ function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonl
         : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${spunOf(sites, i, tok)}"; ${list.tier[c]} prior ${list.prior[c]!.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
     });
   }
+  Object.assign(cursor, { lastEnd, line, lineStart, scanned });
   return edits;
 }
 

@@ -9,7 +9,8 @@ import { decode, describeUndecodable, type Encoding } from "../input/encoding.js
 import { describeFsError } from "../errors.js";
 import { directiveSkips } from "../input/directives.js";
 import { proseSkips, type DocKind } from "../input/prose.js";
-import type { CliRestoreOptions, Restorer } from "./restorer.js";
+import type { CliRestoreOptions, Restorer, WindowRestorer } from "./restorer.js";
+import type { RestoredWindow } from "../../restore/windows.js";
 import { readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
 import { mergeSpans, relineEdits } from "../input/spans.js";
 import { contentHash } from "../write/hash.js";
@@ -51,6 +52,11 @@ export type FileOutcome =
       flags: Flag[];
       stamp: FileStamp | null;
       root?: string;
+      /**
+       * When the text is restored as it is printed (restoreWindows, pipe mode): its pieces, computed as they are
+       * read; `edits`, `flags` and `gate` are then empty (they come with each piece).
+       */
+      pieces?: Iterable<RestoredWindow>;
     }
   | { status: "skipped"; display: string; path: string; message: string }
   | { status: "error"; display: string; path: string; message: string };
@@ -67,16 +73,30 @@ export function restoreText(text: string, kind: DocKind, options: CliRestoreOpti
   return { edits: relineEdits(text, result.edits), gate: result.gate, flags: result.flags ?? [] };
 }
 
+/** The pieces of a text restored window by window (see ../../restore/windows.ts), with the CLI's skip spans. */
+export function restoreTextPieces(text: string, kind: DocKind, options: CliRestoreOptions, restoreWindows: WindowRestorer): Iterable<RestoredWindow> {
+  const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
+  return restoreWindows(text, { ...options, skip });
+}
+
 export async function processBytes(
   job: FileJob,
   bytes: Uint8Array,
   stamp: FileStamp | null,
   restore: Restorer,
+  stream?: WindowRestorer,
 ): Promise<FileOutcome> {
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const message = `${describeUndecodable(decoded.reason)}, skipped`;
     return { status: job.explicit ? "error" : "skipped", display: job.display, path: job.path, message };
+  }
+  if (stream) {
+    const pieces = restoreTextPieces(decoded.text, job.kind, job.options, stream);
+    const gate = { strongSites: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
+    const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits: [], gate, flags: [], stamp, pieces };
+    if (job.root !== undefined) outcome.root = job.root;
+    return outcome;
   }
   let restored: TextOutcome;
   try {
@@ -91,7 +111,7 @@ export async function processBytes(
   return outcome;
 }
 
-export async function processFile(job: FileJob, restore: Restorer): Promise<FileOutcome> {
+export async function processFile(job: FileJob, restore: Restorer, stream?: WindowRestorer): Promise<FileOutcome> {
   let bytes: Buffer;
   let stamp: FileStamp | null;
   try {
@@ -115,7 +135,7 @@ export async function processFile(job: FileJob, restore: Restorer): Promise<File
   } catch (err) {
     return { status: "error", display: job.display, path: job.path, message: describeFsError(err) };
   }
-  return processBytes(job, bytes, stamp, restore);
+  return processBytes(job, bytes, stamp, restore, stream);
 }
 
 /** An input over the size limit: an error when named on the command line, a skipped note when found in a folder. */

@@ -4,6 +4,7 @@
  */
 import type { ExtraDictionary } from "../../dict/user.js";
 import type { RestoreOptions, RestoreResult } from "../../types.js";
+import type { RestoredWindow } from "../../restore/windows.js";
 
 /** RestoreOptions plus the settings the CLI adds (kept here until the library's type carries them). */
 export interface CliRestoreOptions extends RestoreOptions {
@@ -20,4 +21,13 @@ export async function loadRestorer(moduleUrl: string = DEFAULT_RESTORER_MODULE):
   const mod = (await import(moduleUrl)) as { restore?: Restorer };
   if (typeof mod.restore !== "function") throw new Error(`${moduleUrl} does not export a restore() function`);
   return mod.restore;
+}
+
+/** The library's windowed restore (restoreWindows): a long text in pieces, so the CLI can print as it goes. */
+export type WindowRestorer = (text: string, options: CliRestoreOptions) => Iterable<RestoredWindow>;
+
+/** The module's restoreWindows, if it has one (a stand-in restorer in tests may not). */
+export async function loadWindowRestorer(moduleUrl: string = DEFAULT_RESTORER_MODULE): Promise<WindowRestorer | undefined> {
+  const mod = (await import(moduleUrl)) as { restoreWindows?: WindowRestorer };
+  return typeof mod.restoreWindows === "function" ? mod.restoreWindows : undefined;
 }

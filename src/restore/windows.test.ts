@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadBundledResources } from "../resources.js";
+import { positionIn } from "../text/position.js";
+import type { Edit } from "../types.js";
+import { applyEdits, restoreWith } from "./restore.js";
+import { cutNear, joinWindows, restoreWindowsWith, windowCuts, WINDOWED_ABOVE, type RestoredWindow } from "./windows.js";
+
+const resources = loadBundledResources();
+const benchDir = join(import.meta.dirname, "..", "..", "fixtures", "bench");
+
+/** A long text from the project's own bench fixtures: their paragraphs (spun or original) drawn with a fixed seed. */
+function longText(suffix: ".spun.txt" | ".orig.txt", chars: number): string {
+  const paragraphs = readdirSync(benchDir)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .flatMap((f) => readFileSync(join(benchDir, f), "utf8").split("\n"))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  let seed = 4242;
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const out: string[] = [];
+  let size = 0;
+  while (size < chars) {
+    const p = paragraphs[Math.floor(rand() * paragraphs.length)]!;
+    out.push(p);
+    size += p.length + 2;
+  }
+  return out.join("\n\n") + "\n";
+}
+
+/** Pieces cover the text in order, and every edit is where it says, inside its piece. */
+function expectConsistent(text: string, pieces: RestoredWindow[]) {
+  let at = 0;
+  let lastEnd = 0;
+  const position = positionIn(text);
+  for (const p of pieces) {
+    expect(p.from).toBe(at);
+    expect(p.to).toBeGreaterThan(p.from);
+    const inPiece: Edit[] = [];
+    for (const e of p.edits) {
+      expect(e.start).toBeGreaterThanOrEqual(Math.max(p.from, lastEnd));
+      expect(e.end).toBeLessThanOrEqual(p.to);
+      expect(text.slice(e.start, e.end)).toBe(e.before);
+      expect({ line: e.line, column: e.column }).toEqual(position(e.start));
+      inPiece.push({ ...e, start: e.start - p.from, end: e.end - p.from });
+      lastEnd = e.end;
+    }
+    expect(p.text).toBe(applyEdits(text.slice(p.from, p.to), inPiece));
+    at = p.to;
+  }
+  expect(at).toBe(text.length);
+}
+
+const key = (e: Edit) => `${e.start}:${e.end}:${e.after}`;
+
+describe("window cuts", () => {
+  it("fall at line starts when there are lines, and cover the text in order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 300 }), fc.constantFrom("\n", "\n\n", ". ", " ", "")), { maxLength: 80 }), fc.integer({ min: 64, max: 2000 }), (parts, size) => {
+        const text = parts.map(([s, sep]) => s + sep).join("");
+        const cuts = windowCuts(text, size);
+        expect(cuts[0]).toBe(0);
+        expect(cuts[cuts.length - 1]).toBe(text.length);
+        if (text.length === 0) expect(cuts).toEqual([0, 0]);
+        else for (let k = 1; k < cuts.length; k++) expect(cuts[k]!).toBeGreaterThan(cuts[k - 1]!);
+        for (let k = 1; k + 1 < cuts.length; k++) {
+          const c = cuts[k]!;
+          expect(c).toBeGreaterThanOrEqual(cuts[k - 1]! + size);
+          // The first line start after the target, whenever a line break lies within reach.
+          const target = cuts[k - 1]! + size;
+          const br = text.indexOf("\n", target - 1);
+          if (br >= 0 && br + 1 <= target + 16 * 1024) expect(c).toBe(br + 1);
+          const code = text.charCodeAt(c);
+          expect(code >= 0xdc00 && code <= 0xdfff).toBe(false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("prefer a line start, then a sentence end, then a space", () => {
+    expect(cutNear("aaa bbb\nccc ddd", 2, 1)).toBe(8);
+    expect(cutNear("aaa bbb. ccc ddd", 2, 1)).toBe(9);
+    expect(cutNear("aaa bbb ccc ddd", 2, 1)).toBe(4);
+    expect(cutNear("aaa bbb\nccc ddd", 13, -1)).toBe(8);
+    expect(cutNear("aaaaaaa,bbb", 3, 1)).toBe(8);
+    expect(cutNear("aaaaaaa", 3, 1)).toBe(3);
+  });
+});
+
+describe("restoreWindowsWith", () => {
+  it("gives a text that fits in one window as one piece, the same as restoreWith", () => {
+    const text = longText(".spun.txt", 8_000);
+    expect(text.length).toBeLessThan(WINDOWED_ABOVE);
+    const pieces = [...restoreWindowsWith(resources, text)];
+    expect(pieces).toHaveLength(1);
+    const whole = restoreWith(resources, text);
+    expect(pieces[0]).toEqual({ from: 0, to: text.length, text: whole.text, edits: whole.edits, flags: whole.flags, gate: whole.gate });
+    expect(joinWindows(pieces)).toEqual(whole);
+  });
+
+  const spun = longText(".spun.txt", 60_000);
+  const settings = { windowChars: 12 * 1024, windowedAbove: 0 };
+
+  it("restores a long spun text in pieces that cover it, with the whole document's gate, and mostly the same edits", () => {
+    const pieces = [...restoreWindowsWith(resources, spun, {}, undefined, settings)];
+    expect(pieces.length).toBeGreaterThan(4);
+    expectConsistent(spun, pieces);
+    const whole = restoreWith(resources, spun);
+    const joined = joinWindows(pieces);
+    // The gate reads document-level counts gathered in the first pass: exactly the one-pass gate.
+    expect(joined.gate).toEqual(whole.gate);
+    expect(whole.gate.spun).toBe(true);
+    // Pooling means stay per window (its sites' counts are the document's): nearly every edit is the one-pass edit.
+    const one = new Set(whole.edits.map(key));
+    const same = joined.edits.filter((e) => one.has(key(e))).length;
+    expect(whole.edits.length).toBeGreaterThan(500);
+    expect(same / whole.edits.length).toBeGreaterThan(0.97);
+    expect(same / joined.edits.length).toBeGreaterThan(0.97);
+  });
+
+  it("changes exactly what one pass changes in clean text (the closed gate leaves only local, near-certain changes)", () => {
+    const clean = longText(".orig.txt", 90_000) + "Their {big|large} plan.\n";
+    const pieces = [...restoreWindowsWith(resources, clean, {}, undefined, settings)];
+    expectConsistent(clean, pieces);
+    const whole = restoreWith(resources, clean);
+    expect(whole.gate.spun).toBe(false);
+    const joined = joinWindows(pieces);
+    expect(joined.gate).toEqual(whole.gate);
+    expect(joined.edits).toEqual(whole.edits);
+    expect(joined.text).toBe(whole.text);
+    expect(whole.edits.length).toBeGreaterThan(0);
+  });
+
+  it("keeps skipped spans and never-touch words untouched across windows", () => {
+    const text = spun.slice(0, 40_000);
+    const skip = [{ start: 10_000, end: 25_000 }];
+    const pieces = [...restoreWindowsWith(resources, text, { skip, neverTouch: ["mentioned"] }, undefined, { windowChars: 8 * 1024, windowedAbove: 0 })];
+    expect(pieces.length).toBeGreaterThan(3);
+    expectConsistent(text, pieces);
+    for (const p of pieces) {
+      for (const e of p.edits) {
+        expect(e.end <= skip[0]!.start || e.start >= skip[0]!.end).toBe(true);
+        expect(e.before.toLowerCase()).not.toBe("mentioned");
+      }
+    }
+  });
+});

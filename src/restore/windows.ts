@@ -1,0 +1,336 @@
+/**
+ * Long documents in windows, so memory does not grow with the input.
+ *
+ * A text longer than WINDOWED_ABOVE characters is cut between lines (or, in text without line breaks, after a
+ * sentence's end) into windows of about WINDOW_CHARS. Only the document-level evidence needs the whole text, and it
+ * is gathered in a first pass that keeps counts, not tokens: the gate's place counts (decide.ts PlaceCounts) and
+ * word count, the register's research-vocabulary count (register.ts), and which listed fingerprints the text holds
+ * (engine.ts fingerprintFilter). The second pass restores window by window with that evidence fixed; each window is
+ * read with a margin of whole lines on both sides (context for the language model's neighbours, the digit rule and
+ * the decisions of neighbouring sites), and only the sites that start in the window's own part are applied.
+ *
+ * What stays local to a window (some 40,000 words): the pooling of a spun form's sites, whether a candidate occurs
+ * elsewhere in the text, and the ranking of thesaurus candidates per form. Texts up to WINDOWED_ABOVE are restored in
+ * one piece, exactly as before. Pure: no I/O.
+ */
+import type { PhraseDictionary } from "../dict/types.js";
+import { positionIn } from "../text/position.js";
+import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable } from "../text/tokenize.js";
+import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
+import { unlistedFlags } from "../flag/apply.js";
+import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type Gate } from "./decide.js";
+import { findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
+import { rankForms } from "./prune.js";
+import { isAcademic, registerOf } from "./register.js";
+import { applyEdits, blockedTokens, configFor, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
+
+/** Characters per window (the core; margins come on top). */
+export const WINDOW_CHARS = 256 * 1024;
+/**
+ * Texts up to this many characters are restored in one piece. Above the 1 MB inputs the project checks for identical
+ * output (scripts/check-identical.mjs), so every document up to that size restores exactly as before windowing.
+ */
+export const WINDOWED_ABOVE = 1536 * 1024;
+/** Context read on each side of a window's core (then extended to a line start or end). */
+const MARGIN_CHARS = 2048;
+/** How far a cut looks for a line break, then a sentence end, then a space, before cutting where it is. */
+const SEARCH_CHARS = 16 * 1024;
+
+/** One restored piece of a text: pieces follow each other and together cover the whole input. */
+export interface RestoredWindow {
+  /** The input's offsets [from, to) this piece covers. */
+  from: number;
+  to: number;
+  /** The restored text of that part. */
+  text: string;
+  /** Changes in it, offsets and lines into the whole input, in text order. */
+  edits: Edit[];
+  flags: Flag[];
+  /** The whole document's gate (the same in every piece). */
+  gate: GateReport;
+}
+
+export interface WindowSettings {
+  /** Characters per window (default WINDOW_CHARS). */
+  windowChars?: number;
+  /** Texts up to this length are restored in one piece (default WINDOWED_ABOVE). */
+  windowedAbove?: number;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
+const isEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x3a;
+
+/**
+ * A place to cut near `pos`, searching forward (dir 1) or back (dir -1): the start of a line, else just after a
+ * sentence's end and a space, else after a space, else `pos` itself (not inside a surrogate pair).
+ */
+export function cutNear(text: string, pos: number, dir: 1 | -1): number {
+  if (pos <= 0) return 0;
+  if (pos >= text.length) return text.length;
+  const limit = dir > 0 ? Math.min(text.length, pos + SEARCH_CHARS) : Math.max(1, pos - SEARCH_CHARS);
+  const k = dir > 0 ? text.indexOf("\n", pos - 1) : text.lastIndexOf("\n", pos - 1);
+  if (k >= 0 && (dir > 0 ? k + 1 <= limit : k + 1 >= limit)) return k + 1;
+  let space = -1;
+  let other = -1;
+  for (let j = pos; dir > 0 ? j < limit : j > limit; j += dir) {
+    // j is a cut after text[j - 1]
+    const c = text.charCodeAt(j - 1);
+    if (!isSpace(c) || isSpace(text.charCodeAt(j))) {
+      // Else at least not inside a word: after a character that is neither a letter nor a digit.
+      if (other < 0 && !WORD_CHAR.test(text[j - 1]!) && !(c >= 0xd800 && c <= 0xdbff)) other = j;
+      continue;
+    }
+    if (j >= 2 && isEnd(text.charCodeAt(j - 2))) return j;
+    if (space < 0) space = j;
+  }
+  if (space >= 0) return space;
+  if (other >= 0) return other;
+  const c = text.charCodeAt(pos);
+  return c >= 0xdc00 && c <= 0xdfff ? pos + 1 : pos;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}'’\-\udc00-\udfff]/u;
+
+/** Window cores: offsets where each begins, and text.length at the end. */
+export function windowCuts(text: string, windowChars: number): number[] {
+  const cuts = [0];
+  let at = 0;
+  while (text.length - at > windowChars + (windowChars >> 2)) {
+    const next = cutNear(text, at + windowChars, 1);
+    if (next <= at || next >= text.length) break;
+    cuts.push(next);
+    at = next;
+  }
+  cuts.push(text.length);
+  return cuts;
+}
+
+interface Window {
+  /** Context read: [ctxFrom, ctxTo); the core [from, to) inside it. */
+  ctxFrom: number;
+  ctxTo: number;
+  from: number;
+  to: number;
+}
+
+function windowsOf(text: string, windowChars: number): Window[] {
+  const cuts = windowCuts(text, windowChars);
+  const out: Window[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k]!;
+    const to = cuts[k + 1]!;
+    out.push({ from, to, ctxFrom: Math.min(from, cutNear(text, from - MARGIN_CHARS, -1)), ctxTo: Math.max(to, cutNear(text, to + MARGIN_CHARS, 1)) });
+  }
+  return out;
+}
+
+/** The window's tokens that start in its core: [first, last). */
+function coreTokens(tok: TokenTable, from: number, to: number): [number, number] {
+  let a = 0;
+  while (a < tok.n && tok.start[a]! < from) a++;
+  let b = tok.n;
+  while (b > a && tok.start[b - 1]! >= to) b--;
+  return [a, b];
+}
+
+/** The sites that start in [from, to) of the text. */
+const inCore = (sites: Sites, i: number, w: Window) => sites.start[i]! >= w.from && sites.start[i]! < w.to;
+
+/**
+ * Restores a text piece by piece (see the file comment); a text up to `windowedAbove` characters comes as one piece,
+ * the same as restoreWith's result. The document's evidence is gathered before the first piece is given.
+ */
+export function* restoreWindowsWith(
+  resources: Resources,
+  text: string,
+  options: RestoreOptions = {},
+  tuning?: Tuning,
+  settings: WindowSettings = {},
+): Generator<RestoredWindow, void, undefined> {
+  const windowChars = settings.windowChars ?? WINDOW_CHARS;
+  if (text.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) {
+    const r = restoreWhole(resources, text, options, tuning);
+    yield { from: 0, to: text.length, text: r.text, edits: r.edits, flags: r.flags, gate: r.gate };
+    return;
+  }
+  const config = tuning ? { ...configFor(options), ...tuning } : configFor(options);
+  const assumeSpun = options.assumeSpun ?? false;
+  const lm = resources.lm;
+  const findOptions: FindOptions = {
+    neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
+    skip: options.skip ?? [],
+  };
+  const skip = new SkipSpans(findOptions.skip);
+  const gateDictionary = resources.gateDictionary ?? resources.dictionary;
+  const windows = windowsOf(text, windowChars);
+
+  // Key ids must stay the same over the document's windows (the presence of words below is kept by id).
+  if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
+  const read = (w: Window) => {
+    const tok = tokenTable(text, w.ctxFrom, w.ctxTo);
+    const { doc, spintax } = prepare(tok, skip, w.ctxFrom, w.ctxTo);
+    const numbers = new Sites(4);
+    findNumbers(doc, skip.merged, 0, tok.n, numbers);
+    const sitesFrom = (dict: PhraseDictionary, scientific: boolean, fingerprints: FingerprintScope, rank = true) =>
+      findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rank && rankForms(sites, forms, tok, lm), fingerprints);
+    return { tok, doc, sitesFrom };
+  };
+
+  // Pass 1: the document's evidence, as counts.
+  const counts = new PlaceCounts();
+  const seen = new Set<string>();
+  let words = 0;
+  let academic = 0;
+  /** Sites per spun form in the whole document (the scorer's "log sites" feature). */
+  const formSites = new Map<string, number>();
+  /** Per key id, whether the document has a word of it (what the scorer's "present" feature reads). */
+  let present = new Uint8Array(1024);
+  /** Windows where a closed gate could still change something (spintax, near-certain tiers, fingerprints). */
+  const certainIn = new Uint8Array(windows.length);
+  windows.forEach((w, k) => {
+    const { tok, doc, sitesFrom } = read(w);
+    const [a, b] = coreTokens(tok, w.from, w.to);
+    words += b - a;
+    const { keys, keyOf } = wordTable;
+    if (present.length < keys.length + 1) {
+      const grown = new Uint8Array(2 * (keys.length + 1));
+      grown.set(present);
+      present = grown;
+    }
+    for (let t = a; t < b; t++) {
+      const kid = keyOf[tok.word[t]!]!;
+      present[kid] = 1;
+      if (isAcademic(keys[kid]!)) academic++;
+    }
+    // Every site of the full dictionary (not ranked: only their forms are counted here); the gate reads the
+    // candidates that are no general thesaurus's, as with the gate's own dictionary.
+    const found = sitesFrom(resources.dictionary, true, { seen }, false);
+    const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
+    const active = initialChoices(found.sites);
+    sc.markActive(active);
+    const s = found.sites;
+    counts.lastEnd = -1;
+    for (let i = 0; i < s.n; i++) {
+      if (!inCore(s, i, w)) continue;
+      const key = s.poolKey[i]!;
+      formSites.set(key, (formSites.get(key) ?? 0) + 1);
+      if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certainIn[k] = 1;
+      // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
+      sc.siteDeltas(i, active, false);
+      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
+    }
+  });
+  const scientificText = registerOf(words, academic).scientific;
+  const scientific = assumeSpun || scientificText;
+  const fingerprints: FingerprintScope = { anywhere: seen.size >= 2 };
+  const gate: Gate = gateFrom(words, counts, config, assumeSpun);
+  const report: GateReport = {
+    strongSites: gate.strongSites,
+    words,
+    strongSitesPer1000: words ? (gate.strongSites * 1000) / words : 0,
+    spun: gate.spun,
+    probability: Number(gate.probability.toFixed(4)),
+  };
+  const flagger = scientificText ? resources.flagger?.() : undefined;
+
+  // Pass 2: restore window by window with the document's evidence fixed.
+  const cursor: EditCursor = newCursor();
+  let emitted = 0;
+  for (let k = 0; k < windows.length; k++) {
+    const w = windows[k]!;
+    let edits: Edit[] = [];
+    if (gate.spun || certainIn[k] || flagger) {
+      const { tok, doc, sitesFrom } = read(w);
+      const found = sitesFrom(gate.spun ? resources.dictionary : gateDictionary, scientific, fingerprints);
+      found.forms.documentSites = Int32Array.from(found.forms.key, (key, f) => Math.max(formSites.get(key) ?? 0, found.forms.memberFrom[f + 1]! - found.forms.memberFrom[f]!));
+      const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
+      sc.usePresence(present);
+      const result = decide(sc, config, assumeSpun, gate);
+      const decisions = result.decisions.filter((d) => inCore(sc.sites, d.site, w));
+      edits = toEdits(text, tok, sc.sites, decisions, skip, cursor);
+      let flags: Flag[] = [];
+      if (flagger) ({ edits, flags } = windowFlags(text, w, edits, sc, findOptions, resources, flagger));
+      const to = Math.max(w.to, edits.length ? edits[edits.length - 1]!.end : 0);
+      yield piece(text, emitted, to, edits, flags, report);
+      emitted = to;
+    } else if (w.to > emitted) {
+      yield piece(text, emitted, w.to, edits, [], report);
+      emitted = w.to;
+    }
+  }
+}
+
+function piece(text: string, from: number, to: number, edits: Edit[], flags: Flag[], gate: GateReport): RestoredWindow {
+  const part = text.slice(from, to);
+  const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+  return { from, to, text: applyEdits(part, shifted), edits, flags, gate };
+}
+
+/** Unlisted tortured phrases in a window's core (scientific text only), as restore.ts does for a whole text. */
+function windowFlags(
+  text: string,
+  w: Window,
+  edits: Edit[],
+  sc: Scoring,
+  findOptions: FindOptions,
+  resources: Resources,
+  flagger: NonNullable<ReturnType<NonNullable<Resources["flagger"]>>>,
+): { edits: Edit[]; flags: Flag[] } {
+  const part = text.slice(w.from, w.to);
+  const local = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start - w.from, end: x.end - w.from });
+  const tokens = tokenizeWords(part);
+  const sentences = splitSentences(part, tokens);
+  const localEdits = edits.map(local);
+  const listed = localEdits.filter((e) => e.entry.startsWith("tortured:"));
+  // Sites in window offsets (only what blockedTokens reads: fingerprint sites and their spans).
+  const sites = new Sites(Math.max(1, sc.sites.n));
+  const s = sc.sites;
+  for (let i = 0; i < s.n; i++) {
+    if (!inCore(s, i, w) || s.end[i]! > w.to) continue;
+    const t0 = tokens.findIndex((t) => t.start >= s.start[i]! - w.from);
+    let t1 = t0;
+    while (t1 >= 0 && t1 < tokens.length && tokens[t1]!.end <= s.end[i]! - w.from) t1++;
+    if (t0 < 0) continue;
+    sites.push(t0, t1, s.start[i]! - w.from, s.end[i]! - w.from, -1, t1, s.pattern[i]!, s.forced[i] === 1, s.list[i]!, s.poolKey[i]!, null);
+  }
+  const blocked = blockedTokens(tokens, sites, localEdits, listed, { ...findOptions, skip: findOptions.skip.map(local) });
+  // Lines and columns in the whole text: the part's own, moved by where the part starts.
+  const startLine = lineOf(text, w.from);
+  const startColumn = w.from - (text.lastIndexOf("\n", w.from - 1) + 1);
+  const pos = positionIn(part);
+  const position = (offset: number) => {
+    const p = pos(offset);
+    return { line: startLine + p.line - 1, column: p.line === 1 ? p.column + startColumn : p.column };
+  };
+  const found = unlistedFlags(part, tokens, sentences, resources.lm, flagger, blocked, position, listed);
+  const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + w.from, end: x.end + w.from });
+  const flags = found.flags.map(back);
+  let out = edits;
+  if (found.edits.length) {
+    const replaced = new Set(found.replaced.map((e) => `${e.start}:${e.end}`));
+    out = [...edits.filter((e) => !replaced.has(`${e.start - w.from}:${e.end - w.from}`)), ...found.edits.map(back)].sort((a, b) => a.start - b.start);
+  }
+  return { edits: out, flags };
+}
+
+/** 1-based line of an offset (counted from the start: only for scientific text's flags, once per window). */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let k = text.indexOf("\n"); k >= 0 && k < offset; k = text.indexOf("\n", k + 1)) line++;
+  return line;
+}
+
+/** The pieces of restoreWindowsWith as one result (what restoreWith returns for a long text). */
+export function joinWindows(pieces: Iterable<RestoredWindow>): RestoreResult {
+  const parts: string[] = [];
+  const edits: Edit[] = [];
+  const flags: Flag[] = [];
+  let gate: GateReport = { strongSites: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
+  for (const p of pieces) {
+    parts.push(p.text);
+    for (const e of p.edits) edits.push(e);
+    for (const f of p.flags) flags.push(f);
+    gate = p.gate;
+  }
+  return { text: parts.join(""), edits, flags, gate };
+}

@@ -1,0 +1,78 @@
+/**
+ * Long inputs are restored in windows and printed as each window is done (pipe mode). The CLI here restores with
+ * windows of 4 K characters (helpers/windowed-restorer.mjs), so a short input already takes several.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli, tempTree } from "./helpers/run.js";
+
+const windowed = { cli: join(ROOT, "test", "cli", "helpers", "windowed-cli.mjs"), timeoutMs: 60_000 };
+
+/** About 20 K characters of the project's spun bench fixtures, paragraphs in a fixed shuffled order. */
+function spunText(): string {
+  const dir = join(ROOT, "fixtures", "bench");
+  const paragraphs = readdirSync(dir)
+    .filter((f) => f.endsWith(".spun.txt"))
+    .sort()
+    .flatMap((f) => readFileSync(join(dir, f), "utf8").split("\n"))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  let seed = 99;
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const out: string[] = [];
+  let size = 0;
+  while (size < 20_000) {
+    const p = paragraphs[Math.floor(rand() * paragraphs.length)]!;
+    out.push(p);
+    size += p.length + 2;
+  }
+  return out.join("\n\n") + "\n";
+}
+
+const TEXT = spunText();
+
+/** The input with the JSON report's edits applied. */
+function applied(text: string, jsonLines: string): string {
+  const edits = jsonLines.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { offset: number; before: string; after: string });
+  let out = "";
+  let pos = 0;
+  for (const e of edits.sort((a, b) => a.offset - b.offset)) {
+    expect(text.slice(e.offset, e.offset + e.before.length)).toBe(e.before);
+    out += text.slice(pos, e.offset) + e.after;
+    pos = e.offset + e.before.length;
+  }
+  return out + text.slice(pos);
+}
+
+describe("pipe mode streams a long input window by window", () => {
+  it("prints, piece by piece, what the whole-text report says: restored text from stdin and from a file, JSON records, a byte-order mark once", async () => {
+    const piped = await runCli([], { ...windowed, input: TEXT, env: { WINDOWED_TEST_REPORT: "1" } });
+    expect(piped.code).toBe(0);
+    const pieces = Number(/^pieces (\d+)$/m.exec(piped.stderr)?.[1]);
+    expect(pieces).toBeGreaterThan(3);
+    // Two files are not streamed: their JSON records come from the whole-text path (restore(), the same pieces joined).
+    const dir = tempTree({ "long.txt": TEXT, "same.txt": TEXT });
+    const whole = await runCli(["--format", "json", "long.txt", "same.txt"], { ...windowed, cwd: dir });
+    expect(whole.code).toBe(0);
+    const wholeLong = whole.out.split("\n").filter((l) => l.startsWith('{"file":"long.txt"')).join("\n") + "\n";
+    const expected = applied(TEXT, wholeLong);
+    expect(expected).not.toBe(TEXT);
+    expect(piped.out).toBe(expected);
+    // One input in JSON is streamed too: the same records.
+    const json = await runCli(["--format", "json", "-"], { ...windowed, input: TEXT, env: { WINDOWED_TEST_REPORT: "1" } });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe(`pieces ${pieces}\n`);
+    expect(json.out).toBe(wholeLong.replaceAll('{"file":"long.txt"', '{"file":"stdin"'));
+    const file = await runCli(["long.txt"], { ...windowed, cwd: dir, env: { WINDOWED_TEST_REPORT: "1" } });
+    expect(file.code).toBe(0);
+    expect(file.stderr).toBe(`pieces ${pieces}\n`);
+    expect(file.out).toBe(expected);
+    // UTF-16 with a byte-order mark: the mark before the first piece only.
+    const bom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, "utf16le")]);
+    const wide = await runCli([], { ...windowed, input: bom });
+    expect(wide.code).toBe(0);
+    expect(wide.stdout.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
+    expect(wide.stdout.subarray(2).toString("utf16le")).toBe(expected);
+  });
+});
