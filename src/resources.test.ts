@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCuratedDictionary } from "./dict/curated.js";
@@ -26,6 +27,14 @@ describe("precompiled dictionaries", () => {
       }
       for (const k of ["the", "said", "not a key at all"]) expect(fromCompiled.lookup(k)).toEqual(parsed[name].lookup(k));
     }
+  });
+  it("record each source by its SHA-1, so an edited source is parsed instead of read from the compiled file", () => {
+    const compiled = compileBundledDictionaries();
+    const sha1 = (path: string) => createHash("sha1").update(readFileSync(path)).digest("hex");
+    expect(compiled.hashes).toEqual({ curated: sha1(bundledFiles.curated), closedClass: sha1(bundledFiles.closedClass), mined: sha1(bundledFiles.mined) });
+    expect(compiled.tortured!.hash).toBe(sha1(bundledFiles.tortured));
+    // No copy of the sources: start-up reads the compiled file and the sources' bytes, not the sources twice.
+    expect(JSON.stringify(compiled).length).toBeLessThan(readFileSync(bundledFiles.tortured).length);
   });
   it("give the tortured list's keys (as its parser reads them) and their phrase prefixes", () => {
     const text = readFileSync(bundledFiles.tortured, "utf8");

@@ -3,7 +3,8 @@
  * ship in the package. Everything it hands on (bytes, strings) is parsed by pure modules.
  */
 import { isAscii } from "node:buffer";
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { combineDictionaries, declareKeys, declarePrefixesLazily, keyPrefixes } from "./dict/combine.js";
@@ -19,8 +20,16 @@ import { PAGE, TrieModel, type ModelBytes, type PrecomputedVocabulary } from "./
 import { LmView } from "./restore/lm-view.js";
 import type { Resources } from "./restore/restore.js";
 
-/** The package root (where dictionaries/ lives), from dist/ or src/. */
-export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The package root (where dictionaries/ lives), from dist/ or src/, or from a chunk of the bundled pipe entry one
+ * folder deeper (dist/pipe-chunks/, see scripts/bundle-pipe.mjs): the nearest folder above with a dictionaries/.
+ */
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(here: string): string {
+  for (let dir = join(here, ".."), up = 0; up < 2; dir = join(dir, ".."), up++) if (existsSync(join(dir, "dictionaries"))) return dir;
+  return join(here, "..");
+}
 export const dictionariesDir = join(packageRoot, "dictionaries");
 
 export const bundledFiles = {
@@ -34,10 +43,22 @@ export const bundledFiles = {
 } as const;
 
 function read(path: string, what: string): string {
+  return decode(readBytes(path, what));
+}
+
+function readBytes(path: string, what: string): Buffer {
   if (!existsSync(path)) throw new Error(`unspin: the bundled ${what} is missing (${path}); the installation is incomplete.`);
-  const bytes = readFileSync(path);
+  return readFileSync(path);
+}
+
+function decode(bytes: Buffer): string {
   // The big data files are plain ASCII: decoding them as Latin-1 gives the same string three times faster.
   return bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
+}
+
+/** What a compiled dictionary records of its source: its SHA-1 (the source is compared by it, not kept). */
+function fingerprint(bytes: Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("hex");
 }
 
 let model: LmView | undefined;
@@ -62,6 +83,11 @@ export interface SharedModelFile {
   fd: number;
   bytes: SharedArrayBuffer;
   pages: SharedArrayBuffer;
+  /**
+   * The thesaurus index in shared memory too, read whole by the first thread that needs it (state[0]: 0 not read
+   * yet, 1 read): 12 MB once for the process, not once per worker.
+   */
+  thesaurus?: { bytes: SharedArrayBuffer; state: SharedArrayBuffer };
 }
 
 let sharedModel: ModelBytes | undefined;
@@ -79,7 +105,13 @@ export function shareBundledModelFile(): SharedModelFile {
     const fd = openSync(bundledFiles.model, "r");
     const size = fstatSync(fd).size;
     sharedFile = { fd, bytes: new SharedArrayBuffer(size), pages: new SharedArrayBuffer(Math.ceil(size / PAGE)) };
+    if (existsSync(bundledFiles.thesaurus)) {
+      // Allocated, not read: the system backs its pages only once a thread reads the file into them.
+      const thesaurusSize = statSync(bundledFiles.thesaurus).size;
+      sharedFile.thesaurus = { bytes: new SharedArrayBuffer(thesaurusSize), state: new SharedArrayBuffer(4) };
+    }
     sharedModel ??= modelBytesOver(sharedFile);
+    sharedThesaurus ??= sharedFile.thesaurus;
   }
   return sharedFile;
 }
@@ -87,7 +119,40 @@ export function shareBundledModelFile(): SharedModelFile {
 /** Makes this thread read the model through memory shared with the thread that called shareBundledModelFile(). */
 export function useSharedModelFile(file: SharedModelFile): void {
   sharedModel = modelBytesOver(file);
+  sharedThesaurus = file.thesaurus;
 }
+
+let sharedThesaurus: SharedModelFile["thesaurus"];
+
+/** The thesaurus file's bytes: in the shared memory when there is one (read into it by the first thread), else read. */
+function thesaurusBytes(path: string): Uint8Array {
+  const shared = sharedThesaurus;
+  if (!shared) return readFileSync(path);
+  const bytes = new Uint8Array(shared.bytes);
+  const state = new Int32Array(shared.state);
+  if (Atomics.load(state, 0) !== 1) {
+    // Two threads may both read it: they write the same bytes, and each uses them only once its own read is done.
+    const fd = openSync(path, "r");
+    try {
+      if (fstatSync(fd).size !== bytes.length) return readFileSync(path); // the file changed since it was shared
+      for (let at = 0; at < bytes.length; ) {
+        const n = readSync(fd, bytes, at, bytes.length - at, at);
+        if (n <= 0) throw new Error(`unspin: the bundled thesaurus ended early at byte ${at} (${path}); the installation is broken.`);
+        at += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    Atomics.store(state, 0, 1);
+  }
+  return bytes;
+}
+
+/** Whether this thread's thesaurus, once loaded, reads shared memory (for tests). */
+export function thesaurusIsShared(): boolean {
+  return thesaurus !== undefined && sharedThesaurus !== undefined && thesaurusShared;
+}
+let thesaurusShared = false;
 
 /**
  * The model file, read a page at a time as the model reaches it (a short text touches a few hundred KB of the
@@ -141,7 +206,9 @@ export function loadBundledThesaurus(): ThesaurusIndex {
   if (!thesaurus) {
     const path = bundledFiles.thesaurus;
     if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
-    thesaurus = new ThesaurusIndex(readFileSync(path));
+    const bytes = thesaurusBytes(path);
+    thesaurusShared = bytes.buffer instanceof SharedArrayBuffer;
+    thesaurus = new ThesaurusIndex(bytes);
   }
   return thesaurus;
 }
@@ -169,19 +236,20 @@ function lazyTortured(path: string): PhraseDictionary {
   } finally {
     closeSync(fd);
   }
+  let bytes: Buffer | undefined;
+  const getBytes = () => (bytes ??= readBytes(path, "tortured-phrase list"));
   let text: string | undefined;
-  const getText = () => (text ??= read(path, "tortured-phrase list"));
+  const getText = () => (text ??= decode(getBytes()));
   const sorted = sortedTorturedDictionary(getText, maxWords ?? 12);
   // Its keys are known (the first column, read with the list; compiled by npm run build): a word or phrase that is no
   // key is answered without a search, and the site finder stops a phrase as soon as no key continues it.
   let index: { keys: ReadonlySet<string>; prefixes: ReadonlySet<string> } | undefined;
   const keyIndex = () => {
     if (!index) {
-      const t = getText();
       const c = compiledDictionaries()?.tortured;
-      if (c && c.source === t) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
+      if (c && c.hash === fingerprint(getBytes())) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
       else {
-        const keys = torturedKeys(t);
+        const keys = torturedKeys(getText());
         index = { keys: new Set(keys), prefixes: keyPrefixes(keys) };
       }
     }
@@ -230,8 +298,8 @@ export function loadCuratedDictionary(): PhraseDictionary {
 
 // ---- Precompiled dictionaries --------------------------------------------------------------------------------------
 // `npm run build` compiles the bundled curated and mined dictionaries (scripts/compile-dictionaries.mjs) into
-// dist/compiled/dictionaries.json: every key with its candidates as the parsers give them, and the source text each
-// was compiled from. A dictionary is read from there when its source is unchanged (a string comparison), and parsed
+// dist/compiled/dictionaries.json: every key with its candidates as the parsers give them, and the SHA-1 of the source
+// each was compiled from. A dictionary is read from there when its source is unchanged (same SHA-1), and parsed
 // from its source otherwise: the same dictionary either way, without the parsing and inflecting at start-up.
 
 type DictName = "curated" | "closedClass" | "mined";
@@ -243,12 +311,12 @@ export interface CompiledDictionary {
 }
 
 export interface CompiledDictionaries {
-  version: 1;
-  /** The source text each dictionary was compiled from. */
-  sources: Record<DictName, string>;
+  version: 2;
+  /** SHA-1 of the source each dictionary was compiled from (its bytes): a start-up reads no second copy of it. */
+  hashes: Record<DictName, string>;
   dicts: Record<DictName, CompiledDictionary>;
-  /** The tortured list's keys and their phrase prefixes (keyPrefixes), and the source text they come from. */
-  tortured?: { source: string; keys: string[]; prefixes: string[] };
+  /** The tortured list's keys and their phrase prefixes (keyPrefixes), and the SHA-1 of the source they come from. */
+  tortured?: { hash: string; keys: string[]; prefixes: string[] };
 }
 
 export const compiledFiles = {
@@ -323,20 +391,20 @@ function parseDictionary(name: DictName, text: string): { dict: PhraseDictionary
 
 /** The compiled form of the bundled curated and mined dictionaries (for scripts/compile-dictionaries.mjs). */
 export function compileBundledDictionaries(): CompiledDictionaries {
-  const sources = {} as Record<DictName, string>;
+  const hashes = {} as Record<DictName, string>;
   const dicts = {} as Record<DictName, CompiledDictionary>;
   for (const name of Object.keys(dictSources) as DictName[]) {
-    const text = read(...dictSources[name]);
-    const { dict, keys } = parseDictionary(name, text);
-    sources[name] = text;
+    const bytes = readBytes(...dictSources[name]);
+    const { dict, keys } = parseDictionary(name, decode(bytes));
+    hashes[name] = fingerprint(bytes);
     dicts[name] = {
       maxPhraseWords: dict.maxPhraseWords,
       entries: keys.map((k) => [k, (dict.lookup(k) ?? []).map((c) => [c.original, c.tier, c.prior, c.source, c.entry] as [string, Tier, number, string, string])]),
     };
   }
-  const tortured = read(bundledFiles.tortured, "tortured-phrase list");
-  const keys = torturedKeys(tortured);
-  return { version: 1, sources, dicts, tortured: { source: tortured, keys, prefixes: [...keyPrefixes(keys)] } };
+  const tortured = readBytes(bundledFiles.tortured, "tortured-phrase list");
+  const keys = torturedKeys(decode(tortured));
+  return { version: 2, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] } };
 }
 
 let compiled: CompiledDictionaries | null | undefined;
@@ -347,7 +415,7 @@ function compiledDictionaries(): CompiledDictionaries | null {
     if (existsSync(compiledFiles.dictionaries)) {
       try {
         const c = JSON.parse(readFileSync(compiledFiles.dictionaries, "utf8")) as CompiledDictionaries;
-        if (c.version === 1) compiled = c;
+        if (c.version === 2) compiled = c;
       } catch {
         // An unreadable compiled file: the sources are parsed instead.
       }
@@ -357,11 +425,11 @@ function compiledDictionaries(): CompiledDictionaries | null {
 }
 
 function bundledDictionary(name: DictName): PhraseDictionary {
-  const text = read(...dictSources[name]);
+  const bytes = readBytes(...dictSources[name]);
   const c = compiledDictionaries();
   const d = c?.dicts[name];
-  if (c && d && c.sources[name] === text) return dictionaryFromCompiled(d);
-  const { dict, keys } = parseDictionary(name, text);
+  if (c && d && c.hashes?.[name] === fingerprint(bytes)) return dictionaryFromCompiled(d);
+  const { dict, keys } = parseDictionary(name, decode(bytes));
   return declareKeys(dict, keys);
 }
 

@@ -19,7 +19,7 @@ import { describeConfig, restoreOptionsFor } from "./input/options.js";
 import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./run/process-file.js";
 import { docKindFor } from "./input/prose.js";
 import type { Summary } from "./report/report.js";
-import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowRestorer, type Restorer } from "./run/restorer.js";
+import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowRestorer, type Restorer, type WindowRestorer } from "./run/restorer.js";
 import { readLimited, sizeLimitFor } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
 
@@ -29,6 +29,10 @@ export type { Io } from "./io.js";
 export interface Deps {
   /** Module exporting restore(); the library by default, a stand-in in tests. */
   restorerModule?: string;
+  /** The engine itself, already loaded (the bundled pipe entry, src/cli/pipe.ts); wins over restorerModule. */
+  restorer?: Restorer;
+  /** Its windowed restore, given with `restorer` (restoreWindows). */
+  windowRestorer?: WindowRestorer;
 }
 
 const STDIN = "-";
@@ -181,7 +185,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   const resolver = new ConfigResolver(io.cwd, opts.config, io.env.HOME || undefined);
   const restorerModule = deps.restorerModule ?? DEFAULT_RESTORER_MODULE;
   let restorer: Promise<Restorer> | null = null;
-  const mainRestorer = () => (restorer ??= loadRestorer(restorerModule));
+  const mainRestorer = () => (restorer ??= deps.restorer ? Promise.resolve(deps.restorer) : loadRestorer(restorerModule));
 
   if (opts.printConfig !== undefined) {
     const file = resolve(io.cwd, opts.printConfig);
@@ -301,7 +305,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     // Restored text (pipe mode) or JSON records printed as they come, for one input with nothing written back:
     // long texts are restored in windows.
     const streams = (mode === "text" || mode === "json") && !interactive && (!opts.write || fileJobs.length === 0);
-    const stream = streams ? await loadWindowRestorer(restorerModule) : undefined;
+    const stream = streams ? (deps.restorer ? deps.windowRestorer : await loadWindowRestorer(restorerModule)) : undefined;
     if (stdinJob) {
       await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream), interactive);
       handled++;

@@ -115,6 +115,21 @@ describe("TrieModel on the bundled en-us model", () => {
     expect(model.logProb(model.id("states"), united, the)).toBeGreaterThan(-0.1);
   });
 
+  it("gives the same probabilities when its bigram searches are remembered, through the memo's fresh starts", () => {
+    // Two models over the same bytes: one asked each query twice and through 100,000 queries (its memo of bigram
+    // searches starts afresh several times), one asked each query once, in another order.
+    const fresh = TrieModel.fromBuffer(bytes);
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const common = Math.min(model.vocabSize, 3000);
+    const queries: [number, number, number][] = [];
+    for (let q = 0; q < 100_000; q++) queries.push([rand(common), rand(common), q % 3 === 0 ? -1 : rand(common)]);
+    const first = queries.map(([w, h1, h2]) => model.logProb(w, h1, h2));
+    const again = queries.map(([w, h1, h2]) => model.logProb(w, h1, h2));
+    expect(again).toEqual(first);
+    for (let q = queries.length - 1; q >= 0; q -= 7) expect(fresh.logProb(...queries[q]!)).toBe(first[q]);
+  });
+
   it("loads quickly", () => {
     const t0 = performance.now();
     TrieModel.fromBuffer(bytes);

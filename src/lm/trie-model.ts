@@ -22,6 +22,10 @@
  */
 
 const MAGIC = "Trie Language Model";
+/** Bigram searches remembered (TrieModel.findBigram): 2^16 slots, started afresh when half full. */
+const BI_MEMO_BITS = 16;
+const BI_MEMO_MASK = (1 << BI_MEMO_BITS) - 1;
+const BI_MEMO_LIMIT = 1 << (BI_MEMO_BITS - 1);
 const CODEBOOK = 1 << 16;
 /** log10(1.0001): converts the file's log base 1.0001 to log10. */
 const LOG_SCALE = Math.log10(1.0001);
@@ -426,8 +430,38 @@ export class TrieModel {
     return this.searchTri(lo, hi, h2) >= 0 ? 3 : 2;
   }
 
-  /** Index of the bigram entry (history h1, word w), or -1. */
+  /**
+   * Index of the bigram entry (history h1, word w), or -1. Remembered in a small open-addressing table (key and
+   * answer side by side): the same pair is searched for again and again (a word's probability after h1, then the
+   * backoff of the pair (h1, w) as a history), and each search is a dozen reads spread over the packed array.
+   */
   private findBigram(w: number, h1: number): number {
+    // w and h1 are below 2^25 (the word field): the key is exact, and never 0 (h1 + 1 >= 1).
+    const key = w * 33554432 + h1 + 1;
+    const memo = this.biMemo;
+    let slot = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b)) >>> (32 - BI_MEMO_BITS);
+    for (;;) {
+      const k = memo[2 * slot]!;
+      if (k === key) return memo[2 * slot + 1]!;
+      if (k === 0) break;
+      slot = (slot + 1) & BI_MEMO_MASK;
+    }
+    const b = this.searchBigram(w, h1);
+    if (this.biMemoSize >= BI_MEMO_LIMIT) {
+      memo.fill(0);
+      this.biMemoSize = 0;
+      slot = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b)) >>> (32 - BI_MEMO_BITS);
+    }
+    memo[2 * slot] = key;
+    memo[2 * slot + 1] = b;
+    this.biMemoSize++;
+    return b;
+  }
+
+  private readonly biMemo = new Float64Array(2 << BI_MEMO_BITS);
+  private biMemoSize = 0;
+
+  private searchBigram(w: number, h1: number): number {
     const mask = this.wordMask;
     const total = this.biTotal;
     let l = this.uniNext[3 * w + 2]!;

@@ -92,6 +92,21 @@ export function subList(list: CandList, keep: readonly number[]): CandList {
     keep.map((c) => list.entry[c]!),
   );
   if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
+  if (list.lm !== null) {
+    // The same candidates for the same model: their ids and unigram means are the parent's (what withModel gives).
+    let n = 0;
+    for (const c of keep) n += list.idFrom[c + 1]! - list.idFrom[c]!;
+    const ids = new Int32Array(n);
+    let at = 0;
+    keep.forEach((c, k) => {
+      sub.idFrom[k] = at;
+      for (let x = list.idFrom[c]!; x < list.idFrom[c + 1]!; x++) ids[at++] = list.ids[x]!;
+      sub.unigram[k] = list.unigram[c]!;
+    });
+    sub.idFrom[keep.length] = at;
+    sub.ids = ids;
+    sub.lm = list.lm;
+  }
   return sub;
 }
 
@@ -172,6 +187,9 @@ interface DictCache {
   /** Per key id: the list, null for none, undefined when not looked up yet. */
   single: (CandList | null | undefined)[];
   phrase: Map<string, CandList | null>;
+  /** Keys of several words by their prefix's entry and last word (see DictionaryReader.extend). */
+  entries: Map<number, PhraseEntry>;
+  nextId: number;
   /** Per key id: 1 when a phrase of the dictionary may start with it, 2 when none does, 0 not asked yet. */
   starts: Int8Array;
   /** Per key id, with known phrase prefixes: 1 when some key continues it, 2 when none does, 0 not asked yet. */
@@ -184,10 +202,23 @@ const caches = new WeakMap<PhraseDictionary, DictCache>();
 function cacheOf(dict: PhraseDictionary): DictCache {
   let c = caches.get(dict);
   if (!c || c.generation !== wordTable.generation || c.candidates > CACHE_CANDIDATES) {
-    c = { generation: wordTable.generation, single: [], phrase: new Map(), starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
+    c = { generation: wordTable.generation, single: [], phrase: new Map(), entries: new Map(), nextId: 0, starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
     caches.set(dict, c);
   }
   return c;
+}
+
+/** Keys of several words remembered (DictionaryReader.extend) before the memo starts afresh. */
+const PHRASE_CACHE = 100_000;
+const ID_LIMIT = 2 ** 25;
+
+/** A key of two or more words, its candidates, and whether some longer key continues it. */
+export interface PhraseEntry {
+  /** Its number for the keys that continue it (-1: not remembered). */
+  id: number;
+  key: string;
+  list: CandList | null;
+  more: boolean;
 }
 
 /**
@@ -259,6 +290,30 @@ export class DictionaryReader {
       map.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * The key `prefix` (a key of two or more words; null: the one word of key id `first`) continued by the word of key
+   * id `kid` after a space or (hyphen) a hyphen: its candidates and whether a longer key continues it. Found by
+   * number (the prefix's entry and the word), without building and hashing the key's string at every place.
+   */
+  extend(prefix: PhraseEntry | null, first: number, kid: number, hyphen: boolean): PhraseEntry {
+    const p = prefix === null ? first : prefix.id < 0 ? -1 : ID_LIMIT + prefix.id;
+    // Ids below 2^25 and words below 2^25 keep the number under 2^52 (exact); beyond, nothing is remembered.
+    const cacheable = this.local === null && p >= 0 && p < 2 * ID_LIMIT && kid < ID_LIMIT && this.cache.nextId < ID_LIMIT;
+    const id = cacheable ? (p * 2 + (hyphen ? 1 : 0)) * ID_LIMIT + kid : -1;
+    const entries = this.cache.entries;
+    let entry = cacheable ? entries.get(id) : undefined;
+    if (entry === undefined) {
+      const key = `${prefix === null ? wordTable.keys[first]! : prefix.key}${hyphen ? "-" : " "}${wordTable.keys[kid]!}`;
+      entry = { id: cacheable ? this.cache.nextId++ : -1, key, list: this.phrase(key), more: this.prefixes === null || this.prefixes.has(key) };
+      if (cacheable) {
+        // Ids are never reused, so an entry held by a caller stays valid after the memo starts afresh.
+        if (entries.size >= PHRASE_CACHE) entries.clear();
+        entries.set(id, entry);
+      }
+    }
+    return entry;
   }
 
   mayStartPhrase(kid: number): boolean {

@@ -17,7 +17,7 @@ import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
-import { FEATURE_COUNT, featureVector, logit, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, featureVector, formFeatures, logit, siteLogit, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -206,6 +206,26 @@ export class Scoring {
   readonly fit: Float64Array;
   /** Per site, the best non-thesaurus gain at the places within three words (set by neighbourEvidence). */
   readonly neighbour: Float64Array;
+  /**
+   * Per site, 1 once its deltas, fit or neighbour evidence were set anew (siteDeltas, thesaurusDeltas, a changed
+   * neighbourEvidence): what decide() reads to score again only the forms whose evidence moved. Cleared by the reader.
+   */
+  readonly touched: Uint8Array;
+  /**
+   * Per site, the context its deltas were last computed in: left ids (2, BOS-padded count in ctxN), right ids (2),
+   * and whether thesaurus candidates were scored (see rescore).
+   */
+  private readonly ctx: Int32Array;
+  /** evidence()'s best and second-best delta of a site (top1At: where the best is), valid for `version`. */
+  private topSite = -1;
+  private topBound = -1;
+  private topVersion = -1;
+  private top1 = -Infinity;
+  private top1At = -1;
+  private top2 = -Infinity;
+  /** Bumped whenever deltas are written. */
+  private version = 0;
+  private readonly ctxN: Uint8Array;
   /** Deltas of site i: deltas[dOff[i], dOff[i + 1]), one per candidate of its list. */
   readonly dOff: Int32Array;
   readonly deltas: Float64Array;
@@ -232,6 +252,9 @@ export class Scoring {
     this.coverAt = new Int32Array(tok.n).fill(-1);
     this.fit = new Float64Array(sites.n);
     this.neighbour = new Float64Array(sites.n);
+    this.touched = new Uint8Array(sites.n);
+    this.ctx = new Int32Array(4 * sites.n);
+    this.ctxN = new Uint8Array(sites.n);
     const dOff = new Int32Array(sites.n + 1);
     for (let i = 0; i < sites.n; i++) dOff[i + 1] = dOff[i]! + sites.list[i]!.n;
     this.dOff = dOff;
@@ -357,6 +380,26 @@ export class Scoring {
   }
 
   /** Model ids of the text as written at site i. */
+  /** keepIds(i) into a scratch buffer (this.keep, valid until the next call); returns how many. */
+  private keepInto(i: number): number {
+    const s = this.sites;
+    let n = 0;
+    for (let t = s.tokFrom[i]!; t < s.tokTo[i]!; t++) {
+      const one = this.lmOne[t]!;
+      if (one !== MANY) {
+        if (n === this.keep.length) this.keep = grow(this.keep);
+        this.keep[n++] = one;
+      } else {
+        for (const id of this.lm.wordIds(this.tok.word[t]!)) {
+          if (n === this.keep.length) this.keep = grow(this.keep);
+          this.keep[n++] = id;
+        }
+      }
+    }
+    return n;
+  }
+  private keep: Int32Array = new Int32Array(16);
+
   keepIds(i: number): number[] {
     const out: number[] = [];
     const s = this.sites;
@@ -376,20 +419,69 @@ export class Scoring {
     // The buffer holds the contexts while they are gathered; take them before it is reused.
     this.contextLeft(i, active);
     this.contextRight(i, active);
-    const keepIds = this.keepIds(i);
-    const keep = this.windowScore(keepIds, 0, keepIds.length);
-    this.fit[i] = keep / Math.max(1, keepIds.length + this.rightN);
+    this.scoreSite(i, withThesaurus);
+  }
+
+  /**
+   * As siteDeltas, but only when the site's context (two model ids each side) or the thesaurus setting differs from
+   * the one its deltas were last computed in: the deltas would come out the same.
+   */
+  rescore(i: number, active: Int32Array, withThesaurus: boolean): void {
+    this.contextLeft(i, active);
+    this.contextRight(i, active);
+    if (this.sameContext(i, withThesaurus)) return;
+    this.scoreSite(i, withThesaurus);
+  }
+
+  private sameContext(i: number, withThesaurus: boolean): boolean {
+    const c = this.ctx;
+    const at = 4 * i;
+    return (
+      this.ctxN[i] === this.ctxCode(i, withThesaurus) &&
+      c[at] === this.left[0] &&
+      (this.leftN < 2 || c[at + 1] === this.left[1]) &&
+      c[at + 2] === this.right[0] &&
+      (this.rightN < 2 || c[at + 3] === this.right[1])
+    );
+  }
+
+  /** leftN, rightN and the thesaurus setting (when the site has thesaurus candidates) in one byte, never 0 (not scored). */
+  private ctxCode(i: number, withThesaurus: boolean): number {
+    return this.leftN | (this.rightN << 2) | (withThesaurus && this.sites.list[i]!.thesaurus > 0 ? 16 : 0);
+  }
+
+  private recordContext(i: number, withThesaurus: boolean): void {
+    const at = 4 * i;
+    this.ctx[at] = this.left[0]!;
+    this.ctx[at + 1] = this.left[1]!;
+    this.ctx[at + 2] = this.right[0]!;
+    this.ctx[at + 3] = this.right[1]!;
+    this.ctxN[i] = this.ctxCode(i, withThesaurus);
+  }
+
+  /** siteDeltas with the contexts gathered. */
+  private scoreSite(i: number, withThesaurus: boolean): void {
+    this.version++;
+    this.recordContext(i, withThesaurus);
+    const keepN = this.keepInto(i);
+    const keep = this.windowScore(this.keep, 0, keepN);
+    const fit = keep / Math.max(1, keepN + this.rightN);
+    if (fit !== this.fit[i]) this.touched[i] = 1;
+    this.fit[i] = fit;
     const list = this.sites.list[i]!;
     const at = this.dOff[i]!;
     const d = this.deltas;
+    const bias = list.fingerprint > 0 ? (this.bias[i] ??= this.fingerprintBias(list, Array.from(this.keep.subarray(0, keepN)))) : null;
+    let moved = false;
     for (let c = 0; c < list.n; c++) {
       const thesaurus = list.tier[c] === "thesaurus";
-      d[at + c] = !withThesaurus && thesaurus ? -Infinity : this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      let v = !withThesaurus && thesaurus ? -Infinity : this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      if (bias !== null && list.tier[c] === "fingerprint") v = v - bias[c]!;
+      // NaN never equals itself: such a site counts as moved, which only costs a rescoring.
+      if (v !== d[at + c]) moved = true;
+      d[at + c] = v;
     }
-    if (list.fingerprint > 0) {
-      const bias = (this.bias[i] ??= this.fingerprintBias(list, keepIds));
-      for (let c = 0; c < list.n; c++) if (list.tier[c] === "fingerprint") d[at + c] = d[at + c]! - bias[c]!;
-    }
+    if (moved) this.touched[i] = 1;
   }
 
   /**
@@ -421,11 +513,15 @@ export class Scoring {
     if (list.thesaurus === 0) return;
     this.contextLeft(i, active);
     this.contextRight(i, active);
-    const keepIds = this.keepIds(i);
-    const keep = this.windowScore(keepIds, 0, keepIds.length);
+    this.recordContext(i, true);
+    this.version++;
+    const keep = this.windowScore(this.keep, 0, this.keepInto(i));
     const at = this.dOff[i]!;
     for (let c = 0; c < list.n; c++) {
-      if (list.tier[c] === "thesaurus") this.deltas[at + c] = this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      if (list.tier[c] !== "thesaurus") continue;
+      const v = this.windowScore(list.ids, list.idFrom[c]!, list.idFrom[c + 1]!) - keep;
+      if (v !== this.deltas[at + c]) this.touched[i] = 1;
+      this.deltas[at + c] = v;
     }
   }
 
@@ -457,6 +553,7 @@ export class Scoring {
       for (let j = i + 1; j < n && s.tokFrom[j]! <= to + reach; j++) {
         if (s.tokFrom[j]! >= to && best[j]! > b) b = best[j]!;
       }
+      if (this.neighbour[i] !== b) this.touched[i] = 1;
       this.neighbour[i] = b;
     }
   }
@@ -489,9 +586,8 @@ export class Scoring {
     const own = this.sites.list[i]!;
     const at = this.dOff[i]!;
     const d = this.deltas;
-    let bestOther = -Infinity;
     const ownN = own.n;
-    for (let o = 0; o < list.n; o++) if (o !== c && o < ownN && d[at + o]! > bestOther) bestOther = d[at + o]!;
+    const bestOther = this.bestOther(i, c, list);
     const inOwn = c < ownN;
     e.delta = inOwn ? d[at + c]! : NaN;
     e.pooled = pooled[c]!;
@@ -512,6 +608,37 @@ export class Scoring {
     e.neighbour = this.neighbour[i]!;
     e.fit = this.fit[i]!;
     return e;
+  }
+
+  /**
+   * The best delta among the other candidates of site i (those of `list`, the form's, that the site's own list has;
+   * -Infinity when none): the first maximum of the site's deltas, or for that candidate itself the first maximum of
+   * the rest (what a scan of the others would find), worked out once per site and bound.
+   */
+  bestOther(i: number, c: number, list: CandList): number {
+    const at = this.dOff[i]!;
+    const d = this.deltas;
+    const bound = Math.min(list.n, this.sites.list[i]!.n);
+    if (this.topSite !== i || this.topBound !== bound || this.topVersion !== this.version) {
+      let b1 = -Infinity;
+      let i1 = -1;
+      let b2 = -Infinity;
+      for (let o = 0; o < bound; o++) {
+        const v = d[at + o]!;
+        if (v > b1) {
+          if (b1 > b2) b2 = b1;
+          b1 = v;
+          i1 = o;
+        } else if (v > b2) b2 = v;
+      }
+      this.topSite = i;
+      this.topBound = bound;
+      this.topVersion = this.version;
+      this.top1 = b1;
+      this.top1At = i1;
+      this.top2 = b2;
+    }
+    return c === this.top1At ? this.top2 : this.top1;
   }
 
   /** What the evidence of a form reads from its first site. */
@@ -643,11 +770,18 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   let decisions: Decision[] = [];
   const changedTokens = new Uint8Array(tokN);
   const { memberFrom, members } = sc.forms;
-  let pooled = new Float64Array(16);
   let mean = new Float64Array(16);
-  let z = new Float64Array(64);
-  const features = new Float64Array(FEATURE_COUNT);
+  let formRows = new Float64Array(16 * FEATURE_COUNT);
   const e = newEvidence();
+  type Proposal = { i: number; c: number; score: number; p: number; pooled: number; k: number };
+  // Per form, its proposals, log-odds (member × candidate) and pooled deltas of the last round. In later rounds a
+  // form none of whose members' evidence moved (Scoring.touched) proposes the same again; one whose pooled deltas
+  // are unchanged scores again only the members that moved. The values are the same as scoring everything afresh.
+  const formProposals: (Proposal[] | undefined)[] = new Array(sc.forms.count);
+  const formZ: (Float64Array | undefined)[] = new Array(sc.forms.count);
+  const formPooled: (Float64Array | undefined)[] = new Array(sc.forms.count);
+  const spunInfos: (SpunInfo | undefined)[] = new Array(sc.forms.count);
+  const certain = (tier: Tier) => CERTAIN_TIERS.has(tier);
   for (let round = 0; round < config.rounds; round++) {
     sc.markActive(active);
     if (round === 0) {
@@ -665,17 +799,26 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       }
     } else {
       // Only sites whose context changed in the last round need scoring again.
-      for (let i = 0; i < n; i++) if (nearChange(sites, i, changedTokens)) sc.siteDeltas(i, active, docGate!.spun);
+      for (let i = 0; i < n; i++) if (nearChange(sites, i, changedTokens)) sc.rescore(i, active, docGate!.spun);
     }
     const spun = docGate!.spun;
     sc.neighbourEvidence();
     const next = new Int32Array(n).fill(-1);
     const taken = new Uint8Array(tokN);
     decisions = [];
-    const proposals: { i: number; c: number; score: number; p: number; pooled: number; k: number }[] = [];
+    const proposals: Proposal[] = [];
     for (let f = 0; f < sc.forms.count; f++) {
       const from = memberFrom[f]!;
       const to = memberFrom[f + 1]!;
+      let moved = false;
+      for (let m = from; m < to && !moved; m++) if (sc.touched[members[m]!]) moved = true;
+      const cached = formProposals[f];
+      if (!moved && cached !== undefined) {
+        for (const q of cached) proposals.push(q);
+        continue;
+      }
+      const own: Proposal[] = [];
+      formProposals[f] = own;
       const first = members[from]!;
       const forced = sites.forced[first] === 1;
       const list = sites.list[first]!;
@@ -687,29 +830,60 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       if (!spun && forced && list.n < 2) continue;
       const k = to - from;
       const cn = list.n;
-      if (cn > pooled.length) {
-        pooled = new Float64Array(2 * cn);
-        mean = new Float64Array(2 * cn);
-      }
-      if (k * cn > z.length) z = new Float64Array(2 * k * cn);
-      sc.pooled(f, pooled);
-      let spunInfo: SpunInfo | null = null;
+      if (cn > mean.length) mean = new Float64Array(2 * cn);
+      const pooled = sc.pooled(f, new Float64Array(cn));
+      const lastPooled = formPooled[f];
+      let all = lastPooled === undefined;
+      for (let c = 0; c < cn && !all; c++) if (pooled[c] !== lastPooled![c]) all = true;
+      formPooled[f] = pooled;
+      const z = (formZ[f] ??= new Float64Array(k * cn));
+      // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
+      if (FEATURE_COUNT * cn > formRows.length) formRows = new Float64Array(2 * FEATURE_COUNT * cn);
       // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
+      let kinds: Uint8Array | null = null;
+      let spunInfo: SpunInfo | null = null;
       for (let m = 0; m < k; m++) {
         const i = members[from + m]!;
+        if (!all && !sc.touched[i]) continue;
+        if (kinds === null) {
+          // Per candidate: 1 a near-certain tier, 0 another.
+          kinds = new Uint8Array(cn);
+          for (let c = 0; c < cn; c++) kinds[c] = certain(list.tier[c]!) ? 1 : 0;
+        }
         const at = sc.dOff[i]!;
-        const ownN = sites.list[i]!.n;
+        const ownList = sites.list[i]!;
+        const ownN = ownList.n;
+        const neighbour = sc.neighbour[i]!;
+        const fit = sc.fit[i]!;
         for (let c = 0; c < cn; c++) {
           const d = c < ownN ? sc.deltas[at + c]! : NaN;
           let zc: number;
           if (d === -Infinity) zc = -Infinity;
-          else if (CERTAIN_TIERS.has(list.tier[c]!)) zc = CERTAIN_LOGIT;
+          else if (kinds[c] === 1) zc = CERTAIN_LOGIT;
           else if (onlyCertain) zc = -Infinity;
           // Spintax must be resolved: the model alone chooses among its alternatives.
           else if (forced) zc = d;
           else {
-            spunInfo ??= sc.spunInfo(f);
-            zc = logit(config.weights, featureVector(sc.evidence(e, i, c, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, docGate!.rate, list), features));
+            // featureVector(sc.evidence(…)) in two parts: the form's features once per candidate, the site's here.
+            if (spunInfo === null) {
+              spunInfo = spunInfos[f] ??= sc.spunInfo(f);
+              for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
+            }
+            const inOwn = c < ownN;
+            zc = siteLogit(
+              config.weights,
+              formRows,
+              FEATURE_COUNT * c,
+              list.tier[c]!,
+              d,
+              sc.bestOther(i, c, list),
+              pooled[c]!,
+              inOwn ? ownList.unigram[c]! : NaN,
+              spunInfo.unigram,
+              inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN,
+              neighbour,
+              fit,
+            );
           }
           z[m * cn + c] = zc;
         }
@@ -740,9 +914,11 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
           if (sc.delta(i, best) + certainPrior < -config.veto) continue;
           if (sigmoid(score) < config.threshold) continue;
         }
-        proposals.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
+        own.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
       }
+      for (const q of own) proposals.push(q);
     }
+    sc.touched.fill(0);
     proposals.sort((a, b) => b.score - a.score);
     for (const { i, c, p, pooled: pl, k } of proposals) {
       if (overlapsTaken(sites, i, taken)) continue;
@@ -766,6 +942,12 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     spun: docGate?.spun ?? assumeSpun,
     probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
   };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 function overlapsTaken(sites: Sites, i: number, taken: Uint8Array): boolean {

@@ -6,7 +6,7 @@
 import type { PhraseDictionary } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordTable, type TokenTable } from "../text/tokenize.js";
 import { casePattern, type CasePattern } from "./case.js";
-import { candidateObjects, DictionaryReader, fingerprintOnly, listOf, subList, withModel, type CandList } from "./candidates.js";
+import { candidateObjects, DictionaryReader, fingerprintOnly, listOf, subList, withModel, type CandList, type PhraseEntry } from "./candidates.js";
 import type { LmView } from "./lm-view.js";
 import { mergedSpans, numberCandidate, numberSite, type TokenAccess } from "./numbers.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -280,10 +280,10 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
   const maxLen = reader.maxPhraseWords;
   const neverTouch = options.neverTouch;
   const checkNever = neverTouch.size > 0;
-  const prefixes = reader.prefixes;
   for (let i = from; i < to; i++) {
     if (inSpintax[i]) continue;
     let key = "";
+    let entry: PhraseEntry | null = null;
     let words = 0;
     for (let len = 1; i + len <= n; len++) {
       const last = i + len - 1;
@@ -306,9 +306,10 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         more = reader.continues(kid);
       } else {
         if (len === 2 && joiner === " " && reader.hasStarts && !reader.mayStartPhrase(keyOf[word[i]!]!)) break;
-        key = `${key}${joiner}${keys[keyOf[word[last]!]!]!}`;
-        list = reader.phrase(key);
-        more = prefixes === null || prefixes.has(key);
+        entry = reader.extend(entry, keyOf[word[i]!]!, keyOf[word[last]!]!, joiner === "-");
+        key = entry.key;
+        list = entry.list;
+        more = entry.more;
       }
       site: {
         if (list === null) break site;

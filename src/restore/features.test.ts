@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FEATURE_COUNT, FEATURE_NAMES, featureVector, logit, type SiteEvidence } from "./features.js";
+import fc from "fast-check";
+import type { Tier } from "../dict/types.js";
+import { FEATURE_COUNT, FEATURE_NAMES, featureVector, formFeatures, logit, siteLogit, type SiteEvidence } from "./features.js";
 import { SITE_WEIGHTS } from "./scorer-weights.js";
 
 const base: SiteEvidence = {
@@ -67,5 +69,44 @@ describe("site features", () => {
 
   it("scores a clear mined swap above a thesaurus guess with the same evidence", () => {
     expect(logit(SITE_WEIGHTS, vector({ tier: "mined" }))).toBeGreaterThan(logit(SITE_WEIGHTS, vector({ tier: "thesaurus", prior: -2 })));
+  });
+});
+
+describe("site log-odds in two parts (what decide() computes)", () => {
+  const tiers: Tier[] = ["signature", "mined", "thesaurus", "table", "rule", "user", "fingerprint", "closed", "artefact"];
+  const num = fc.oneof(fc.double({ min: -12, max: 12, noNaN: true }), fc.constantFrom(NaN, -Infinity, Infinity, 0, -0, 8, -8));
+  const evidence = fc.record({
+    delta: num,
+    pooled: num,
+    sites: fc.integer({ min: 1, max: 500 }),
+    tier: fc.constantFrom(...tiers),
+    prior: num,
+    sources: fc.integer({ min: 1, max: 3 }),
+    unigramCandidate: num,
+    unigramSpun: num,
+    spunOov: fc.boolean(),
+    bestOther: num,
+    candidates: fc.integer({ min: 1, max: 40 }),
+    present: fc.boolean(),
+    wordsSpun: fc.integer({ min: 1, max: 6 }),
+    wordsCandidate: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(NaN)),
+    capitalised: fc.boolean(),
+    documentRate: fc.double({ min: 0, max: 2000, noNaN: true }),
+    neighbour: num,
+    fit: num,
+  });
+
+  it("siteLogit over formFeatures gives logit(featureVector) to the last bit", () => {
+    fc.assert(
+      fc.property(evidence, fc.integer({ min: 0, max: 3 }), (e, slot) => {
+        const whole = logit(SITE_WEIGHTS, featureVector(e, new Float64Array(FEATURE_COUNT)));
+        // The form's row at some offset of a shared buffer, as decide() keeps one row per candidate.
+        const rows = new Float64Array(4 * FEATURE_COUNT).fill(123);
+        formFeatures(e, rows.subarray(slot * FEATURE_COUNT, (slot + 1) * FEATURE_COUNT));
+        const parts = siteLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT, e.tier, e.delta, e.bestOther, e.pooled, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit);
+        expect(Object.is(parts, whole) || (Number.isNaN(parts) && Number.isNaN(whole))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -84,49 +84,126 @@ const clamp = (x: number, lo: number, hi: number) => (Number.isFinite(x) ? Math.
 
 /** Writes the feature vector of `e` into `out` (length FEATURE_COUNT). */
 export function featureVector(e: SiteEvidence, out: Float64Array): Float64Array {
-  const d = clamp(e.delta, -8, 8);
-  const p = clamp(e.pooled, -8, 8);
-  const gap = clamp(e.delta - e.bestOther, -8, 8);
-  const uc = clamp(e.unigramCandidate, -8, -1);
-  const us = clamp(e.unigramSpun, -8, -1);
-  const dPlus = Math.max(0, d);
-  let k = 0;
-  out[k++] = 1;
-  out[k++] = dPlus;
-  out[k++] = Math.min(0, d);
-  out[k++] = Math.max(0, p);
-  out[k++] = Math.min(0, p);
-  out[k++] = Math.log(e.sites);
-  out[k++] = e.tier === "signature" ? 1 : 0;
-  out[k++] = e.tier === "mined" ? 1 : 0;
-  out[k++] = e.tier === "thesaurus" ? 1 : 0;
-  out[k++] = e.tier === "table" ? 1 : 0;
-  out[k++] = e.tier === "rule" ? 1 : 0;
-  out[k++] = e.tier === "user" || e.tier === "fingerprint" ? 1 : 0;
-  out[k++] = e.tier === "closed" ? 1 : 0;
-  out[k++] = clamp(e.prior, -4, 0);
-  out[k++] = e.tier === "thesaurus" && e.sources <= 1 ? 1 : 0;
-  out[k++] = e.tier === "thesaurus" && e.sources >= 3 ? 1 : 0;
-  out[k++] = uc;
-  out[k++] = us;
-  out[k++] = uc - us;
-  out[k++] = e.spunOov ? 1 : 0;
-  out[k++] = e.delta >= e.bestOther ? 1 : 0;
-  out[k++] = gap;
-  out[k++] = Math.log(e.candidates);
-  out[k++] = e.present ? 1 : 0;
-  out[k++] = Math.min(4, e.wordsSpun);
-  out[k++] = Math.min(4, e.wordsCandidate);
-  out[k++] = e.capitalised ? 1 : 0;
-  out[k++] = Math.log1p(clamp(e.documentRate, 0, 1000));
-  out[k++] = clamp(e.neighbour, 0, 8);
-  out[k++] = clamp(e.fit, -8, 0);
-  out[k++] = e.tier === "thesaurus" ? dPlus : 0;
-  out[k++] = e.tier === "mined" ? dPlus : 0;
-  out[k++] = e.tier === "signature" ? dPlus : 0;
-  out[k++] = e.tier === "table" ? dPlus : 0;
-  out[k++] = e.tier === "closed" ? dPlus : 0;
+  formFeatures(e, out);
+  siteFeatures(e.tier, e.delta, e.bestOther, e.pooled, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit, out);
   return out;
+}
+
+/**
+ * The features of `e` that are the same at every site of its form (candidate, form and document): featureVector's
+ * values at those places; siteFeatures writes the others. The decider computes these once per form and candidate.
+ */
+export function formFeatures(e: SiteEvidence, out: Float64Array): void {
+  out[0] = 1;
+  out[5] = Math.log(e.sites);
+  out[6] = e.tier === "signature" ? 1 : 0;
+  out[7] = e.tier === "mined" ? 1 : 0;
+  out[8] = e.tier === "thesaurus" ? 1 : 0;
+  out[9] = e.tier === "table" ? 1 : 0;
+  out[10] = e.tier === "rule" ? 1 : 0;
+  out[11] = e.tier === "user" || e.tier === "fingerprint" ? 1 : 0;
+  out[12] = e.tier === "closed" ? 1 : 0;
+  out[13] = clamp(e.prior, -4, 0);
+  out[14] = e.tier === "thesaurus" && e.sources <= 1 ? 1 : 0;
+  out[15] = e.tier === "thesaurus" && e.sources >= 3 ? 1 : 0;
+  out[17] = clamp(e.unigramSpun, -8, -1);
+  out[19] = e.spunOov ? 1 : 0;
+  out[22] = Math.log(e.candidates);
+  out[23] = e.present ? 1 : 0;
+  out[24] = Math.min(4, e.wordsSpun);
+  out[26] = e.capitalised ? 1 : 0;
+  out[27] = Math.log1p(clamp(e.documentRate, 0, 1000));
+}
+
+/** The features that vary from site to site of a form (see formFeatures), in place in `out`. */
+export function siteFeatures(
+  tier: Tier,
+  delta: number,
+  bestOther: number,
+  pooled: number,
+  unigramCandidate: number,
+  unigramSpun: number,
+  wordsCandidate: number,
+  neighbour: number,
+  fit: number,
+  out: Float64Array,
+): void {
+  const d = clamp(delta, -8, 8);
+  const p = clamp(pooled, -8, 8);
+  const gap = clamp(delta - bestOther, -8, 8);
+  const uc = clamp(unigramCandidate, -8, -1);
+  const us = clamp(unigramSpun, -8, -1);
+  const dPlus = Math.max(0, d);
+  out[1] = dPlus;
+  out[2] = Math.min(0, d);
+  out[3] = Math.max(0, p);
+  out[4] = Math.min(0, p);
+  out[16] = uc;
+  out[18] = uc - us;
+  out[20] = delta >= bestOther ? 1 : 0;
+  out[21] = gap;
+  out[25] = Math.min(4, wordsCandidate);
+  out[28] = clamp(neighbour, 0, 8);
+  out[29] = clamp(fit, -8, 0);
+  out[30] = tier === "thesaurus" ? dPlus : 0;
+  out[31] = tier === "mined" ? dPlus : 0;
+  out[32] = tier === "signature" ? dPlus : 0;
+  out[33] = tier === "table" ? dPlus : 0;
+  out[34] = tier === "closed" ? dPlus : 0;
+}
+
+/**
+ * logit(weights, featureVector(e)) without writing the vector: the form's features read from `form` (formFeatures'
+ * values at [at, at + FEATURE_COUNT)), the site's computed here as siteFeatures computes them, and the products
+ * added in the same order, so the sum is the same to the last bit (features.test.ts checks it).
+ */
+export function siteLogit(
+  w: ArrayLike<number>,
+  form: Float64Array,
+  at: number,
+  tier: Tier,
+  delta: number,
+  bestOther: number,
+  pooled: number,
+  unigramCandidate: number,
+  unigramSpun: number,
+  wordsCandidate: number,
+  neighbour: number,
+  fit: number,
+): number {
+  const d = clamp(delta, -8, 8);
+  const p = clamp(pooled, -8, 8);
+  const gap = clamp(delta - bestOther, -8, 8);
+  const uc = clamp(unigramCandidate, -8, -1);
+  const us = clamp(unigramSpun, -8, -1);
+  const dPlus = Math.max(0, d);
+  let z = 0;
+  z += w[0]! * form[at]!;
+  z += w[1]! * dPlus;
+  z += w[2]! * Math.min(0, d);
+  z += w[3]! * Math.max(0, p);
+  z += w[4]! * Math.min(0, p);
+  for (let x = 5; x < 16; x++) z += w[x]! * form[at + x]!;
+  z += w[16]! * uc;
+  z += w[17]! * form[at + 17]!;
+  z += w[18]! * (uc - us);
+  z += w[19]! * form[at + 19]!;
+  z += w[20]! * (delta >= bestOther ? 1 : 0);
+  z += w[21]! * gap;
+  z += w[22]! * form[at + 22]!;
+  z += w[23]! * form[at + 23]!;
+  z += w[24]! * form[at + 24]!;
+  z += w[25]! * Math.min(4, wordsCandidate);
+  z += w[26]! * form[at + 26]!;
+  z += w[27]! * form[at + 27]!;
+  z += w[28]! * clamp(neighbour, 0, 8);
+  z += w[29]! * clamp(fit, -8, 0);
+  z += w[30]! * (tier === "thesaurus" ? dPlus : 0);
+  z += w[31]! * (tier === "mined" ? dPlus : 0);
+  z += w[32]! * (tier === "signature" ? dPlus : 0);
+  z += w[33]! * (tier === "table" ? dPlus : 0);
+  z += w[34]! * (tier === "closed" ? dPlus : 0);
+  return z;
 }
 
 /** log-odds of a feature vector under a weight vector of the same length. */

@@ -37,21 +37,32 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     const list = withModel(sites.list[forms.members[from]!]!, lm);
     if (list.thesaurus <= keep) continue;
     const score = new Float64Array(list.n);
+    // Sites of a form often share their neighbours ("he X that"): each distinct (left, right) pair is scored once and
+    // its fits added again for every site that has it, in site order, so the sums are the same to the last bit.
+    const byPair = new Map<number, Float64Array>();
     for (let m = from; m < to; m++) {
       const i = forms.members[m]!;
       const left = neighbourId(lm, tok, sites.tokFrom[i]! - 1, sites.tokFrom[i]! - 1, -1);
       const right = neighbourId(lm, tok, sites.tokTo[i]!, sites.tokTo[i]! - 1, 1);
-      for (let c = 0; c < list.n; c++) {
-        if (list.tier[c] !== "thesaurus") continue;
-        const a = list.idFrom[c]!;
-        const b = list.idFrom[c + 1]!;
-        if (b - a + 2 > ids.length) ids = new Int32Array(2 * (b - a + 2));
-        ids[0] = left;
-        let k = 1;
-        for (let x = a; x < b; x++) ids[k++] = list.ids[x]!;
-        ids[k++] = right;
-        score[c] = score[c]! + lm.logProbRange(ids, 1, k);
+      // Ids are >= -1 and below 2^25 (the model's word field): the pair fits a double exactly.
+      const pair = (left + 1) * 2 ** 26 + (right + 1);
+      let fits = byPair.get(pair);
+      if (fits === undefined) {
+        fits = new Float64Array(list.n);
+        for (let c = 0; c < list.n; c++) {
+          if (list.tier[c] !== "thesaurus") continue;
+          const a = list.idFrom[c]!;
+          const b = list.idFrom[c + 1]!;
+          if (b - a + 2 > ids.length) ids = new Int32Array(2 * (b - a + 2));
+          ids[0] = left;
+          let k = 1;
+          for (let x = a; x < b; x++) ids[k++] = list.ids[x]!;
+          ids[k++] = right;
+          fits[c] = lm.logProbRange(ids, 1, k);
+        }
+        byPair.set(pair, fits);
       }
+      for (let c = 0; c < list.n; c++) if (list.tier[c] === "thesaurus") score[c] = score[c]! + fits[c]!;
     }
     const members = to - from;
     const s = new Float64Array(list.n);
