@@ -135,6 +135,29 @@ describe("restoreWindowsWith", () => {
     expect(whole.edits.length).toBeGreaterThan(0);
   });
 
+  it("consults the full dictionary (a general thesaurus) only when the document's gate is open", () => {
+    // Counts lookups of the full dictionary: a long clean text must cost what a short one does (the gate's
+    // dictionary only), as in restoreWith.
+    let lookups = 0;
+    const counting = {
+      ...resources,
+      dictionary: Object.assign(Object.create(Object.getPrototypeOf(resources.dictionary)), resources.dictionary, {
+        lookup: (key: string) => {
+          lookups++;
+          return resources.dictionary.lookup(key);
+        },
+      }),
+    };
+    const clean = longText(".orig.txt", 90_000);
+    const pieces = [...restoreWindowsWith(counting, clean, {}, undefined, settings)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces[0]!.gate.spun).toBe(false);
+    expect(lookups).toBe(0);
+    const spunPieces = [...restoreWindowsWith(counting, spun.slice(0, 90_000), {}, undefined, settings)];
+    expect(spunPieces[0]!.gate.spun).toBe(true);
+    expect(lookups).toBeGreaterThan(0);
+  });
+
   it("keeps skipped spans and never-touch words untouched across windows", () => {
     const text = spun.slice(0, 40_000);
     const skip = [{ start: 10_000, end: 25_000 }];

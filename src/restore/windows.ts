@@ -202,9 +202,9 @@ export function* restoreWindowsWith(
       present[kid] = 1;
       if (isAcademic(keys[kid]!)) academic++;
     }
-    // Every site of the full dictionary (not ranked: only their forms are counted here); the gate reads the
-    // candidates that are no general thesaurus's, as with the gate's own dictionary.
-    const found = sitesFrom(resources.dictionary, true, { seen }, false);
+    // The gate's sites (not ranked), as restoreWith's gate sees them: a general thesaurus is consulted only once
+    // the gate is open (pass 1b), so a long clean text costs what a short one does.
+    const found = sitesFrom(gateDictionary, true, { seen }, false);
     const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
     const active = initialChoices(found.sites);
     sc.markActive(active);
@@ -212,18 +212,23 @@ export function* restoreWindowsWith(
     counts.lastEnd = -1;
     for (let i = 0; i < s.n; i++) {
       if (!inCore(s, i, w)) continue;
-      const key = s.poolKey[i]!;
-      formSites.set(key, (formSites.get(key) ?? 0) + 1);
       if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certainIn[k] = 1;
       // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
       sc.siteDeltas(i, active, false);
       if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
     }
   });
+  const gate: Gate = gateFrom(words, counts, config, assumeSpun);
+  // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
+  if (gate.spun) {
+    for (const w of windows) {
+      const s = read(w).sitesFrom(resources.dictionary, true, { seen: new Set() }, false).sites;
+      for (let i = 0; i < s.n; i++) if (inCore(s, i, w)) formSites.set(s.poolKey[i]!, (formSites.get(s.poolKey[i]!) ?? 0) + 1);
+    }
+  }
   const scientificText = registerOf(words, academic).scientific;
   const scientific = assumeSpun || scientificText;
   const fingerprints: FingerprintScope = { anywhere: seen.size >= 2 };
-  const gate: Gate = gateFrom(words, counts, config, assumeSpun);
   const report: GateReport = {
     strongSites: gate.strongSites,
     words,
