@@ -221,6 +221,14 @@ export interface PhraseEntry {
   more: boolean;
 }
 
+/** A per-key-id cache (0: not yet known) able to hold key id `kid`: the same array, or a copy grown to twice its size. */
+function holding(cache: Int8Array, kid: number): Int8Array {
+  if (kid < cache.length) return cache;
+  const grown = new Int8Array(Math.max(kid + 1, cache.length * 2));
+  grown.set(cache);
+  return grown;
+}
+
 /**
  * A dictionary as the site finder reads it: candidate lists by key id (one word) or key (phrases), and whether a
  * phrase may start with a word. With never-touch words, lists are filtered for this document and not cached.
@@ -247,12 +255,7 @@ export class DictionaryReader {
   /** Whether some key continues the one-word key (true when the dictionary does not know its keys). */
   continues(kid: number): boolean {
     if (this.prefixes === null) return true;
-    let c = this.cache.continues;
-    if (kid >= c.length) {
-      const grown = new Int8Array(Math.max(kid + 1, c.length * 2));
-      grown.set(c);
-      c = this.cache.continues = grown;
-    }
+    const c = (this.cache.continues = holding(this.cache.continues, kid));
     let v = c[kid]!;
     if (v === 0) {
       v = this.prefixes.has(wordTable.keys[kid]!) ? 1 : 2;
@@ -317,12 +320,7 @@ export class DictionaryReader {
   }
 
   mayStartPhrase(kid: number): boolean {
-    let starts = this.cache.starts;
-    if (kid >= starts.length) {
-      const grown = new Int8Array(Math.max(kid + 1, starts.length * 2));
-      grown.set(starts);
-      starts = this.cache.starts = grown;
-    }
+    const starts = (this.cache.starts = holding(this.cache.starts, kid));
     let s = starts[kid]!;
     if (s === 0) {
       s = this.dict.mayStartPhrase!(wordTable.keys[kid]!) ? 1 : 2;

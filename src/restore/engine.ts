@@ -8,7 +8,7 @@ import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordTable, type T
 import { casePattern, type CasePattern } from "./case.js";
 import { candidateObjects, DictionaryReader, fingerprintOnly, listOf, subList, withModel, type CandList, type PhraseEntry } from "./candidates.js";
 import type { LmView } from "./lm-view.js";
-import { mergedSpans, numberCandidate, numberSite, type TokenAccess } from "./numbers.js";
+import { mergedSpans, numberCandidate, numberSite, overlaps, type TokenAccess } from "./numbers.js";
 import type { Site, SiteCandidate } from "./sites.js";
 
 export const PATTERNS: readonly CasePattern[] = ["lower", "first", "title", "upper", "mixed"];
@@ -157,15 +157,7 @@ export class SkipSpans {
   /** As `skip.some((s) => s.start < end && start < s.end)`. */
   overlaps(start: number, end: number): boolean {
     if (this.empty) return false;
-    const spans = this.merged;
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid]!.end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < spans.length && spans[lo]!.start < end) return true;
+    if (overlaps(this.merged, start, end)) return true;
     for (const s of this.odd) if (s.start < end && start < s.end) return true;
     return false;
   }

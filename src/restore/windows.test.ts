@@ -1,35 +1,15 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadBundledResources } from "../resources.js";
+import { benchText } from "../test-helpers/bench-text.js";
 import { positionIn } from "../text/position.js";
 import type { Edit } from "../types.js";
 import { applyEdits, restoreWith } from "./restore.js";
 import { cutNear, joinWindows, restoreWindowsWith, windowCuts, WINDOWED_ABOVE, type RestoredWindow } from "./windows.js";
 
 const resources = loadBundledResources();
-const benchDir = join(import.meta.dirname, "..", "..", "fixtures", "bench");
-
-/** A long text from the project's own bench fixtures: their paragraphs (spun or original) drawn with a fixed seed. */
-function longText(suffix: ".spun.txt" | ".orig.txt", chars: number): string {
-  const paragraphs = readdirSync(benchDir)
-    .filter((f) => f.endsWith(suffix))
-    .sort()
-    .flatMap((f) => readFileSync(join(benchDir, f), "utf8").split("\n"))
-    .map((s) => s.trim())
-    .filter(Boolean);
-  let seed = 4242;
-  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const out: string[] = [];
-  let size = 0;
-  while (size < chars) {
-    const p = paragraphs[Math.floor(rand() * paragraphs.length)]!;
-    out.push(p);
-    size += p.length + 2;
-  }
-  return out.join("\n\n") + "\n";
-}
+/** A long text from the project's own bench fixtures, drawn with a fixed seed. */
+const longText = (suffix: ".spun.txt" | ".orig.txt", chars: number) => benchText(suffix, chars, 4242);
 
 /** Pieces cover the text in order, and every edit is where it says, inside its piece. */
 function expectConsistent(text: string, pieces: RestoredWindow[]) {

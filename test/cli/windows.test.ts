@@ -2,33 +2,15 @@
  * Long inputs are restored in windows and printed as each window is done (pipe mode). The CLI here restores with
  * windows of 4 K characters (helpers/windowed-restorer.mjs), so a short input already takes several.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { benchText } from "../../src/test-helpers/bench-text.js";
 import { ROOT, runCli, tempTree } from "./helpers/run.js";
 
 const windowed = { cli: join(ROOT, "test", "cli", "helpers", "windowed-cli.mjs"), timeoutMs: 60_000 };
 
 /** About 20 K characters of the project's spun bench fixtures, paragraphs in a fixed shuffled order. */
-function spunText(): string {
-  const dir = join(ROOT, "fixtures", "bench");
-  const paragraphs = readdirSync(dir)
-    .filter((f) => f.endsWith(".spun.txt"))
-    .sort()
-    .flatMap((f) => readFileSync(join(dir, f), "utf8").split("\n"))
-    .map((s) => s.trim())
-    .filter(Boolean);
-  let seed = 99;
-  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const out: string[] = [];
-  let size = 0;
-  while (size < 20_000) {
-    const p = paragraphs[Math.floor(rand() * paragraphs.length)]!;
-    out.push(p);
-    size += p.length + 2;
-  }
-  return out.join("\n\n") + "\n";
-}
+const spunText = () => benchText(".spun.txt", 20_000, 99);
 
 const TEXT = spunText();
 

@@ -1,4 +1,5 @@
 /** Half-open character ranges [start, end) of a decoded text, and helpers to combine and apply them. */
+import { lineIndexAt } from "../../text/position.js";
 
 export interface Span {
   start: number;
@@ -57,17 +58,8 @@ export function relineEdits<E extends { start: number; line: number; column: num
   });
 }
 
-/** 0-based index of the line containing `offset`. */
-export function lineIndexAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** The library's line lookup, for the CLI's own line starts (lineStarts). */
+export { lineIndexAt };
 
 /** The span of the whole line(s) covering [start, end), without the final line break ("\n", "\r\n" or "\r"). */
 export function lineSpanAround(text: string, start: number, end: number): Span {
