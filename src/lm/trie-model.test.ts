@@ -115,9 +115,9 @@ describe("TrieModel on the bundled en-us model", () => {
     expect(model.logProb(model.id("states"), united, the)).toBeGreaterThan(-0.1);
   });
 
-  it("gives the same probabilities when its bigram searches are remembered, through the memo's fresh starts", () => {
-    // Two models over the same bytes: one asked each query twice and through 100,000 queries (its memo of bigram
-    // searches starts afresh several times), one asked each query once, in another order.
+  it("gives the same probabilities when its bigram searches are remembered, through the memo's evictions", () => {
+    // Two models over the same bytes: one asked each query twice and through 100,000 queries (more than its memo of bigram
+    // searches holds, so entries are given up and searched again), one asked each query once, in another order.
     const fresh = TrieModel.fromBuffer(bytes);
     let seed = 7;
     const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);

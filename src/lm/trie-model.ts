@@ -22,10 +22,8 @@
  */
 
 const MAGIC = "Trie Language Model";
-/** Bigram searches remembered (TrieModel.findBigram): 2^16 slots, started afresh when half full. */
-const BI_MEMO_BITS = 16;
-const BI_MEMO_MASK = (1 << BI_MEMO_BITS) - 1;
-const BI_MEMO_LIMIT = 1 << (BI_MEMO_BITS - 1);
+/** Bigram searches remembered (TrieModel.findBigram): 2^14 buckets of four (1 MB). */
+const BI_MEMO_BUCKET_BITS = 14;
 const CODEBOOK = 1 << 16;
 /** log10(1.0001): converts the file's log base 1.0001 to log10. */
 const LOG_SCALE = Math.log10(1.0001);
@@ -431,35 +429,31 @@ export class TrieModel {
   }
 
   /**
-   * Index of the bigram entry (history h1, word w), or -1. Remembered in a small open-addressing table (key and
-   * answer side by side): the same pair is searched for again and again (a word's probability after h1, then the
-   * backoff of the pair (h1, w) as a history), and each search is a dozen reads spread over the packed array.
+   * Index of the bigram entry (history h1, word w), or -1. Remembered in a small table of four-way buckets (key and
+   * answer side by side, one cache line): the same pair is searched for again and again (a word's probability after
+   * h1, then the backoff of the pair (h1, w) as a history), and each search is a dozen reads spread over the packed
+   * array. A full bucket gives up its slots in turn.
    */
   private findBigram(w: number, h1: number): number {
     // w and h1 are below 2^25 (the word field): the key is exact, and never 0 (h1 + 1 >= 1).
     const key = w * 33554432 + h1 + 1;
     const memo = this.biMemo;
-    let slot = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b)) >>> (32 - BI_MEMO_BITS);
-    for (;;) {
-      const k = memo[2 * slot]!;
-      if (k === key) return memo[2 * slot + 1]!;
-      if (k === 0) break;
-      slot = (slot + 1) & BI_MEMO_MASK;
-    }
+    const bucket = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b)) >>> (32 - BI_MEMO_BUCKET_BITS);
+    const at = bucket << 3;
+    if (memo[at] === key) return memo[at + 1]!;
+    if (memo[at + 2] === key) return memo[at + 3]!;
+    if (memo[at + 4] === key) return memo[at + 5]!;
+    if (memo[at + 6] === key) return memo[at + 7]!;
     const b = this.searchBigram(w, h1);
-    if (this.biMemoSize >= BI_MEMO_LIMIT) {
-      memo.fill(0);
-      this.biMemoSize = 0;
-      slot = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b)) >>> (32 - BI_MEMO_BITS);
-    }
-    memo[2 * slot] = key;
-    memo[2 * slot + 1] = b;
-    this.biMemoSize++;
+    const slot = this.biMemoNext[bucket]!;
+    this.biMemoNext[bucket] = (slot + 1) & 3;
+    memo[at + 2 * slot] = key;
+    memo[at + 2 * slot + 1] = b;
     return b;
   }
 
-  private readonly biMemo = new Float64Array(2 << BI_MEMO_BITS);
-  private biMemoSize = 0;
+  private readonly biMemo = new Float64Array(8 << BI_MEMO_BUCKET_BITS);
+  private readonly biMemoNext = new Uint8Array(1 << BI_MEMO_BUCKET_BITS);
 
   private searchBigram(w: number, h1: number): number {
     const mask = this.wordMask;

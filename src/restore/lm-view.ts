@@ -10,10 +10,13 @@ import { tokenTexts, wordTable } from "../text/tokenize.js";
 export const MANY = -2;
 const UNKNOWN = -3;
 
-const MEMO_BITS = 18;
-const MEMO_MASK = (1 << MEMO_BITS) - 1;
-/** Entries the memo takes before it starts afresh: half full, so probe sequences stay short. */
-const MEMO_LIMIT = 1 << (MEMO_BITS - 1);
+/** Trigram memo: 2^16 buckets of four (key, value) pairs (4 MB). */
+const MEMO_BUCKET_BITS = 16;
+/** Range memo: 2^16 buckets of two slots (4 MB), each a range of up to RANGE_IDS - 2 ids with its history. */
+const RANGE_BUCKET_BITS = 16;
+const RANGE_IDS = 9;
+/** Codes of ids in a range key (id + 2) stay below this: 17 bits, three to a double. */
+const CODE_BASE = 1 << 17;
 
 export class LmView {
   readonly bos: number;
@@ -30,6 +33,7 @@ export class LmView {
     this.eos = model.eos;
     // Hyphenated words are scored split ("well known"): the model saw them that way far more often.
     this.inVocab = (w: string) => !w.includes("-") && model.id(w) >= 0;
+    this.rangeMemo = model.vocabSize + 2 <= CODE_BASE ? new Float64Array(8 << RANGE_BUCKET_BITS) : null;
   }
 
   /** Model ids of one surface token (a number may become several words; punctuation none). */
@@ -104,14 +108,55 @@ export class LmView {
   private readonly phrases = new Map<string, readonly number[]>();
 
   /**
-   * Same sums as Scorer.logProbRange, with a memo of trigram lookups: the decider scores the same few
-   * n-grams around a site for every candidate and every round.
+   * Same sums as Scorer.logProbRange, remembered at two levels: whole short ranges (the decider scores the same
+   * candidate between the same two words of context again and again, and the ranking of thesaurus candidates the same
+   * word between the same neighbours), and single trigram lookups (what a range not seen before is summed from).
+   * A remembered range returns the sum that was computed for it, so the values are the same to the last bit.
    */
   logProbRange(ids: ArrayLike<number>, from: number, to: number): number {
-    const model = this.scorer.model;
-    const v = this.base;
+    const a = Math.max(0, from);
+    const b = Math.min(ids.length, to);
+    if (b <= a) return 0;
+    // The sum depends on ids[a - 2, b) (the history of the first position, when there is one) and nothing else.
+    if (b - a > RANGE_IDS - 2 || !this.rangeMemo) return this.sumRange(ids, a, b);
+    // Key: RANGE_IDS codes (0: no id there, id + 2 otherwise; out of vocabulary 1), three to a double (51
+    // bits, exact): the two history places, then the range, then zeros. The first double is never 0 (it holds the
+    // range's first id), so 0 marks an empty slot.
+    let h = 0x811c9dc5 | 0;
+    let k0 = 0;
+    let k1 = 0;
+    let k2 = 0;
+    for (let x = 0; x < RANGE_IDS; x++) {
+      const i = a - 2 + x;
+      // Every negative id reads as -1 does (out of vocabulary; as history, none).
+      const code = i >= 0 && i < b ? Math.max(1, ids[i]! + 2) : 0;
+      h = Math.imul(h ^ code, 0x01000193);
+      if (x < 3) k0 = k0 * CODE_BASE + code;
+      else if (x < 6) k1 = k1 * CODE_BASE + code;
+      else k2 = k2 * CODE_BASE + code;
+    }
+    const memo = this.rangeMemo;
+    // Two-way buckets of (three key doubles, the sum): a key is in one of two slots, the older of which makes room
+    // for a new key.
+    const bucket = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> (32 - RANGE_BUCKET_BITS);
+    const at = bucket << 3;
+    if (memo[at] === k0 && memo[at + 1] === k1 && memo[at + 2] === k2) return memo[at + 3]!;
+    if (memo[at + 4] === k0 && memo[at + 5] === k1 && memo[at + 6] === k2) return memo[at + 7]!;
+    const sum = this.sumRange(ids, a, b);
+    const turn = this.rangeNext[bucket]!;
+    this.rangeNext[bucket] = turn ^ 1;
+    const slot = at + 4 * turn;
+    memo[slot] = k0;
+    memo[slot + 1] = k1;
+    memo[slot + 2] = k2;
+    memo[slot + 3] = sum;
+    return sum;
+  }
+
+  /** logProbRange over [a, b) (already clipped to ids) from the trigram memo. */
+  private sumRange(ids: ArrayLike<number>, a: number, b: number): number {
     let sum = 0;
-    for (let i = Math.max(0, from); i < Math.min(ids.length, to); i++) {
+    for (let i = a; i < b; i++) {
       const w = ids[i]!;
       if (w < 0) {
         sum += this.scorer.oovPenalty;
@@ -119,41 +164,40 @@ export class LmView {
       }
       const h1 = i >= 1 ? ids[i - 1]! : -1;
       const h2 = h1 >= 0 && i >= 2 ? ids[i - 2]! : -1;
-      // + 1: a fresh (zero) slot matches no key, so the tables need no filling and untouched pages cost nothing.
-      const key = ((h2 + 1) * v + (h1 + 1)) * v + w + 1;
-      // Open addressing (linear probing) in typed arrays: no allocation, no garbage. It keeps every n-gram until
-      // it is half full, then starts afresh: a document's few hundred thousand distinct n-grams stay in, where
-      // a direct-mapped table lost about a tenth of its lookups to n-grams evicting each other.
-      // Key and value side by side (memo[2 slot], memo[2 slot + 1]): a lookup touches one cache line, not two.
-      let slot = Math.imul(w ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35), 0x9e3779b1) >>> (32 - MEMO_BITS);
-      const memo = this.memo;
-      for (;;) {
-        const k = memo[2 * slot]!;
-        if (k === key) {
-          sum += memo[2 * slot + 1]!;
-          break;
-        }
-        if (k === 0) {
-          const lp = model.logProb(w, h1, h2 >= 0 ? h2 : -1);
-          if (this.memoSize >= MEMO_LIMIT) {
-            memo.fill(0);
-            this.memoSize = 0;
-            slot = Math.imul(w ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35), 0x9e3779b1) >>> (32 - MEMO_BITS);
-          }
-          memo[2 * slot] = key;
-          memo[2 * slot + 1] = lp;
-          this.memoSize++;
-          sum += lp;
-          break;
-        }
-        slot = (slot + 1) & MEMO_MASK;
-      }
+      sum += this.trigram(w, h1, h2 >= 0 ? h2 : -1);
     }
     return sum;
   }
 
-  private readonly memo = new Float64Array(2 * (MEMO_MASK + 1));
-  private memoSize = 0;
+  /**
+   * model.logProb(w, h1, h2), remembered: four-way buckets of (key, value) side by side (one cache line), no
+   * allocation. A full bucket gives up its slots in turn, so a document whose n-grams outgrow the table keeps most
+   * of those it reuses (a table emptied when full lost them all at once, again and again).
+   */
+  private trigram(w: number, h1: number, h2: number): number {
+    const v = this.base;
+    // + 1: a fresh (zero) slot matches no key.
+    const key = ((h2 + 1) * v + (h1 + 1)) * v + w + 1;
+    const memo = this.memo;
+    const bucket = Math.imul(w ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35), 0x9e3779b1) >>> (32 - MEMO_BUCKET_BITS);
+    const at = bucket << 3;
+    if (memo[at] === key) return memo[at + 1]!;
+    if (memo[at + 2] === key) return memo[at + 3]!;
+    if (memo[at + 4] === key) return memo[at + 5]!;
+    if (memo[at + 6] === key) return memo[at + 7]!;
+    const lp = this.scorer.model.logProb(w, h1, h2);
+    const slot = this.memoNext[bucket]!;
+    this.memoNext[bucket] = (slot + 1) & 3;
+    memo[at + 2 * slot] = key;
+    memo[at + 2 * slot + 1] = lp;
+    return lp;
+  }
+
+  private readonly memo = new Float64Array(8 << MEMO_BUCKET_BITS);
+  private readonly memoNext = new Uint8Array(1 << MEMO_BUCKET_BITS);
+  /** Range memo (see logProbRange): three key doubles and the sum per slot; null when ids do not fit the codes. */
+  private readonly rangeMemo: Float64Array | null;
+  private readonly rangeNext = new Uint8Array(1 << RANGE_BUCKET_BITS);
 
   unigram(id: number): number {
     return id < 0 ? -8 : this.scorer.model.unigramLogProb(id);

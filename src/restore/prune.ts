@@ -5,7 +5,7 @@
  * each side, averaged over the sites) plus their prior, and the best few are kept for the decider.
  */
 import { JOINS_NEXT, type TokenTable } from "../text/tokenize.js";
-import { subList, withModel } from "./candidates.js";
+import { subList, withModel, type CandList } from "./candidates.js";
 import type { Forms, Sites } from "./engine.js";
 import { MANY, type LmView } from "./lm-view.js";
 
@@ -38,8 +38,12 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     if (list.thesaurus <= keep) continue;
     const score = new Float64Array(list.n);
     // Sites of a form often share their neighbours ("he X that"): each distinct (left, right) pair is scored once and
-    // its fits added again for every site that has it, in site order, so the sums are the same to the last bit.
-    const byPair = new Map<number, Float64Array>();
+    // its fits added again for every site that has it, in site order, so the sums are the same to the last bit. The
+    // fits are kept with the list (shared by every document and window that has its key), so the windows of a long
+    // text do not score again the pairs an earlier window had.
+    const memo = rankMemo(list, lm);
+    const byPair = memo.fits;
+    const thes = memo.thesaurus;
     for (let m = from; m < to; m++) {
       const i = forms.members[m]!;
       const left = neighbourId(lm, tok, sites.tokFrom[i]! - 1, sites.tokFrom[i]! - 1, -1);
@@ -48,21 +52,26 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
       const pair = (left + 1) * 2 ** 26 + (right + 1);
       let fits = byPair.get(pair);
       if (fits === undefined) {
+        rankWork.pairs++;
         fits = new Float64Array(list.n);
-        for (let c = 0; c < list.n; c++) {
-          if (list.tier[c] !== "thesaurus") continue;
+        for (let x = 0; x < thes.length; x++) {
+          const c = thes[x]!;
           const a = list.idFrom[c]!;
           const b = list.idFrom[c + 1]!;
           if (b - a + 2 > ids.length) ids = new Int32Array(2 * (b - a + 2));
           ids[0] = left;
           let k = 1;
-          for (let x = a; x < b; x++) ids[k++] = list.ids[x]!;
+          for (let y = a; y < b; y++) ids[k++] = list.ids[y]!;
           ids[k++] = right;
           fits[c] = lm.logProbRange(ids, 1, k);
         }
         byPair.set(pair, fits);
+        memoFloats += list.n;
       }
-      for (let c = 0; c < list.n; c++) if (list.tier[c] === "thesaurus") score[c] = score[c]! + fits[c]!;
+      for (let x = 0; x < thes.length; x++) {
+        const c = thes[x]!;
+        score[c] = score[c]! + fits[c]!;
+      }
     }
     const members = to - from;
     const s = new Float64Array(list.n);
@@ -78,10 +87,50 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     for (let r = 0; r < Math.min(keep, thesaurus.length); r++) kept[thesaurus[r]!] = 1;
     const order: number[] = [];
     for (let c = 0; c < list.n; c++) if (list.tier[c] !== "thesaurus" || kept[c]) order.push(c);
-    const sub = subList(list, order);
+    // The same candidates kept: the same list as before (lists are never changed once made).
+    const signature = order.join(",");
+    let sub = memo.subs.get(signature);
+    if (sub === undefined) {
+      sub = subList(list, order);
+      memo.subs.set(signature, sub);
+      memoFloats += order.length;
+    }
     for (let m = from; m < to; m++) sites.list[forms.members[m]!] = sub;
   }
 }
+
+/** What rankForms keeps per candidate list and model: fits by neighbour pair, and shortened lists by what they keep. */
+interface RankMemo {
+  lm: LmView;
+  fits: Map<number, Float64Array>;
+  subs: Map<string, CandList>;
+  /** The list's thesaurus candidates, in list order. */
+  thesaurus: Int32Array;
+}
+
+let rankMemos = new WeakMap<CandList, RankMemo>();
+/** Numbers held by the memos (fits, and candidates of shortened lists); past RANK_MEMO_FLOATS they start afresh. */
+let memoFloats = 0;
+/** About 8 MB of fits. */
+const RANK_MEMO_FLOATS = 1 << 20;
+
+function rankMemo(list: CandList, lm: LmView): RankMemo {
+  if (memoFloats > RANK_MEMO_FLOATS) {
+    rankMemos = new WeakMap();
+    memoFloats = 0;
+  }
+  let memo = rankMemos.get(list);
+  if (memo === undefined || memo.lm !== lm) {
+    const thesaurus: number[] = [];
+    for (let c = 0; c < list.n; c++) if (list.tier[c] === "thesaurus") thesaurus.push(c);
+    memo = { lm, fits: new Map(), subs: new Map(), thesaurus: Int32Array.from(thesaurus) };
+    rankMemos.set(list, memo);
+  }
+  return memo;
+}
+
+/** Pairs scored since the start (tests count work with it). */
+export const rankWork = { pairs: 0 };
 
 /**
  * Model id of the word next to a site (the sentence boundary's id when there is none on that line): token t, which
