@@ -3,7 +3,7 @@ import { loadBundledModel } from "../resources.js";
 import { tokenTable, wordTable } from "../text/tokenize.js";
 import { candidateObjects, listOf, type CandList } from "./candidates.js";
 import { assignForms, Sites } from "./engine.js";
-import { rankForms } from "./prune.js";
+import { rankForms, rankWork } from "./prune.js";
 import type { SiteCandidate } from "./sites.js";
 
 const lm = loadBundledModel();
@@ -51,5 +51,29 @@ describe("ranking a thesaurus's candidates in context", () => {
     const { tok, sites, forms, list } = sitesOf(text, "mentioned", many.slice(0, 3));
     rankForms(sites, forms, tok, lm, { keep: 4, priorWeight: 1, unigramWeight: -1 });
     expect(sites.list[0]).toBe(list);
+  });
+});
+
+describe("ranking the windows of a long text", () => {
+  it("scores each neighbour pair of a candidate list once, and gives the same lists when a pair comes again", () => {
+    const many = ["said", "named", "cited", "noted", "told", "quoted", "spoke", "stated", "remarked", "hinted"].map((w) => cand(w));
+    const text = "The mayor mentioned the plan. The mayor mentioned the plan. She mentioned it again.";
+    const list = listOf(many);
+    const run = () => {
+      const tok = tokenTable(text);
+      const sites = new Sites();
+      for (let i = 0; i < tok.n; i++) {
+        if (wordTable.keys[wordTable.keyOf[tok.word[i]!]!] === "mentioned") sites.push(i, i + 1, tok.start[i]!, tok.end[i]!, -1, i + 1, 0, false, list, "mentioned", null);
+      }
+      const before = rankWork.pairs;
+      rankForms(sites, assignForms(sites), tok, lm, { keep: 4, priorWeight: 1, unigramWeight: -1 });
+      return { pairs: rankWork.pairs - before, kept: sites.list[0]! };
+    };
+    const first = run();
+    // Three sites, two distinct (left, right) pairs: "mayor _ the" twice, "she _ it".
+    expect(first.pairs).toBe(2);
+    const second = run();
+    expect(second.pairs).toBe(0);
+    expect(second.kept).toBe(first.kept);
   });
 });
