@@ -3,7 +3,7 @@ import { loadBundledModel } from "../resources.js";
 import { tokenTable, wordTable } from "../text/tokenize.js";
 import { candidateObjects, listOf, type CandList } from "./candidates.js";
 import { assignForms, Sites } from "./engine.js";
-import { rankForms, rankWork } from "./prune.js";
+import { bestOf, rankForms, rankWork } from "./prune.js";
 import type { SiteCandidate } from "./sites.js";
 
 const lm = loadBundledModel();
@@ -75,5 +75,21 @@ describe("ranking the windows of a long text", () => {
     const second = run();
     expect(second.pairs).toBe(0);
     expect(second.kept).toBe(first.kept);
+  });
+});
+
+describe("the best few of a ranking", () => {
+  it("are what a stable sort puts first, ties in list order", () => {
+    let seed = 3;
+    const rand = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    for (let t = 0; t < 500; t++) {
+      const n = 1 + rand(60);
+      const s = Float64Array.from({ length: n + 5 }, () => rand(8) - 4 + (rand(2) ? 0.5 : 0));
+      // Item indices in increasing order (list order), some of the list skipped.
+      const items = Int32Array.from(Array.from({ length: n + 5 }, (_, x) => x).filter((x) => x < 5 || rand(4) > 0));
+      const keep = 1 + rand(20);
+      const sorted = Array.from(items).sort((a, b) => s[b]! - s[a]! || a - b);
+      expect(bestOf(s, items, keep)).toEqual(sorted.slice(0, keep));
+    }
   });
 });

@@ -75,16 +75,16 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     }
     const members = to - from;
     const s = new Float64Array(list.n);
-    const thesaurus: number[] = [];
-    for (let c = 0; c < list.n; c++) {
-      if (list.tier[c] !== "thesaurus") continue;
+    let finite = true;
+    for (let x = 0; x < thes.length; x++) {
+      const c = thes[x]!;
       s[c] = score[c]! / members + priorWeight * list.prior[c]! + unigramWeight * list.unigram[c]!;
-      thesaurus.push(c);
+      if (!Number.isFinite(s[c]!)) finite = false;
     }
-    // Best first; equal scores keep their list order (a stable sort).
-    thesaurus.sort((a, b) => s[b]! - s[a]! || a - b);
     const kept = new Uint8Array(list.n);
-    for (let r = 0; r < Math.min(keep, thesaurus.length); r++) kept[thesaurus[r]!] = 1;
+    // The best `keep`, best first; equal scores keep their list order (what a stable sort's first `keep` are).
+    const best = finite ? bestOf(s, thes, keep) : Array.from(thes).sort((a, b) => s[b]! - s[a]! || a - b);
+    for (let r = 0; r < Math.min(keep, best.length); r++) kept[best[r]!] = 1;
     const order: number[] = [];
     for (let c = 0; c < list.n; c++) if (list.tier[c] !== "thesaurus" || kept[c]) order.push(c);
     // The same candidates kept: the same list as before (lists are never changed once made).
@@ -97,6 +97,28 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     }
     for (let m = from; m < to; m++) sites.list[forms.members[m]!] = sub;
   }
+}
+
+/**
+ * The first `keep` of `items` in the order of a stable sort by `s` descending (finite scores), without sorting them
+ * all: an insertion into the best so far, which a candidate enters only when it beats the last of them.
+ */
+export function bestOf(s: Float64Array, items: Int32Array, keep: number): number[] {
+  const top: number[] = [];
+  for (let x = 0; x < items.length; x++) {
+    const c = items[x]!;
+    const v = s[c]!;
+    // Items come in list order: an equal score never goes before one already in.
+    if (top.length === keep && !(v > s[top[keep - 1]!]!)) continue;
+    let k = top.length < keep ? top.length : keep - 1;
+    if (top.length < keep) top.push(c);
+    while (k > 0 && v > s[top[k - 1]!]!) {
+      top[k] = top[k - 1]!;
+      k--;
+    }
+    top[k] = c;
+  }
+  return top;
 }
 
 /** What rankForms keeps per candidate list and model: fits by neighbour pair, and shortened lists by what they keep. */
