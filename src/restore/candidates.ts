@@ -188,7 +188,7 @@ interface DictCache {
   single: (CandList | null | undefined)[];
   phrase: Map<string, CandList | null>;
   /** Keys of several words by their prefix's entry and last word (see DictionaryReader.extend). */
-  entries: Map<number, PhraseEntry>;
+  entries: EntryTable;
   nextId: number;
   /** Per key id: 1 when a phrase of the dictionary may start with it, 2 when none does, 0 not asked yet. */
   starts: Int8Array;
@@ -202,7 +202,7 @@ const caches = new WeakMap<PhraseDictionary, DictCache>();
 function cacheOf(dict: PhraseDictionary): DictCache {
   let c = caches.get(dict);
   if (!c || c.generation !== wordTable.generation || c.candidates > CACHE_CANDIDATES) {
-    c = { generation: wordTable.generation, single: [], phrase: new Map(), entries: new Map(), nextId: 0, starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
+    c = { generation: wordTable.generation, single: [], phrase: new Map(), entries: new EntryTable(), nextId: 0, starts: new Int8Array(1024), continues: new Int8Array(1024), candidates: 0 };
     caches.set(dict, c);
   }
   return c;
@@ -211,6 +211,65 @@ function cacheOf(dict: PhraseDictionary): DictCache {
 /** Keys of several words remembered (DictionaryReader.extend) before the memo starts afresh. */
 const PHRASE_CACHE = 100_000;
 const ID_LIMIT = 2 ** 25;
+
+/**
+ * PhraseEntry by number (DictionaryReader.extend's numbers: integers from 0 below 2^53 - 1, stored plus one so that 0
+ * marks an empty slot): open addressing over typed arrays,
+ * so a look-up boxes no number and hashes no heap object. Grows by doubling while at most half full.
+ */
+export class EntryTable {
+  private keys = new Float64Array(1024);
+  private slots = new Int32Array(1024);
+  private values: PhraseEntry[] = [];
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  private slotOf(key: number): number {
+    // The number's two 32-bit halves (below 2^52: hi is the part above 2^32), mixed.
+    const hi = Math.floor(key / 4294967296);
+    const lo = key >>> 0;
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 0;
+    slot = (slot ^ (slot >>> 16)) & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  get(key: number): PhraseEntry | undefined {
+    const k = key + 1;
+    const slot = this.slotOf(k);
+    return this.keys[slot] === k ? this.values[this.slots[slot]!] : undefined;
+  }
+
+  /** Adds a key not in the table. */
+  set(key: number, value: PhraseEntry): void {
+    const k = key + 1;
+    if (2 * (this.values.length + 1) > this.keys.length) {
+      const old = this.keys;
+      const oldSlots = this.slots;
+      this.keys = new Float64Array(2 * old.length);
+      this.slots = new Int32Array(2 * old.length);
+      for (let i = 0; i < old.length; i++) {
+        if (old[i] === 0) continue;
+        const slot = this.slotOf(old[i]!);
+        this.keys[slot] = old[i]!;
+        this.slots[slot] = oldSlots[i]!;
+      }
+    }
+    const slot = this.slotOf(k);
+    this.keys[slot] = k;
+    this.slots[slot] = this.values.length;
+    this.values.push(value);
+  }
+
+  clear(): void {
+    this.keys = new Float64Array(1024);
+    this.slots = new Int32Array(1024);
+    this.values = [];
+  }
+}
 
 /** A key of two or more words, its candidates, and whether some longer key continues it. */
 export interface PhraseEntry {
