@@ -80,7 +80,8 @@ export interface SiteEvidence {
   fit: number;
 }
 
-const clamp = (x: number, lo: number, hi: number) => (Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : x > 0 ? hi : lo);
+// Strictly inside the bounds (the usual case) x itself, which is what min(hi, max(lo, x)) gives there, signed zero too.
+const clamp = (x: number, lo: number, hi: number) => (x > lo && x < hi ? x : Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : x > 0 ? hi : lo);
 
 /** Writes the feature vector of `e` into `out` (length FEATURE_COUNT). */
 export function featureVector(e: SiteEvidence, out: Float64Array): Float64Array {
@@ -183,7 +184,18 @@ export function siteLogit(
   z += w[2]! * Math.min(0, d);
   z += w[3]! * Math.max(0, p);
   z += w[4]! * Math.min(0, p);
-  for (let x = 5; x < 16; x++) z += w[x]! * form[at + x]!;
+  // The form's features 5 to 15, written out (the same products added in the same order).
+  z += w[5]! * form[at + 5]!;
+  z += w[6]! * form[at + 6]!;
+  z += w[7]! * form[at + 7]!;
+  z += w[8]! * form[at + 8]!;
+  z += w[9]! * form[at + 9]!;
+  z += w[10]! * form[at + 10]!;
+  z += w[11]! * form[at + 11]!;
+  z += w[12]! * form[at + 12]!;
+  z += w[13]! * form[at + 13]!;
+  z += w[14]! * form[at + 14]!;
+  z += w[15]! * form[at + 15]!;
   z += w[16]! * uc;
   z += w[17]! * form[at + 17]!;
   z += w[18]! * (uc - us);
