@@ -535,6 +535,37 @@ export function findSites(
   return { sites, forms };
 }
 
+/**
+ * Counts, per pooling key, the sites findSites would give (ranking aside) that start at text offsets [from, to): what
+ * a long text's first pass gathers (restore/windows.ts), without merging the lists in token order, numbering the forms
+ * or giving the lists the model's ids. fingerprintFilter reads fingerprint sites only (spintax and digits have none),
+ * so filtering the dictionary's sites alone keeps the same ones.
+ */
+export function countFormSites(
+  doc: DocTokens,
+  spintax: Sites,
+  numbers: Sites,
+  dict: PhraseDictionary,
+  options: FindOptions,
+  skip: SkipSpans,
+  scientific: boolean,
+  fingerprints: FingerprintScope | undefined,
+  from: number,
+  to: number,
+  counts: Map<string, number>,
+): void {
+  const reader = new DictionaryReader(dict, options.neverTouch);
+  const found = new Sites(Math.max(64, doc.tok.n >> 1));
+  findDictionary(doc, reader, options, skip, 0, doc.tok.n, found);
+  for (const s of [spintax, fingerprintFilter(found, scientific, fingerprints), numbers]) {
+    for (let i = 0; i < s.n; i++) {
+      if (s.start[i]! < from || s.start[i]! >= to) continue;
+      const key = s.poolKey[i]!;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+}
+
 /** Site objects (for callers of candidateSites and siteEvidence). */
 export function siteObjects(sites: Sites, tok: TokenTable): Site[] {
   const out: Site[] = [];

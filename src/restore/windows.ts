@@ -19,7 +19,7 @@ import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, t
 import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags } from "../flag/apply.js";
 import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type Gate } from "./decide.js";
-import { findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
+import { countFormSites, findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
 import { isAcademic, registerOf } from "./register.js";
 import { applyEdits, blockedTokens, configFor, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
@@ -173,7 +173,9 @@ export function* restoreWindowsWith(
     findNumbers(doc, skip.merged, 0, tok.n, numbers);
     const sitesFrom = (dict: PhraseDictionary, scientific: boolean, fingerprints: FingerprintScope, rank = true) =>
       findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rank && rankForms(sites, forms, tok, lm), fingerprints);
-    return { tok, doc, sitesFrom };
+    const countForms = (dict: PhraseDictionary, counts: Map<string, number>) =>
+      countFormSites(doc, spintax, numbers, dict, findOptions, skip, true, { seen: new Set() }, w.from, w.to, counts);
+    return { tok, doc, sitesFrom, countForms };
   };
 
   // Pass 1: the document's evidence, as counts.
@@ -221,10 +223,7 @@ export function* restoreWindowsWith(
   const gate: Gate = gateFrom(words, counts, config, assumeSpun);
   // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
   if (gate.spun) {
-    for (const w of windows) {
-      const s = read(w).sitesFrom(resources.dictionary, true, { seen: new Set() }, false).sites;
-      for (let i = 0; i < s.n; i++) if (inCore(s, i, w)) formSites.set(s.poolKey[i]!, (formSites.get(s.poolKey[i]!) ?? 0) + 1);
-    }
+    for (const w of windows) read(w).countForms(resources.dictionary, formSites);
   }
   const scientificText = registerOf(words, academic).scientific;
   const scientific = assumeSpun || scientificText;

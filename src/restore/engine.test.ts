@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { loadBundledResources } from "../resources.js";
+import { benchText } from "../test-helpers/bench-text.js";
+import { tokenTable } from "../text/tokenize.js";
+import { countFormSites, findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions } from "./engine.js";
+
+const resources = loadBundledResources();
+
+describe("counting a text's sites per spun form (a long text's first pass)", () => {
+  const options: FindOptions = { neverTouch: new Set(), skip: [] };
+  const skip = new SkipSpans([]);
+  const texts = [
+    benchText(".spun.txt", 20_000, 7),
+    // Spintax, digits the spinner wrote, and tortured phrases (one, two different, one inside a longer one).
+    "He {said|stated} the plan took 12 months. The profound learning model used counterfeit consciousness. " +
+      "{The marketplace} grew for 3 years; profound learning-based tools and Profound CNN models followed. " +
+      "The profound neural organization was trained on 2 data sets.",
+  ];
+
+  it("gives, for every part of the text, what the sites findSites gives there count", () => {
+    for (const text of texts) {
+      for (const scientific of [false, true]) {
+        const tok = tokenTable(text);
+        const { doc, spintax } = prepare(tok, skip);
+        const numbers = new Sites(4);
+        findNumbers(doc, skip.merged, 0, tok.n, numbers);
+        const { sites } = findSites(doc, spintax, numbers, resources.dictionary, options, skip, resources.lm, scientific, () => {}, { seen: new Set() });
+        for (const [from, to] of [
+          [0, text.length],
+          [0, text.length >> 1],
+          [text.length >> 2, text.length],
+        ] as const) {
+          const expected = new Map<string, number>();
+          for (let i = 0; i < sites.n; i++) {
+            if (sites.start[i]! >= from && sites.start[i]! < to) expected.set(sites.poolKey[i]!, (expected.get(sites.poolKey[i]!) ?? 0) + 1);
+          }
+          const counts = new Map<string, number>();
+          countFormSites(doc, spintax, numbers, resources.dictionary, options, skip, scientific, { seen: new Set() }, from, to, counts);
+          expect(new Map([...counts].sort())).toEqual(new Map([...expected].sort()));
+          expect(counts.size).toBeGreaterThan(0);
+          if (text === texts[1] && to === text.length && from === 0) {
+            const keys = [...counts.keys()];
+            expect(keys.some((k) => k.startsWith("{}"))).toBe(true);
+            expect(keys.some((k) => k.startsWith("#"))).toBe(true);
+            expect(keys.some((k) => k.includes("profound"))).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
