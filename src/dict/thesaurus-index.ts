@@ -13,6 +13,10 @@
  *                                        4 WordNet), 23–31 q where prior = -q / 50 (log10)
  *       pool (padded to 4 bytes), then the provenance text (UTF-8)
  * Terms are sorted by JavaScript code-unit order, so a key is found by binary search.
+ *
+ * The bytes may be filled lazily (resources.ts reads the file a page at a time): given `ensure`, the index asks for
+ * the header, the term tables and the pool when it is built, and for a key's candidates when it is looked up, so a
+ * short text never brings in most of the 10 MB candidate array.
  */
 import type { Candidate, PhraseDictionary } from "./types.js";
 
@@ -67,8 +71,12 @@ export class ThesaurusIndex implements PhraseDictionary {
   private readonly pool: Uint8Array;
   private readonly terms: number;
   private readonly cache = new Map<string, readonly Candidate[] | null>();
+  /** Where the candidate array starts in the bytes, and what brings a range of them in (null: all there). */
+  private readonly candsAt: number;
+  private readonly ensure: ((offset: number, length: number) => void) | null;
 
-  constructor(bytes: Uint8Array) {
+  constructor(bytes: Uint8Array, ensure?: (offset: number, length: number) => void) {
+    ensure?.(0, Math.min(32, bytes.byteLength));
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const magic = String.fromCharCode(...bytes.subarray(0, MAGIC.length));
     if (bytes.byteLength < 32 || magic !== MAGIC) throw new ThesaurusFormatError("not an unspin thesaurus index (bad magic)");
@@ -79,8 +87,16 @@ export class ThesaurusIndex implements PhraseDictionary {
     const provenanceBytes = view.getUint32(28, true);
     const need = 32 + 8 * (terms + 1) + 4 * candidates + ((poolBytes + 3) & ~3) + provenanceBytes;
     if (bytes.byteLength < need) throw new ThesaurusFormatError(`truncated thesaurus index (${bytes.byteLength} of ${need} bytes)`);
-    // Typed arrays need 4-byte alignment: a Buffer from a small pool may not have it, so copy then.
+    // Typed arrays need 4-byte alignment: a Buffer from a small pool may not have it, so copy then (all of it read).
+    if ((bytes.byteOffset & 3) !== 0) ensure?.(0, bytes.byteLength);
     const aligned = (bytes.byteOffset & 3) === 0 ? bytes : new Uint8Array(bytes);
+    const tablesAt = 32 + 8 * (terms + 1);
+    const poolAt = tablesAt + 4 * candidates;
+    // The term tables and the pool (about 2 MB) serve every binary search; the candidates come in per key.
+    ensure?.(32, 8 * (terms + 1));
+    ensure?.(poolAt, ((poolBytes + 3) & ~3) + provenanceBytes);
+    this.candsAt = tablesAt;
+    this.ensure = (bytes.byteOffset & 3) !== 0 ? null : (ensure ?? null);
     const u32 = (offset: number, length: number) => new Uint32Array(aligned.buffer, aligned.byteOffset + offset, length);
     let at = 32;
     this.termOffset = u32(at, terms + 1);
@@ -154,6 +170,7 @@ export class ThesaurusIndex implements PhraseDictionary {
     let result: readonly Candidate[] | null = null;
     const id = this.find(spunKey);
     if (id >= 0 && this.candStart[id + 1]! > this.candStart[id]!) {
+      this.ensure?.(this.candsAt + 4 * this.candStart[id]!, 4 * (this.candStart[id + 1]! - this.candStart[id]!));
       const out: Candidate[] = [];
       for (let i = this.candStart[id]!; i < this.candStart[id + 1]!; i++) {
         const c = this.cands[i]!;
