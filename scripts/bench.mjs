@@ -14,6 +14,8 @@
 //   node scripts/bench.mjs --root DIR      measure another checkout's build (DIR/dist, DIR/bin) on the same inputs
 //   node scripts/bench.mjs --big-mb 10     size of the peak-memory input (default 30)
 //   node scripts/bench.mjs --quick         a tenth of every input size, to check that the script works
+//   node scripts/bench.mjs --only memory   some parts only (comma-separated): startup, throughput, memory (the big
+//                                          pipe input and the batch's peak RSS), batch (the same runs), stream
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -31,6 +33,11 @@ const bigMB = Number(arg("--big-mb", quick ? "3" : "30"));
 const MB = 1024 * 1024;
 const textMB = quick ? 1 : 10;
 const files = quick ? 200 : 2000;
+const only = arg("--only", "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+const wants = (...parts) => only.length === 0 || parts.some((p) => only.includes(p));
 
 // --- child modes: one measurement in a fresh process --------------------------------------------------------
 if (process.argv[2] === "--child-restore") {
@@ -59,7 +66,7 @@ if (process.argv[2] === "--child-cli") {
   process.exitCode = await main(process.argv.slice(5));
 } else {
   await runBench();
-  await benchScreenAndStream();
+  if (wants("stream")) await benchScreenAndStream();
 }
 
 /** The spun keys of the thesaurus index (layout in src/dict/thesaurus-index.ts): terms that have candidates. */
@@ -123,107 +130,119 @@ async function runBench() {
     const spun10Path = write("spun-10mb.txt", spun10);
     const clean10Path = write("clean-10mb.txt", clean10);
 
-    // --- start-up ----------------------------------------------------------------------------------------------
-    const bin = join(root, "bin", "unspin.js");
-    const runOnce = (args, input) => {
-      const t = performance.now();
-      const r = spawnSync(process.execPath, args, { input, encoding: "utf8" });
-      if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-      return performance.now() - t;
-    };
-    runOnce(["-e", "1"], "");
-    runOnce([bin], "warm up\n");
-    const nodeStarts = [];
-    const pipeStarts = [];
-    for (let i = 0; i < 11; i++) {
-      // Interleaved, so both see the same load on a shared machine.
-      nodeStarts.push(runOnce(["-e", "1"], ""));
-      pipeStarts.push(runOnce([bin], "He mentioned it.\n"));
+    if (wants("startup")) benchStartup();
+    if (wants("throughput")) benchThroughput();
+    if (wants("memory")) benchBigInput();
+    if (wants("memory", "batch")) benchBatch();
+
+    function benchStartup() {
+      // --- start-up ----------------------------------------------------------------------------------------------
+      const bin = join(root, "bin", "unspin.js");
+      const runOnce = (args, input) => {
+        const t = performance.now();
+        const r = spawnSync(process.execPath, args, { input, encoding: "utf8" });
+        if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+        return performance.now() - t;
+      };
+      runOnce(["-e", "1"], "");
+      runOnce([bin], "warm up\n");
+      const nodeStarts = [];
+      const pipeStarts = [];
+      for (let i = 0; i < 11; i++) {
+        // Interleaved, so both see the same load on a shared machine.
+        nodeStarts.push(runOnce(["-e", "1"], ""));
+        pipeStarts.push(runOnce([bin], "He mentioned it.\n"));
     }
     const nodeMs = median(nodeStarts);
     const pipeMs = median(pipeStarts);
     row("start-up: node -e 1 (baseline)", `${nodeMs.toFixed(0)} ms (median of 11)`, "1.00");
     row('start-up: echo "He mentioned it." | unspin', `${pipeMs.toFixed(0)} ms (median of 11)`, `${(pipeMs / nodeMs).toFixed(2)} x node -e 1`, "<= 1.8 x");
 
-    // --- throughput ----------------------------------------------------------------------------------------------
-    // Baseline: tokenise and look every word and word pair up in a set of the dictionaries' keys.
-    const keys = new Set();
-    for (const line of readFileSync(join(root, "dictionaries", "mined", "spinner.tsv"), "utf8").split("\n")) if (line && !line.startsWith("#")) keys.add(line.split("\t")[0]);
-    for (const key of thesaurusKeys(readFileSync(join(root, "dictionaries", "thesaurus", "reverse.bin")))) keys.add(key);
-    const scan = (text) => {
-      let hits = 0;
-      let prev = "";
-      for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
-        const w = m[0].toLowerCase();
-        if (keys.has(w)) hits++;
-        if (prev && keys.has(`${prev} ${w}`)) hits++;
-        prev = w;
-      }
-      return hits;
-    };
-    const scanSpeed = (text) => {
-      scan(text.slice(0, MB));
-      const runs = [];
-      for (let i = 0; i < 3; i++) {
-        const t = performance.now();
-        scan(text);
-        runs.push(performance.now() - t);
-      }
-      return (text.length / MB) / (median(runs) / 1000);
-    };
-    const child = (file, ...extra) => {
-      const r = spawnSync(process.execPath, ["--max-old-space-size=16384", fileURLToPath(import.meta.url), "--child-restore", file, "--root", root, ...extra], { encoding: "utf8", maxBuffer: 1 << 26 });
-      if (r.status !== 0) throw new Error(`restore child failed: ${r.stderr.slice(0, 2000)}`);
-      return JSON.parse(r.stdout.trim().split("\n").pop());
-    };
-    for (const [label, text, path, target] of [
-      ["spun", spun10, spun10Path, ">= 0.5 MB/s"],
-      ["clean", clean10, clean10Path, ">= 5 MB/s"],
-    ]) {
-      const base = scanSpeed(text);
-      const r = child(path);
-      const speed = (text.length / MB) / (r.ms / 1000);
-      row(`throughput: word/pair look-up pass, ${textMB} MB ${label}`, `${f1(base)} MB/s`, "1.00");
-      row(`throughput: restore, ${textMB} MB ${label}, one core`, `${speed.toFixed(2)} MB/s (${r.edits} edits)`, `${(speed / base).toFixed(3)} x look-up pass`, target);
-      // CPU time (this thread, GC and compiler threads): what a free core would give on a busy machine.
-      row(`  same, by CPU time`, `${((text.length / MB) / (r.cpuMs / 1000)).toFixed(2)} MB/s`, "");
-      row(`peak RSS: restore, ${textMB} MB ${label}`, `${r.maxRssMB.toFixed(0)} MB`, `${(r.maxRssMB / (text.length / MB)).toFixed(0)} MB per MB of text`);
-      if (label === "spun" && !r.spun) {
-        // The document gate may find a long shuffled text clean (it then changes nothing): the spun path is also
-        // measured with the document declared spun (restore(text, { assumeSpun: true })), every site decided.
-        const a = child(path, "--assume-spun");
-        const speedA = (text.length / MB) / (a.ms / 1000);
-        row(`  gate closed; with assumeSpun`, `${speedA.toFixed(2)} MB/s (${a.edits} edits)`, `${(speedA / base).toFixed(3)} x look-up pass`, target);
-        row(`  same, by CPU time`, `${((text.length / MB) / (a.cpuMs / 1000)).toFixed(2)} MB/s`, "");
-        row(`  peak RSS with assumeSpun`, `${a.maxRssMB.toFixed(0)} MB`, `${(a.maxRssMB / (text.length / MB)).toFixed(0)} MB per MB of text`);
-      }
+    }
+    function benchThroughput() {
+      // --- throughput ----------------------------------------------------------------------------------------------
+      // Baseline: tokenise and look every word and word pair up in a set of the dictionaries' keys.
+      const keys = new Set();
+      for (const line of readFileSync(join(root, "dictionaries", "mined", "spinner.tsv"), "utf8").split("\n")) if (line && !line.startsWith("#")) keys.add(line.split("\t")[0]);
+      for (const key of thesaurusKeys(readFileSync(join(root, "dictionaries", "thesaurus", "reverse.bin")))) keys.add(key);
+      const scan = (text) => {
+        let hits = 0;
+        let prev = "";
+        for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+          const w = m[0].toLowerCase();
+          if (keys.has(w)) hits++;
+          if (prev && keys.has(`${prev} ${w}`)) hits++;
+          prev = w;
+        }
+        return hits;
+      };
+      const scanSpeed = (text) => {
+        scan(text.slice(0, MB));
+        const runs = [];
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now();
+          scan(text);
+          runs.push(performance.now() - t);
+        }
+        return (text.length / MB) / (median(runs) / 1000);
+      };
+      const child = (file, ...extra) => {
+        const r = spawnSync(process.execPath, ["--max-old-space-size=16384", fileURLToPath(import.meta.url), "--child-restore", file, "--root", root, ...extra], { encoding: "utf8", maxBuffer: 1 << 26 });
+        if (r.status !== 0) throw new Error(`restore child failed: ${r.stderr.slice(0, 2000)}`);
+        return JSON.parse(r.stdout.trim().split("\n").pop());
+      };
+      for (const [label, text, path, target] of [
+        ["spun", spun10, spun10Path, ">= 0.5 MB/s"],
+        ["clean", clean10, clean10Path, ">= 5 MB/s"],
+      ]) {
+        const base = scanSpeed(text);
+        const r = child(path);
+        const speed = (text.length / MB) / (r.ms / 1000);
+        row(`throughput: word/pair look-up pass, ${textMB} MB ${label}`, `${f1(base)} MB/s`, "1.00");
+        row(`throughput: restore, ${textMB} MB ${label}, one core`, `${speed.toFixed(2)} MB/s (${r.edits} edits)`, `${(speed / base).toFixed(3)} x look-up pass`, target);
+        // CPU time (this thread, GC and compiler threads): what a free core would give on a busy machine.
+        row(`  same, by CPU time`, `${((text.length / MB) / (r.cpuMs / 1000)).toFixed(2)} MB/s`, "");
+        row(`peak RSS: restore, ${textMB} MB ${label}`, `${r.maxRssMB.toFixed(0)} MB`, `${(r.maxRssMB / (text.length / MB)).toFixed(0)} MB per MB of text`);
+        if (label === "spun" && !r.spun) {
+          // The document gate may find a long shuffled text clean (it then changes nothing): the spun path is also
+          // measured with the document declared spun (restore(text, { assumeSpun: true })), every site decided.
+          const a = child(path, "--assume-spun");
+          const speedA = (text.length / MB) / (a.ms / 1000);
+          row(`  gate closed; with assumeSpun`, `${speedA.toFixed(2)} MB/s (${a.edits} edits)`, `${(speedA / base).toFixed(3)} x look-up pass`, target);
+          row(`  same, by CPU time`, `${((text.length / MB) / (a.cpuMs / 1000)).toFixed(2)} MB/s`, "");
+          row(`  peak RSS with assumeSpun`, `${a.maxRssMB.toFixed(0)} MB`, `${(a.maxRssMB / (text.length / MB)).toFixed(0)} MB per MB of text`);
+        }
     }
 
-    // --- peak memory of a big spun input -----------------------------------------------------------------------
-    // As a user runs it: `unspin < big.txt > restored.txt` (pipe mode), which restores a long text in windows and
-    // prints each as it is done (src/restore/windows.ts). The whole process is measured: model, input, engine.
-    const big = shuffled(spunSentences, bigMB * MB);
-    const bigPath = write(`spun-${bigMB}mb.txt`, big);
-    const pipe = (file) => {
-      const fd = openSync(file, "r");
-      const t = performance.now();
-      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-cli", "--root", root], { stdio: [fd, "ignore", "pipe"], encoding: "utf8" });
-      closeSync(fd);
-      if (r.status !== 0) throw new Error(`unspin < ${file} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
-      return { secs: (performance.now() - t) / 1000, rss: Number(/BENCH_MAX_RSS_MB=([\d.]+)/.exec(r.stderr)?.[1]), cpu: Number(/BENCH_CPU_S=([\d.]+)/.exec(r.stderr)?.[1]) };
-    };
-    const rb = pipe(bigPath);
-    row(`peak RSS: unspin < ${bigMB} MB spun > out`, `${rb.rss.toFixed(0)} MB`, `${(rb.rss / bigMB).toFixed(1)} MB per MB of text`, bigMB === 30 ? "<= 150 MB" : "");
-    row(`throughput: unspin < ${bigMB} MB spun > out`, `${(big.length / MB / rb.secs).toFixed(2)} MB/s (${f1(rb.secs)} s, ${f1(rb.cpu)} s CPU)`, "");
+    }
+    function benchBigInput() {
+      // --- peak memory of a big spun input -----------------------------------------------------------------------
+      // As a user runs it: `unspin < big.txt > restored.txt` (pipe mode), which restores a long text in windows and
+      // prints each as it is done (src/restore/windows.ts). The whole process is measured: model, input, engine.
+      const big = shuffled(spunSentences, bigMB * MB);
+      const bigPath = write(`spun-${bigMB}mb.txt`, big);
+      const pipe = (file) => {
+        const fd = openSync(file, "r");
+        const t = performance.now();
+        const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-cli", "--root", root], { stdio: [fd, "ignore", "pipe"], encoding: "utf8" });
+        closeSync(fd);
+        if (r.status !== 0) throw new Error(`unspin < ${file} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+        return { secs: (performance.now() - t) / 1000, rss: Number(/BENCH_MAX_RSS_MB=([\d.]+)/.exec(r.stderr)?.[1]), cpu: Number(/BENCH_CPU_S=([\d.]+)/.exec(r.stderr)?.[1]) };
+      };
+      const rb = pipe(bigPath);
+      row(`peak RSS: unspin < ${bigMB} MB spun > out`, `${rb.rss.toFixed(0)} MB`, `${(rb.rss / bigMB).toFixed(1)} MB per MB of text`, bigMB === 30 ? "<= 150 MB" : "");
+      row(`throughput: unspin < ${bigMB} MB spun > out`, `${(big.length / MB / rb.secs).toFixed(2)} MB/s (${f1(rb.secs)} s, ${f1(rb.cpu)} s CPU)`, "");
 
-    // --- batch -----------------------------------------------------------------------------------------------------
-    const tree = join(tmp, "articles");
-    mkdirSync(tree);
-    let batchBytes = 0;
-    for (let i = 0; i < files; i++) {
-      const text = shuffled(spunSentences, 1000);
-      batchBytes += text.length;
-      writeFileSync(join(tree, `article-${String(i).padStart(4, "0")}.txt`), text);
+    }
+    function benchBatch() {
+      // --- batch -----------------------------------------------------------------------------------------------------
+      const tree = join(tmp, "articles");
+      mkdirSync(tree);
+      let batchBytes = 0;
+      for (let i = 0; i < files; i++) {
+        const text = shuffled(spunSentences, 1000);
+        batchBytes += text.length;
+        writeFileSync(join(tree, `article-${String(i).padStart(4, "0")}.txt`), text);
     }
     const batch = (jobs) => {
       const t = performance.now();
@@ -246,6 +265,7 @@ async function runBench() {
     row(`${label}: CPU per file, --jobs 2 vs 1`, `${((two.cpu / one.cpu) * 100).toFixed(0)} %`, "", "(2 / that = speed-up on 2 free cores)");
     row(`peak RSS: ${label}, --jobs 1`, `${one.rss.toFixed(0)} MB`, "", "<= 150 MB");
     row(`peak RSS: ${label}, --jobs 2`, `${two.rss.toFixed(0)} MB`, `+${(two.rss - one.rss).toFixed(0)} MB for the extra worker`, "<= 40 MB per extra worker");
+    }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@
  */
 import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { combineDictionaries, declareKeys, declarePrefixesLazily, keyPrefixes } from "./dict/combine.js";
@@ -84,10 +84,10 @@ export interface SharedModelFile {
   bytes: SharedArrayBuffer;
   pages: SharedArrayBuffer;
   /**
-   * The thesaurus index in shared memory too, read whole by the first thread that needs it (state[0]: 0 not read
-   * yet, 1 read): 12 MB once for the process, not once per worker.
+   * The thesaurus index in shared memory too, read a page at a time as any thread's lookups reach it (pages: 1 once
+   * read), through its own descriptor: at most 12 MB once for the process, not once per worker.
    */
-  thesaurus?: { bytes: SharedArrayBuffer; state: SharedArrayBuffer };
+  thesaurus?: { fd: number; bytes: SharedArrayBuffer; pages: SharedArrayBuffer };
 }
 
 let sharedModel: ModelBytes | undefined;
@@ -107,8 +107,9 @@ export function shareBundledModelFile(): SharedModelFile {
     sharedFile = { fd, bytes: new SharedArrayBuffer(size), pages: new SharedArrayBuffer(Math.ceil(size / PAGE)) };
     if (existsSync(bundledFiles.thesaurus)) {
       // Allocated, not read: the system backs its pages only once a thread reads the file into them.
-      const thesaurusSize = statSync(bundledFiles.thesaurus).size;
-      sharedFile.thesaurus = { bytes: new SharedArrayBuffer(thesaurusSize), state: new SharedArrayBuffer(4) };
+      const tfd = openSync(bundledFiles.thesaurus, "r");
+      const thesaurusSize = fstatSync(tfd).size;
+      sharedFile.thesaurus = { fd: tfd, bytes: new SharedArrayBuffer(thesaurusSize), pages: new SharedArrayBuffer(Math.ceil(thesaurusSize / THESAURUS_PAGE)) };
     }
     sharedModel ??= modelBytesOver(sharedFile);
     sharedThesaurus ??= sharedFile.thesaurus;
@@ -124,28 +125,24 @@ export function useSharedModelFile(file: SharedModelFile): void {
 
 let sharedThesaurus: SharedModelFile["thesaurus"];
 
-/** The thesaurus file's bytes: in the shared memory when there is one (read into it by the first thread), else read. */
-function thesaurusBytes(path: string): Uint8Array {
-  const shared = sharedThesaurus;
-  if (!shared) return readFileSync(path);
-  const bytes = new Uint8Array(shared.bytes);
-  const state = new Int32Array(shared.state);
-  if (Atomics.load(state, 0) !== 1) {
-    // Two threads may both read it: they write the same bytes, and each uses them only once its own read is done.
-    const fd = openSync(path, "r");
-    try {
-      if (fstatSync(fd).size !== bytes.length) return readFileSync(path); // the file changed since it was shared
-      for (let at = 0; at < bytes.length; ) {
-        const n = readSync(fd, bytes, at, bytes.length - at, at);
-        if (n <= 0) throw new Error(`unspin: the bundled thesaurus ended early at byte ${at} (${path}); the installation is broken.`);
-        at += n;
-      }
-    } finally {
-      closeSync(fd);
-    }
-    Atomics.store(state, 0, 1);
-  }
-  return bytes;
+/**
+ * Page of the thesaurus file read at a time. A key's candidates are a few hundred bytes in the 10 MB candidate array, so
+ * small pages: a one-page text reads about 2 MB of the 12 MB file (the term table and pool, and the pages its keys
+ * reach), not all of it.
+ */
+export const THESAURUS_PAGE = 4096;
+
+/** The thesaurus file's bytes, read as lookups reach them: into the shared memory when there is one, else this thread's. */
+function thesaurusBytes(path: string): ModelBytes {
+  if (sharedThesaurus) return pagedBytes(sharedThesaurus, THESAURUS_PAGE, path, "thesaurus");
+  const fd = openSync(path, "r");
+  const size = fstatSync(fd).size;
+  return pagedBytes(
+    { fd, bytes: new ArrayBuffer(size) as unknown as SharedArrayBuffer, pages: new ArrayBuffer(Math.ceil(size / THESAURUS_PAGE)) as unknown as SharedArrayBuffer },
+    THESAURUS_PAGE,
+    path,
+    "thesaurus",
+  );
 }
 
 /** Whether this thread's thesaurus, once loaded, reads shared memory (for tests). */
@@ -165,16 +162,21 @@ function openModelBytes(path: string): ModelBytes {
 }
 
 function modelBytesOver(file: SharedModelFile): ModelBytes {
+  return pagedBytes(file, PAGE, bundledFiles.model, "language model file");
+}
+
+/** Bytes of a file read `pageSize` bytes at a time through `file.fd` as they are first needed (see ModelBytes). */
+function pagedBytes(file: { fd: number; bytes: SharedArrayBuffer; pages: SharedArrayBuffer }, pageSize: number, path: string, what: string): ModelBytes {
   const bytes = new Uint8Array(file.bytes);
   const pages = new Uint8Array(file.pages);
   const shared = typeof SharedArrayBuffer !== "undefined" && file.pages instanceof SharedArrayBuffer;
   const loaded = (page: number) => (shared ? Atomics.load(pages, page) : pages[page]!) === 1;
   const readPages = (first: number, last: number) => {
-    const start = first * PAGE;
-    const end = Math.min(bytes.length, (last + 1) * PAGE);
+    const start = first * pageSize;
+    const end = Math.min(bytes.length, (last + 1) * pageSize);
     for (let at = start; at < end; ) {
       const n = readSync(file.fd, bytes, at, end - at, at);
-      if (n <= 0) throw new Error(`unspin: the language model file ended early at byte ${at} (${bundledFiles.model}); the installation is broken.`);
+      if (n <= 0) throw new Error(`unspin: the bundled ${what} ended early at byte ${at} (${path}); the installation is broken.`);
       at += n;
     }
     for (let p = first; p <= last; p++) {
@@ -186,9 +188,9 @@ function modelBytesOver(file: SharedModelFile): ModelBytes {
     bytes,
     ensure(offset, length) {
       if (length <= 0) return;
-      const last = Math.floor((offset + length - 1) / PAGE);
+      const last = Math.floor((offset + length - 1) / pageSize);
       // Runs of missing pages are read with one call each.
-      for (let p = Math.floor(offset / PAGE); p <= last; p++) {
+      for (let p = Math.floor(offset / pageSize); p <= last; p++) {
         if (loaded(p)) continue;
         let q = p;
         while (q < last && !loaded(q + 1)) q++;
@@ -206,9 +208,9 @@ export function loadBundledThesaurus(): ThesaurusIndex {
   if (!thesaurus) {
     const path = bundledFiles.thesaurus;
     if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
-    const bytes = thesaurusBytes(path);
-    thesaurusShared = bytes.buffer instanceof SharedArrayBuffer;
-    thesaurus = new ThesaurusIndex(bytes);
+    const source = thesaurusBytes(path);
+    thesaurusShared = typeof SharedArrayBuffer !== "undefined" && source.bytes.buffer instanceof SharedArrayBuffer;
+    thesaurus = new ThesaurusIndex(source.bytes, (offset, length) => source.ensure(offset, length));
   }
   return thesaurus;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { encodeThesaurusIndex, isFunctionPhrase, ThesaurusFormatError, ThesaurusIndex, type IndexCandidate } from "./thesaurus-index.js";
+import { encodeThesaurusIndex, isFunctionPhrase, THESAURUS_CACHE_KEYS, ThesaurusFormatError, ThesaurusIndex, type IndexCandidate } from "./thesaurus-index.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "dictionaries/thesaurus/reverse.bin");
@@ -36,6 +36,11 @@ describe("ThesaurusIndex over an encoded sample", () => {
     expect(d.lookup("possess")!.map((x) => x.original)).toEqual(["own"]);
     expect(isFunctionPhrase("have been")).toBe(true);
     expect(isFunctionPhrase("have a look")).toBe(false);
+    expect(isFunctionPhrase("the")).toBe(true);
+    expect(isFunctionPhrase("of the this")).toBe(true);
+    expect(isFunctionPhrase("theory")).toBe(false);
+    expect(isFunctionPhrase("of theory")).toBe(false);
+    expect(isFunctionPhrase("the ")).toBe(false);
   });
 
   it("names the sources and keeps priors to 1/50", () => {
@@ -52,6 +57,11 @@ describe("ThesaurusIndex over an encoded sample", () => {
     expect(d.mayStartPhrase("make")).toBe(true);
     expect(d.mayStartPhrase("zebra")).toBe(true);
     expect(d.mayStartPhrase("aid")).toBe(false);
+    // Only a whole first word followed by a space counts: "mak" and "zebr" are only the start of one.
+    expect(d.mayStartPhrase("mak")).toBe(false);
+    expect(d.mayStartPhrase("zebr")).toBe(false);
+    expect(d.mayStartPhrase("zzz")).toBe(false);
+    expect(d.mayStartPhrase("")).toBe(false);
   });
 
   it("works on a buffer that is not 4-byte aligned", () => {
@@ -69,6 +79,42 @@ describe("ThesaurusIndex over an encoded sample", () => {
 
 describe.skipIf(!existsSync(BIN))("the shipped reverse.bin", () => {
   const d = new ThesaurusIndex(readFileSync(BIN));
+
+  it("knows the first words of its multi-word keys: the same as gathering them from every key", () => {
+    // Every key, read straight from the layout (see the file comment of thesaurus-index.ts).
+    const bytes = readFileSync(BIN);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const terms = view.getUint32(12, true);
+    const pool = 32 + 8 * (terms + 1) + 4 * view.getUint32(16, true);
+    const termOffset = (i: number) => view.getUint32(32 + 4 * i, true);
+    const candStart = (i: number) => view.getUint32(32 + 4 * (terms + 1) + 4 * i, true);
+    const starts = new Set<string>();
+    const words = new Set<string>();
+    for (let i = 0; i < terms; i++) {
+      const term = bytes.toString("latin1", pool + termOffset(i), pool + termOffset(i + 1) - 1);
+      for (const w of term.split(/[ -]/)) words.add(w);
+      if (candStart(i + 1) > candStart(i) && term.includes(" ")) starts.add(term.slice(0, term.indexOf(" ")));
+    }
+    expect(starts.size).toBeGreaterThan(1000);
+    for (const w of words) expect(d.mayStartPhrase(w), w).toBe(starts.has(w));
+  });
+
+  it("keeps a bounded number of keys cached, whatever it is asked", () => {
+    const fresh = new ThesaurusIndex(readFileSync(BIN));
+    const bytes = readFileSync(BIN);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const terms = view.getUint32(12, true);
+    const pool = 32 + 8 * (terms + 1) + 4 * view.getUint32(16, true);
+    let asked = 0;
+    for (let i = 0; i < terms && asked < 3 * THESAURUS_CACHE_KEYS; i += 7, asked++) {
+      const at = pool + view.getUint32(32 + 4 * i, true);
+      fresh.lookup(bytes.toString("latin1", at, bytes.indexOf(0, at)));
+      expect(fresh.cachedKeys).toBeLessThanOrEqual(THESAURUS_CACHE_KEYS);
+    }
+    expect(asked).toBe(3 * THESAURUS_CACHE_KEYS);
+    // Answers do not depend on what was cached.
+    expect(fresh.lookup("mentioned")).toEqual(d.lookup("mentioned"));
+  });
 
   it("holds every candidate of the three thesauri (no cap)", () => {
     expect(d.provenance).toMatch(/keys=\d{5,} .*candidates=\d{7,}/);

@@ -13,6 +13,10 @@
  *                                        4 WordNet), 23–31 q where prior = -q / 50 (log10)
  *       pool (padded to 4 bytes), then the provenance text (UTF-8)
  * Terms are sorted by JavaScript code-unit order, so a key is found by binary search.
+ *
+ * The bytes may be filled lazily (resources.ts reads the file a page at a time): given `ensure`, the index asks for
+ * the header, the term tables and the pool when it is built, and for a key's candidates when it is looked up, so a
+ * short text never brings in most of the 10 MB candidate array.
  */
 import type { Candidate, PhraseDictionary } from "./types.js";
 
@@ -45,9 +49,18 @@ const FUNCTION_ONLY: ReadonlySet<string> = new Set(
 );
 
 export function isFunctionPhrase(phrase: string): boolean {
-  for (const w of phrase.split(" ")) if (!FUNCTION_ONLY.has(w)) return false;
-  return true;
+  // Word by word without splitting: most originals fail on their first word, and a single word is looked up as is.
+  for (let at = 0; ; ) {
+    const space = phrase.indexOf(" ", at);
+    const w = space < 0 ? (at === 0 ? phrase : phrase.slice(at)) : phrase.slice(at, space);
+    if (!FUNCTION_ONLY.has(w)) return false;
+    if (space < 0) return true;
+    at = space + 1;
+  }
 }
+
+/** Keys whose candidates the index keeps (the engine caches its own lists per key; this serves repeated lookups). */
+export const THESAURUS_CACHE_KEYS = 4096;
 
 export class ThesaurusIndex implements PhraseDictionary {
   readonly maxPhraseWords: number;
@@ -58,9 +71,12 @@ export class ThesaurusIndex implements PhraseDictionary {
   private readonly pool: Uint8Array;
   private readonly terms: number;
   private readonly cache = new Map<string, readonly Candidate[] | null>();
-  private starts: Set<string> | undefined;
+  /** Where the candidate array starts in the bytes, and what brings a range of them in (null: all there). */
+  private readonly candsAt: number;
+  private readonly ensure: ((offset: number, length: number) => void) | null;
 
-  constructor(bytes: Uint8Array) {
+  constructor(bytes: Uint8Array, ensure?: (offset: number, length: number) => void) {
+    ensure?.(0, Math.min(32, bytes.byteLength));
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const magic = String.fromCharCode(...bytes.subarray(0, MAGIC.length));
     if (bytes.byteLength < 32 || magic !== MAGIC) throw new ThesaurusFormatError("not an unspin thesaurus index (bad magic)");
@@ -71,8 +87,16 @@ export class ThesaurusIndex implements PhraseDictionary {
     const provenanceBytes = view.getUint32(28, true);
     const need = 32 + 8 * (terms + 1) + 4 * candidates + ((poolBytes + 3) & ~3) + provenanceBytes;
     if (bytes.byteLength < need) throw new ThesaurusFormatError(`truncated thesaurus index (${bytes.byteLength} of ${need} bytes)`);
-    // Typed arrays need 4-byte alignment: a Buffer from a small pool may not have it, so copy then.
+    // Typed arrays need 4-byte alignment: a Buffer from a small pool may not have it, so copy then (all of it read).
+    if ((bytes.byteOffset & 3) !== 0) ensure?.(0, bytes.byteLength);
     const aligned = (bytes.byteOffset & 3) === 0 ? bytes : new Uint8Array(bytes);
+    const tablesAt = 32 + 8 * (terms + 1);
+    const poolAt = tablesAt + 4 * candidates;
+    // The term tables and the pool (about 2 MB) serve every binary search; the candidates come in per key.
+    ensure?.(32, 8 * (terms + 1));
+    ensure?.(poolAt, ((poolBytes + 3) & ~3) + provenanceBytes);
+    this.candsAt = tablesAt;
+    this.ensure = (bytes.byteOffset & 3) !== 0 ? null : (ensure ?? null);
     const u32 = (offset: number, length: number) => new Uint32Array(aligned.buffer, aligned.byteOffset + offset, length);
     let at = 32;
     this.termOffset = u32(at, terms + 1);
@@ -87,10 +111,32 @@ export class ThesaurusIndex implements PhraseDictionary {
     this.terms = terms;
   }
 
+  /**
+   * A term as one flat string. (Built a character at a time, a string of more than 12 characters would be a chain of
+   * "cons" pieces, 32 bytes per character, kept for as long as the candidate is.)
+   */
   private term(id: number): string {
-    let s = "";
-    for (let i = this.termOffset[id]!, end = this.termOffset[id + 1]! - 1; i < end; i++) s += String.fromCharCode(this.pool[i]!);
-    return s;
+    return String.fromCharCode.apply(null, this.pool.subarray(this.termOffset[id]!, this.termOffset[id + 1]! - 1) as unknown as number[]);
+  }
+
+  /** The first term id whose term is not below `prefix` (code-unit order). */
+  private lowerBound(prefix: string): number {
+    let lo = 0;
+    let hi = this.terms;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(prefix, mid) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether term id starts with `prefix`. */
+  private startsWith(id: number, prefix: string): boolean {
+    const start = this.termOffset[id]!;
+    if (this.termOffset[id + 1]! - 1 - start < prefix.length) return false;
+    for (let i = 0; i < prefix.length; i++) if (this.pool[start + i] !== prefix.charCodeAt(i)) return false;
+    return true;
   }
 
   /** Compare key with term id by code units (terms are ASCII). */
@@ -124,6 +170,7 @@ export class ThesaurusIndex implements PhraseDictionary {
     let result: readonly Candidate[] | null = null;
     const id = this.find(spunKey);
     if (id >= 0 && this.candStart[id + 1]! > this.candStart[id]!) {
+      this.ensure?.(this.candsAt + 4 * this.candStart[id]!, 4 * (this.candStart[id + 1]! - this.candStart[id]!));
       const out: Candidate[] = [];
       for (let i = this.candStart[id]!; i < this.candStart[id + 1]!; i++) {
         const c = this.cands[i]!;
@@ -139,31 +186,26 @@ export class ThesaurusIndex implements PhraseDictionary {
       }
       if (out.length) result = Object.freeze(out);
     }
-    if (this.cache.size > 100_000) this.cache.clear();
+    if (this.cache.size >= THESAURUS_CACHE_KEYS) this.cache.clear();
     this.cache.set(spunKey, result);
     return result ?? undefined;
   }
 
-  /** First words of multi-word keys, gathered on first use (one pass over the terms). */
+  /** Keys cached (for tests: the cache is bounded). */
+  get cachedKeys(): number {
+    return this.cache.size;
+  }
+
+  /**
+   * Whether some multi-word key starts with this word: the terms that begin with it and a space are neighbours in
+   * the sorted pool, so a binary search finds them (no set of all first words is built).
+   */
   mayStartPhrase(firstWord: string): boolean {
-    if (!this.starts) {
-      const starts = new Set<string>();
-      for (let id = 0; id < this.terms; id++) {
-        if (this.candStart[id + 1]! === this.candStart[id]!) continue;
-        const start = this.termOffset[id]!;
-        const end = this.termOffset[id + 1]! - 1;
-        for (let i = start; i < end; i++) {
-          if (this.pool[i] === 32) {
-            let w = "";
-            for (let j = start; j < i; j++) w += String.fromCharCode(this.pool[j]!);
-            starts.add(w);
-            break;
-          }
-        }
-      }
-      this.starts = starts;
+    const prefix = `${firstWord} `;
+    for (let id = this.lowerBound(prefix); id < this.terms && this.startsWith(id, prefix); id++) {
+      if (this.candStart[id + 1]! > this.candStart[id]!) return true;
     }
-    return this.starts.has(firstWord);
+    return false;
   }
 }
 

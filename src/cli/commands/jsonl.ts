@@ -14,6 +14,7 @@ import type { CliOptions } from "../args.js";
 import { EXIT_ERROR, EXIT_OK } from "../errors.js";
 import type { Io } from "../io.js";
 import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB } from "../input/size-limit.js";
+import { leanHeap } from "../run/heap.js";
 
 export interface JsonlOptions {
   mode: "restore" | "scan";
@@ -40,6 +41,8 @@ export async function jsonlRestoreOptions(opts: CliOptions, io: Io): Promise<Res
 
 export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
   const lib = (await import(new URL("../../index.js", import.meta.url).href)) as Library;
+  // A stream keeps nothing of one record for the next (see run/heap.ts).
+  leanHeap();
   const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_SIZE_MB * BYTES_PER_MB;
   let bad = 0;
   let lineNo = 0;

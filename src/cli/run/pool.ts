@@ -2,6 +2,7 @@
 import { Worker } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
 import type { FileJob, FileOutcome } from "./process-file.js";
+import { WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 
 interface Task {
   job: FileJob;
@@ -22,7 +23,11 @@ export class WorkerPool {
   /** `model`: the model file in shared memory, read by every worker (see shareBundledModelFile). */
   constructor(size: number, restorerModule: string, model?: SharedModelFile) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { restorerModule, model } });
+      // A small young generation, as the main thread's (heap.ts): a worker keeps nothing of one file for the next.
+      const worker = new Worker(new URL("./worker.js", import.meta.url), {
+        workerData: { restorerModule, model },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       const slot: Slot = { worker, task: null };
       worker.on("message", (outcome: FileOutcome) => {
         const task = slot.task!;

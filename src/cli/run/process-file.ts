@@ -14,6 +14,7 @@ import type { RestoredWindow } from "../../restore/windows.js";
 import { readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
 import { mergeSpans, relineEdits } from "../input/spans.js";
 import { contentHash } from "../write/hash.js";
+import { LEAN_HEAP_FROM_BYTES, leanHeap } from "./heap.js";
 
 export interface FileJob {
   /** Path used to read and write the file. */
@@ -86,6 +87,7 @@ export async function processBytes(
   restore: Restorer,
   stream?: WindowRestorer,
 ): Promise<FileOutcome> {
+  if (bytes.length >= LEAN_HEAP_FROM_BYTES) leanHeap();
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const message = `${describeUndecodable(decoded.reason)}, skipped`;

@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { SharedModelFile } from "../../resources.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
+import { leanHeap } from "./heap.js";
 
 /** Below this many files, starting workers (each loading the model) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -51,6 +52,8 @@ async function totalSize(jobs: readonly FileJob[]): Promise<number> {
 export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOptions, mainRestorer: () => Promise<Restorer>): AsyncGenerator<FileOutcome> {
   const bytes = opts.jobs === undefined && jobs.length >= MIN_FILES_FOR_WORKERS ? await totalSize(jobs) : 0;
   const workers = workerCount(jobs.length, bytes, opts.jobs);
+  // A batch keeps nothing of one file for the next: V8's heap need not grow for speed (see heap.ts).
+  if (jobs.length > 1) leanHeap();
   if (workers === 0) {
     let done = 0;
     for (const job of jobs) {

@@ -1,0 +1,36 @@
+/**
+ * V8's heap settings for a run that restores more than a line or two. V8 sizes its heap for speed: the young
+ * generation grows from 1 to 16 MB per semi-space as soon as objects survive, and the old generation may grow to about
+ * 4 x what survived its last full collection before it collects again. The engine keeps little alive between
+ * documents and windows, so most of that growth is garbage waiting: on one spun page the process peaked at about
+ * 177 MB, 145 MB with these settings; on 2 MB of spun text about 370 MB, 260 MB with them, for the same CPU time within
+ * the noise of this machine (docs/scale.md, "Speed and memory").
+ *
+ * V8 reads both flags at every collection, so setting them at run time works (unlike --max-semi-space-size, read
+ * once at start-up); they apply to the whole process, worker threads included. They are set only once there is real
+ * work: with the smaller young generation, loading the modules and the model costs a few more collections, which the
+ * start-up of `echo "a line" | unspin` would feel.
+ */
+import { setFlagsFromString } from "node:v8";
+
+/** Inputs from this size on make the run set the lean heap settings (a line of text does not). */
+export const LEAN_HEAP_FROM_BYTES = 4096;
+
+const FLAGS = ["--semi-space-growth-factor=1", "--heap-growing-percent=50"] as const;
+
+let lean = false;
+
+/** Applies the lean heap settings to this process (once; later calls do nothing). */
+export function leanHeap(): void {
+  if (lean) return;
+  lean = true;
+  for (const flag of FLAGS) setFlagsFromString(flag);
+}
+
+/** Whether leanHeap() has run in this process (for tests). */
+export function heapIsLean(): boolean {
+  return lean;
+}
+
+/** Young generation for worker threads, in MB (resourceLimits.maxYoungGenerationSizeMb): 2 semi-spaces of 1 MB. */
+export const WORKER_YOUNG_GENERATION_MB = 3;
