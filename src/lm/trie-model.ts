@@ -21,6 +21,8 @@
  * Bytes can also arrive piece by piece: see {@link ModelBytes}.
  */
 
+import { BucketMemo } from "./bucket-memo.js";
+
 const MAGIC = "Trie Language Model";
 /** Bigram searches remembered (TrieModel.findBigram): 2^14 buckets of four (1 MB). */
 const BI_MEMO_BUCKET_BITS = 14;
@@ -437,23 +439,15 @@ export class TrieModel {
   private findBigram(w: number, h1: number): number {
     // w and h1 are below 2^25 (the word field): the key is exact, and never 0 (h1 + 1 >= 1).
     const key = w * 33554432 + h1 + 1;
-    const memo = this.biMemo;
     const bucket = (Math.imul(w, 0x9e3779b1) ^ Math.imul(h1 + 1, 0x85ebca6b)) >>> (32 - BI_MEMO_BUCKET_BITS);
-    const at = bucket << 3;
-    if (memo[at] === key) return memo[at + 1]!;
-    if (memo[at + 2] === key) return memo[at + 3]!;
-    if (memo[at + 4] === key) return memo[at + 5]!;
-    if (memo[at + 6] === key) return memo[at + 7]!;
+    const known = this.biMemo.get(bucket, key);
+    if (known === known) return known; // not NaN: remembered
     const b = this.searchBigram(w, h1);
-    const slot = this.biMemoNext[bucket]!;
-    this.biMemoNext[bucket] = (slot + 1) & 3;
-    memo[at + 2 * slot] = key;
-    memo[at + 2 * slot + 1] = b;
+    this.biMemo.set(bucket, key, b);
     return b;
   }
 
-  private readonly biMemo = new Float64Array(8 << BI_MEMO_BUCKET_BITS);
-  private readonly biMemoNext = new Uint8Array(1 << BI_MEMO_BUCKET_BITS);
+  private readonly biMemo = new BucketMemo(BI_MEMO_BUCKET_BITS);
 
   private searchBigram(w: number, h1: number): number {
     const mask = this.wordMask;

@@ -485,6 +485,13 @@ export interface FingerprintScope {
   anywhere?: boolean;
 }
 
+/** The dictionary's sites over the whole document, by start then length. */
+function dictionarySites(doc: DocTokens, dict: PhraseDictionary, options: FindOptions, skip: SkipSpans): Sites {
+  const found = new Sites(Math.max(64, doc.tok.n >> 1));
+  findDictionary(doc, new DictionaryReader(dict, options.neverTouch), options, skip, 0, doc.tok.n, found);
+  return found;
+}
+
 /**
  * Every site a dictionary proposes, with spintax and digits, in token order (ties: spintax, then dictionary, then
  * digits), fingerprints kept where they count (fingerprintFilter), the forms numbered, and lists given the model's
@@ -502,9 +509,7 @@ export function findSites(
   rank: (sites: Sites, forms: Forms) => void,
   fingerprints?: FingerprintScope,
 ): { sites: Sites; forms: Forms } {
-  const reader = new DictionaryReader(dict, options.neverTouch);
-  const found = new Sites(Math.max(64, doc.tok.n >> 1));
-  findDictionary(doc, reader, options, skip, 0, doc.tok.n, found);
+  const found = dictionarySites(doc, dict, options, skip);
   // Merge the three lists, each in token order already (dictionary sites by start then length).
   const total = spintax.n + found.n + numbers.n;
   const all = new Sites(Math.max(1, total));
@@ -554,9 +559,7 @@ export function countFormSites(
   to: number,
   counts: Map<string, number>,
 ): void {
-  const reader = new DictionaryReader(dict, options.neverTouch);
-  const found = new Sites(Math.max(64, doc.tok.n >> 1));
-  findDictionary(doc, reader, options, skip, 0, doc.tok.n, found);
+  const found = dictionarySites(doc, dict, options, skip);
   for (const s of [spintax, fingerprintFilter(found, scientific, fingerprints), numbers]) {
     for (let i = 0; i < s.n; i++) {
       if (s.start[i]! < from || s.start[i]! >= to) continue;

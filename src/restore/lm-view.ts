@@ -2,6 +2,7 @@
  * The language model as the decider sees it: surface tokens in, model ids out (normalised and cached),
  * and log10 probabilities of id ranges.
  */
+import { BucketMemo } from "../lm/bucket-memo.js";
 import type { Scorer } from "../lm/scorer.js";
 import { lmWords } from "../lm/normalize.js";
 import { tokenTexts, wordTable } from "../text/tokenize.js";
@@ -178,23 +179,15 @@ export class LmView {
     const v = this.base;
     // + 1: a fresh (zero) slot matches no key.
     const key = ((h2 + 1) * v + (h1 + 1)) * v + w + 1;
-    const memo = this.memo;
     const bucket = Math.imul(w ^ Math.imul(h1 + 1, 0x85ebca6b) ^ Math.imul(h2 + 1, 0xc2b2ae35), 0x9e3779b1) >>> (32 - MEMO_BUCKET_BITS);
-    const at = bucket << 3;
-    if (memo[at] === key) return memo[at + 1]!;
-    if (memo[at + 2] === key) return memo[at + 3]!;
-    if (memo[at + 4] === key) return memo[at + 5]!;
-    if (memo[at + 6] === key) return memo[at + 7]!;
+    const known = this.memo.get(bucket, key);
+    if (known === known) return known; // not NaN: remembered
     const lp = this.scorer.model.logProb(w, h1, h2);
-    const slot = this.memoNext[bucket]!;
-    this.memoNext[bucket] = (slot + 1) & 3;
-    memo[at + 2 * slot] = key;
-    memo[at + 2 * slot + 1] = lp;
+    this.memo.set(bucket, key, lp);
     return lp;
   }
 
-  private readonly memo = new Float64Array(8 << MEMO_BUCKET_BITS);
-  private readonly memoNext = new Uint8Array(1 << MEMO_BUCKET_BITS);
+  private readonly memo = new BucketMemo(MEMO_BUCKET_BITS);
   /** Range memo (see logProbRange): three key doubles and the sum per slot; null when ids do not fit the codes. */
   private readonly rangeMemo: Float64Array | null;
   private readonly rangeNext = new Uint8Array(1 << RANGE_BUCKET_BITS);
