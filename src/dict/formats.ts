@@ -29,6 +29,8 @@ export interface DictionaryPair {
   line: number;
   /** Relative weight of this original among the originals of the same spun form (> 0). */
   weight: number;
+  /** Tables only: whether the spun form is itself a key of the table (a line of its own with synonyms). */
+  spunIsKey?: boolean;
 }
 
 export interface DictionaryProblem {
@@ -178,6 +180,7 @@ function readTable(lines: Line[]): Omit<ReadDictionary, "format"> {
   const pairs: DictionaryPair[] = [];
   const problems: DictionaryProblem[] = [];
   const seenKeys = new Set<string>();
+  const keysWithSynonyms = new Set<string>();
   for (const { n, text } of lines) {
     if (text.includes("\t")) {
       problems.push({ line: n, message: `expected "key|synonym|synonym…", got a tab in ${quote(text)}` });
@@ -197,8 +200,10 @@ function readTable(lines: Line[]): Omit<ReadDictionary, "format"> {
     const key = cleanPhrase(rawKey);
     if (!key) continue;
     const synonyms = [...new Set(fields.slice(1).map(cleanPhrase))].filter((s) => s !== "" && s !== key);
+    if (synonyms.length > 0) keysWithSynonyms.add(key);
     for (const s of synonyms) pairs.push({ spun: s, original: key, line: n, weight: 1 / synonyms.length });
   }
+  for (const p of pairs) p.spunIsKey = keysWithSynonyms.has(p.spun);
   return { pairs, problems };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanPhrase, compileUserDictionary, parseUserDictionary, UserDictionaryError } from "./user.js";
+import { cleanPhrase, compileUserDictionary, NOT_A_KEY_PRIOR, parseUserDictionary, UserDictionaryError } from "./user.js";
 
 describe("user dictionaries", () => {
   it("reads spun<TAB>original rows, skipping comments and a header", () => {
@@ -43,6 +43,21 @@ describe("user dictionaries", () => {
       ["big", "table", 0.333],
     ]);
     expect(table.keys).toBe(3);
+  });
+
+  it("lowers the prior of a table's candidates where the spun form is not a key of its own (the spinner replaces every key)", () => {
+    const text = "help|aid|assist\naid|help\ncare|attention|aid|tending\n";
+    const table = compileUserDictionary(text, "spin").dictionary;
+    // "aid" has a line of its own: a spin output wherever it appears; its originals keep their shares.
+    expect(table.lookup("aid")!.map((c) => [c.original, Number((10 ** c.prior).toFixed(3))])).toEqual([
+      ["help", 0.6],
+      ["care", 0.4],
+    ]);
+    // "assist" and "attention" are only synonyms: the author may have written them.
+    expect(table.lookup("assist")![0]!.prior).toBe(NOT_A_KEY_PRIOR);
+    expect(table.lookup("attention")![0]!.prior).toBe(NOT_A_KEY_PRIOR);
+    // Read as corrections, the user's word stands: no such discount.
+    expect(compileUserDictionary(text, "spin", "corrections").dictionary.lookup("assist")![0]!.prior).toBe(0);
   });
 
   it("lists every malformed line in its error", () => {
