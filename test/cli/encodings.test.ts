@@ -5,16 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { encode } from "./helpers/encodings.js";
 import { REAL_CLI, runCli, tempTree } from "./helpers/run.js";
-
-type Enc = "utf8" | "utf8bom" | "utf16le" | "utf16be";
-
-function encode(text: string, enc: Enc): Buffer {
-  if (enc === "utf8") return Buffer.from(text, "utf8");
-  if (enc === "utf8bom") return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
-  if (enc === "utf16le") return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
-  return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]);
-}
 
 const BEFORE = "Line one mentioned,\r\nline two “quoted” café {dollars}\nline three\r\n\r\nlast mentioned line without newline";
 const AFTER = "Line one said,\r\nline two “quoted” café dollars\nline three\r\n\r\nlast said line without newline";
