@@ -50,6 +50,8 @@ export interface GateReport {
   /** Sites where a candidate beats the text by a clear margin, per 1000 words. */
   strongSitesPer1000: number;
   strongSites: number;
+  /** Different spun forms among the strong places (the gate needs three: a repeated word counts once). */
+  strongForms: number;
   words: number;
   /** Whether the document was judged spun (restoration ran at full strength). */
   spun: boolean;

@@ -62,6 +62,7 @@ export interface Decision {
 export interface DecideResult {
   decisions: Decision[];
   strongSites: number;
+  strongForms: number;
   spun: boolean;
   probability: number;
 }
@@ -79,12 +80,15 @@ export const GATE_FEATURE_NAMES = [
   "strong places of a loaded candidate table per 1000 words (smoothed) / 10",
 ] as const;
 
-/** A document needs at least this many strong places before the gate may open: one or two odd phrases, which a
- * correct sentence can hold, are never enough. */
+/** A document needs strong places of at least this many different spun forms before the gate may open: one or two
+ * odd phrases, which a correct sentence can hold, are never enough, and neither is one word a text repeats (a manual
+ * that says "packages" on every line holds one odd word, not ten pieces of evidence). */
 export const MIN_GATE_PLACES = 3;
 
 export interface Gate {
   strongSites: number;
+  /** Different spun forms (lower case) among the strong places. */
+  strongForms: number;
   spun: boolean;
   /** Probability that the document is spun (1 when assumed). */
   probability: number;
@@ -112,6 +116,8 @@ export class PlaceCounts {
   strongCurated = 0;
   strongTable = 0;
   winning = 0;
+  /** The spun forms (lower case) of the strong places. */
+  readonly strongForms = new Set<string>();
   /** The five best gains, best first (the gate reads no more). */
   readonly top: number[] = [];
   /** End (token) of the last place counted: overlapping sites, a phrase and a word in it, count once. */
@@ -124,7 +130,7 @@ export class PlaceCounts {
    * (tier table) is counted apart: a large table proposes for so many ordinary words that its places mean something
    * else than the spinner's own forms.
    */
-  add(list: CandList, deltas: Float64Array, at: number, tokFrom: number, tokTo: number, strongDelta: number, site = -1, strongOut?: number[]): void {
+  add(list: CandList, deltas: Float64Array, at: number, tok: TokenTable, tokFrom: number, tokTo: number, strongDelta: number, site = -1, strongOut?: number[]): void {
     let best = -Infinity;
     let bestTable = -Infinity;
     let curated = false;
@@ -160,6 +166,7 @@ export class PlaceCounts {
     if (best > strongDelta) {
       this.strong++;
       if (curated) this.strongCurated++;
+      this.strongForms.add(tok.text.slice(tok.start[tokFrom]!, tok.end[tokTo - 1]!).toLowerCase());
     } else if (bestTable > strongDelta) this.strongTable++;
   }
 }
@@ -188,10 +195,10 @@ export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConf
     Math.min((strongTable * 1000) / (words + RATE_PRIOR_WORDS), 200) / 10,
   ]);
   const probability = words0 === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
-  const open = strong + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold;
+  const open = counts.strongForms.size + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold;
   // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
   const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
-  return { strongSites: strong, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
+  return { strongSites: strong, strongForms: counts.strongForms.size, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
 }
 
 /**
@@ -718,7 +725,7 @@ const CERTAIN_LOGIT = 4;
 export function gateOf(sc: Scoring, config: DecideConfig, assumeSpun: boolean, strongOut?: number[]): Gate {
   const counts = new PlaceCounts();
   const s = sc.sites;
-  for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
+  for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, sc.tok, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
   return gateFrom(sc.tok.n, counts, config, assumeSpun);
 }
 
@@ -939,6 +946,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   return {
     decisions: decisions.sort((a, b) => sites.start[a.site]! - sites.start[b.site]!),
     strongSites: docGate?.strongSites ?? 0,
+    strongForms: docGate?.strongForms ?? 0,
     spun: docGate?.spun ?? assumeSpun,
     probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
   };

@@ -161,16 +161,32 @@ describe("the learned gate and scorer", () => {
     expect(c.edits).toEqual([]);
   });
 
-  it("never opens the gate on fewer than three strong places, whatever the probability", () => {
+  it("never opens the gate on strong places of fewer than three different forms, whatever the probability", () => {
     fc.assert(
       fc.property(texts, (text) => {
         const r = restore(text);
-        if (r.gate.strongSites < 3) expect(r.gate.spun).toBe(false);
+        expect(r.gate.strongForms).toBeLessThanOrEqual(r.gate.strongSites);
+        if (r.gate.strongForms < 3) expect(r.gate.spun).toBe(false);
         expect(r.gate.probability).toBeGreaterThanOrEqual(0);
         expect(r.gate.probability).toBeLessThanOrEqual(1);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("counts a form the text repeats once: one odd word on every line is not evidence of spinning", () => {
+    // Strong places of two forms, repeated: many places, two forms, the gate stays shut.
+    const repeated = Array.from({ length: 4 }, () => "The mayor mentioned the metropolis would grow.").join(" ");
+    const r = restore(repeated);
+    expect(r.gate.strongSites).toBeGreaterThanOrEqual(3);
+    expect(r.gate.strongForms).toBe(2);
+    expect(r.gate.spun).toBe(false);
+    expect(r.edits).toEqual([]);
+    // A third form, once: three forms, and the gate may open (it does here).
+    const three = `${repeated} Trade with international locations grew last year.`;
+    const t = restore(three);
+    expect(t.gate.strongForms).toBeGreaterThanOrEqual(3);
+    expect(t.gate.spun).toBe(true);
   });
 
   it("gives every edit the probability it was decided with, at or above the threshold", () => {

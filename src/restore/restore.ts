@@ -172,6 +172,7 @@ export function restoreWhole(resources: Resources, text: string, options: Restor
     flags,
     gate: {
       strongSites: result.strongSites,
+      strongForms: result.strongForms,
       words,
       strongSitesPer1000: words ? (result.strongSites * 1000) / words : 0,
       spun: result.spun,

@@ -217,7 +217,7 @@ export function* restoreWindowsWith(
       if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certainIn[k] = 1;
       // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
       sc.siteDeltas(i, active, false);
-      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
+      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, sc.tok, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
     }
   });
   const gate: Gate = gateFrom(words, counts, config, assumeSpun);
@@ -230,6 +230,7 @@ export function* restoreWindowsWith(
   const fingerprints: FingerprintScope = { anywhere: seen.size >= 2 };
   const report: GateReport = {
     strongSites: gate.strongSites,
+    strongForms: gate.strongForms,
     words,
     strongSitesPer1000: words ? (gate.strongSites * 1000) / words : 0,
     spun: gate.spun,
@@ -329,7 +330,7 @@ export function joinWindows(pieces: Iterable<RestoredWindow>): RestoreResult {
   const parts: string[] = [];
   const edits: Edit[] = [];
   const flags: Flag[] = [];
-  let gate: GateReport = { strongSites: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
+  let gate: GateReport = { strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
   for (const p of pieces) {
     parts.push(p.text);
     for (const e of p.edits) edits.push(e);

@@ -95,7 +95,7 @@ export async function processBytes(
   }
   if (stream) {
     const pieces = restoreTextPieces(decoded.text, job.kind, job.options, stream);
-    const gate = { strongSites: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
+    const gate = { strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
     const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits: [], gate, flags: [], stamp, pieces };
     if (job.root !== undefined) outcome.root = job.root;
     return outcome;
