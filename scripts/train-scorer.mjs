@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { siteLabels } from "./lib/labels.mjs";
 import { calibration, fitChoice, fitLogistic, sigmoid } from "./lib/logistic.mjs";
-import { MISSING_CORPUS, readCleanCorpus } from "./lib/clean-corpus.mjs";
+import { MISSING_CORPUS, passages, readCleanCorpus } from "./lib/clean-corpus.mjs";
 import { dist, heldOutResources, referencePairs, requireShared, root, shared } from "./lib/reference.mjs";
 
 requireShared("train-scorer");
@@ -70,26 +70,6 @@ console.log(
 );
 
 // ---- Gate examples -------------------------------------------------------------------------------------------
-/** Passages of a text: the whole, runs of lines of about 60–150 words, and a few runs of one to three sentences. */
-function passages(text) {
-  const out = [text];
-  const sentences = text.match(/[^.!?\n]+[.!?]*/g)?.map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 5) ?? [];
-  for (let i = 0; i < sentences.length; i += 4) out.push(sentences.slice(i, i + 1 + (i % 3)).join(" "));
-  const lines = text.split("\n").filter((l) => l.trim());
-  let cur = [];
-  let n = 0;
-  for (const l of lines) {
-    cur.push(l);
-    n += l.split(/\s+/).length;
-    if (n >= 60) {
-      out.push(cur.join("\n"));
-      cur = [];
-      n = 0;
-    }
-  }
-  if (n >= 30) out.push(cur.join("\n"));
-  return out;
-}
 // The clean corpus's even articles train the gate; its odd articles are held out (npm run eval reports damage on
 // them, and scripts/eval-table.mjs spins them).
 const corpus = readCleanCorpus(root);

@@ -59,3 +59,24 @@ export function wordErrors(gold, hyp) {
   }
   return { errors, tokens: ref };
 }
+
+/** Passages of a text: the whole, runs of lines of about 60–150 words, and a few runs of one to three sentences. */
+export function passages(text) {
+  const out = [text];
+  const sentences = text.match(/[^.!?\n]+[.!?]*/g)?.map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 5) ?? [];
+  for (let i = 0; i < sentences.length; i += 4) out.push(sentences.slice(i, i + 1 + (i % 3)).join(" "));
+  const lines = text.split("\n").filter((l) => l.trim());
+  let cur = [];
+  let n = 0;
+  for (const l of lines) {
+    cur.push(l);
+    n += l.split(/\s+/).length;
+    if (n >= 60) {
+      out.push(cur.join("\n"));
+      cur = [];
+      n = 0;
+    }
+  }
+  if (n >= 30) out.push(cur.join("\n"));
+  return out;
+}
