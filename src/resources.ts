@@ -20,8 +20,8 @@ import { LmView } from "./restore/lm-view.js";
 import type { Resources } from "./restore/restore.js";
 
 /**
- * The package root (where dictionaries/ lives), from dist/ or src/, or from a chunk of the bundled pipe entry one
- * folder deeper (dist/pipe-chunks/, see scripts/bundle-pipe.mjs): the nearest folder above with a dictionaries/.
+ * The package root (where dictionaries/ lives), from dist/ or src/ (or the bundled pipe entry, dist/pipe.js, see
+ * scripts/bundle-pipe.mjs), or from one folder deeper: the nearest folder above with a dictionaries/.
  */
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
