@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCuratedDictionary } from "./dict/curated.js";
 import { buildMinedDictionary } from "./dict/mined.js";
 import { keyPrefixes } from "./dict/combine.js";
 import { parseTorturedRows } from "./dict/tortured.js";
-import { bundledFiles, compileBundledDictionaries, dictionaryFromCompiled, loadBundledResources, torturedKeys } from "./resources.js";
+import { bundledFiles, compileBundledDictionaries, dictionaryFromCompiled, fingerprint, loadBundledResources, torturedKeys } from "./resources.js";
 
 describe("precompiled dictionaries", () => {
   it("give every key the candidates the parsers give, and nothing for other keys", () => {
@@ -28,11 +27,24 @@ describe("precompiled dictionaries", () => {
       for (const k of ["the", "said", "not a key at all"]) expect(fromCompiled.lookup(k)).toEqual(parsed[name].lookup(k));
     }
   });
-  it("record each source by its SHA-1, so an edited source is parsed instead of read from the compiled file", () => {
+  it("record each source by its fingerprint, so an edited source is parsed instead of read from the compiled file", () => {
     const compiled = compileBundledDictionaries();
-    const sha1 = (path: string) => createHash("sha1").update(readFileSync(path)).digest("hex");
-    expect(compiled.hashes).toEqual({ curated: sha1(bundledFiles.curated), closedClass: sha1(bundledFiles.closedClass), mined: sha1(bundledFiles.mined) });
-    expect(compiled.tortured!.hash).toBe(sha1(bundledFiles.tortured));
+    const print = (path: string) => fingerprint(readFileSync(path));
+    expect(compiled.hashes).toEqual({ curated: print(bundledFiles.curated), closedClass: print(bundledFiles.closedClass), mined: print(bundledFiles.mined) });
+    expect(compiled.tortured!.hash).toBe(print(bundledFiles.tortured));
+    // One byte changed, swapped or added changes it.
+    const bytes = readFileSync(bundledFiles.mined);
+    const seen = new Set([fingerprint(bytes)]);
+    for (let i = 0; i < bytes.length; i += 97) {
+      const edited = Uint8Array.from(bytes);
+      edited[i] ^= 1;
+      seen.add(fingerprint(edited));
+    }
+    const swapped = Uint8Array.from(bytes);
+    [swapped[10], swapped[11]] = [swapped[11]!, swapped[10]!];
+    if (swapped[10] !== swapped[11]) seen.add(fingerprint(swapped));
+    seen.add(fingerprint(Uint8Array.from([...bytes, 0x0a])));
+    expect(seen.size).toBe(1 + Math.ceil(bytes.length / 97) + (swapped[10] !== swapped[11] ? 1 : 0) + 1);
     // No copy of the sources: start-up reads the compiled file and the sources' bytes, not the sources twice.
     expect(JSON.stringify(compiled).length).toBeLessThan(readFileSync(bundledFiles.tortured).length);
   });

@@ -3,7 +3,6 @@
  * ship in the package. Everything it hands on (bytes, strings) is parsed by pure modules.
  */
 import { isAscii } from "node:buffer";
-import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,8 +20,8 @@ import { LmView } from "./restore/lm-view.js";
 import type { Resources } from "./restore/restore.js";
 
 /**
- * The package root (where dictionaries/ lives), from dist/ or src/, or from a chunk of the bundled pipe entry one
- * folder deeper (dist/pipe-chunks/, see scripts/bundle-pipe.mjs): the nearest folder above with a dictionaries/.
+ * The package root (where dictionaries/ lives), from dist/ or src/ (or the bundled pipe entry, dist/pipe.js, see
+ * scripts/bundle-pipe.mjs), or from one folder deeper: the nearest folder above with a dictionaries/.
  */
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
@@ -56,9 +55,26 @@ function decode(bytes: Buffer): string {
   return bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
 }
 
-/** What a compiled dictionary records of its source: its SHA-1 (the source is compared by it, not kept). */
-function fingerprint(bytes: Uint8Array): string {
-  return createHash("sha1").update(bytes).digest("hex");
+/**
+ * What a compiled dictionary records of its source (the source is compared by it, not kept): a 64-bit hash of its
+ * bytes, two 32-bit multiplicative lanes and the length. Computed here rather than with node:crypto, whose loading
+ * alone cost the bare pipe's start-up several milliseconds (an edited source is what it must tell apart, not an attack).
+ */
+export function fingerprint(bytes: Uint8Array): string {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x2f3a5c71 | 0;
+  // Four bytes (little-endian) at a time, then the last few one by one.
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const words = bytes.length >>> 2;
+  const mix = (x: number) => {
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ x, 0x5bd1e995);
+    b ^= b >>> 15;
+  };
+  for (let w = 0; w < words; w++) mix(view.getInt32(4 * w, true));
+  for (let i = 4 * words; i < bytes.length; i++) mix(bytes[i]!);
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+  return `${hex(a)}${hex(b)}-${bytes.length}`;
 }
 
 let model: LmView | undefined;
@@ -300,8 +316,8 @@ export function loadCuratedDictionary(): PhraseDictionary {
 
 // ---- Precompiled dictionaries --------------------------------------------------------------------------------------
 // `npm run build` compiles the bundled curated and mined dictionaries (scripts/compile-dictionaries.mjs) into
-// dist/compiled/dictionaries.json: every key with its candidates as the parsers give them, and the SHA-1 of the source
-// each was compiled from. A dictionary is read from there when its source is unchanged (same SHA-1), and parsed
+// dist/compiled/dictionaries.json: every key with its candidates as the parsers give them, and a fingerprint of the source
+// each was compiled from. A dictionary is read from there when its source is unchanged (same fingerprint), and parsed
 // from its source otherwise: the same dictionary either way, without the parsing and inflecting at start-up.
 
 type DictName = "curated" | "closedClass" | "mined";
@@ -313,11 +329,11 @@ export interface CompiledDictionary {
 }
 
 export interface CompiledDictionaries {
-  version: 2;
-  /** SHA-1 of the source each dictionary was compiled from (its bytes): a start-up reads no second copy of it. */
+  version: 3;
+  /** Fingerprint (see fingerprint) of the source each dictionary was compiled from: a start-up reads no second copy of it. */
   hashes: Record<DictName, string>;
   dicts: Record<DictName, CompiledDictionary>;
-  /** The tortured list's keys and their phrase prefixes (keyPrefixes), and the SHA-1 of the source they come from. */
+  /** The tortured list's keys and their phrase prefixes (keyPrefixes), and the fingerprint of the source they come from. */
   tortured?: { hash: string; keys: string[]; prefixes: string[] };
 }
 
@@ -406,7 +422,7 @@ export function compileBundledDictionaries(): CompiledDictionaries {
   }
   const tortured = readBytes(bundledFiles.tortured, "tortured-phrase list");
   const keys = torturedKeys(decode(tortured));
-  return { version: 2, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] } };
+  return { version: 3, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] } };
 }
 
 let compiled: CompiledDictionaries | null | undefined;
@@ -417,7 +433,7 @@ function compiledDictionaries(): CompiledDictionaries | null {
     if (existsSync(compiledFiles.dictionaries)) {
       try {
         const c = JSON.parse(readFileSync(compiledFiles.dictionaries, "utf8")) as CompiledDictionaries;
-        if (c.version === 2) compiled = c;
+        if (c.version === 3) compiled = c;
       } catch {
         // An unreadable compiled file: the sources are parsed instead.
       }

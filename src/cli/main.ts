@@ -20,7 +20,7 @@ import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./run/pr
 import { docKindFor } from "./input/prose.js";
 import type { Summary } from "./report/report.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowRestorer, type Restorer, type WindowRestorer } from "./run/restorer.js";
-import { readLimited, sizeLimitFor } from "./input/size-limit.js";
+import { readFdBounded, readLimited, sizeLimitFor } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
 
 import type { Io } from "./io.js";
@@ -537,6 +537,12 @@ async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer, st
     if (st?.isFile() && st.size > job.sizeLimit.bytes) {
       (stdin as { destroy?: () => void }).destroy?.();
       return tooLarge(job, st.size);
+    }
+    if (st?.isFile()) {
+      // `unspin < file`: read in one piece, not through the stream's chunks (see readFdBounded).
+      const bytes = readFdBounded(fd, st.size, job.sizeLimit.bytes);
+      if (bytes === null) return tooLarge(job, null);
+      return processBytes(job, bytes, null, restore, stream);
     }
   }
   const bytes = await readLimited(stdin, job.sizeLimit.bytes);

@@ -18,7 +18,7 @@
  * the header, the term tables and the pool when it is built, and for a key's candidates when it is looked up, so a
  * short text never brings in most of the 10 MB candidate array.
  */
-import type { Candidate, PhraseDictionary } from "./types.js";
+import { KeyedCandidate, type Candidate, type PhraseDictionary } from "./types.js";
 
 const MAGIC = "UNSPINTHES2\0";
 const SOURCE_NAMES = ["moby", "mythes", "wordnet"] as const;
@@ -109,14 +109,25 @@ export class ThesaurusIndex implements PhraseDictionary {
     at += (poolBytes + 3) & ~3;
     this.provenance = new TextDecoder().decode(aligned.subarray(at, at + provenanceBytes));
     this.terms = terms;
+    this.termStrings = new Array<string | undefined>(terms);
   }
+  /**
+   * Terms made into strings so far, by id: one string per term however many keys list it (the same originals come
+   * back for key after key, and the engine keeps their lists).
+   */
+  private readonly termStrings: (string | undefined)[];
 
   /**
    * A term as one flat string. (Built a character at a time, a string of more than 12 characters would be a chain of
    * "cons" pieces, 32 bytes per character, kept for as long as the candidate is.)
    */
   private term(id: number): string {
-    return String.fromCharCode.apply(null, this.pool.subarray(this.termOffset[id]!, this.termOffset[id + 1]! - 1) as unknown as number[]);
+    let t = this.termStrings[id];
+    if (t === undefined) {
+      t = String.fromCharCode.apply(null, this.pool.subarray(this.termOffset[id]!, this.termOffset[id + 1]! - 1) as unknown as number[]);
+      this.termStrings[id] = t;
+    }
+    return t;
   }
 
   /** The first term id whose term is not below `prefix` (code-unit order). */
@@ -176,13 +187,7 @@ export class ThesaurusIndex implements PhraseDictionary {
         const c = this.cands[i]!;
         const original = this.term(c & 0xfffff);
         if (original === spunKey || isFunctionPhrase(original)) continue;
-        out.push({
-          original,
-          tier: "thesaurus",
-          prior: c >>> 23 === 0 ? 0 : -(c >>> 23) / 50,
-          source: sourceNames[(c >>> 20) & 7]!,
-          entry: `thesaurus:${spunKey}→${original}`,
-        });
+        out.push(new KeyedCandidate(original, "thesaurus", c >>> 23 === 0 ? 0 : -(c >>> 23) / 50, sourceNames[(c >>> 20) & 7]!, spunKey));
       }
       if (out.length) result = Object.freeze(out);
     }

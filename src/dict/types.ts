@@ -52,6 +52,25 @@ export interface Candidate {
   entry: string;
 }
 
+/**
+ * A candidate whose entry id is `${tier}:${key}→${original}`, built only when read: a general thesaurus gives up to
+ * hundreds of candidates per key and few are ever shown, so their ids are not kept as strings.
+ */
+export class KeyedCandidate implements Candidate {
+  constructor(
+    readonly original: string,
+    readonly tier: Tier,
+    readonly prior: number,
+    readonly source: string,
+    /** The spun key the candidate was looked up by. */
+    readonly key: string,
+  ) {}
+
+  get entry(): string {
+    return `${this.tier}:${this.key}→${this.original}`;
+  }
+}
+
 export interface PhraseDictionary {
   /** Longest spun key, in tokens. */
   readonly maxPhraseWords: number;

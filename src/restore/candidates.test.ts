@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EntryTable, type PhraseEntry } from "./candidates.js";
+import { KeyedCandidate, type PhraseDictionary } from "../dict/types.js";
+import { candidateObjects, DictionaryReader, EntryTable, entryOf, subList, type PhraseEntry } from "./candidates.js";
 
 describe("the table of phrase entries by number", () => {
   it("finds what it holds, through growth and a fresh start, and nothing else (0 and large numbers included)", () => {
@@ -21,5 +22,38 @@ describe("the table of phrase entries by number", () => {
     table.clear();
     expect(table.size).toBe(0);
     expect(table.get(0)).toBeUndefined();
+  });
+});
+
+describe("candidate lists", () => {
+  const dict: PhraseDictionary = {
+    maxPhraseWords: 1,
+    lookup: (key) =>
+      key === "aid"
+        ? [new KeyedCandidate("help", "thesaurus", 0, "moby+wordnet", "aid"), new KeyedCandidate("assist", "thesaurus", -0.2, "moby", "aid")]
+        : key === "utilize"
+          ? [{ original: "use", tier: "mined", prior: -0.1, source: "mined", entry: "mined:utilize→use" }, new KeyedCandidate("employ", "thesaurus", -0.5, "wordnet", "utilize")]
+          : undefined,
+  };
+
+  it("make the entry ids of keyed candidates when asked, the same as the candidates give", () => {
+    const reader = new DictionaryReader(dict, new Set());
+    const aid = reader.phrase("aid")!;
+    expect(aid.entries).toBeNull();
+    expect([0, 1].map((c) => entryOf(aid, c))).toEqual(["thesaurus:aid→help", "thesaurus:aid→assist"]);
+    expect(aid.sources[0]).toBe(2);
+    const mixed = reader.phrase("utilize")!;
+    expect([0, 1].map((c) => entryOf(mixed, c))).toEqual(["mined:utilize→use", "thesaurus:utilize→employ"]);
+    expect(candidateObjects(mixed).map((c) => c.entry)).toEqual(["mined:utilize→use", "thesaurus:utilize→employ"]);
+    expect(entryOf(subList(mixed, [1]), 0)).toBe("thesaurus:utilize→employ");
+  });
+
+  it("share one frozen tier list between lists of one tier and length", () => {
+    const reader = new DictionaryReader(dict, new Set());
+    const a = reader.phrase("aid")!;
+    const b = subList(reader.phrase("utilize")!, [1, 1]);
+    expect(a.tier).toBe(b.tier);
+    expect(Object.isFrozen(a.tier)).toBe(true);
+    expect([...a.prior]).toEqual([0, -0.2]);
   });
 });

@@ -4,19 +4,27 @@
  * Pure: no I/O.
  */
 import { phrasePrefixes } from "../dict/combine.js";
-import { CERTAIN_TIERS, type Candidate, type PhraseDictionary, type Tier } from "../dict/types.js";
+import { CERTAIN_TIERS, KeyedCandidate, type Candidate, type PhraseDictionary, type Tier } from "../dict/types.js";
 import { keyId, wordTable } from "../text/tokenize.js";
 import type { LmView } from "./lm-view.js";
 import type { SiteCandidate } from "./sites.js";
 
+/**
+ * A list's numbers live in one buffer (priors and unigram means, then sources and id offsets): tens of thousands of
+ * lists are cached, and a typed array with a buffer of its own costs a few hundred bytes besides its numbers.
+ */
 export interface CandList {
   n: number;
   text: readonly string[];
+  /** Shared, frozen when every candidate has the same tier (see sameTier). */
   tier: readonly Tier[];
   prior: Float64Array;
   /** How many independent sources list the pair (general thesauri); 1 otherwise. */
   sources: Int32Array;
-  entry: readonly string[];
+  /** The key the candidates are for: the entry id of a candidate without one in `entries` (see entryOf). */
+  key: string;
+  /** Entry ids as given, null where it is `${tier}:${key}→${text}` (made when asked); null when all are. */
+  entries: readonly (string | null)[] | null;
   /** Thesaurus candidates in the list. */
   thesaurus: number;
   /** Some candidate is of a near-certain tier. */
@@ -39,35 +47,61 @@ export interface CandList {
   objects: SiteCandidate[] | null;
 }
 
-function makeList(text: string[], tier: Tier[], prior: number[], sources: number[], entry: string[]): CandList {
+/** The entry id of candidate c ("thesaurus:aid→help"), built when a report needs it. */
+export function entryOf(list: CandList, c: number): string {
+  return list.entries?.[c] ?? `${list.tier[c]!}:${list.key}→${list.text[c]!}`;
+}
+
+const sameTierLists = new Map<Tier, (readonly Tier[])[]>();
+
+/** A frozen list of n times one tier, shared by every list of that length and tier. */
+function sameTier(tier: Tier, n: number): readonly Tier[] {
+  let byLength = sameTierLists.get(tier);
+  if (!byLength) sameTierLists.set(tier, (byLength = []));
+  return (byLength[n] ??= Object.freeze(new Array<Tier>(n).fill(tier)));
+}
+
+function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, sources: ArrayLike<number>, key: string, entries: (string | null)[] | null): CandList {
+  const n = text.length;
   let thesaurus = 0;
   let certain = false;
   let fingerprint = 0;
+  let uniform = true;
   for (const t of tier) {
     if (t === "thesaurus") thesaurus++;
     else if (t === "fingerprint") fingerprint++;
     if (CERTAIN_TIERS.has(t)) certain = true;
+    if (t !== tier[0]) uniform = false;
   }
+  // [prior × n, unigram × n] as doubles, then [sources × n, idFrom × (n + 1)] as 32-bit integers.
+  const buffer = new ArrayBuffer(16 * n + 4 * (2 * n + 1));
+  const prior64 = new Float64Array(buffer, 0, n);
+  prior64.set(prior);
+  const sources32 = new Int32Array(buffer, 16 * n, n);
+  sources32.set(sources);
   return {
-    n: text.length,
+    n,
     text,
-    tier,
-    prior: Float64Array.from(prior),
-    sources: Int32Array.from(sources),
-    entry,
+    tier: uniform && n > 0 ? sameTier(tier[0]!, n) : tier,
+    prior: prior64,
+    sources: sources32,
+    key,
+    entries: entries !== null && entries.some((e) => e !== null) ? entries : null,
     thesaurus,
     certain,
     fingerprint,
     fingerprintOnly: undefined,
     lm: null,
-    ids: new Int32Array(0),
-    idFrom: new Int32Array(text.length + 1),
-    unigram: new Float64Array(text.length),
+    ids: NO_IDS,
+    idFrom: new Int32Array(buffer, 20 * n, n + 1),
+    unigram: new Float64Array(buffer, 8 * n, n),
     textKey: null,
     textKeyGeneration: -1,
     objects: null,
   };
 }
+
+const NO_IDS = new Int32Array(0);
 
 /** A list from candidate objects (spintax alternatives, number words). */
 export function listOf(cands: readonly SiteCandidate[]): CandList {
@@ -76,6 +110,7 @@ export function listOf(cands: readonly SiteCandidate[]): CandList {
     cands.map((c) => c.tier),
     cands.map((c) => c.prior),
     cands.map((c) => c.sources),
+    "",
     cands.map((c) => c.entry),
   );
   list.objects = cands.slice();
@@ -84,12 +119,14 @@ export function listOf(cands: readonly SiteCandidate[]): CandList {
 
 /** The candidates at index `keep` of a list, in that order (a form's list after ranking). */
 export function subList(list: CandList, keep: readonly number[]): CandList {
+  const entries = list.entries;
   const sub = makeList(
     keep.map((c) => list.text[c]!),
     keep.map((c) => list.tier[c]!),
     keep.map((c) => list.prior[c]!),
     keep.map((c) => list.sources[c]!),
-    keep.map((c) => list.entry[c]!),
+    list.key,
+    entries === null ? null : keep.map((c) => entries[c]!),
   );
   if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
   if (list.lm !== null) {
@@ -156,9 +193,16 @@ export function textKeys(list: CandList): Int32Array {
 /** The list's candidates as objects (shared, do not modify). */
 export function candidateObjects(list: CandList): SiteCandidate[] {
   if (!list.objects) {
-    list.objects = list.text.map((text, c) => ({ text, tier: list.tier[c]!, prior: list.prior[c]!, entry: list.entry[c]!, sources: list.sources[c]! }));
+    list.objects = list.text.map((text, c) => ({ text, tier: list.tier[c]!, prior: list.prior[c]!, entry: entryOf(list, c), sources: list.sources[c]! }));
   }
   return list.objects;
+}
+
+/** Sources named in "moby+mythes+wordnet" (as many as its parts). */
+function sourceCount(source: string): number {
+  let n = 1;
+  for (let i = source.indexOf("+"); i >= 0; i = source.indexOf("+", i + 1)) n++;
+  return n;
 }
 
 /** The candidates a site of `key` gets from a dictionary's candidates: the key itself and never-touch words left out. */
@@ -167,16 +211,17 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   const tier: Tier[] = [];
   const prior: number[] = [];
   const sources: number[] = [];
-  const entry: string[] = [];
+  const entries: (string | null)[] = [];
   for (const c of found) {
     if (c.original === key || (neverTouch.size > 0 && neverTouch.has(c.original.toLowerCase()))) continue;
     text.push(c.original);
     tier.push(c.tier);
     prior.push(c.prior);
-    sources.push(c.source.split("+").length);
-    entry.push(c.entry);
+    sources.push(sourceCount(c.source));
+    // A keyed candidate's entry id is made from the list's key when asked (see entryOf), not kept per candidate.
+    entries.push(c instanceof KeyedCandidate && c.key === key ? null : c.entry);
   }
-  return text.length === 0 ? null : makeList(text, tier, prior, sources, entry);
+  return text.length === 0 ? null : makeList(text, tier, prior, sources, key, entries);
 }
 
 /** Candidates cached above this many (all keys of a dictionary together) start afresh. */

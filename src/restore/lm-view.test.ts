@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadBundledModel } from "../resources.js";
-import { LmView } from "./lm-view.js";
+import { IdPool, LmView } from "./lm-view.js";
 
 describe("the language model's memos (ranges and trigrams)", () => {
   const shared = loadBundledModel();
@@ -40,5 +40,29 @@ describe("the language model's memos (ranges and trigrams)", () => {
       [[the, plan, was], 1, 3],
     ];
     for (const [ids, from, to] of [...cases, ...cases]) expect(lm.logProbRange(ids, from, to)).toBe(shared.scorer.logProbRange(ids, from, to));
+  });
+});
+
+describe("the pool of model-id sequences", () => {
+  it("gives back every sequence it holds as a new array, through growth and a fresh start", () => {
+    const pool = new IdPool();
+    const seqs = Array.from({ length: 3000 }, (_, i) => Array.from({ length: i % 7 }, (_, k) => i * 10 + k - 1));
+    const handles = seqs.map((s) => pool.add(s));
+    seqs.forEach((s, i) => expect(pool.get(handles[i]!)).toEqual(s));
+    const a = pool.get(handles[5]!);
+    a.push(99);
+    expect(pool.get(handles[5]!)).toEqual(seqs[5]);
+    pool.clear();
+    expect(pool.get(pool.add([7, 8]))).toEqual([7, 8]);
+  });
+
+  it("answers phrase and token ids as before, longer ones too, and not shared with the caller", () => {
+    const lm = new LmView(loadBundledModel().scorer);
+    const first = lm.phraseIds("the time period");
+    first.push(-5);
+    expect(lm.phraseIds("the time period")).toEqual(first.slice(0, -1));
+    expect(lm.tokenIds("1,234,567")).toEqual(lm.tokenIds("1,234,567"));
+    expect(lm.phraseIds(Array.from({ length: 300 }, () => "the").join(" "))).toHaveLength(300);
+    expect(lm.phraseIds(Array.from({ length: 300 }, () => "the").join(" "))).toHaveLength(300);
   });
 });

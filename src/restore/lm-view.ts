@@ -19,10 +19,50 @@ const RANGE_IDS = 9;
 /** Codes of ids in a range key (id + 2) stay below this: 17 bits, three to a double. */
 const CODE_BASE = 1 << 17;
 
+/**
+ * Id sequences (a token's or a phrase's model ids) kept in one growing Int32Array and known by a handle,
+ * start × 256 + length: a cache of tens of thousands of phrases holds numbers, not an array object per phrase.
+ */
+export class IdPool {
+  private ids = new Int32Array(4096);
+  private used = 0;
+
+  /** Stores `ids` (fewer than 256) and gives their handle. */
+  add(ids: readonly number[]): number {
+    if (this.used + ids.length > this.ids.length) {
+      const grown = new Int32Array(Math.max(2 * this.ids.length, this.used + ids.length));
+      grown.set(this.ids.subarray(0, this.used));
+      this.ids = grown;
+    }
+    const start = this.used;
+    for (let i = 0; i < ids.length; i++) this.ids[this.used++] = ids[i]!;
+    return start * 256 + ids.length;
+  }
+
+  /** The ids of a handle, as a new array. */
+  get(handle: number): number[] {
+    const length = handle % 256;
+    const start = (handle - length) / 256;
+    const out = new Array<number>(length);
+    for (let i = 0; i < length; i++) out[i] = this.ids[start + i]!;
+    return out;
+  }
+
+  clear(): void {
+    this.ids = new Int32Array(4096);
+    this.used = 0;
+  }
+}
+
+/** Sequences this long or longer are not pooled (a handle keeps the length in 8 bits). */
+const POOLED_BELOW = 256;
+
 export class LmView {
   readonly bos: number;
   readonly eos: number;
-  private readonly cache = new Map<string, readonly number[]>();
+  /** Token → model ids: a handle into `tokenPool`, or the ids themselves when too many to pool. */
+  private readonly cache = new Map<string, number | readonly number[]>();
+  private readonly tokenPool = new IdPool();
   private readonly inVocab: (w: string) => boolean;
   // Ids (and -1) shifted by one fit in base V+1; three digits of it stay below 2^53.
   private readonly base: number;
@@ -37,22 +77,24 @@ export class LmView {
     this.rangeMemo = model.vocabSize + 2 <= CODE_BASE ? new Float64Array(8 << RANGE_BUCKET_BITS) : null;
   }
 
-  /** Model ids of one surface token (a number may become several words; punctuation none). */
-  tokenIds(token: string): readonly number[] {
-    let ids = this.cache.get(token);
-    if (ids === undefined) {
-      const model = this.scorer.model;
-      // A plain word the model knows needs none of the normaliser's rules (lmWords gives the same).
-      let plain = token.length > 0;
-      for (let i = 0; i < token.length && plain; i++) {
-        const c = token.charCodeAt(i);
-        plain = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-      }
-      const id = plain ? model.id(token.toLowerCase()) : -1;
-      ids = id >= 0 ? [id] : lmWords(token, this.inVocab).map((w) => model.id(w));
-      if (this.cache.size > 200_000) this.cache.clear();
-      this.cache.set(token, ids);
+  /** Model ids of one surface token (a number may become several words; punctuation none); a new array. */
+  tokenIds(token: string): number[] {
+    const known = this.cache.get(token);
+    if (known !== undefined) return typeof known === "number" ? this.tokenPool.get(known) : known.slice();
+    const model = this.scorer.model;
+    // A plain word the model knows needs none of the normaliser's rules (lmWords gives the same).
+    let plain = token.length > 0;
+    for (let i = 0; i < token.length && plain; i++) {
+      const c = token.charCodeAt(i);
+      plain = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
     }
+    const id = plain ? model.id(token.toLowerCase()) : -1;
+    const ids = id >= 0 ? [id] : lmWords(token, this.inVocab).map((w) => model.id(w));
+    if (this.cache.size > 200_000) {
+      this.cache.clear();
+      this.tokenPool.clear();
+    }
+    this.cache.set(token, ids.length < POOLED_BELOW ? this.tokenPool.add(ids) : ids.slice());
     return ids;
   }
 
@@ -94,19 +136,22 @@ export class LmView {
   private ones = new Int32Array(0);
   private many = new Map<number, readonly number[]>();
 
-  /** Model ids of a phrase (a candidate replacement); shared, do not modify. */
-  phraseIds(phrase: string): readonly number[] {
-    let ids = this.phrases.get(phrase);
-    if (ids === undefined) {
-      const out: number[] = [];
-      for (const t of tokenTexts(phrase)) out.push(...this.tokenIds(t));
-      ids = out;
-      if (this.phrases.size > 200_000) this.phrases.clear();
-      this.phrases.set(phrase, ids);
+  /** Model ids of a phrase (a candidate replacement); a new array. */
+  phraseIds(phrase: string): number[] {
+    const known = this.phrases.get(phrase);
+    if (known !== undefined) return typeof known === "number" ? this.phrasePool.get(known) : known.slice();
+    const ids: number[] = [];
+    for (const t of tokenTexts(phrase)) ids.push(...this.tokenIds(t));
+    if (this.phrases.size > 200_000) {
+      this.phrases.clear();
+      this.phrasePool.clear();
     }
+    this.phrases.set(phrase, ids.length < POOLED_BELOW ? this.phrasePool.add(ids) : ids.slice());
     return ids;
   }
-  private readonly phrases = new Map<string, readonly number[]>();
+  /** Phrase → model ids, as `cache` for tokens. */
+  private readonly phrases = new Map<string, number | readonly number[]>();
+  private readonly phrasePool = new IdPool();
 
   /**
    * Same sums as Scorer.logProbRange, remembered at two levels: whole short ranges (the decider scores the same

@@ -14,6 +14,7 @@ import { GATE_WEIGHTS, SITE_WEIGHTS } from "./scorer-weights.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 import { rankForms } from "./prune.js";
+import { entryOf } from "./candidates.js";
 import { isAcademic, registerOf } from "./register.js";
 import { joinWindows, restoreWindowsWith, WINDOWED_ABOVE } from "./windows.js";
 
@@ -257,7 +258,7 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
       before,
       after,
       confidence: forced ? 1 : Number(d.probability.toFixed(3)),
-      entry: list.entry[c]!,
+      entry: entryOf(list, c),
       evidence: forced
         ? `spintax artefact; language model ${sign(d.delta)} for this choice`
         : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${spunOf(sites, i, tok)}"; ${list.tier[c]} prior ${list.prior[c]!.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigResolver, dictionaryPaths, validateSettings } from "./config.js";
+import { CONFIG_SEARCH_PLACES, ConfigResolver, dictionaryPaths, surelyNoConfig, validateSettings } from "./config.js";
 import { checkUserDictionary, parseDictArgument } from "./user-dictionaries.js";
 
 function tree(files: Record<string, string>): string {
@@ -72,5 +72,36 @@ describe("configuration", () => {
     expect(() => validateSettings({ dictionaries: "a.tsv" }, "x.json")).toThrow(/"dictionaries" must be a list/);
     expect(parseDictArgument("candidates:x.txt")).toEqual({ path: "x.txt", kind: "candidates" });
     expect(parseDictArgument("C:/x.txt")).toEqual({ path: "C:/x.txt" });
+  });
+});
+
+describe("the look before a config search (lilconfig loaded only when something may be found)", () => {
+  const places = CONFIG_SEARCH_PLACES;
+  it("says nothing can be found only when no folder up to the stop holds a config or a package.json with an unspin key", () => {
+    const root = tree({ "a/b/note.txt": "x", "a/package.json": JSON.stringify({ name: "x" }) });
+    expect(surelyNoConfig(places, join(root, "a/b"), root)).toBe(true);
+    // Above the stop folder does not count.
+    writeFileSync(join(root, ".unspinrc.json"), "{}");
+    expect(surelyNoConfig(places, join(root, "a/b"), join(root, "a"))).toBe(true);
+    expect(surelyNoConfig(places, join(root, "a/b"), root)).toBe(false);
+    for (const [name, content] of [
+      ["a/package.json", JSON.stringify({ name: "x", unspin: { level: "bold" } })],
+      ["a/package.json", "{ not json"],
+      ["a/package.json", "null"],
+      ["a/b/.unspinrc.json", "{}"],
+      ["unspin.config.json", ""],
+      ["a/unspin.config.js", "export default {}"],
+    ] as const) {
+      const t = tree({ "a/b/note.txt": "x", [name]: content });
+      expect(surelyNoConfig(places, join(t, "a/b"), t), name + " " + content).toBe(false);
+    }
+  });
+
+  it("finds the same as before with package.json files on the way that have no unspin key", async () => {
+    const root = tree({ ".unspinrc.json": JSON.stringify({ level: "bold" }), "a/package.json": JSON.stringify({ name: "x" }), "a/b/t.txt": "x" });
+    const found = await new ConfigResolver(root, undefined, root).forDirectory(join(root, "a/b"));
+    expect(found.filepath).toBe(join(root, ".unspinrc.json"));
+    const none = tree({ "a/package.json": JSON.stringify({ name: "x" }), "a/b/t.txt": "x" });
+    expect((await new ConfigResolver(none, undefined, none).forDirectory(join(none, "a/b"))).filepath).toBeNull();
   });
 });

@@ -5,12 +5,12 @@
  * before anything is written. JavaScript configs are code: they are looked for only inside the project (up to the
  * repository root, or the home folder outside a repository) and never run from a file or folder others can write.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { homedir } from "node:os";
+import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, parse, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { lilconfig, type LilconfigResult, type Loader } from "lilconfig";
+import type { lilconfig as Lilconfig, LilconfigResult, Loader } from "lilconfig";
 import { DICTIONARY_KINDS, type DictionaryKind } from "../../dict/user.js";
 import type { Boldness } from "../../types.js";
 import { describeFsError, UserError } from "../errors.js";
@@ -179,8 +179,35 @@ export function jsConfigBoundary(dir: string, home: string | undefined): string 
   return null;
 }
 
+/**
+ * Whether a search of `places` from `from` up to `stopDir` (as lilconfig walks: each folder, then its parent, until
+ * `stopDir` or the root) surely finds nothing: no config file in any of those folders, and every package.json there
+ * a JSON object without an "unspin" key. Then the search needs no lilconfig (not even loaded: start-up of a bare
+ * pipe). Anything else, a file that cannot be read or parsed included, is left to lilconfig, which finds or reports it.
+ */
+export function surelyNoConfig(places: readonly string[], from: string, stopDir: string): boolean {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    for (const place of places) {
+      const path = join(dir, place);
+      if (!existsSync(path)) continue;
+      if (place !== "package.json") return false;
+      try {
+        const content = readFileSync(path, "utf8");
+        if (content.length > MAX_CONFIG_BYTES) return false;
+        const pkg = JSON.parse(content.replace(/^\uFEFF/, "")) as unknown;
+        if (typeof pkg !== "object" || pkg === null || "unspin" in pkg) return false;
+      } catch {
+        return false;
+      }
+    }
+    if (dir === resolve(stopDir) || dirname(dir) === dir) return true;
+  }
+}
+
 export class ConfigResolver {
-  private readonly searchers = new Map<string, ReturnType<typeof lilconfig>>();
+  private readonly searchers = new Map<string, ReturnType<typeof Lilconfig>>();
+  /** Searches (places, stop folder, start folder) known to find nothing (see surelyNoConfig). */
+  private readonly empty = new Set<string>();
   private explicit: Promise<LoadedConfig> | null = null;
 
   /**
@@ -191,7 +218,8 @@ export class ConfigResolver {
   constructor(
     private readonly cwd: string,
     private readonly explicitPath?: string,
-    private readonly home: string | undefined = process.env.HOME || homedir(),
+    // node:os only when $HOME is not set (a bare pipe's start-up does without loading it).
+    private readonly home: string | undefined = process.env.HOME || (createRequire(import.meta.url)("node:os") as typeof import("node:os")).homedir(),
   ) {}
 
   /** The configuration that applies to files in `dir`. */
@@ -201,13 +229,13 @@ export class ConfigResolver {
     let found: LilconfigResult = null;
     try {
       const boundary = jsConfigBoundary(dir, this.home);
-      if (boundary) found = await this.searcher(CONFIG_SEARCH_PLACES, boundary).search(dir);
+      if (boundary) found = await this.search(CONFIG_SEARCH_PLACES, boundary, dir);
       // Above the boundary (or without one), only JSON configs count; the search ends at the home folder when it
       // started inside it, as before, or else at the file-system root.
       const from = boundary ? dirname(boundary) : dir;
       if (!found && (!boundary || from !== boundary)) {
         const stop = this.home && isInside(from, resolve(this.home)) ? resolve(this.home) : parse(from).root;
-        found = await this.searcher(JSON_PLACES, stop).search(from);
+        found = await this.search(JSON_PLACES, stop, from);
       }
     } catch (err) {
       if (err instanceof UserError) throw err;
@@ -220,10 +248,22 @@ export class ConfigResolver {
     return { filepath: found.filepath, dir: dirname(found.filepath), settings: validateSettings(found.config, label) };
   }
 
-  private searcher(places: string[], stopDir: string) {
+  /** lilconfig's search, unless a look at the folders shows it would find nothing. */
+  private async search(places: string[], stopDir: string, from: string): Promise<LilconfigResult> {
+    const key = `${places.length}\u0000${stopDir}\u0000${from}`;
+    if (this.empty.has(key)) return null;
+    if (surelyNoConfig(places, from, stopDir)) {
+      this.empty.add(key);
+      return null;
+    }
+    return (await this.searcher(places, stopDir)).search(from);
+  }
+
+  private async searcher(places: string[], stopDir: string) {
     const key = `${places.length}\u0000${stopDir}`;
     let s = this.searchers.get(key);
     if (!s) {
+      const { lilconfig } = await import("lilconfig");
       s = lilconfig("unspin", {
         searchPlaces: places,
         stopDir,

@@ -1,6 +1,9 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { BYTES_PER_MB, formatMB, readLimited, sizeLimitFor, tooLargeMessage } from "./size-limit.js";
+import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BYTES_PER_MB, formatMB, readFdBounded, readLimited, sizeLimitFor, tooLargeMessage } from "./size-limit.js";
 
 const noConfig = { filepath: null, settings: {} };
 
@@ -56,5 +59,32 @@ describe("readLimited", () => {
       },
     });
     await expect(readLimited(broken, 100)).rejects.toThrow("EIO");
+  });
+});
+
+describe("reading stdin redirected from a file", () => {
+  it("reads from the current position to the end, beyond a size hint that is too small, and stops past the limit", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "unspin-fd-")), "in.txt");
+    const text = "0123456789".repeat(1000);
+    writeFileSync(path, text);
+    const fd = openSync(path, "r");
+    try {
+      readSync(fd, Buffer.alloc(10), 0, 10, null); // someone read the first ten bytes before us
+      expect(readFdBounded(fd, 5, 1_000_000)!.toString()).toBe(text.slice(10));
+    } finally {
+      closeSync(fd);
+    }
+    const again = openSync(path, "r");
+    try {
+      expect(readFdBounded(again, text.length, text.length - 1)).toBeNull();
+    } finally {
+      closeSync(again);
+    }
+    const exact = openSync(path, "r");
+    try {
+      expect(readFdBounded(exact, text.length, text.length)!.length).toBe(text.length);
+    } finally {
+      closeSync(exact);
+    }
   });
 });

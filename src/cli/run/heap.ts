@@ -11,7 +11,7 @@
  * work: with the smaller young generation, loading the modules and the model costs a few more collections, which the
  * start-up of `echo "a line" | unspin` would feel.
  */
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
 
 /** Inputs from this size on make the run set the lean heap settings (a line of text does not). */
 export const LEAN_HEAP_FROM_BYTES = 4096;
@@ -24,6 +24,8 @@ let lean = false;
 export function leanHeap(): void {
   if (lean) return;
   lean = true;
+  // node:v8 is loaded only here: importing it costs a bare pipe's start-up a few milliseconds.
+  const { setFlagsFromString } = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
   for (const flag of FLAGS) setFlagsFromString(flag);
 }
 
