@@ -459,10 +459,92 @@ export class Scoring {
     this.ctxN[i] = this.ctxCode(i, withThesaurus);
   }
 
+  /**
+   * Per hash of a scoring context (sharedKey), the last site scored in it. Sites of a spun form in the same words
+   * ("he stated that" twice) get the same deltas: they are copied (shareFrom) instead of scored again.
+   */
+  private readonly shared = new Map<number, number>();
+  /** Off: every site is scored (tests compare both ways). */
+  shareScores = true;
+  /** Sites whose deltas were copied (tests see that sharing happened). */
+  copied = 0;
+
+  /**
+   * A hash of what site i's deltas depend on, with the context just recorded: its words, the context ids and the
+   * thesaurus setting (its candidate list is compared apart, in shareFrom).
+   */
+  private sharedKey(i: number): number {
+    const s = this.sites;
+    const at = 4 * i;
+    const code = this.ctxN[i]!;
+    let h = Math.imul(code + 0x9e3779b9, 0x85ebca6b);
+    const mix = (v: number) => {
+      h = Math.imul(h ^ v, 0x5bd1e995);
+      h ^= h >>> 15;
+    };
+    mix(this.ctx[at]!);
+    if ((code & 3) === 2) mix(this.ctx[at + 1]!);
+    mix(this.ctx[at + 2]!);
+    if (((code >> 2) & 3) === 2) mix(this.ctx[at + 3]!);
+    const word = this.tok.word;
+    for (let t = s.tokFrom[i]!; t < s.tokTo[i]!; t++) mix(word[t]!);
+    return h;
+  }
+
+  /** A site other than i whose deltas were computed in exactly i's context (just recorded), or -1. */
+  private shareFrom(i: number, key: number): number {
+    const j = this.shared.get(key);
+    if (j === undefined || j === i) return -1;
+    const s = this.sites;
+    const code = this.ctxN[i]!;
+    if (s.list[j] !== s.list[i] || this.ctxN[j] !== code) return -1;
+    const a = 4 * i;
+    const b = 4 * j;
+    const c = this.ctx;
+    if (c[a] !== c[b] || c[a + 2] !== c[b + 2]) return -1;
+    if ((code & 3) === 2 && c[a + 1] !== c[b + 1]) return -1;
+    if (((code >> 2) & 3) === 2 && c[a + 3] !== c[b + 3]) return -1;
+    const len = s.tokTo[i]! - s.tokFrom[i]!;
+    if (s.tokTo[j]! - s.tokFrom[j]! !== len) return -1;
+    const word = this.tok.word;
+    for (let x = 0; x < len; x++) if (word[s.tokFrom[i]! + x] !== word[s.tokFrom[j]! + x]) return -1;
+    return j;
+  }
+
+  /** Copies site j's deltas (all, or the thesaurus candidates' only) and fit to site i, as scoring would set them. */
+  private copyScores(i: number, j: number, onlyThesaurus: boolean): void {
+    const list = this.sites.list[i]!;
+    const at = this.dOff[i]!;
+    const from = this.dOff[j]!;
+    const d = this.deltas;
+    this.copied++;
+    let moved = false;
+    for (let c = 0; c < list.n; c++) {
+      if (onlyThesaurus && list.tier[c] !== "thesaurus") continue;
+      const v = d[from + c]!;
+      if (v !== d[at + c]) moved = true;
+      d[at + c] = v;
+    }
+    if (moved) this.touched[i] = 1;
+    if (onlyThesaurus) return;
+    const fit = this.fit[j]!;
+    if (fit !== this.fit[i]) this.touched[i] = 1;
+    this.fit[i] = fit;
+  }
+
   /** siteDeltas with the contexts gathered. */
   private scoreSite(i: number, withThesaurus: boolean): void {
     this.version++;
     this.recordContext(i, withThesaurus);
+    if (this.shareScores) {
+      const key = this.sharedKey(i);
+      const j = this.shareFrom(i, key);
+      if (j >= 0) {
+        this.copyScores(i, j, false);
+        return;
+      }
+      this.shared.set(key, i);
+    }
     const keepN = this.keepInto(i);
     const keep = this.windowScore(this.keep, 0, keepN);
     const fit = keep / Math.max(1, keepN + this.rightN);
@@ -515,6 +597,15 @@ export class Scoring {
     this.contextRight(i, active);
     this.recordContext(i, true);
     this.version++;
+    if (this.shareScores) {
+      const key = this.sharedKey(i);
+      const j = this.shareFrom(i, key);
+      if (j >= 0) {
+        this.copyScores(i, j, true);
+        return;
+      }
+      this.shared.set(key, i);
+    }
     const keep = this.windowScore(this.keep, 0, this.keepInto(i));
     const at = this.dOff[i]!;
     for (let c = 0; c < list.n; c++) {
