@@ -17,7 +17,7 @@ import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
-import { FEATURE_COUNT, featureVector, formFeatures, logit, siteLogit, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, featureVector, formFeatures, logit, pooledLogit, siteLogitPart, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -869,8 +869,24 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   // form none of whose members' evidence moved (Scoring.touched) proposes the same again; one whose pooled deltas
   // are unchanged scores again only the members that moved. The values are the same as scoring everything afresh.
   const formProposals: (Proposal[] | undefined)[] = new Array(sc.forms.count);
-  const formZ: (Float64Array | undefined)[] = new Array(sc.forms.count);
-  const formPooled: (Float64Array | undefined)[] = new Array(sc.forms.count);
+  // Per form, at formAt[f] in flat arrays (one typed array each rather than one per form): the log-odds of the last
+  // round (member × candidate); the learned scorer's sum without the pooled terms (features.ts LOGIT_ORDER); and 1
+  // where the log-odds are that sum with them, so a member whose own evidence did not move adds only those again.
+  const formAt = new Int32Array(sc.forms.count + 1);
+  // Per form, at pooledAt[f]: its pooled deltas of the last round (formScored: once it has been scored).
+  const pooledAt = new Int32Array(sc.forms.count + 1);
+  for (let f = 0; f < sc.forms.count; f++) {
+    const cn = sites.list[members[memberFrom[f]!]!]!.n;
+    formAt[f + 1] = formAt[f]! + (memberFrom[f + 1]! - memberFrom[f]!) * cn;
+    pooledAt[f + 1] = pooledAt[f]! + cn;
+  }
+  const zAll = new Float64Array(formAt[sc.forms.count]!);
+  const partAll = new Float64Array(formAt[sc.forms.count]!);
+  const learnedAll = new Uint8Array(formAt[sc.forms.count]!);
+  const pooledAll = new Float64Array(pooledAt[sc.forms.count]!);
+  const formScored = new Uint8Array(sc.forms.count);
+  let pooled = new Float64Array(16);
+  let kinds = new Uint8Array(16);
   const spunInfos: (SpunInfo | undefined)[] = new Array(sc.forms.count);
   const certain = (tier: Tier) => CERTAIN_TIERS.has(tier);
   for (let round = 0; round < config.rounds; round++) {
@@ -922,23 +938,32 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       const k = to - from;
       const cn = list.n;
       if (cn > mean.length) mean = new Float64Array(2 * cn);
-      const pooled = sc.pooled(f, new Float64Array(cn));
-      const lastPooled = formPooled[f];
-      let all = lastPooled === undefined;
-      for (let c = 0; c < cn && !all; c++) if (pooled[c] !== lastPooled![c]) all = true;
-      formPooled[f] = pooled;
-      const z = (formZ[f] ??= new Float64Array(k * cn));
+      if (cn > pooled.length) pooled = new Float64Array(2 * cn);
+      sc.pooled(f, pooled);
+      const pa = pooledAt[f]!;
+      const fresh = formScored[f] === 0;
+      formScored[f] = 1;
+      let all = fresh;
+      for (let c = 0; c < cn && !all; c++) if (pooled[c] !== pooledAll[pa + c]) all = true;
+      for (let c = 0; c < cn; c++) pooledAll[pa + c] = pooled[c]!;
+      const fa = formAt[f]!;
       // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
       if (FEATURE_COUNT * cn > formRows.length) formRows = new Float64Array(2 * FEATURE_COUNT * cn);
       // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
-      let kinds: Uint8Array | null = null;
+      let kindsReady = false;
+      if (cn > kinds.length) kinds = new Uint8Array(2 * cn);
       let spunInfo: SpunInfo | null = null;
       for (let m = 0; m < k; m++) {
         const i = members[from + m]!;
         if (!all && !sc.touched[i]) continue;
-        if (kinds === null) {
+        if (!fresh && !sc.touched[i]) {
+          // Only the pooled evidence moved.
+          for (let c = 0; c < cn; c++) if (learnedAll[fa + m * cn + c] === 1) zAll[fa + m * cn + c] = pooledLogit(config.weights, partAll[fa + m * cn + c]!, pooled[c]!);
+          continue;
+        }
+        if (!kindsReady) {
           // Per candidate: 1 a near-certain tier, 0 another.
-          kinds = new Uint8Array(cn);
+          kindsReady = true;
           for (let c = 0; c < cn; c++) kinds[c] = certain(list.tier[c]!) ? 1 : 0;
         }
         const at = sc.dOff[i]!;
@@ -949,39 +974,42 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
         for (let c = 0; c < cn; c++) {
           const d = c < ownN ? sc.deltas[at + c]! : NaN;
           let zc: number;
+          learnedAll[fa + m * cn + c] = 0;
           if (d === -Infinity) zc = -Infinity;
           else if (kinds[c] === 1) zc = CERTAIN_LOGIT;
           else if (onlyCertain) zc = -Infinity;
           // Spintax must be resolved: the model alone chooses among its alternatives.
           else if (forced) zc = d;
           else {
-            // featureVector(sc.evidence(…)) in two parts: the form's features once per candidate, the site's here.
+            // logit(featureVector(sc.evidence(…))), summed in LOGIT_ORDER: the form's features once per candidate, the site's here.
             if (spunInfo === null) {
               spunInfo = spunInfos[f] ??= sc.spunInfo(f);
               for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
             }
             const inOwn = c < ownN;
-            zc = siteLogit(
+            const sum = siteLogitPart(
               config.weights,
               formRows,
               FEATURE_COUNT * c,
               list.tier[c]!,
               d,
               sc.bestOther(i, c, list),
-              pooled[c]!,
               inOwn ? ownList.unigram[c]! : NaN,
               spunInfo.unigram,
               inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN,
               neighbour,
               fit,
             );
+            partAll[fa + m * cn + c] = sum;
+            learnedAll[fa + m * cn + c] = 1;
+            zc = pooledLogit(config.weights, sum, pooled[c]!);
           }
-          z[m * cn + c] = zc;
+          zAll[fa + m * cn + c] = zc;
         }
       }
       for (let c = 0; c < cn; c++) {
         let sum = 0;
-        for (let m = 0; m < k; m++) sum += z[m * cn + c]!;
+        for (let m = 0; m < k; m++) sum += zAll[fa + m * cn + c]!;
         mean[c] = sum / k;
       }
       for (let m = 0; m < k; m++) {
@@ -989,7 +1017,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
         let best = -1;
         let score = -Infinity;
         for (let c = 0; c < cn; c++) {
-          const zc = z[m * cn + c]!;
+          const zc = zAll[fa + m * cn + c]!;
           if (zc === -Infinity) continue;
           const s = (1 - config.siteWeight) * mean[c]! + config.siteWeight * zc;
           if (s > score) {

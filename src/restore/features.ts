@@ -154,18 +154,25 @@ export function siteFeatures(
 }
 
 /**
- * logit(weights, featureVector(e)) without writing the vector: the form's features read from `form` (formFeatures'
- * values at [at, at + FEATURE_COUNT)), the site's computed here as siteFeatures computes them, and the products
- * added in the same order, so the sum is the same to the last bit (features.test.ts checks it).
+ * The order in which the decider adds the products of weights and features: the pooled terms (3, 4), which change
+ * whenever another site of the form moves, last, so that a site whose own evidence did not move adds only them
+ * again to its cached sum (siteLogitPart, pooledLogit). It differs from logit(featureVector)'s order only in the last
+ * bits of the sum.
  */
-export function siteLogit(
+export const LOGIT_ORDER: readonly number[] = [0, 1, 2, ...Array.from({ length: FEATURE_COUNT - 5 }, (_, k) => k + 5), 3, 4];
+
+/**
+ * The products of the weights and featureVector(e) but for the pooled terms, added in LOGIT_ORDER, without writing
+ * the vector: the form's features read from `form` (formFeatures' values at [at, at + FEATURE_COUNT)), the site's
+ * computed here as siteFeatures computes them (features.test.ts checks it to the last bit).
+ */
+export function siteLogitPart(
   w: ArrayLike<number>,
   form: Float64Array,
   at: number,
   tier: Tier,
   delta: number,
   bestOther: number,
-  pooled: number,
   unigramCandidate: number,
   unigramSpun: number,
   wordsCandidate: number,
@@ -173,7 +180,6 @@ export function siteLogit(
   fit: number,
 ): number {
   const d = clamp(delta, -8, 8);
-  const p = clamp(pooled, -8, 8);
   const gap = clamp(delta - bestOther, -8, 8);
   const uc = clamp(unigramCandidate, -8, -1);
   const us = clamp(unigramSpun, -8, -1);
@@ -182,8 +188,6 @@ export function siteLogit(
   z += w[0]! * form[at]!;
   z += w[1]! * dPlus;
   z += w[2]! * Math.min(0, d);
-  z += w[3]! * Math.max(0, p);
-  z += w[4]! * Math.min(0, p);
   // The form's features 5 to 15, written out (the same products added in the same order).
   z += w[5]! * form[at + 5]!;
   z += w[6]! * form[at + 6]!;
@@ -215,6 +219,15 @@ export function siteLogit(
   z += w[32]! * (tier === "signature" ? dPlus : 0);
   z += w[33]! * (tier === "table" ? dPlus : 0);
   z += w[34]! * (tier === "closed" ? dPlus : 0);
+  return z;
+}
+
+/** siteLogitPart's sum completed with the pooled terms: the site's log-odds, in LOGIT_ORDER. */
+export function pooledLogit(w: ArrayLike<number>, part: number, pooled: number): number {
+  const p = clamp(pooled, -8, 8);
+  let z = part;
+  z += w[3]! * Math.max(0, p);
+  z += w[4]! * Math.min(0, p);
   return z;
 }
 
