@@ -856,19 +856,31 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   const sites = sc.sites;
   const n = sites.n;
   const tokN = sc.tok.n;
-  let active = initialChoices(sites);
+  let active: Int32Array = initialChoices(sites);
   let docGate = gate;
-  let decisions: Decision[] = [];
   const changedTokens = new Uint8Array(tokN);
   const { memberFrom, members } = sc.forms;
   let mean = new Float64Array(16);
   let formRows = new Float64Array(16 * FEATURE_COUNT);
   const e = newEvidence();
-  type Proposal = { i: number; c: number; score: number; p: number; pooled: number; k: number };
   // Per form, its proposals, log-odds (member × candidate) and pooled deltas of the last round. In later rounds a
   // form none of whose members' evidence moved (Scoring.touched) proposes the same again; one whose pooled deltas
   // are unchanged scores again only the members that moved. The values are the same as scoring everything afresh.
-  const formProposals: (Proposal[] | undefined)[] = new Array(sc.forms.count);
+  // A form's proposals (at most one per member) sit at its members' places: [memberFrom[f], + propCount[f]).
+  const propSite = new Int32Array(n);
+  const propCand = new Int32Array(n);
+  const propK = new Int32Array(n);
+  const propScore = new Float64Array(n);
+  const propP = new Float64Array(n);
+  const propPooled = new Float64Array(n);
+  const propCount = new Int32Array(sc.forms.count);
+  /** 1 once a form has proposed (possibly nothing): what a form whose evidence did not move proposes again. */
+  const proposed = new Uint8Array(sc.forms.count);
+  /** This round's proposals (their places), and those taken (the decisions of the last round). */
+  const order: number[] = [];
+  const accepted: number[] = [];
+  let next: Int32Array = new Int32Array(n);
+  const taken = new Uint8Array(tokN);
   // Per form, at formAt[f] in flat arrays (one typed array each rather than one per form): the log-odds of the last
   // round (member × candidate); the learned scorer's sum without the pooled terms (features.ts LOGIT_ORDER); and 1
   // where the log-odds are that sum with them, so a member whose own evidence did not move adds only those again.
@@ -910,22 +922,20 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     }
     const spun = docGate!.spun;
     sc.neighbourEvidence();
-    const next = new Int32Array(n).fill(-1);
-    const taken = new Uint8Array(tokN);
-    decisions = [];
-    const proposals: Proposal[] = [];
+    next.fill(-1);
+    taken.fill(0);
+    order.length = 0;
     for (let f = 0; f < sc.forms.count; f++) {
       const from = memberFrom[f]!;
       const to = memberFrom[f + 1]!;
       let moved = false;
       for (let m = from; m < to && !moved; m++) if (sc.touched[members[m]!]) moved = true;
-      const cached = formProposals[f];
-      if (!moved && cached !== undefined) {
-        for (const q of cached) proposals.push(q);
+      if (!moved && proposed[f] === 1) {
+        for (let x = 0; x < propCount[f]!; x++) order.push(from + x);
         continue;
       }
-      const own: Proposal[] = [];
-      formProposals[f] = own;
+      proposed[f] = 1;
+      propCount[f] = 0;
       const first = members[from]!;
       const forced = sites.forced[first] === 1;
       const list = sites.list[first]!;
@@ -1033,17 +1043,27 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
           if (sc.delta(i, best) + certainPrior < -config.veto) continue;
           if (sigmoid(score) < config.threshold) continue;
         }
-        own.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
+        const r = from + propCount[f]!++;
+        propSite[r] = i;
+        propCand[r] = best;
+        propScore[r] = score;
+        propP[r] = sigmoid(score);
+        propPooled[r] = pooled[best]!;
+        propK[r] = k;
       }
-      for (const q of own) proposals.push(q);
+      for (let x = 0; x < propCount[f]!; x++) order.push(from + x);
     }
     sc.touched.fill(0);
-    proposals.sort((a, b) => b.score - a.score);
-    for (const { i, c, p, pooled: pl, k } of proposals) {
+    // Best first; equal scores in the order proposed (places grow with it), as a stable sort leaves them.
+    order.sort((a, b) => propScore[b]! - propScore[a]! || a - b);
+    accepted.length = 0;
+    for (let x = 0; x < order.length; x++) {
+      const r = order[x]!;
+      const i = propSite[r]!;
       if (overlapsTaken(sites, i, taken)) continue;
       taken.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
-      next[i] = c;
-      decisions.push({ site: i, candidate: c, delta: sc.delta(i, c), pooled: pl, pooledSites: k, probability: p, documentProbability: docGate!.probability });
+      next[i] = propCand[r]!;
+      accepted.push(r);
     }
     changedTokens.fill(0);
     let stable = true;
@@ -1052,9 +1072,17 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       stable = false;
       changedTokens.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
     }
+    const last = active;
     active = next;
+    next = last;
     if (stable) break;
   }
+  // The last round's choices (no site was scored after it).
+  const decisions: Decision[] = accepted.map((r) => {
+    const i = propSite[r]!;
+    const c = propCand[r]!;
+    return { site: i, candidate: c, delta: sc.delta(i, c), pooled: propPooled[r]!, pooledSites: propK[r]!, probability: propP[r]!, documentProbability: docGate!.probability };
+  });
   return {
     decisions: decisions.sort((a, b) => sites.start[a.site]! - sites.start[b.site]!),
     strongSites: docGate?.strongSites ?? 0,
