@@ -17,7 +17,7 @@ import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
-import { FEATURE_COUNT, featureVector, formFeatures, logit, pooledLogit, siteLogitPart, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, featureVector, formFeatures, logit, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -849,6 +849,213 @@ export function evidenceRows(sc: Scoring, gate: Gate): { deltas: Float64Array; f
 }
 
 /**
+ * The decider's per-form work: each form's log-odds per member and candidate, and its proposals (at most one per
+ * member), kept from round to round. In later rounds a form whose pooled deltas are unchanged is scored again only at
+ * the members that moved; the values are the same as scoring everything afresh. Apart from decide() so that this
+ * hot part is compiled on its own (decide itself was slow to optimise and ran unoptimised meanwhile).
+ */
+class FormProposer {
+  // A form's proposals (at most one per member) sit at its members' places: [memberFrom[f], + propCount[f]).
+  readonly propSite: Int32Array;
+  readonly propCand: Int32Array;
+  readonly propK: Int32Array;
+  readonly propScore: Float64Array;
+  readonly propP: Float64Array;
+  readonly propPooled: Float64Array;
+  readonly propCount: Int32Array;
+  /** 1 once a form has proposed (possibly nothing): what a form whose evidence did not move proposes again. */
+  readonly proposed: Uint8Array;
+  // Per form, at formAt[f] in flat arrays (one typed array each rather than one per form): the log-odds of the last
+  // round (member × candidate); the learned scorer's sum without the pooled terms (features.ts LOGIT_ORDER); and 1
+  // where the log-odds are that sum with them, so a member whose own evidence did not move adds only those again.
+  private readonly formAt: Int32Array;
+  private readonly zAll: Float64Array;
+  private readonly partAll: Float64Array;
+  private readonly learnedAll: Uint8Array;
+  // Per form, at pooledAt[f]: its pooled deltas of the last round (formScored: once it has been scored).
+  private readonly pooledAt: Int32Array;
+  private readonly pooledAll: Float64Array;
+  private readonly formScored: Uint8Array;
+  private readonly spunInfos: (SpunInfo | undefined)[];
+  private readonly e = newEvidence();
+  // Scratch, grown as needed: mean log-odds, pooled deltas and tier kinds per candidate, the form's feature rows.
+  private mean = new Float64Array(16);
+  private pooled = new Float64Array(16);
+  private kinds = new Uint8Array(16);
+  private formRows = new Float64Array(16 * FEATURE_COUNT);
+  /** One member's evidence for one candidate, as siteLogitPart reads it. */
+  private readonly site = new Float64Array(SITE_INPUTS);
+
+  constructor(
+    private readonly sc: Scoring,
+    private readonly config: DecideConfig,
+  ) {
+    const n = sc.sites.n;
+    const count = sc.forms.count;
+    const { memberFrom, members } = sc.forms;
+    this.propSite = new Int32Array(n);
+    this.propCand = new Int32Array(n);
+    this.propK = new Int32Array(n);
+    this.propScore = new Float64Array(n);
+    this.propP = new Float64Array(n);
+    this.propPooled = new Float64Array(n);
+    this.propCount = new Int32Array(count);
+    this.proposed = new Uint8Array(count);
+    const formAt = new Int32Array(count + 1);
+    const pooledAt = new Int32Array(count + 1);
+    for (let f = 0; f < count; f++) {
+      const cn = sc.sites.list[members[memberFrom[f]!]!]!.n;
+      formAt[f + 1] = formAt[f]! + (memberFrom[f + 1]! - memberFrom[f]!) * cn;
+      pooledAt[f + 1] = pooledAt[f]! + cn;
+    }
+    this.formAt = formAt;
+    this.pooledAt = pooledAt;
+    this.zAll = new Float64Array(formAt[count]!);
+    this.partAll = new Float64Array(formAt[count]!);
+    this.learnedAll = new Uint8Array(formAt[count]!);
+    this.pooledAll = new Float64Array(pooledAt[count]!);
+    this.formScored = new Uint8Array(count);
+    this.spunInfos = new Array(count);
+  }
+
+  /** Scores form f (`spun`: the gate is open; `rate`: the document's) and records its proposals. */
+  propose(f: number, spun: boolean, rate: number): void {
+    const { sc, config, propSite, propCand, propK, propScore, propP, propPooled, propCount, proposed, zAll, partAll, learnedAll, pooledAll, pooledAt, formAt, formScored, spunInfos, e, site } = this;
+    const sites = sc.sites;
+    const { memberFrom, members } = sc.forms;
+    const from = memberFrom[f]!;
+    const to = memberFrom[f + 1]!;
+    proposed[f] = 1;
+    propCount[f] = 0;
+    const first = members[from]!;
+    const forced = sites.forced[first] === 1;
+    const list = sites.list[first]!;
+    // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
+    // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
+    // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
+    const onlyCertain = !spun && !forced;
+    if (onlyCertain && !list.certain) return;
+    if (!spun && forced && list.n < 2) return;
+    const k = to - from;
+    const cn = list.n;
+    if (cn > this.mean.length) this.mean = new Float64Array(2 * cn);
+    if (cn > this.pooled.length) this.pooled = new Float64Array(2 * cn);
+    const mean = this.mean;
+    const pooled = this.pooled;
+    sc.pooled(f, pooled);
+    const pa = pooledAt[f]!;
+    const fresh = formScored[f] === 0;
+    formScored[f] = 1;
+    let all = fresh;
+    for (let c = 0; c < cn && !all; c++) if (pooled[c] !== pooledAll[pa + c]) all = true;
+    for (let c = 0; c < cn; c++) pooledAll[pa + c] = pooled[c]!;
+    const fa = formAt[f]!;
+    // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
+    if (FEATURE_COUNT * cn > this.formRows.length) this.formRows = new Float64Array(2 * FEATURE_COUNT * cn);
+    const formRows = this.formRows;
+    // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
+    let kindsReady = false;
+    if (cn > this.kinds.length) this.kinds = new Uint8Array(2 * cn);
+    const kinds = this.kinds;
+    let spunInfo: SpunInfo | null = null;
+    for (let m = 0; m < k; m++) {
+      const i = members[from + m]!;
+      if (!all && !sc.touched[i]) continue;
+      if (!fresh && !sc.touched[i]) {
+        // Only the pooled evidence moved.
+        for (let c = 0; c < cn; c++) if (learnedAll[fa + m * cn + c] === 1) zAll[fa + m * cn + c] = pooledLogit(config.weights, partAll[fa + m * cn + c]!, pooled[c]!);
+        continue;
+      }
+      if (!kindsReady) {
+        // Per candidate: 1 a near-certain tier, 0 another.
+        kindsReady = true;
+        for (let c = 0; c < cn; c++) kinds[c] = CERTAIN_TIERS.has(list.tier[c]!) ? 1 : 0;
+      }
+      const at = sc.dOff[i]!;
+      const ownList = sites.list[i]!;
+      const ownN = ownList.n;
+      const neighbour = sc.neighbour[i]!;
+      const fit = sc.fit[i]!;
+      for (let c = 0; c < cn; c++) {
+        const d = c < ownN ? sc.deltas[at + c]! : NaN;
+        let zc: number;
+        learnedAll[fa + m * cn + c] = 0;
+        if (d === -Infinity) zc = -Infinity;
+        else if (kinds[c] === 1) zc = CERTAIN_LOGIT;
+        else if (onlyCertain) zc = -Infinity;
+        // Spintax must be resolved: the model alone chooses among its alternatives.
+        else if (forced) zc = d;
+        else {
+          // logit(featureVector(sc.evidence(…))), summed in LOGIT_ORDER: the form's features once per candidate, the site's here.
+          if (spunInfo === null) {
+            spunInfo = spunInfos[f] ??= sc.spunInfo(f);
+            for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
+          }
+          const inOwn = c < ownN;
+          site[SITE_INPUT.delta] = d;
+          site[SITE_INPUT.bestOther] = sc.bestOther(i, c, list);
+          site[SITE_INPUT.unigramCandidate] = inOwn ? ownList.unigram[c]! : NaN;
+          site[SITE_INPUT.unigramSpun] = spunInfo.unigram;
+          site[SITE_INPUT.wordsCandidate] = inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN;
+          site[SITE_INPUT.neighbour] = neighbour;
+          site[SITE_INPUT.fit] = fit;
+          siteLogitPart(config.weights, formRows, FEATURE_COUNT * c, list.tier[c]!, site);
+          const sum = site[SITE_INPUT.sum]!;
+          partAll[fa + m * cn + c] = sum;
+          learnedAll[fa + m * cn + c] = 1;
+          zc = pooledLogit(config.weights, sum, pooled[c]!);
+        }
+        zAll[fa + m * cn + c] = zc;
+      }
+    }
+    for (let c = 0; c < cn; c++) {
+      let sum = 0;
+      for (let m = 0; m < k; m++) sum += zAll[fa + m * cn + c]!;
+      mean[c] = sum / k;
+    }
+    for (let m = 0; m < k; m++) {
+      const i = members[from + m]!;
+      const best = bestCandidate(zAll, fa + m * cn, mean, cn, config.siteWeight);
+      if (best < 0) continue;
+      const score = (1 - config.siteWeight) * mean[best]! + config.siteWeight * zAll[fa + m * cn + best]!;
+      if (!forced) {
+        // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
+        // (a negative prior: "independent learning") needs less contradiction to be kept as written.
+        const certainPrior = CERTAIN_TIERS.has(list.tier[best]!) ? Math.min(0, list.prior[best]!) : 0;
+        if (sc.delta(i, best) + certainPrior < -config.veto) continue;
+        if (sigmoid(score) < config.threshold) continue;
+      }
+      const r = from + propCount[f]!++;
+      propSite[r] = i;
+      propCand[r] = best;
+      propScore[r] = score;
+      propP[r] = sigmoid(score);
+      propPooled[r] = pooled[best]!;
+      propK[r] = k;
+    }
+  }
+}
+
+/**
+ * The candidate of best score at a member, (1 - siteWeight) × the form's mean log-odds + siteWeight × its own (the
+ * first of equal ones; -1 when every candidate is ruled out): its log-odds for candidate c at z[at + c].
+ */
+function bestCandidate(z: Float64Array, at: number, mean: Float64Array, cn: number, siteWeight: number): number {
+  let best = -1;
+  let score = -Infinity;
+  for (let c = 0; c < cn; c++) {
+    const zc = z[at + c]!;
+    if (zc === -Infinity) continue;
+    const s = (1 - siteWeight) * mean[c]! + siteWeight * zc;
+    if (s > score) {
+      score = s;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/**
  * Decides every site. `gate`: the document gate when the caller has computed it already, with `scored` true when
  * `sc.deltas` already hold the round-0 deltas it was computed from (without thesaurus candidates).
  */
@@ -860,47 +1067,13 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   let docGate = gate;
   const changedTokens = new Uint8Array(tokN);
   const { memberFrom, members } = sc.forms;
-  let mean = new Float64Array(16);
-  let formRows = new Float64Array(16 * FEATURE_COUNT);
-  const e = newEvidence();
-  // Per form, its proposals, log-odds (member × candidate) and pooled deltas of the last round. In later rounds a
-  // form none of whose members' evidence moved (Scoring.touched) proposes the same again; one whose pooled deltas
-  // are unchanged scores again only the members that moved. The values are the same as scoring everything afresh.
-  // A form's proposals (at most one per member) sit at its members' places: [memberFrom[f], + propCount[f]).
-  const propSite = new Int32Array(n);
-  const propCand = new Int32Array(n);
-  const propK = new Int32Array(n);
-  const propScore = new Float64Array(n);
-  const propP = new Float64Array(n);
-  const propPooled = new Float64Array(n);
-  const propCount = new Int32Array(sc.forms.count);
-  /** 1 once a form has proposed (possibly nothing): what a form whose evidence did not move proposes again. */
-  const proposed = new Uint8Array(sc.forms.count);
+  const proposer = new FormProposer(sc, config);
+  const { propSite, propCand, propK, propP, propPooled, propScore, propCount, proposed } = proposer;
   /** This round's proposals (their places), and those taken (the decisions of the last round). */
   const order: number[] = [];
   const accepted: number[] = [];
   let next: Int32Array = new Int32Array(n);
   const taken = new Uint8Array(tokN);
-  // Per form, at formAt[f] in flat arrays (one typed array each rather than one per form): the log-odds of the last
-  // round (member × candidate); the learned scorer's sum without the pooled terms (features.ts LOGIT_ORDER); and 1
-  // where the log-odds are that sum with them, so a member whose own evidence did not move adds only those again.
-  const formAt = new Int32Array(sc.forms.count + 1);
-  // Per form, at pooledAt[f]: its pooled deltas of the last round (formScored: once it has been scored).
-  const pooledAt = new Int32Array(sc.forms.count + 1);
-  for (let f = 0; f < sc.forms.count; f++) {
-    const cn = sites.list[members[memberFrom[f]!]!]!.n;
-    formAt[f + 1] = formAt[f]! + (memberFrom[f + 1]! - memberFrom[f]!) * cn;
-    pooledAt[f + 1] = pooledAt[f]! + cn;
-  }
-  const zAll = new Float64Array(formAt[sc.forms.count]!);
-  const partAll = new Float64Array(formAt[sc.forms.count]!);
-  const learnedAll = new Uint8Array(formAt[sc.forms.count]!);
-  const pooledAll = new Float64Array(pooledAt[sc.forms.count]!);
-  const formScored = new Uint8Array(sc.forms.count);
-  let pooled = new Float64Array(16);
-  let kinds = new Uint8Array(16);
-  const spunInfos: (SpunInfo | undefined)[] = new Array(sc.forms.count);
-  const certain = (tier: Tier) => CERTAIN_TIERS.has(tier);
   for (let round = 0; round < config.rounds; round++) {
     sc.markActive(active);
     if (round === 0) {
@@ -934,123 +1107,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
         for (let x = 0; x < propCount[f]!; x++) order.push(from + x);
         continue;
       }
-      proposed[f] = 1;
-      propCount[f] = 0;
-      const first = members[from]!;
-      const forced = sites.forced[first] === 1;
-      const list = sites.list[first]!;
-      // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
-      // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
-      // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
-      const onlyCertain = !spun && !forced;
-      if (onlyCertain && !list.certain) continue;
-      if (!spun && forced && list.n < 2) continue;
-      const k = to - from;
-      const cn = list.n;
-      if (cn > mean.length) mean = new Float64Array(2 * cn);
-      if (cn > pooled.length) pooled = new Float64Array(2 * cn);
-      sc.pooled(f, pooled);
-      const pa = pooledAt[f]!;
-      const fresh = formScored[f] === 0;
-      formScored[f] = 1;
-      let all = fresh;
-      for (let c = 0; c < cn && !all; c++) if (pooled[c] !== pooledAll[pa + c]) all = true;
-      for (let c = 0; c < cn; c++) pooledAll[pa + c] = pooled[c]!;
-      const fa = formAt[f]!;
-      // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
-      if (FEATURE_COUNT * cn > formRows.length) formRows = new Float64Array(2 * FEATURE_COUNT * cn);
-      // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
-      let kindsReady = false;
-      if (cn > kinds.length) kinds = new Uint8Array(2 * cn);
-      let spunInfo: SpunInfo | null = null;
-      for (let m = 0; m < k; m++) {
-        const i = members[from + m]!;
-        if (!all && !sc.touched[i]) continue;
-        if (!fresh && !sc.touched[i]) {
-          // Only the pooled evidence moved.
-          for (let c = 0; c < cn; c++) if (learnedAll[fa + m * cn + c] === 1) zAll[fa + m * cn + c] = pooledLogit(config.weights, partAll[fa + m * cn + c]!, pooled[c]!);
-          continue;
-        }
-        if (!kindsReady) {
-          // Per candidate: 1 a near-certain tier, 0 another.
-          kindsReady = true;
-          for (let c = 0; c < cn; c++) kinds[c] = certain(list.tier[c]!) ? 1 : 0;
-        }
-        const at = sc.dOff[i]!;
-        const ownList = sites.list[i]!;
-        const ownN = ownList.n;
-        const neighbour = sc.neighbour[i]!;
-        const fit = sc.fit[i]!;
-        for (let c = 0; c < cn; c++) {
-          const d = c < ownN ? sc.deltas[at + c]! : NaN;
-          let zc: number;
-          learnedAll[fa + m * cn + c] = 0;
-          if (d === -Infinity) zc = -Infinity;
-          else if (kinds[c] === 1) zc = CERTAIN_LOGIT;
-          else if (onlyCertain) zc = -Infinity;
-          // Spintax must be resolved: the model alone chooses among its alternatives.
-          else if (forced) zc = d;
-          else {
-            // logit(featureVector(sc.evidence(…))), summed in LOGIT_ORDER: the form's features once per candidate, the site's here.
-            if (spunInfo === null) {
-              spunInfo = spunInfos[f] ??= sc.spunInfo(f);
-              for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
-            }
-            const inOwn = c < ownN;
-            const sum = siteLogitPart(
-              config.weights,
-              formRows,
-              FEATURE_COUNT * c,
-              list.tier[c]!,
-              d,
-              sc.bestOther(i, c, list),
-              inOwn ? ownList.unigram[c]! : NaN,
-              spunInfo.unigram,
-              inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN,
-              neighbour,
-              fit,
-            );
-            partAll[fa + m * cn + c] = sum;
-            learnedAll[fa + m * cn + c] = 1;
-            zc = pooledLogit(config.weights, sum, pooled[c]!);
-          }
-          zAll[fa + m * cn + c] = zc;
-        }
-      }
-      for (let c = 0; c < cn; c++) {
-        let sum = 0;
-        for (let m = 0; m < k; m++) sum += zAll[fa + m * cn + c]!;
-        mean[c] = sum / k;
-      }
-      for (let m = 0; m < k; m++) {
-        const i = members[from + m]!;
-        let best = -1;
-        let score = -Infinity;
-        for (let c = 0; c < cn; c++) {
-          const zc = zAll[fa + m * cn + c]!;
-          if (zc === -Infinity) continue;
-          const s = (1 - config.siteWeight) * mean[c]! + config.siteWeight * zc;
-          if (s > score) {
-            score = s;
-            best = c;
-          }
-        }
-        if (best < 0) continue;
-        if (!forced) {
-          // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
-          // (a negative prior: "independent learning") needs less contradiction to be kept as written.
-          const certainPrior = CERTAIN_TIERS.has(list.tier[best]!) ? Math.min(0, list.prior[best]!) : 0;
-          if (sc.delta(i, best) + certainPrior < -config.veto) continue;
-          if (sigmoid(score) < config.threshold) continue;
-        }
-        const r = from + propCount[f]!++;
-        propSite[r] = i;
-        propCand[r] = best;
-        propScore[r] = score;
-        propP[r] = sigmoid(score);
-        propPooled[r] = pooled[best]!;
-        propK[r] = k;
-      }
+      proposer.propose(f, spun, docGate!.rate);
       for (let x = 0; x < propCount[f]!; x++) order.push(from + x);
     }
     sc.touched.fill(0);

@@ -161,24 +161,24 @@ export function siteFeatures(
  */
 export const LOGIT_ORDER: readonly number[] = [0, 1, 2, ...Array.from({ length: FEATURE_COUNT - 5 }, (_, k) => k + 5), 3, 4];
 
+/** Where siteLogitPart reads a site's evidence for one candidate (see SiteEvidence): slots of a Float64Array. */
+export const SITE_INPUT = { delta: 0, bestOther: 1, unigramCandidate: 2, unigramSpun: 3, wordsCandidate: 4, neighbour: 5, fit: 6, sum: 7 } as const;
+export const SITE_INPUTS = 8;
+
 /**
  * The products of the weights and featureVector(e) but for the pooled terms, added in LOGIT_ORDER, without writing
  * the vector: the form's features read from `form` (formFeatures' values at [at, at + FEATURE_COUNT)), the site's
- * computed here as siteFeatures computes them (features.test.ts checks it to the last bit).
+ * computed here as siteFeatures computes them from `site` (its evidence at SITE_INPUT: passed in an array, a call
+ * boxes no number), features.test.ts checks it to the last bit. The sum is written to site[SITE_INPUT.sum].
  */
-export function siteLogitPart(
-  w: ArrayLike<number>,
-  form: Float64Array,
-  at: number,
-  tier: Tier,
-  delta: number,
-  bestOther: number,
-  unigramCandidate: number,
-  unigramSpun: number,
-  wordsCandidate: number,
-  neighbour: number,
-  fit: number,
-): number {
+export function siteLogitPart(w: ArrayLike<number>, form: Float64Array, at: number, tier: Tier, site: Float64Array): void {
+  const delta = site[0]!;
+  const bestOther = site[1]!;
+  const unigramCandidate = site[2]!;
+  const unigramSpun = site[3]!;
+  const wordsCandidate = site[4]!;
+  const neighbour = site[5]!;
+  const fit = site[6]!;
   const d = clamp(delta, -8, 8);
   const gap = clamp(delta - bestOther, -8, 8);
   const uc = clamp(unigramCandidate, -8, -1);
@@ -219,7 +219,7 @@ export function siteLogitPart(
   z += w[32]! * (tier === "signature" ? dPlus : 0);
   z += w[33]! * (tier === "table" ? dPlus : 0);
   z += w[34]! * (tier === "closed" ? dPlus : 0);
-  return z;
+  site[7] = z;
 }
 
 /** siteLogitPart's sum completed with the pooled terms: the site's log-odds, in LOGIT_ORDER. */
