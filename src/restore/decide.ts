@@ -17,7 +17,7 @@ import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
-import { FEATURE_COUNT, featureVector, formFeatures, logit, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, featureVector, formFeatures, formLogit, logit, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -478,16 +478,12 @@ export class Scoring {
     const at = 4 * i;
     const code = this.ctxN[i]!;
     let h = Math.imul(code + 0x9e3779b9, 0x85ebca6b);
-    const mix = (v: number) => {
-      h = Math.imul(h ^ v, 0x5bd1e995);
-      h ^= h >>> 15;
-    };
-    mix(this.ctx[at]!);
-    if ((code & 3) === 2) mix(this.ctx[at + 1]!);
-    mix(this.ctx[at + 2]!);
-    if (((code >> 2) & 3) === 2) mix(this.ctx[at + 3]!);
+    h = mixHash(h, this.ctx[at]!);
+    if ((code & 3) === 2) h = mixHash(h, this.ctx[at + 1]!);
+    h = mixHash(h, this.ctx[at + 2]!);
+    if (((code >> 2) & 3) === 2) h = mixHash(h, this.ctx[at + 3]!);
     const word = this.tok.word;
-    for (let t = s.tokFrom[i]!; t < s.tokTo[i]!; t++) mix(word[t]!);
+    for (let t = s.tokFrom[i]!; t < s.tokTo[i]!; t++) h = mixHash(h, word[t]!);
     return h;
   }
 
@@ -757,14 +753,17 @@ export class Scoring {
     const k = to - from;
     const lists = this.sites.list;
     const n = lists[members[from]!]!.n;
-    for (let c = 0; c < n; c++) {
-      let sum = 0;
-      for (let m = from; m < to; m++) {
-        const i = members[m]!;
-        sum += c < lists[i]!.n ? this.deltas[this.dOff[i]! + c]! : NaN;
-      }
-      out[c] = sum / k;
+    const d = this.deltas;
+    // Member by member (each one's deltas side by side), each candidate's sum taken in member order as before.
+    out.fill(0, 0, n);
+    for (let m = from; m < to; m++) {
+      const i = members[m]!;
+      const at = this.dOff[i]!;
+      const own = Math.min(n, lists[i]!.n);
+      for (let c = 0; c < own; c++) out[c] = out[c]! + d[at + c]!;
+      for (let c = own; c < n; c++) out[c] = NaN;
     }
+    for (let c = 0; c < n; c++) out[c] = out[c]! / k;
     return out;
   }
 }
@@ -878,11 +877,12 @@ class FormProposer {
   private readonly formScored: Uint8Array;
   private readonly spunInfos: (SpunInfo | undefined)[];
   private readonly e = newEvidence();
-  // Scratch, grown as needed: mean log-odds, pooled deltas and tier kinds per candidate, the form's feature rows.
+  // Scratch, grown as needed: mean log-odds, pooled deltas, tier kinds and the form's sum (formLogit) per candidate.
   private mean = new Float64Array(16);
   private pooled = new Float64Array(16);
   private kinds = new Uint8Array(16);
-  private formRows = new Float64Array(16 * FEATURE_COUNT);
+  private formSums = new Float64Array(16);
+  private readonly formRow = new Float64Array(FEATURE_COUNT);
   /** One member's evidence for one candidate, as siteLogitPart reads it. */
   private readonly site = new Float64Array(SITE_INPUTS);
 
@@ -950,9 +950,10 @@ class FormProposer {
     for (let c = 0; c < cn && !all; c++) if (pooled[c] !== pooledAll[pa + c]) all = true;
     for (let c = 0; c < cn; c++) pooledAll[pa + c] = pooled[c]!;
     const fa = formAt[f]!;
-    // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
-    if (FEATURE_COUNT * cn > this.formRows.length) this.formRows = new Float64Array(2 * FEATURE_COUNT * cn);
-    const formRows = this.formRows;
+    // Per candidate, the sum of the features that are the same at every member (formFeatures, formLogit), on first need.
+    if (cn > this.formSums.length) this.formSums = new Float64Array(2 * cn);
+    const formSums = this.formSums;
+    const formRow = this.formRow;
     // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
     let kindsReady = false;
     if (cn > this.kinds.length) this.kinds = new Uint8Array(2 * cn);
@@ -989,9 +990,13 @@ class FormProposer {
           // logit(featureVector(sc.evidence(…))), summed in LOGIT_ORDER: the form's features once per candidate, the site's here.
           if (spunInfo === null) {
             spunInfo = spunInfos[f] ??= sc.spunInfo(f);
-            for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
+            for (let c2 = 0; c2 < cn; c2++) {
+              formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, rate, list), formRow);
+              formSums[c2] = formLogit(config.weights, formRow, 0);
+            }
           }
           const inOwn = c < ownN;
+          site[SITE_INPUT.formSum] = formSums[c]!;
           site[SITE_INPUT.delta] = d;
           site[SITE_INPUT.bestOther] = sc.bestOther(i, c, list);
           site[SITE_INPUT.unigramCandidate] = inOwn ? ownList.unigram[c]! : NaN;
@@ -999,7 +1004,7 @@ class FormProposer {
           site[SITE_INPUT.wordsCandidate] = inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN;
           site[SITE_INPUT.neighbour] = neighbour;
           site[SITE_INPUT.fit] = fit;
-          siteLogitPart(config.weights, formRows, FEATURE_COUNT * c, list.tier[c]!, site);
+          siteLogitPart(config.weights, list.tier[c]!, site);
           const sum = site[SITE_INPUT.sum]!;
           partAll[fa + m * cn + c] = sum;
           learnedAll[fa + m * cn + c] = 1;
@@ -1146,6 +1151,12 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     spun: docGate?.spun ?? assumeSpun,
     probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
   };
+}
+
+/** One more 32-bit value mixed into a hash (Scoring.sharedKey). */
+function mixHash(h: number, v: number): number {
+  const x = Math.imul(h ^ v, 0x5bd1e995);
+  return x ^ (x >>> 15);
 }
 
 function grow(a: Int32Array): Int32Array {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Tier } from "../dict/types.js";
-import { FEATURE_COUNT, FEATURE_NAMES, featureVector, formFeatures, logit, LOGIT_ORDER, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, FEATURE_NAMES, featureVector, formFeatures, formLogit, logit, LOGIT_ORDER, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { SITE_WEIGHTS } from "./scorer-weights.js";
 
 const base: SiteEvidence = {
@@ -111,8 +111,8 @@ describe("site log-odds in two parts (what decide() computes)", () => {
         const rows = new Float64Array(4 * FEATURE_COUNT).fill(123);
         formFeatures(e, rows.subarray(slot * FEATURE_COUNT, (slot + 1) * FEATURE_COUNT));
         const site = new Float64Array(SITE_INPUTS);
-        site.set([e.delta, e.bestOther, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit]);
-        siteLogitPart(SITE_WEIGHTS, rows, slot * FEATURE_COUNT, e.tier, site);
+        site.set([formLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT), e.delta, e.bestOther, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit]);
+        siteLogitPart(SITE_WEIGHTS, e.tier, site);
         const part = site[SITE_INPUT.sum]!;
         const parts = pooledLogit(SITE_WEIGHTS, part, e.pooled);
         expect(Object.is(parts, whole) || (Number.isNaN(parts) && Number.isNaN(whole))).toBe(true);
