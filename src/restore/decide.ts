@@ -216,13 +216,13 @@ export class Scoring {
    * and whether thesaurus candidates were scored (see rescore).
    */
   private readonly ctx: Int32Array;
-  /** evidence()'s best and second-best delta of a site (top1At: where the best is), valid for `version`. */
+  /** bestOther's best and second-best delta of a site (top1At: where the best is), valid for `version` (see topOf). */
   private topSite = -1;
   private topBound = -1;
   private topVersion = -1;
-  private top1 = -Infinity;
-  private top1At = -1;
-  private top2 = -Infinity;
+  top1 = -Infinity;
+  top1At = -1;
+  top2 = -Infinity;
   /** Bumped whenever deltas are written. */
   private version = 0;
   private readonly ctxN: Uint8Array;
@@ -703,6 +703,12 @@ export class Scoring {
    * the rest (what a scan of the others would find), worked out once per site and bound.
    */
   bestOther(i: number, c: number, list: CandList): number {
+    this.topOf(i, list);
+    return c === this.top1At ? this.top2 : this.top1;
+  }
+
+  /** Works out (or keeps) top1, top1At and top2 for site i and the bound of `list` (see bestOther). */
+  topOf(i: number, list: CandList): void {
     const at = this.dOff[i]!;
     const d = this.deltas;
     const bound = Math.min(list.n, this.sites.list[i]!.n);
@@ -725,7 +731,6 @@ export class Scoring {
       this.top1At = i1;
       this.top2 = b2;
     }
-    return c === this.top1At ? this.top2 : this.top1;
   }
 
   /** What the evidence of a form reads from its first site. */
@@ -964,7 +969,13 @@ class FormProposer {
       if (!all && !sc.touched[i]) continue;
       if (!fresh && !sc.touched[i]) {
         // Only the pooled evidence moved.
-        for (let c = 0; c < cn; c++) if (learnedAll[fa + m * cn + c] === 1) zAll[fa + m * cn + c] = pooledLogit(config.weights, partAll[fa + m * cn + c]!, pooled[c]!);
+        for (let c = 0; c < cn; c++) {
+          if (learnedAll[fa + m * cn + c] !== 1) continue;
+          site[SITE_INPUT.sum] = partAll[fa + m * cn + c]!;
+          site[SITE_INPUT.pooled] = pooled[c]!;
+          pooledLogit(config.weights, site);
+          zAll[fa + m * cn + c] = site[SITE_INPUT.logit]!;
+        }
         continue;
       }
       if (!kindsReady) {
@@ -977,6 +988,7 @@ class FormProposer {
       const ownN = ownList.n;
       const neighbour = sc.neighbour[i]!;
       const fit = sc.fit[i]!;
+      let topReady = false;
       for (let c = 0; c < cn; c++) {
         const d = c < ownN ? sc.deltas[at + c]! : NaN;
         let zc: number;
@@ -998,17 +1010,23 @@ class FormProposer {
           const inOwn = c < ownN;
           site[SITE_INPUT.formSum] = formSums[c]!;
           site[SITE_INPUT.delta] = d;
-          site[SITE_INPUT.bestOther] = sc.bestOther(i, c, list);
+          if (!topReady) {
+            sc.topOf(i, list);
+            topReady = true;
+          }
+          // As sc.bestOther(i, c, list), without a call that returns a number.
+          site[SITE_INPUT.bestOther] = c === sc.top1At ? sc.top2 : sc.top1;
           site[SITE_INPUT.unigramCandidate] = inOwn ? ownList.unigram[c]! : NaN;
           site[SITE_INPUT.unigramSpun] = spunInfo.unigram;
           site[SITE_INPUT.wordsCandidate] = inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN;
           site[SITE_INPUT.neighbour] = neighbour;
           site[SITE_INPUT.fit] = fit;
+          site[SITE_INPUT.pooled] = pooled[c]!;
           siteLogitPart(config.weights, list.tier[c]!, site);
           const sum = site[SITE_INPUT.sum]!;
           partAll[fa + m * cn + c] = sum;
           learnedAll[fa + m * cn + c] = 1;
-          zc = pooledLogit(config.weights, sum, pooled[c]!);
+          zc = site[SITE_INPUT.logit]!;
         }
         zAll[fa + m * cn + c] = zc;
       }

@@ -111,10 +111,15 @@ describe("site log-odds in two parts (what decide() computes)", () => {
         const rows = new Float64Array(4 * FEATURE_COUNT).fill(123);
         formFeatures(e, rows.subarray(slot * FEATURE_COUNT, (slot + 1) * FEATURE_COUNT));
         const site = new Float64Array(SITE_INPUTS);
-        site.set([formLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT), e.delta, e.bestOther, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit]);
+        site.set([formLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT), e.delta, e.bestOther, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit, 0, e.pooled]);
         siteLogitPart(SITE_WEIGHTS, e.tier, site);
         const part = site[SITE_INPUT.sum]!;
-        const parts = pooledLogit(SITE_WEIGHTS, part, e.pooled);
+        const parts = site[SITE_INPUT.logit]!;
+        // The pooled terms added again to the sum give the same.
+        site[SITE_INPUT.logit] = NaN;
+        site[SITE_INPUT.pooled] = e.pooled;
+        pooledLogit(SITE_WEIGHTS, site);
+        expect(Object.is(site[SITE_INPUT.logit], parts) || Number.isNaN(parts)).toBe(true);
         expect(Object.is(parts, whole) || (Number.isNaN(parts) && Number.isNaN(whole))).toBe(true);
         // The same log-odds as logit(featureVector) but for the order of the sum.
         const indexOrder = logit(SITE_WEIGHTS, v);

@@ -172,14 +172,14 @@ export function formLogit(w: ArrayLike<number>, form: Float64Array, at: number):
 }
 
 /** Where siteLogitPart reads a site's evidence for one candidate (see SiteEvidence): slots of a Float64Array. */
-export const SITE_INPUT = { formSum: 0, delta: 1, bestOther: 2, unigramCandidate: 3, unigramSpun: 4, wordsCandidate: 5, neighbour: 6, fit: 7, sum: 8 } as const;
-export const SITE_INPUTS = 9;
+export const SITE_INPUT = { formSum: 0, delta: 1, bestOther: 2, unigramCandidate: 3, unigramSpun: 4, wordsCandidate: 5, neighbour: 6, fit: 7, sum: 8, pooled: 9, logit: 10 } as const;
+export const SITE_INPUTS = 11;
 
 /**
  * The products of the weights and featureVector(e) but for the pooled terms, added in LOGIT_ORDER, without writing
  * the vector: the form's sum (formLogit) then the site's products, computed here as siteFeatures computes them, from
  * `site` (the evidence at SITE_INPUT: passed in an array, a call boxes no number); features.test.ts checks it to the
- * last bit. The sum is written to site[SITE_INPUT.sum].
+ * last bit. The sum is written to site[SITE_INPUT.sum], and with the pooled terms (pooledLogit) to site[SITE_INPUT.logit].
  */
 export function siteLogitPart(w: ArrayLike<number>, tier: Tier, site: Float64Array): void {
   const delta = site[1]!;
@@ -210,15 +210,16 @@ export function siteLogitPart(w: ArrayLike<number>, tier: Tier, site: Float64Arr
   z += w[33]! * (tier === "table" ? dPlus : 0);
   z += w[34]! * (tier === "closed" ? dPlus : 0);
   site[8] = z;
+  pooledLogit(w, site);
 }
 
-/** siteLogitPart's sum completed with the pooled terms: the site's log-odds, in LOGIT_ORDER. */
-export function pooledLogit(w: ArrayLike<number>, part: number, pooled: number): number {
-  const p = clamp(pooled, -8, 8);
-  let z = part;
+/** siteLogitPart's sum (site[SITE_INPUT.sum]) completed with the pooled terms (of site[SITE_INPUT.pooled]): the site's log-odds, in LOGIT_ORDER, to site[SITE_INPUT.logit]. */
+export function pooledLogit(w: ArrayLike<number>, site: Float64Array): void {
+  const p = clamp(site[9]!, -8, 8);
+  let z = site[8]!;
   z += w[3]! * Math.max(0, p);
   z += w[4]! * Math.min(0, p);
-  return z;
+  site[10] = z;
 }
 
 /** log-odds of a feature vector under a weight vector of the same length. */
