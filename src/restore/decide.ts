@@ -211,6 +211,9 @@ export class Scoring {
    * neighbourEvidence): what decide() reads to score again only the forms whose evidence moved. Cleared by the reader.
    */
   readonly touched: Uint8Array;
+  /** Per site, its best non-thesaurus, non-closed gain (0 if none), as neighbourEvidence reads it; 1 in gainStale when its deltas moved since. */
+  private readonly gain: Float64Array;
+  private readonly gainStale: Uint8Array;
   /**
    * Per site, the context its deltas were last computed in: left ids (2, BOS-padded count in ctxN), right ids (2),
    * and whether thesaurus candidates were scored (see rescore).
@@ -253,6 +256,8 @@ export class Scoring {
     this.fit = new Float64Array(sites.n);
     this.neighbour = new Float64Array(sites.n);
     this.touched = new Uint8Array(sites.n);
+    this.gain = new Float64Array(sites.n);
+    this.gainStale = new Uint8Array(sites.n).fill(1);
     this.ctx = new Int32Array(4 * sites.n);
     this.ctxN = new Uint8Array(sites.n);
     const dOff = new Int32Array(sites.n + 1);
@@ -521,7 +526,10 @@ export class Scoring {
       if (v !== d[at + c]) moved = true;
       d[at + c] = v;
     }
-    if (moved) this.touched[i] = 1;
+    if (moved) {
+      this.touched[i] = 1;
+      this.gainStale[i] = 1;
+    }
     if (onlyThesaurus) return;
     const fit = this.fit[j]!;
     if (fit !== this.fit[i]) this.touched[i] = 1;
@@ -559,7 +567,10 @@ export class Scoring {
       if (v !== d[at + c]) moved = true;
       d[at + c] = v;
     }
-    if (moved) this.touched[i] = 1;
+    if (moved) {
+      this.touched[i] = 1;
+      this.gainStale[i] = 1;
+    }
   }
 
   /**
@@ -616,8 +627,11 @@ export class Scoring {
   neighbourEvidence(): void {
     const s = this.sites;
     const n = s.n;
-    const best = new Float64Array(n);
+    const best = this.gain;
     for (let i = 0; i < n; i++) {
+      // Only a site whose deltas moved since (thesaurus candidates do not count here).
+      if (this.gainStale[i] === 0) continue;
+      this.gainStale[i] = 0;
       const list = s.list[i]!;
       const at = this.dOff[i]!;
       let b = 0;
