@@ -17,7 +17,7 @@ import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
-import { FEATURE_COUNT, featureVector, formFeatures, logit, siteLogit, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, featureVector, formFeatures, formLogit, logit, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
@@ -218,18 +218,21 @@ export class Scoring {
    * neighbourEvidence): what decide() reads to score again only the forms whose evidence moved. Cleared by the reader.
    */
   readonly touched: Uint8Array;
+  /** Per site, its best non-thesaurus, non-closed gain (0 if none), as neighbourEvidence reads it; 1 in gainStale when its deltas moved since. */
+  private readonly gain: Float64Array;
+  private readonly gainStale: Uint8Array;
   /**
    * Per site, the context its deltas were last computed in: left ids (2, BOS-padded count in ctxN), right ids (2),
    * and whether thesaurus candidates were scored (see rescore).
    */
   private readonly ctx: Int32Array;
-  /** evidence()'s best and second-best delta of a site (top1At: where the best is), valid for `version`. */
+  /** bestOther's best and second-best delta of a site (top1At: where the best is), valid for `version` (see topOf). */
   private topSite = -1;
   private topBound = -1;
   private topVersion = -1;
-  private top1 = -Infinity;
-  private top1At = -1;
-  private top2 = -Infinity;
+  top1 = -Infinity;
+  top1At = -1;
+  top2 = -Infinity;
   /** Bumped whenever deltas are written. */
   private version = 0;
   private readonly ctxN: Uint8Array;
@@ -260,6 +263,8 @@ export class Scoring {
     this.fit = new Float64Array(sites.n);
     this.neighbour = new Float64Array(sites.n);
     this.touched = new Uint8Array(sites.n);
+    this.gain = new Float64Array(sites.n);
+    this.gainStale = new Uint8Array(sites.n).fill(1);
     this.ctx = new Int32Array(4 * sites.n);
     this.ctxN = new Uint8Array(sites.n);
     const dOff = new Int32Array(sites.n + 1);
@@ -466,10 +471,91 @@ export class Scoring {
     this.ctxN[i] = this.ctxCode(i, withThesaurus);
   }
 
+  /**
+   * Per hash of a scoring context (sharedKey), the last site scored in it. Sites of a spun form in the same words
+   * ("he stated that" twice) get the same deltas: they are copied (shareFrom) instead of scored again.
+   */
+  private readonly shared = new Map<number, number>();
+  /** Off: every site is scored (tests compare both ways). */
+  shareScores = true;
+  /** Sites whose deltas were copied (tests see that sharing happened). */
+  copied = 0;
+
+  /**
+   * A hash of what site i's deltas depend on, with the context just recorded: its words, the context ids and the
+   * thesaurus setting (its candidate list is compared apart, in shareFrom).
+   */
+  private sharedKey(i: number): number {
+    const s = this.sites;
+    const at = 4 * i;
+    const code = this.ctxN[i]!;
+    let h = Math.imul(code + 0x9e3779b9, 0x85ebca6b);
+    h = mixHash(h, this.ctx[at]!);
+    if ((code & 3) === 2) h = mixHash(h, this.ctx[at + 1]!);
+    h = mixHash(h, this.ctx[at + 2]!);
+    if (((code >> 2) & 3) === 2) h = mixHash(h, this.ctx[at + 3]!);
+    const word = this.tok.word;
+    for (let t = s.tokFrom[i]!; t < s.tokTo[i]!; t++) h = mixHash(h, word[t]!);
+    return h;
+  }
+
+  /** A site other than i whose deltas were computed in exactly i's context (just recorded), or -1. */
+  private shareFrom(i: number, key: number): number {
+    const j = this.shared.get(key);
+    if (j === undefined || j === i) return -1;
+    const s = this.sites;
+    const code = this.ctxN[i]!;
+    if (s.list[j] !== s.list[i] || this.ctxN[j] !== code) return -1;
+    const a = 4 * i;
+    const b = 4 * j;
+    const c = this.ctx;
+    if (c[a] !== c[b] || c[a + 2] !== c[b + 2]) return -1;
+    if ((code & 3) === 2 && c[a + 1] !== c[b + 1]) return -1;
+    if (((code >> 2) & 3) === 2 && c[a + 3] !== c[b + 3]) return -1;
+    const len = s.tokTo[i]! - s.tokFrom[i]!;
+    if (s.tokTo[j]! - s.tokFrom[j]! !== len) return -1;
+    const word = this.tok.word;
+    for (let x = 0; x < len; x++) if (word[s.tokFrom[i]! + x] !== word[s.tokFrom[j]! + x]) return -1;
+    return j;
+  }
+
+  /** Copies site j's deltas (all, or the thesaurus candidates' only) and fit to site i, as scoring would set them. */
+  private copyScores(i: number, j: number, onlyThesaurus: boolean): void {
+    const list = this.sites.list[i]!;
+    const at = this.dOff[i]!;
+    const from = this.dOff[j]!;
+    const d = this.deltas;
+    this.copied++;
+    let moved = false;
+    for (let c = 0; c < list.n; c++) {
+      if (onlyThesaurus && list.tier[c] !== "thesaurus") continue;
+      const v = d[from + c]!;
+      if (v !== d[at + c]) moved = true;
+      d[at + c] = v;
+    }
+    if (moved) {
+      this.touched[i] = 1;
+      this.gainStale[i] = 1;
+    }
+    if (onlyThesaurus) return;
+    const fit = this.fit[j]!;
+    if (fit !== this.fit[i]) this.touched[i] = 1;
+    this.fit[i] = fit;
+  }
+
   /** siteDeltas with the contexts gathered. */
   private scoreSite(i: number, withThesaurus: boolean): void {
     this.version++;
     this.recordContext(i, withThesaurus);
+    if (this.shareScores) {
+      const key = this.sharedKey(i);
+      const j = this.shareFrom(i, key);
+      if (j >= 0) {
+        this.copyScores(i, j, false);
+        return;
+      }
+      this.shared.set(key, i);
+    }
     const keepN = this.keepInto(i);
     const keep = this.windowScore(this.keep, 0, keepN);
     const fit = keep / Math.max(1, keepN + this.rightN);
@@ -488,7 +574,10 @@ export class Scoring {
       if (v !== d[at + c]) moved = true;
       d[at + c] = v;
     }
-    if (moved) this.touched[i] = 1;
+    if (moved) {
+      this.touched[i] = 1;
+      this.gainStale[i] = 1;
+    }
   }
 
   /**
@@ -522,6 +611,15 @@ export class Scoring {
     this.contextRight(i, active);
     this.recordContext(i, true);
     this.version++;
+    if (this.shareScores) {
+      const key = this.sharedKey(i);
+      const j = this.shareFrom(i, key);
+      if (j >= 0) {
+        this.copyScores(i, j, true);
+        return;
+      }
+      this.shared.set(key, i);
+    }
     const keep = this.windowScore(this.keep, 0, this.keepInto(i));
     const at = this.dOff[i]!;
     for (let c = 0; c < list.n; c++) {
@@ -536,8 +634,11 @@ export class Scoring {
   neighbourEvidence(): void {
     const s = this.sites;
     const n = s.n;
-    const best = new Float64Array(n);
+    const best = this.gain;
     for (let i = 0; i < n; i++) {
+      // Only a site whose deltas moved since (thesaurus candidates do not count here).
+      if (this.gainStale[i] === 0) continue;
+      this.gainStale[i] = 0;
       const list = s.list[i]!;
       const at = this.dOff[i]!;
       let b = 0;
@@ -623,6 +724,12 @@ export class Scoring {
    * the rest (what a scan of the others would find), worked out once per site and bound.
    */
   bestOther(i: number, c: number, list: CandList): number {
+    this.topOf(i, list);
+    return c === this.top1At ? this.top2 : this.top1;
+  }
+
+  /** Works out (or keeps) top1, top1At and top2 for site i and the bound of `list` (see bestOther). */
+  topOf(i: number, list: CandList): void {
     const at = this.dOff[i]!;
     const d = this.deltas;
     const bound = Math.min(list.n, this.sites.list[i]!.n);
@@ -645,7 +752,6 @@ export class Scoring {
       this.top1At = i1;
       this.top2 = b2;
     }
-    return c === this.top1At ? this.top2 : this.top1;
   }
 
   /** What the evidence of a form reads from its first site. */
@@ -673,14 +779,17 @@ export class Scoring {
     const k = to - from;
     const lists = this.sites.list;
     const n = lists[members[from]!]!.n;
-    for (let c = 0; c < n; c++) {
-      let sum = 0;
-      for (let m = from; m < to; m++) {
-        const i = members[m]!;
-        sum += c < lists[i]!.n ? this.deltas[this.dOff[i]! + c]! : NaN;
-      }
-      out[c] = sum / k;
+    const d = this.deltas;
+    // Member by member (each one's deltas side by side), each candidate's sum taken in member order as before.
+    out.fill(0, 0, n);
+    for (let m = from; m < to; m++) {
+      const i = members[m]!;
+      const at = this.dOff[i]!;
+      const own = Math.min(n, lists[i]!.n);
+      for (let c = 0; c < own; c++) out[c] = out[c]! + d[at + c]!;
+      for (let c = own; c < n; c++) out[c] = NaN;
     }
+    for (let c = 0; c < n; c++) out[c] = out[c]! / k;
     return out;
   }
 }
@@ -765,6 +874,232 @@ export function evidenceRows(sc: Scoring, gate: Gate): { deltas: Float64Array; f
 }
 
 /**
+ * The decider's per-form work: each form's log-odds per member and candidate, and its proposals (at most one per
+ * member), kept from round to round. In later rounds a form whose pooled deltas are unchanged is scored again only at
+ * the members that moved; the values are the same as scoring everything afresh. Apart from decide() so that this
+ * hot part is compiled on its own (decide itself was slow to optimise and ran unoptimised meanwhile).
+ */
+class FormProposer {
+  // A form's proposals (at most one per member) sit at its members' places: [memberFrom[f], + propCount[f]).
+  readonly propSite: Int32Array;
+  readonly propCand: Int32Array;
+  readonly propK: Int32Array;
+  readonly propScore: Float64Array;
+  readonly propP: Float64Array;
+  readonly propPooled: Float64Array;
+  readonly propCount: Int32Array;
+  /** 1 once a form has proposed (possibly nothing): what a form whose evidence did not move proposes again. */
+  readonly proposed: Uint8Array;
+  // Per form, at formAt[f] in flat arrays (one typed array each rather than one per form): the log-odds of the last
+  // round (member × candidate); the learned scorer's sum without the pooled terms (features.ts LOGIT_ORDER); and 1
+  // where the log-odds are that sum with them, so a member whose own evidence did not move adds only those again.
+  private readonly formAt: Int32Array;
+  private readonly zAll: Float64Array;
+  private readonly partAll: Float64Array;
+  private readonly learnedAll: Uint8Array;
+  // Per form, at pooledAt[f]: its pooled deltas of the last round (formScored: once it has been scored).
+  private readonly pooledAt: Int32Array;
+  private readonly pooledAll: Float64Array;
+  private readonly formScored: Uint8Array;
+  private readonly spunInfos: (SpunInfo | undefined)[];
+  private readonly e = newEvidence();
+  // Scratch, grown as needed: mean log-odds, pooled deltas, tier kinds and the form's sum (formLogit) per candidate.
+  private mean = new Float64Array(16);
+  private pooled = new Float64Array(16);
+  private kinds = new Uint8Array(16);
+  private formSums = new Float64Array(16);
+  private readonly formRow = new Float64Array(FEATURE_COUNT);
+  /** One member's evidence for one candidate, as siteLogitPart reads it. */
+  private readonly site = new Float64Array(SITE_INPUTS);
+
+  constructor(
+    private readonly sc: Scoring,
+    private readonly config: DecideConfig,
+  ) {
+    const n = sc.sites.n;
+    const count = sc.forms.count;
+    const { memberFrom, members } = sc.forms;
+    this.propSite = new Int32Array(n);
+    this.propCand = new Int32Array(n);
+    this.propK = new Int32Array(n);
+    this.propScore = new Float64Array(n);
+    this.propP = new Float64Array(n);
+    this.propPooled = new Float64Array(n);
+    this.propCount = new Int32Array(count);
+    this.proposed = new Uint8Array(count);
+    const formAt = new Int32Array(count + 1);
+    const pooledAt = new Int32Array(count + 1);
+    for (let f = 0; f < count; f++) {
+      const cn = sc.sites.list[members[memberFrom[f]!]!]!.n;
+      formAt[f + 1] = formAt[f]! + (memberFrom[f + 1]! - memberFrom[f]!) * cn;
+      pooledAt[f + 1] = pooledAt[f]! + cn;
+    }
+    this.formAt = formAt;
+    this.pooledAt = pooledAt;
+    this.zAll = new Float64Array(formAt[count]!);
+    this.partAll = new Float64Array(formAt[count]!);
+    this.learnedAll = new Uint8Array(formAt[count]!);
+    this.pooledAll = new Float64Array(pooledAt[count]!);
+    this.formScored = new Uint8Array(count);
+    this.spunInfos = new Array(count);
+  }
+
+  /** Scores form f (`spun`: the gate is open; `rate`: the document's) and records its proposals. */
+  propose(f: number, spun: boolean, rate: number): void {
+    const { sc, config, propSite, propCand, propK, propScore, propP, propPooled, propCount, proposed, zAll, partAll, learnedAll, pooledAll, pooledAt, formAt, formScored, spunInfos, e, site } = this;
+    const sites = sc.sites;
+    const { memberFrom, members } = sc.forms;
+    const from = memberFrom[f]!;
+    const to = memberFrom[f + 1]!;
+    proposed[f] = 1;
+    propCount[f] = 0;
+    const first = members[from]!;
+    const forced = sites.forced[first] === 1;
+    const list = sites.list[first]!;
+    // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
+    // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
+    // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
+    const onlyCertain = !spun && !forced;
+    if (onlyCertain && !list.certain) return;
+    if (!spun && forced && list.n < 2) return;
+    const k = to - from;
+    const cn = list.n;
+    if (cn > this.mean.length) this.mean = new Float64Array(2 * cn);
+    if (cn > this.pooled.length) this.pooled = new Float64Array(2 * cn);
+    const mean = this.mean;
+    const pooled = this.pooled;
+    sc.pooled(f, pooled);
+    const pa = pooledAt[f]!;
+    const fresh = formScored[f] === 0;
+    formScored[f] = 1;
+    let all = fresh;
+    for (let c = 0; c < cn && !all; c++) if (pooled[c] !== pooledAll[pa + c]) all = true;
+    for (let c = 0; c < cn; c++) pooledAll[pa + c] = pooled[c]!;
+    const fa = formAt[f]!;
+    // Per candidate, the sum of the features that are the same at every member (formFeatures, formLogit), on first need.
+    if (cn > this.formSums.length) this.formSums = new Float64Array(2 * cn);
+    const formSums = this.formSums;
+    const formRow = this.formRow;
+    // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
+    let kindsReady = false;
+    if (cn > this.kinds.length) this.kinds = new Uint8Array(2 * cn);
+    const kinds = this.kinds;
+    let spunInfo: SpunInfo | null = null;
+    for (let m = 0; m < k; m++) {
+      const i = members[from + m]!;
+      if (!all && !sc.touched[i]) continue;
+      if (!fresh && !sc.touched[i]) {
+        // Only the pooled evidence moved.
+        for (let c = 0; c < cn; c++) {
+          if (learnedAll[fa + m * cn + c] !== 1) continue;
+          site[SITE_INPUT.sum] = partAll[fa + m * cn + c]!;
+          site[SITE_INPUT.pooled] = pooled[c]!;
+          pooledLogit(config.weights, site);
+          zAll[fa + m * cn + c] = site[SITE_INPUT.logit]!;
+        }
+        continue;
+      }
+      if (!kindsReady) {
+        // Per candidate: 1 a near-certain tier, 0 another.
+        kindsReady = true;
+        for (let c = 0; c < cn; c++) kinds[c] = CERTAIN_TIERS.has(list.tier[c]!) ? 1 : 0;
+      }
+      const at = sc.dOff[i]!;
+      const ownList = sites.list[i]!;
+      const ownN = ownList.n;
+      const neighbour = sc.neighbour[i]!;
+      const fit = sc.fit[i]!;
+      let topReady = false;
+      for (let c = 0; c < cn; c++) {
+        const d = c < ownN ? sc.deltas[at + c]! : NaN;
+        let zc: number;
+        learnedAll[fa + m * cn + c] = 0;
+        if (d === -Infinity) zc = -Infinity;
+        else if (kinds[c] === 1) zc = CERTAIN_LOGIT;
+        else if (onlyCertain) zc = -Infinity;
+        // Spintax must be resolved: the model alone chooses among its alternatives.
+        else if (forced) zc = d;
+        else {
+          // logit(featureVector(sc.evidence(…))), summed in LOGIT_ORDER: the form's features once per candidate, the site's here.
+          if (spunInfo === null) {
+            spunInfo = spunInfos[f] ??= sc.spunInfo(f);
+            for (let c2 = 0; c2 < cn; c2++) {
+              formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, rate, list), formRow);
+              formSums[c2] = formLogit(config.weights, formRow, 0);
+            }
+          }
+          const inOwn = c < ownN;
+          site[SITE_INPUT.formSum] = formSums[c]!;
+          site[SITE_INPUT.delta] = d;
+          if (!topReady) {
+            sc.topOf(i, list);
+            topReady = true;
+          }
+          // As sc.bestOther(i, c, list), without a call that returns a number.
+          site[SITE_INPUT.bestOther] = c === sc.top1At ? sc.top2 : sc.top1;
+          site[SITE_INPUT.unigramCandidate] = inOwn ? ownList.unigram[c]! : NaN;
+          site[SITE_INPUT.unigramSpun] = spunInfo.unigram;
+          site[SITE_INPUT.wordsCandidate] = inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN;
+          site[SITE_INPUT.neighbour] = neighbour;
+          site[SITE_INPUT.fit] = fit;
+          site[SITE_INPUT.pooled] = pooled[c]!;
+          siteLogitPart(config.weights, list.tier[c]!, site);
+          const sum = site[SITE_INPUT.sum]!;
+          partAll[fa + m * cn + c] = sum;
+          learnedAll[fa + m * cn + c] = 1;
+          zc = site[SITE_INPUT.logit]!;
+        }
+        zAll[fa + m * cn + c] = zc;
+      }
+    }
+    for (let c = 0; c < cn; c++) {
+      let sum = 0;
+      for (let m = 0; m < k; m++) sum += zAll[fa + m * cn + c]!;
+      mean[c] = sum / k;
+    }
+    for (let m = 0; m < k; m++) {
+      const i = members[from + m]!;
+      const best = bestCandidate(zAll, fa + m * cn, mean, cn, config.siteWeight);
+      if (best < 0) continue;
+      const score = (1 - config.siteWeight) * mean[best]! + config.siteWeight * zAll[fa + m * cn + best]!;
+      if (!forced) {
+        // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
+        // (a negative prior: "independent learning") needs less contradiction to be kept as written.
+        const certainPrior = CERTAIN_TIERS.has(list.tier[best]!) ? Math.min(0, list.prior[best]!) : 0;
+        if (sc.delta(i, best) + certainPrior < -config.veto) continue;
+        if (sigmoid(score) < config.threshold) continue;
+      }
+      const r = from + propCount[f]!++;
+      propSite[r] = i;
+      propCand[r] = best;
+      propScore[r] = score;
+      propP[r] = sigmoid(score);
+      propPooled[r] = pooled[best]!;
+      propK[r] = k;
+    }
+  }
+}
+
+/**
+ * The candidate of best score at a member, (1 - siteWeight) × the form's mean log-odds + siteWeight × its own (the
+ * first of equal ones; -1 when every candidate is ruled out): its log-odds for candidate c at z[at + c].
+ */
+function bestCandidate(z: Float64Array, at: number, mean: Float64Array, cn: number, siteWeight: number): number {
+  let best = -1;
+  let score = -Infinity;
+  for (let c = 0; c < cn; c++) {
+    const zc = z[at + c]!;
+    if (zc === -Infinity) continue;
+    const s = (1 - siteWeight) * mean[c]! + siteWeight * zc;
+    if (s > score) {
+      score = s;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/**
  * Decides every site. `gate`: the document gate when the caller has computed it already, with `scored` true when
  * `sc.deltas` already hold the round-0 deltas it was computed from (without thesaurus candidates).
  */
@@ -772,23 +1107,17 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   const sites = sc.sites;
   const n = sites.n;
   const tokN = sc.tok.n;
-  let active = initialChoices(sites);
+  let active: Int32Array = initialChoices(sites);
   let docGate = gate;
-  let decisions: Decision[] = [];
   const changedTokens = new Uint8Array(tokN);
   const { memberFrom, members } = sc.forms;
-  let mean = new Float64Array(16);
-  let formRows = new Float64Array(16 * FEATURE_COUNT);
-  const e = newEvidence();
-  type Proposal = { i: number; c: number; score: number; p: number; pooled: number; k: number };
-  // Per form, its proposals, log-odds (member × candidate) and pooled deltas of the last round. In later rounds a
-  // form none of whose members' evidence moved (Scoring.touched) proposes the same again; one whose pooled deltas
-  // are unchanged scores again only the members that moved. The values are the same as scoring everything afresh.
-  const formProposals: (Proposal[] | undefined)[] = new Array(sc.forms.count);
-  const formZ: (Float64Array | undefined)[] = new Array(sc.forms.count);
-  const formPooled: (Float64Array | undefined)[] = new Array(sc.forms.count);
-  const spunInfos: (SpunInfo | undefined)[] = new Array(sc.forms.count);
-  const certain = (tier: Tier) => CERTAIN_TIERS.has(tier);
+  const proposer = new FormProposer(sc, config);
+  const { propSite, propCand, propK, propP, propPooled, propScore, propCount, proposed } = proposer;
+  /** This round's proposals (their places), and those taken (the decisions of the last round). */
+  const order: number[] = [];
+  const accepted: number[] = [];
+  let next: Int32Array = new Int32Array(n);
+  const taken = new Uint8Array(tokN);
   for (let round = 0; round < config.rounds; round++) {
     sc.markActive(active);
     if (round === 0) {
@@ -810,128 +1139,32 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     }
     const spun = docGate!.spun;
     sc.neighbourEvidence();
-    const next = new Int32Array(n).fill(-1);
-    const taken = new Uint8Array(tokN);
-    decisions = [];
-    const proposals: Proposal[] = [];
+    next.fill(-1);
+    taken.fill(0);
+    order.length = 0;
     for (let f = 0; f < sc.forms.count; f++) {
       const from = memberFrom[f]!;
       const to = memberFrom[f + 1]!;
       let moved = false;
       for (let m = from; m < to && !moved; m++) if (sc.touched[members[m]!]) moved = true;
-      const cached = formProposals[f];
-      if (!moved && cached !== undefined) {
-        for (const q of cached) proposals.push(q);
+      if (!moved && proposed[f] === 1) {
+        for (let x = 0; x < propCount[f]!; x++) order.push(from + x);
         continue;
       }
-      const own: Proposal[] = [];
-      formProposals[f] = own;
-      const first = members[from]!;
-      const forced = sites.forced[first] === 1;
-      const list = sites.list[first]!;
-      // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
-      // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
-      // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
-      const onlyCertain = !spun && !forced;
-      if (onlyCertain && !list.certain) continue;
-      if (!spun && forced && list.n < 2) continue;
-      const k = to - from;
-      const cn = list.n;
-      if (cn > mean.length) mean = new Float64Array(2 * cn);
-      const pooled = sc.pooled(f, new Float64Array(cn));
-      const lastPooled = formPooled[f];
-      let all = lastPooled === undefined;
-      for (let c = 0; c < cn && !all; c++) if (pooled[c] !== lastPooled![c]) all = true;
-      formPooled[f] = pooled;
-      const z = (formZ[f] ??= new Float64Array(k * cn));
-      // Per candidate, the features that are the same at every member (formFeatures), filled on first need.
-      if (FEATURE_COUNT * cn > formRows.length) formRows = new Float64Array(2 * FEATURE_COUNT * cn);
-      // Per member and candidate: the log-odds (the learned scorer's, or fixed for certain tiers and spintax).
-      let kinds: Uint8Array | null = null;
-      let spunInfo: SpunInfo | null = null;
-      for (let m = 0; m < k; m++) {
-        const i = members[from + m]!;
-        if (!all && !sc.touched[i]) continue;
-        if (kinds === null) {
-          // Per candidate: 1 a near-certain tier, 0 another.
-          kinds = new Uint8Array(cn);
-          for (let c = 0; c < cn; c++) kinds[c] = certain(list.tier[c]!) ? 1 : 0;
-        }
-        const at = sc.dOff[i]!;
-        const ownList = sites.list[i]!;
-        const ownN = ownList.n;
-        const neighbour = sc.neighbour[i]!;
-        const fit = sc.fit[i]!;
-        for (let c = 0; c < cn; c++) {
-          const d = c < ownN ? sc.deltas[at + c]! : NaN;
-          let zc: number;
-          if (d === -Infinity) zc = -Infinity;
-          else if (kinds[c] === 1) zc = CERTAIN_LOGIT;
-          else if (onlyCertain) zc = -Infinity;
-          // Spintax must be resolved: the model alone chooses among its alternatives.
-          else if (forced) zc = d;
-          else {
-            // featureVector(sc.evidence(…)) in two parts: the form's features once per candidate, the site's here.
-            if (spunInfo === null) {
-              spunInfo = spunInfos[f] ??= sc.spunInfo(f);
-              for (let c2 = 0; c2 < cn; c2++) formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, docGate!.rate, list), formRows.subarray(FEATURE_COUNT * c2, FEATURE_COUNT * (c2 + 1)));
-            }
-            const inOwn = c < ownN;
-            zc = siteLogit(
-              config.weights,
-              formRows,
-              FEATURE_COUNT * c,
-              list.tier[c]!,
-              d,
-              sc.bestOther(i, c, list),
-              pooled[c]!,
-              inOwn ? ownList.unigram[c]! : NaN,
-              spunInfo.unigram,
-              inOwn ? ownList.idFrom[c + 1]! - ownList.idFrom[c]! : NaN,
-              neighbour,
-              fit,
-            );
-          }
-          z[m * cn + c] = zc;
-        }
-      }
-      for (let c = 0; c < cn; c++) {
-        let sum = 0;
-        for (let m = 0; m < k; m++) sum += z[m * cn + c]!;
-        mean[c] = sum / k;
-      }
-      for (let m = 0; m < k; m++) {
-        const i = members[from + m]!;
-        let best = -1;
-        let score = -Infinity;
-        for (let c = 0; c < cn; c++) {
-          const zc = z[m * cn + c]!;
-          if (zc === -Infinity) continue;
-          const s = (1 - config.siteWeight) * mean[c]! + config.siteWeight * zc;
-          if (s > score) {
-            score = s;
-            best = c;
-          }
-        }
-        if (best < 0) continue;
-        if (!forced) {
-          // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
-          // (a negative prior: "independent learning") needs less contradiction to be kept as written.
-          const certainPrior = CERTAIN_TIERS.has(list.tier[best]!) ? Math.min(0, list.prior[best]!) : 0;
-          if (sc.delta(i, best) + certainPrior < -config.veto) continue;
-          if (sigmoid(score) < config.threshold) continue;
-        }
-        own.push({ i, c: best, score, p: sigmoid(score), pooled: pooled[best]!, k });
-      }
-      for (const q of own) proposals.push(q);
+      proposer.propose(f, spun, docGate!.rate);
+      for (let x = 0; x < propCount[f]!; x++) order.push(from + x);
     }
     sc.touched.fill(0);
-    proposals.sort((a, b) => b.score - a.score);
-    for (const { i, c, p, pooled: pl, k } of proposals) {
+    // Best first; equal scores in the order proposed (places grow with it), as a stable sort leaves them.
+    order.sort((a, b) => propScore[b]! - propScore[a]! || a - b);
+    accepted.length = 0;
+    for (let x = 0; x < order.length; x++) {
+      const r = order[x]!;
+      const i = propSite[r]!;
       if (overlapsTaken(sites, i, taken)) continue;
       taken.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
-      next[i] = c;
-      decisions.push({ site: i, candidate: c, delta: sc.delta(i, c), pooled: pl, pooledSites: k, probability: p, documentProbability: docGate!.probability });
+      next[i] = propCand[r]!;
+      accepted.push(r);
     }
     changedTokens.fill(0);
     let stable = true;
@@ -940,9 +1173,17 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       stable = false;
       changedTokens.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
     }
+    const last = active;
     active = next;
+    next = last;
     if (stable) break;
   }
+  // The last round's choices (no site was scored after it).
+  const decisions: Decision[] = accepted.map((r) => {
+    const i = propSite[r]!;
+    const c = propCand[r]!;
+    return { site: i, candidate: c, delta: sc.delta(i, c), pooled: propPooled[r]!, pooledSites: propK[r]!, probability: propP[r]!, documentProbability: docGate!.probability };
+  });
   return {
     decisions: decisions.sort((a, b) => sites.start[a.site]! - sites.start[b.site]!),
     strongSites: docGate?.strongSites ?? 0,
@@ -950,6 +1191,12 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
     spun: docGate?.spun ?? assumeSpun,
     probability: docGate?.probability ?? (assumeSpun ? 1 : 0),
   };
+}
+
+/** One more 32-bit value mixed into a hash (Scoring.sharedKey). */
+function mixHash(h: number, v: number): number {
+  const x = Math.imul(h ^ v, 0x5bd1e995);
+  return x ^ (x >>> 15);
 }
 
 function grow(a: Int32Array): Int32Array {

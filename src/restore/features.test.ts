@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Tier } from "../dict/types.js";
-import { FEATURE_COUNT, FEATURE_NAMES, featureVector, formFeatures, logit, siteLogit, type SiteEvidence } from "./features.js";
+import { FEATURE_COUNT, FEATURE_NAMES, featureVector, formFeatures, formLogit, logit, LOGIT_ORDER, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { SITE_WEIGHTS } from "./scorer-weights.js";
 
 const base: SiteEvidence = {
@@ -96,15 +96,34 @@ describe("site log-odds in two parts (what decide() computes)", () => {
     fit: num,
   });
 
-  it("siteLogit over formFeatures gives logit(featureVector) to the last bit", () => {
+  it("siteLogitPart over formFeatures, with pooledLogit, gives featureVector's products added in LOGIT_ORDER to the last bit", () => {
+    expect([...LOGIT_ORDER].sort((a, b) => a - b)).toEqual(Array.from({ length: FEATURE_COUNT }, (_, k) => k));
     fc.assert(
       fc.property(evidence, fc.integer({ min: 0, max: 3 }), (e, slot) => {
-        const whole = logit(SITE_WEIGHTS, featureVector(e, new Float64Array(FEATURE_COUNT)));
+        const v = featureVector(e, new Float64Array(FEATURE_COUNT));
+        let whole = 0;
+        let size = 1;
+        for (const j of LOGIT_ORDER) {
+          whole += SITE_WEIGHTS[j]! * v[j]!;
+          size += Math.abs(SITE_WEIGHTS[j]! * v[j]!);
+        }
         // The form's row at some offset of a shared buffer, as decide() keeps one row per candidate.
         const rows = new Float64Array(4 * FEATURE_COUNT).fill(123);
         formFeatures(e, rows.subarray(slot * FEATURE_COUNT, (slot + 1) * FEATURE_COUNT));
-        const parts = siteLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT, e.tier, e.delta, e.bestOther, e.pooled, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit);
+        const site = new Float64Array(SITE_INPUTS);
+        site.set([formLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT), e.delta, e.bestOther, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit, 0, e.pooled]);
+        siteLogitPart(SITE_WEIGHTS, e.tier, site);
+        const part = site[SITE_INPUT.sum]!;
+        const parts = site[SITE_INPUT.logit]!;
+        // The pooled terms added again to the sum give the same.
+        site[SITE_INPUT.logit] = NaN;
+        site[SITE_INPUT.pooled] = e.pooled;
+        pooledLogit(SITE_WEIGHTS, site);
+        expect(Object.is(site[SITE_INPUT.logit], parts) || Number.isNaN(parts)).toBe(true);
         expect(Object.is(parts, whole) || (Number.isNaN(parts) && Number.isNaN(whole))).toBe(true);
+        // The same log-odds as logit(featureVector) but for the order of the sum.
+        const indexOrder = logit(SITE_WEIGHTS, v);
+        if (Number.isFinite(whole)) expect(Math.abs(parts - indexOrder)).toBeLessThanOrEqual(1e-12 * size);
       }),
       { numRuns: 2000 },
     );

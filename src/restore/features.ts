@@ -153,61 +153,55 @@ export function siteFeatures(
   out[34] = tier === "closed" ? dPlus : 0;
 }
 
+/** The features formFeatures writes (the same at every site of a form), in the order formLogit adds them. */
+export const FORM_FEATURES: readonly number[] = [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 19, 22, 23, 24, 26, 27];
+
 /**
- * logit(weights, featureVector(e)) without writing the vector: the form's features read from `form` (formFeatures'
- * values at [at, at + FEATURE_COUNT)), the site's computed here as siteFeatures computes them, and the products
- * added in the same order, so the sum is the same to the last bit (features.test.ts checks it).
+ * The order in which the decider adds the products of weights and features: the form's (FORM_FEATURES, summed once
+ * per form and candidate by formLogit), then the site's, and the pooled terms (3, 4), which change whenever another
+ * site of the form moves, last, so that a site whose own evidence did not move adds only them again to its cached
+ * sum (siteLogitPart, pooledLogit). It differs from logit(featureVector)'s order only in the last bits of the sum.
  */
-export function siteLogit(
-  w: ArrayLike<number>,
-  form: Float64Array,
-  at: number,
-  tier: Tier,
-  delta: number,
-  bestOther: number,
-  pooled: number,
-  unigramCandidate: number,
-  unigramSpun: number,
-  wordsCandidate: number,
-  neighbour: number,
-  fit: number,
-): number {
+export const LOGIT_ORDER: readonly number[] = [...FORM_FEATURES, 1, 2, 16, 18, 20, 21, 25, 28, 29, 30, 31, 32, 33, 34, 3, 4];
+
+/** The form's products (FORM_FEATURES of formFeatures' values at [at, at + FEATURE_COUNT)), added in that order. */
+export function formLogit(w: ArrayLike<number>, form: Float64Array, at: number): number {
+  let z = 0;
+  for (let x = 0; x < FORM_FEATURES.length; x++) z += w[FORM_FEATURES[x]!]! * form[at + FORM_FEATURES[x]!]!;
+  return z;
+}
+
+/** Where siteLogitPart reads a site's evidence for one candidate (see SiteEvidence): slots of a Float64Array. */
+export const SITE_INPUT = { formSum: 0, delta: 1, bestOther: 2, unigramCandidate: 3, unigramSpun: 4, wordsCandidate: 5, neighbour: 6, fit: 7, sum: 8, pooled: 9, logit: 10 } as const;
+export const SITE_INPUTS = 11;
+
+/**
+ * The products of the weights and featureVector(e) but for the pooled terms, added in LOGIT_ORDER, without writing
+ * the vector: the form's sum (formLogit) then the site's products, computed here as siteFeatures computes them, from
+ * `site` (the evidence at SITE_INPUT: passed in an array, a call boxes no number); features.test.ts checks it to the
+ * last bit. The sum is written to site[SITE_INPUT.sum], and with the pooled terms (pooledLogit) to site[SITE_INPUT.logit].
+ */
+export function siteLogitPart(w: ArrayLike<number>, tier: Tier, site: Float64Array): void {
+  const delta = site[1]!;
+  const bestOther = site[2]!;
+  const unigramCandidate = site[3]!;
+  const unigramSpun = site[4]!;
+  const wordsCandidate = site[5]!;
+  const neighbour = site[6]!;
+  const fit = site[7]!;
   const d = clamp(delta, -8, 8);
-  const p = clamp(pooled, -8, 8);
   const gap = clamp(delta - bestOther, -8, 8);
   const uc = clamp(unigramCandidate, -8, -1);
   const us = clamp(unigramSpun, -8, -1);
   const dPlus = Math.max(0, d);
-  let z = 0;
-  z += w[0]! * form[at]!;
+  let z = site[0]!;
   z += w[1]! * dPlus;
   z += w[2]! * Math.min(0, d);
-  z += w[3]! * Math.max(0, p);
-  z += w[4]! * Math.min(0, p);
-  // The form's features 5 to 15, written out (the same products added in the same order).
-  z += w[5]! * form[at + 5]!;
-  z += w[6]! * form[at + 6]!;
-  z += w[7]! * form[at + 7]!;
-  z += w[8]! * form[at + 8]!;
-  z += w[9]! * form[at + 9]!;
-  z += w[10]! * form[at + 10]!;
-  z += w[11]! * form[at + 11]!;
-  z += w[12]! * form[at + 12]!;
-  z += w[13]! * form[at + 13]!;
-  z += w[14]! * form[at + 14]!;
-  z += w[15]! * form[at + 15]!;
   z += w[16]! * uc;
-  z += w[17]! * form[at + 17]!;
   z += w[18]! * (uc - us);
-  z += w[19]! * form[at + 19]!;
   z += w[20]! * (delta >= bestOther ? 1 : 0);
   z += w[21]! * gap;
-  z += w[22]! * form[at + 22]!;
-  z += w[23]! * form[at + 23]!;
-  z += w[24]! * form[at + 24]!;
   z += w[25]! * Math.min(4, wordsCandidate);
-  z += w[26]! * form[at + 26]!;
-  z += w[27]! * form[at + 27]!;
   z += w[28]! * clamp(neighbour, 0, 8);
   z += w[29]! * clamp(fit, -8, 0);
   z += w[30]! * (tier === "thesaurus" ? dPlus : 0);
@@ -215,7 +209,17 @@ export function siteLogit(
   z += w[32]! * (tier === "signature" ? dPlus : 0);
   z += w[33]! * (tier === "table" ? dPlus : 0);
   z += w[34]! * (tier === "closed" ? dPlus : 0);
-  return z;
+  site[8] = z;
+  pooledLogit(w, site);
+}
+
+/** siteLogitPart's sum (site[SITE_INPUT.sum]) completed with the pooled terms (of site[SITE_INPUT.pooled]): the site's log-odds, in LOGIT_ORDER, to site[SITE_INPUT.logit]. */
+export function pooledLogit(w: ArrayLike<number>, site: Float64Array): void {
+  const p = clamp(site[9]!, -8, 8);
+  let z = site[8]!;
+  z += w[3]! * Math.max(0, p);
+  z += w[4]! * Math.min(0, p);
+  site[10] = z;
 }
 
 /** log-odds of a feature vector under a weight vector of the same length. */

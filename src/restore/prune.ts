@@ -36,7 +36,8 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     const to = forms.memberFrom[f + 1]!;
     const list = withModel(sites.list[forms.members[from]!]!, lm);
     if (list.thesaurus <= keep) continue;
-    const score = new Float64Array(list.n);
+    if (list.n > scratch.score.length) scratch = newScratch(2 * list.n);
+    const { score, s, kept } = scratch;
     // Sites of a form often share their neighbours ("he X that"): each distinct (left, right) pair is scored once and
     // its fits added again for every site that has it, in site order, so the sums are the same to the last bit. The
     // fits are kept with the list (shared by every document and window that has its key), so the windows of a long
@@ -44,6 +45,7 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     const memo = rankMemo(list, lm);
     const byPair = memo.fits;
     const thes = memo.thesaurus;
+    for (let x = 0; x < thes.length; x++) score[thes[x]!] = 0;
     for (let m = from; m < to; m++) {
       const i = forms.members[m]!;
       const left = neighbourId(lm, tok, sites.tokFrom[i]! - 1, sites.tokFrom[i]! - 1, -1);
@@ -74,14 +76,13 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
       }
     }
     const members = to - from;
-    const s = new Float64Array(list.n);
     let finite = true;
     for (let x = 0; x < thes.length; x++) {
       const c = thes[x]!;
       s[c] = score[c]! / members + priorWeight * list.prior[c]! + unigramWeight * list.unigram[c]!;
       if (!Number.isFinite(s[c]!)) finite = false;
     }
-    const kept = new Uint8Array(list.n);
+    kept.fill(0, 0, list.n);
     // The best `keep`, best first; equal scores keep their list order (what a stable sort's first `keep` are).
     const best = finite ? bestOf(s, thes, keep) : Array.from(thes).sort((a, b) => s[b]! - s[a]! || a - b);
     for (let r = 0; r < Math.min(keep, best.length); r++) kept[best[r]!] = 1;
@@ -98,6 +99,10 @@ export function rankForms(sites: Sites, forms: Forms, tok: TokenTable, lm: LmVie
     for (let m = from; m < to; m++) sites.list[forms.members[m]!] = sub;
   }
 }
+
+/** rankForms' per-form arrays, reused from form to form (only the thesaurus candidates' places are read). */
+const newScratch = (n: number) => ({ score: new Float64Array(n), s: new Float64Array(n), kept: new Uint8Array(n) });
+let scratch = newScratch(256);
 
 /**
  * The first `keep` of `items` in the order of a stable sort by `s` descending (finite scores), without sorting them
