@@ -37,7 +37,7 @@ describe("precompiled dictionaries", () => {
     const seen = new Set([fingerprint(bytes)]);
     for (let i = 0; i < bytes.length; i += 97) {
       const edited = Uint8Array.from(bytes);
-      edited[i] ^= 1;
+      edited[i] = edited[i]! ^ 1;
       seen.add(fingerprint(edited));
     }
     const swapped = Uint8Array.from(bytes);

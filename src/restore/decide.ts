@@ -543,19 +543,27 @@ export class Scoring {
     this.fit[i] = fit;
   }
 
+  /**
+   * With shareScores: copies the deltas of an earlier site in the same context into site i (true), or records i as
+   * the site its context copies from (false: score it).
+   */
+  private copiedShared(i: number, onlyThesaurus: boolean): boolean {
+    if (!this.shareScores) return false;
+    const key = this.sharedKey(i);
+    const j = this.shareFrom(i, key);
+    if (j >= 0) {
+      this.copyScores(i, j, onlyThesaurus);
+      return true;
+    }
+    this.shared.set(key, i);
+    return false;
+  }
+
   /** siteDeltas with the contexts gathered. */
   private scoreSite(i: number, withThesaurus: boolean): void {
     this.version++;
     this.recordContext(i, withThesaurus);
-    if (this.shareScores) {
-      const key = this.sharedKey(i);
-      const j = this.shareFrom(i, key);
-      if (j >= 0) {
-        this.copyScores(i, j, false);
-        return;
-      }
-      this.shared.set(key, i);
-    }
+    if (this.copiedShared(i, false)) return;
     const keepN = this.keepInto(i);
     const keep = this.windowScore(this.keep, 0, keepN);
     const fit = keep / Math.max(1, keepN + this.rightN);
@@ -611,15 +619,7 @@ export class Scoring {
     this.contextRight(i, active);
     this.recordContext(i, true);
     this.version++;
-    if (this.shareScores) {
-      const key = this.sharedKey(i);
-      const j = this.shareFrom(i, key);
-      if (j >= 0) {
-        this.copyScores(i, j, true);
-        return;
-      }
-      this.shared.set(key, i);
-    }
+    if (this.copiedShared(i, true)) return;
     const keep = this.windowScore(this.keep, 0, this.keepInto(i));
     const at = this.dOff[i]!;
     for (let c = 0; c < list.n; c++) {
