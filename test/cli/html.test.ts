@@ -1,3 +1,5 @@
+// page.evaluate() callbacks run in the browser: the DOM types for them.
+/// <reference lib="dom" />
 /**
  * `--format html` renders in a real browser: Debian's Chromium, headless, driven by playwright-core. The page must
  * show the right numbers of files and changes, fetch nothing, filter by file and confidence and move between changes

@@ -71,8 +71,8 @@ describe("--max-size", () => {
       const child = spawn(process.execPath, [FAKE_CLI, "--max-size", "0.001"], { stdio: [fd, "pipe", "pipe"] });
       let out = "";
       let err = "";
-      child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+      child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+      child.stderr!.on("data", (c: Buffer) => (err += c.toString()));
       const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
       expect(code).toBe(2);
       expect(out).toBe("");
