@@ -87,7 +87,7 @@ export const MIN_GATE_PLACES = 3;
 
 export interface Gate {
   strongSites: number;
-  /** Different spun forms (lower case) among the strong places. */
+  /** Different spun forms among the strong places (in any case). */
   strongForms: number;
   spun: boolean;
   /** Probability that the document is spun (1 when assumed). */
@@ -116,7 +116,7 @@ export class PlaceCounts {
   strongCurated = 0;
   strongTable = 0;
   winning = 0;
-  /** The spun forms (lower case) of the strong places. */
+  /** The spun forms of the strong places (their sites' poolKey without the capitalised mark: one form in any case). */
   readonly strongForms = new Set<string>();
   /** The five best gains, best first (the gate reads no more). */
   readonly top: number[] = [];
@@ -130,7 +130,7 @@ export class PlaceCounts {
    * (tier table) is counted apart: a large table proposes for so many ordinary words that its places mean something
    * else than the spinner's own forms.
    */
-  add(list: CandList, deltas: Float64Array, at: number, tok: TokenTable, tokFrom: number, tokTo: number, strongDelta: number, site = -1, strongOut?: number[]): void {
+  add(list: CandList, deltas: Float64Array, at: number, poolKey: string, tokFrom: number, tokTo: number, strongDelta: number, site = -1, strongOut?: number[]): void {
     let best = -Infinity;
     let bestTable = -Infinity;
     let curated = false;
@@ -166,7 +166,7 @@ export class PlaceCounts {
     if (best > strongDelta) {
       this.strong++;
       if (curated) this.strongCurated++;
-      this.strongForms.add(tok.text.slice(tok.start[tokFrom]!, tok.end[tokTo - 1]!).toLowerCase());
+      this.strongForms.add(poolKey.replace(/^\^/, ""));
     } else if (bestTable > strongDelta) this.strongTable++;
   }
 }
@@ -834,7 +834,7 @@ const CERTAIN_LOGIT = 4;
 export function gateOf(sc: Scoring, config: DecideConfig, assumeSpun: boolean, strongOut?: number[]): Gate {
   const counts = new PlaceCounts();
   const s = sc.sites;
-  for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, sc.tok, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
+  for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
   return gateFrom(sc.tok.n, counts, config, assumeSpun);
 }
 

@@ -217,7 +217,7 @@ export function* restoreWindowsWith(
       if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certainIn[k] = 1;
       // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
       sc.siteDeltas(i, active, false);
-      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, sc.tok, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
+      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
     }
   });
   const gate: Gate = gateFrom(words, counts, config, assumeSpun);
