@@ -57,12 +57,34 @@ export class IdPool {
 /** Sequences this long or longer are not pooled (a handle keeps the length in 8 bits). */
 const POOLED_BELOW = 256;
 
+/** Cached id sequences by text, pooled (IdPool); the whole cache starts afresh above `limit` entries. */
+class IdCache {
+  private readonly map = new Map<string, number | readonly number[]>();
+  private readonly pool = new IdPool();
+
+  constructor(private readonly limit: number) {}
+
+  /** The ids cached for `text` as a new array, or undefined. */
+  get(text: string): number[] | undefined {
+    const known = this.map.get(text);
+    if (known === undefined) return undefined;
+    return typeof known === "number" ? this.pool.get(known) : known.slice();
+  }
+
+  set(text: string, ids: readonly number[]): void {
+    if (this.map.size > this.limit) {
+      this.map.clear();
+      this.pool.clear();
+    }
+    this.map.set(text, ids.length < POOLED_BELOW ? this.pool.add(ids) : ids.slice());
+  }
+}
+
 export class LmView {
   readonly bos: number;
   readonly eos: number;
-  /** Token → model ids: a handle into `tokenPool`, or the ids themselves when too many to pool. */
-  private readonly cache = new Map<string, number | readonly number[]>();
-  private readonly tokenPool = new IdPool();
+  /** Token → model ids. */
+  private readonly cache = new IdCache(200_000);
   private readonly inVocab: (w: string) => boolean;
   // Ids (and -1) shifted by one fit in base V+1; three digits of it stay below 2^53.
   private readonly base: number;
@@ -80,7 +102,7 @@ export class LmView {
   /** Model ids of one surface token (a number may become several words; punctuation none); a new array. */
   tokenIds(token: string): number[] {
     const known = this.cache.get(token);
-    if (known !== undefined) return typeof known === "number" ? this.tokenPool.get(known) : known.slice();
+    if (known !== undefined) return known;
     const model = this.scorer.model;
     // A plain word the model knows needs none of the normaliser's rules (lmWords gives the same).
     let plain = token.length > 0;
@@ -90,11 +112,7 @@ export class LmView {
     }
     const id = plain ? model.id(token.toLowerCase()) : -1;
     const ids = id >= 0 ? [id] : lmWords(token, this.inVocab).map((w) => model.id(w));
-    if (this.cache.size > 200_000) {
-      this.cache.clear();
-      this.tokenPool.clear();
-    }
-    this.cache.set(token, ids.length < POOLED_BELOW ? this.tokenPool.add(ids) : ids.slice());
+    this.cache.set(token, ids);
     return ids;
   }
 
@@ -139,19 +157,14 @@ export class LmView {
   /** Model ids of a phrase (a candidate replacement); a new array. */
   phraseIds(phrase: string): number[] {
     const known = this.phrases.get(phrase);
-    if (known !== undefined) return typeof known === "number" ? this.phrasePool.get(known) : known.slice();
+    if (known !== undefined) return known;
     const ids: number[] = [];
     for (const t of tokenTexts(phrase)) ids.push(...this.tokenIds(t));
-    if (this.phrases.size > 200_000) {
-      this.phrases.clear();
-      this.phrasePool.clear();
-    }
-    this.phrases.set(phrase, ids.length < POOLED_BELOW ? this.phrasePool.add(ids) : ids.slice());
+    this.phrases.set(phrase, ids);
     return ids;
   }
-  /** Phrase → model ids, as `cache` for tokens. */
-  private readonly phrases = new Map<string, number | readonly number[]>();
-  private readonly phrasePool = new IdPool();
+  /** Phrase → model ids. */
+  private readonly phrases = new IdCache(200_000);
 
   /**
    * Same sums as Scorer.logProbRange, remembered at two levels: whole short ranges (the decider scores the same
