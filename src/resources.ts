@@ -20,7 +20,7 @@ import { LmView } from "./restore/lm-view.js";
 import type { Resources } from "./restore/restore.js";
 
 /**
- * The package root (where dictionaries/ lives), from dist/ or src/ (or the bundled pipe entry, dist/pipe.js, see
+ * The package root (where dictionaries/ lives), from dist/ or src/ (or the bundled pipe entry, dist/pipe.cjs, see
  * scripts/bundle-pipe.mjs), or from one folder deeper: the nearest folder above with a dictionaries/.
  */
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
