@@ -2,6 +2,7 @@
 // span, up to 4 words a side), the share whose original is among the candidates unspin proposes for that exact span,
 // per kind of event, and how many candidates a site carries. Reads only what the caller hands in.
 import { editDistance } from "./edit-distance.mjs";
+import { siteLabels } from "./labels.mjs";
 
 const FUNCTION_WORDS = new Set(
   (
@@ -117,10 +118,15 @@ export function formatRecall(label, r) {
  * Where the remaining errors of a restored page fall (issue 6 item 7). pairs as for measureRecall; runFor(pair) →
  * { sites, edits, gate } for pair.spun. Classes: fixed, kept (the right candidate was there, the text was kept),
  * gate (the page's gate stayed shut), no candidate (one word / function word), no phrase route, wrong candidate,
- * and correct words changed (edits that touch no spun span).
+ * and correct words changed (edits that touch no spun span and do not bring the text closer to the original).
+ * An edit outside the aligned events can still be a fix: the events are substitutions of up to 4 words a side, so a
+ * spinner's added word ("Chinese language banks" ← "Chinese banks") or a longer span ("12 months in the past" ←
+ * "year ago") is no event. Such an edit is compared, as a site's candidates are for the scorer's labels, on a window of
+ * the text reaching two unchanged words on each side: one that brings the window closer to the original is counted
+ * as "fixed outside events", not as a correct word changed.
  */
 export function errorClasses(pairs, runFor, align) {
-  const counts = { fixed: 0, kept: 0, gate: 0, "partly fixed": 0, "no candidate (word)": 0, "no phrase route": 0, "wrong candidate": 0, "correct word changed": 0 };
+  const counts = { fixed: 0, "fixed outside events": 0, kept: 0, gate: 0, "partly fixed": 0, "no candidate (word)": 0, "no phrase route": 0, "wrong candidate": 0, "correct word changed": 0 };
   for (const pair of pairs) {
     const { sites, edits, gate } = runFor(pair);
     const bySpan = candidatesBySpan(sites);
@@ -148,16 +154,18 @@ export function errorClasses(pairs, runFor, align) {
       if (covered) counts[gate.spun ? "kept" : "gate"]++;
       else counts[kind === "phrase" ? "no phrase route" : "no candidate (word)"]++;
     }
-    for (const d of edits) if (!used.has(d)) counts["correct word changed"]++;
+    const outside = edits.filter((d) => !used.has(d));
+    const labels = siteLabels(pair.spun, pair.original, outside.map((d) => ({ start: d.start, end: d.end, candidates: [{ text: d.after }] })));
+    for (const l of labels) counts[l.right === 0 ? "fixed outside events" : "correct word changed"]++;
   }
   return counts;
 }
 
 export function formatErrorClasses(label, c) {
-  const remaining = Object.entries(c).filter(([k]) => k !== "fixed");
+  const remaining = Object.entries(c).filter(([k]) => !k.startsWith("fixed"));
   const total = remaining.reduce((a, [, v]) => a + v, 0);
   return (
-    `${"errors".padEnd(7)} ${label.padEnd(12)} events fixed ${c.fixed}; remaining ${total}: ` +
+    `${"errors".padEnd(7)} ${label.padEnd(12)} events fixed ${c.fixed} (and ${c["fixed outside events"]} fixes outside the aligned events); remaining ${total}: ` +
     remaining.map(([k, v]) => `${k} ${v} (${total ? ((100 * v) / total).toFixed(0) : 0} %)`).join(", ")
   );
 }
