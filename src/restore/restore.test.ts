@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadBundledResources } from "../resources.js";
+import { benchText } from "../test-helpers/bench-text.js";
+import { countStringWork } from "../test-helpers/string-work.js";
+import { positionIn } from "../text/position.js";
 import { applyEdits, candidateSites, restoreWith } from "./restore.js";
 
 const resources = loadBundledResources();
@@ -196,5 +199,33 @@ describe("the learned gate and scorer", () => {
     }
     // A higher threshold never adds changes.
     expect(restore(spun, { threshold: 0.9 }).edits.length).toBeLessThanOrEqual(restore(spun, { threshold: 0.5 }).edits.length);
+  });
+});
+
+describe("the line and column of edits on one long line", () => {
+  // A document with no line breaks (unwrapped or minified): each edit once searched from its own offset to the next
+  // line break, that is to the end of the text, so the work grew with the square of the text's length.
+  const oneLine = (chars: number) => benchText(".spun.txt", chars, 99).replace(/\s*\n\s*/g, " ");
+
+  it("are right", () => {
+    const text = oneLine(6_000);
+    const { edits } = restore(text, { assumeSpun: true });
+    expect(edits.length).toBeGreaterThan(20);
+    const position = positionIn(text);
+    for (const e of edits) expect({ line: e.line, column: e.column }).toEqual(position(e.start));
+  });
+
+  it("cost work in proportion to the text: four times the text, about four times the string work", () => {
+    const workFor = (chars: number) => {
+      const text = oneLine(chars);
+      const { result, chars: work } = countStringWork(() => restore(text, { assumeSpun: true }));
+      expect(result.edits.length).toBeGreaterThan(chars / 400);
+      return work;
+    };
+    workFor(100_000); // warm the caches with every word of both texts, so both runs below do the same kind of work
+    const small = workFor(25_000);
+    const large = workFor(100_000);
+    expect(large / small).toBeGreaterThan(2);
+    expect(large / small).toBeLessThan(6);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * restoreWith: text in, restored text and edits out. Pure: the model and dictionaries come in as resources.
  */
-import { positionIn } from "../text/position.js";
+import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
 import type { PhraseDictionary } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
 import type { Boldness, Edit, Flag, RestoreOptions, RestoreResult } from "../types.js";
@@ -204,17 +204,16 @@ const sign = (x: number) => (x >= 0 ? "+" : "") + x.toFixed(2);
 /** Where toEdits has counted lines to (and the end of the last edit): carried from window to window of a long text. */
 export interface EditCursor {
   lastEnd: number;
-  line: number;
-  lineStart: number;
-  scanned: number;
+  lines: LineCursor;
 }
 
-export const newCursor = (): EditCursor => ({ lastEnd: 0, line: 1, lineStart: 0, scanned: 0 });
+export const newCursor = (): EditCursor => ({ lastEnd: 0, lines: newLineCursor() });
 
 export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonly Decision[], skip: SkipSpans, cursor: EditCursor = newCursor()): Edit[] {
   const edits: Edit[] = [];
   // Lines are counted as the edits go (they come in text order).
-  let { lastEnd, line, lineStart, scanned } = cursor;
+  let { lastEnd } = cursor;
+  const { lines } = cursor;
   for (const d of decisions) {
     const i = d.site;
     const list = sites.list[i]!;
@@ -245,16 +244,12 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
     }
     if (after === before || start < lastEnd) continue;
     lastEnd = siteEnd;
-    for (let k = text.indexOf("\n", scanned); k >= 0 && k < start; k = text.indexOf("\n", k + 1)) {
-      line++;
-      lineStart = k + 1;
-    }
-    scanned = Math.max(scanned, start);
+    advanceLines(text, lines, start);
     edits.push({
       start,
       end: siteEnd,
-      line,
-      column: start - lineStart + 1,
+      line: lines.line,
+      column: start - lines.lineStart + 1,
       before,
       after,
       confidence: forced ? 1 : Number(d.probability.toFixed(3)),
@@ -264,7 +259,7 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
         : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${spunOf(sites, i, tok)}"; ${list.tier[c]} prior ${list.prior[c]!.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
     });
   }
-  Object.assign(cursor, { lastEnd, line, lineStart, scanned });
+  cursor.lastEnd = lastEnd;
   return edits;
 }
 

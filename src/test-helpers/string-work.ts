@@ -7,6 +7,8 @@
  * Regular-expression work is counted through RegExp.prototype.exec, which test(), match(), matchAll(), replace()
  * and split() all call while it is replaced: for a search, the characters from where it starts to the end of the
  * match (or to the end of the string when there is none); for a sticky regex, the match length or 1.
+ * String.prototype.indexOf is counted the same way: from where the search starts to the end of what it found, or to
+ * the end of the string.
  */
 export function countStringWork<T>(fn: () => T): { result: T; chars: number } {
   let chars = 0;
@@ -16,6 +18,7 @@ export function countStringWork<T>(fn: () => T): { result: T; chars: number } {
   const slice = stringProto.slice;
   const substring = stringProto.substring;
   const substr = stringProto.substr;
+  const indexOf = stringProto.indexOf;
   regexpProto.exec = function (this: RegExp, input: string) {
     const str = String(input);
     const from = this.global || this.sticky ? this.lastIndex : 0;
@@ -23,6 +26,12 @@ export function countStringWork<T>(fn: () => T): { result: T; chars: number } {
     if (this.sticky) chars += m ? Math.max(1, m[0].length) : 1;
     else chars += m ? m.index + m[0].length - from : str.length - from;
     return m;
+  };
+  stringProto.indexOf = function (this: string, search: string, position?: number) {
+    const at = indexOf.call(this, search, position);
+    const from = Math.min(this.length, Math.max(0, Math.trunc(position ?? 0) || 0));
+    chars += (at < 0 ? this.length : at + String(search).length) - from;
+    return at;
   };
   stringProto.slice = function (this: string, ...args: Parameters<string["slice"]>) {
     const out = slice.apply(this, args);
@@ -47,5 +56,6 @@ export function countStringWork<T>(fn: () => T): { result: T; chars: number } {
     stringProto.slice = slice;
     stringProto.substring = substring;
     stringProto.substr = substr;
+    stringProto.indexOf = indexOf;
   }
 }

@@ -19,3 +19,37 @@ export function lineIndexAt(starts: readonly number[], offset: number): number {
   }
   return lo;
 }
+
+/**
+ * Lines counted forwards, for offsets that come in ascending order (edits in text order, window after window): the
+ * line of the last offset, where it starts, and the first line break after it, found once. Searching again from the
+ * last offset at every edit instead scanned a long line to its end once per edit, which on a text of one long line
+ * (a minified or unwrapped document) grew with the square of its length.
+ */
+export interface LineCursor {
+  /** 1-based line of the last offset. */
+  line: number;
+  /** Offset at which that line starts. */
+  lineStart: number;
+  /** Offset of the first "\n" not yet passed; -1 when there is none, -2 before the first search. */
+  nextBreak: number;
+  /** Characters searched so far (each at most once over a text): the work done, for tests. */
+  searched: number;
+}
+
+export const newLineCursor = (): LineCursor => ({ line: 1, lineStart: 0, nextBreak: -2, searched: 0 });
+
+/** Moves `cursor` to `offset` (not before its last one) in `text`. */
+export function advanceLines(text: string, cursor: LineCursor, offset: number): void {
+  const next = (from: number) => {
+    const at = text.indexOf("\n", from);
+    cursor.searched += (at < 0 ? text.length : at + 1) - from;
+    return at;
+  };
+  if (cursor.nextBreak === -2) cursor.nextBreak = next(cursor.lineStart);
+  while (cursor.nextBreak >= 0 && cursor.nextBreak < offset) {
+    cursor.line++;
+    cursor.lineStart = cursor.nextBreak + 1;
+    cursor.nextBreak = next(cursor.lineStart);
+  }
+}
