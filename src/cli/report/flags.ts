@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { Flag } from "../../types.js";
-import { lineSpanAround } from "../input/spans.js";
+import { contextAround } from "./context.js";
 
 const CONTEXT_CHARS = 50;
 const oneLine = (s: string) => s.replace(/\r?\n/g, "⏎").replace(/\t/g, " ");
@@ -22,18 +22,8 @@ export function markFlag(phrase: string, chalk: ChalkInstance): string {
 }
 
 function context(text: string, f: Flag, chalk: ChalkInstance): string {
-  const line = lineSpanAround(text, f.start, f.end);
-  let from = Math.max(line.start, f.start - CONTEXT_CHARS);
-  let to = Math.min(line.end, f.end + CONTEXT_CHARS);
-  if (from > line.start) from = text.indexOf(" ", from) + 1 || f.start;
-  if (from > f.start) from = f.start;
-  if (to < line.end) {
-    const sp = text.lastIndexOf(" ", to);
-    to = sp >= f.end ? sp : f.end;
-  }
-  const head = (from > line.start ? "…" : "") + oneLine(text.slice(from, f.start));
-  const tail = oneLine(text.slice(f.end, to)) + (to < line.end ? "…" : "");
-  return chalk.dim(head) + markFlag(oneLine(f.phrase), chalk) + chalk.dim(tail);
+  const { head, tail } = contextAround(text, f.start, f.end, CONTEXT_CHARS);
+  return chalk.dim(oneLine(head)) + markFlag(oneLine(f.phrase), chalk) + chalk.dim(oneLine(tail));
 }
 
 /** `--format json`: one record per flag, beside the change records, told apart by `kind`. */

@@ -5,7 +5,7 @@
  * without JavaScript; the script only adds filters (file, lowest confidence) and keyboard navigation.
  */
 import type { Edit, Flag } from "../../types.js";
-import { lineSpanAround } from "../input/spans.js";
+import { contextAround } from "./context.js";
 
 export interface HtmlFile {
   /** Path relative to the working directory, forward slashes. */
@@ -38,17 +38,7 @@ function plural(n: number, word: string): string {
 }
 
 function contextHtml(text: string, e: Pick<Edit, "start" | "end" | "before" | "after">, mark?: "flag"): string {
-  const line = lineSpanAround(text, e.start, e.end);
-  let from = Math.max(line.start, e.start - CONTEXT_CHARS);
-  let to = Math.min(line.end, e.end + CONTEXT_CHARS);
-  // Cut at spaces, so the context never starts or ends mid-word.
-  if (from > line.start) from = Math.min(e.start, text.indexOf(" ", from) + 1 || e.start);
-  if (to < line.end) {
-    const sp = text.lastIndexOf(" ", to);
-    to = sp >= e.end ? sp : e.end;
-  }
-  const head = (from > line.start ? "…" : "") + text.slice(from, e.start);
-  const tail = text.slice(e.end, to) + (to < line.end ? "…" : "");
+  const { head, tail } = contextAround(text, e.start, e.end, CONTEXT_CHARS);
   const middle = mark === "flag" ? `<mark>${escapeHtml(e.before)}</mark>` : `<del>${escapeHtml(e.before)}</del><ins>${escapeHtml(e.after)}</ins>`;
   return `${escapeHtml(head)}${middle}${escapeHtml(tail)}`;
 }

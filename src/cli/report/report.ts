@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { Edit } from "../../types.js";
-import { lineSpanAround } from "../input/spans.js";
+import { contextAround } from "./context.js";
 import { mark } from "./marks.js";
 
 /** Characters of context shown on each side of a change before eliding with "…". */
@@ -22,19 +22,8 @@ export function formatChangeLine(display: string, edit: Edit, chalk: ChalkInstan
 }
 
 function context(text: string, edit: Edit, chalk: ChalkInstance): string {
-  const line = lineSpanAround(text, edit.start, edit.end);
-  let from = Math.max(line.start, edit.start - CONTEXT_CHARS);
-  let to = Math.min(line.end, edit.end + CONTEXT_CHARS);
-  // Cut at word boundaries so the context never starts or ends mid-word.
-  if (from > line.start) from = text.indexOf(" ", from) + 1 || edit.start;
-  if (from > edit.start) from = edit.start;
-  if (to < line.end) {
-    const sp = text.lastIndexOf(" ", to);
-    to = sp >= edit.end ? sp : edit.end;
-  }
-  const head = (from > line.start ? "…" : "") + oneLine(text.slice(from, edit.start));
-  const tail = oneLine(text.slice(edit.end, to)) + (to < line.end ? "…" : "");
-  return chalk.dim(head) + mark(-1, oneLine(edit.before), chalk) + mark(1, oneLine(edit.after), chalk) + chalk.dim(tail);
+  const { head, tail } = contextAround(text, edit.start, edit.end, CONTEXT_CHARS);
+  return chalk.dim(oneLine(head)) + mark(-1, oneLine(edit.before), chalk) + mark(1, oneLine(edit.after), chalk) + chalk.dim(oneLine(tail));
 }
 
 /** Line breaks and tabs inside a change would break the one-line layout. */
