@@ -156,10 +156,72 @@ function encode(a: readonly Token[], b: readonly Token[]): [string, string] {
   return [sa, sb];
 }
 
+/** Above this many tokens on either side, the diff is cut at anchors first (see anchoredDiff). */
+export const ANCHOR_ABOVE = 20_000;
+
+type DiffPart = [-1 | 0 | 1, string];
+
+/**
+ * fast-diff over two token strings (see encode), cut first at anchors when they are long: tokens that occur exactly
+ * once on each side, in the same order (the longest such chain, as patience diff takes it), are matched to each other
+ * and only the gaps between them are diffed. fast-diff (Myers) costs about the length times the number of
+ * differences, and a spun text differs from its original in one token of five or so: on a pair of 900 KB, 20 s,
+ * growing with the square of the length. Texts of an article's size (under ANCHOR_ABOVE tokens a side) are diffed
+ * whole, exactly as before. `diffImpl` is for tests, which count the work.
+ */
+export function anchoredDiff(sa: string, sb: string, diffImpl: (a: string, b: string) => DiffPart[] = diff as (a: string, b: string) => DiffPart[]): DiffPart[] {
+  if (sa.length <= ANCHOR_ABOVE && sb.length <= ANCHOR_ABOVE) return diffImpl(sa, sb);
+  const countA = new Map<number, number>();
+  const countB = new Map<number, number>();
+  const atB = new Map<number, number>();
+  for (let i = 0; i < sa.length; i++) countA.set(sa.charCodeAt(i), (countA.get(sa.charCodeAt(i)) ?? 0) + 1);
+  for (let j = 0; j < sb.length; j++) {
+    countB.set(sb.charCodeAt(j), (countB.get(sb.charCodeAt(j)) ?? 0) + 1);
+    atB.set(sb.charCodeAt(j), j);
+  }
+  // Unique on both sides (never the code that keys share past ~63k distinct tokens), in spun order: [i, j].
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < sa.length; i++) {
+    const c = sa.charCodeAt(i);
+    if (c !== 0xfffd && countA.get(c) === 1 && countB.get(c) === 1) pairs.push([i, atB.get(c)!]);
+  }
+  const anchors = longestIncreasingChain(pairs);
+  const out: DiffPart[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of [...anchors, [sa.length, sb.length] as [number, number]]) {
+    for (const part of diffImpl(sa.slice(i, ai), sb.slice(j, bj))) if (part[1].length > 0) out.push(part);
+    if (ai < sa.length) out.push([0, sa[ai]!]);
+    i = ai + 1;
+    j = bj + 1;
+  }
+  return out;
+}
+
+/** The longest chain of pairs increasing in both coordinates (given increasing in the first): patience sorting. */
+function longestIncreasingChain(pairs: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const tails: number[] = []; // tails[k]: index in pairs of the smallest end of a chain of length k + 1
+  const previous = new Int32Array(pairs.length).fill(-1);
+  for (let p = 0; p < pairs.length; p++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < pairs[p]![1]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[p] = tails[lo - 1]!;
+    tails[lo] = p;
+  }
+  const chain: Array<[number, number]> = [];
+  for (let p = tails.length ? tails[tails.length - 1]! : -1; p >= 0; p = previous[p]!) chain.push(pairs[p]!);
+  return chain.reverse();
+}
+
 /** Aligned change regions: [spunFrom, spunTo) ↔ [origFrom, origTo) in token indices. */
 function changeRegions(a: readonly Token[], b: readonly Token[]): Array<[number, number, number, number]> {
   const [sa, sb] = encode(a, b);
-  const parts = diff(sa, sb);
+  const parts = anchoredDiff(sa, sb);
   const regions: Array<[number, number, number, number]> = [];
   let i = 0;
   let j = 0;
