@@ -78,16 +78,4 @@ describe("Scorer", () => {
     expect(strict.logProbRange(ids, 1, ids.length)).toBeCloseTo(expected - 12, 10);
     expect(strict.sentenceLogProb(["putin", "said"])).toBeLessThan(scorer.sentenceLogProb(["putin", "said"]));
   });
-
-  it("scores millions of words per second", () => {
-    const ws = words("the president said that the united states would not accept the deal he said it was a very good idea");
-    const ids = Int32Array.from([model.bos, ...scorer.ids(ws), model.eos]);
-    const reps = 20000;
-    let s = 0;
-    const t0 = performance.now();
-    for (let r = 0; r < reps; r++) s += scorer.logProbRange(ids, 1, ids.length);
-    const secs = (performance.now() - t0) / 1000;
-    expect(Number.isFinite(s)).toBe(true);
-    expect((reps * (ids.length - 1)) / secs).toBeGreaterThan(200_000); // ~5 M/s measured; loose bound for CI
-  });
 });

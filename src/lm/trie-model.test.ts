@@ -129,12 +129,6 @@ describe("TrieModel on the bundled en-us model", () => {
     expect(again).toEqual(first);
     for (let q = queries.length - 1; q >= 0; q -= 7) expect(fresh.logProb(...queries[q]!)).toBe(first[q]);
   });
-
-  it("loads quickly", () => {
-    const t0 = performance.now();
-    TrieModel.fromBuffer(bytes);
-    expect(performance.now() - t0).toBeLessThan(1000); // ~30 ms measured; generous bound for slow CI
-  });
 });
 
 describe("TrieModel.fromBuffer on bad input", () => {
