@@ -5,7 +5,7 @@ import { benchText } from "../test-helpers/bench-text.js";
 import { positionIn } from "../text/position.js";
 import type { Edit } from "../types.js";
 import { applyEdits, restoreWith } from "./restore.js";
-import { cutNear, joinWindows, restoreWindowsWith, windowCuts, WINDOWED_ABOVE, type RestoredWindow } from "./windows.js";
+import { cutNear, joinWindows, restoreWindowsWith, SEARCH_CHARS, windowCuts, WINDOWED_ABOVE, type RestoredWindow } from "./windows.js";
 
 const resources = loadBundledResources();
 /** A long text from the project's own bench fixtures, drawn with a fixed seed. */
@@ -68,6 +68,17 @@ describe("window cuts", () => {
     expect(cutNear("aaa bbb\nccc ddd", 13, -1)).toBe(8);
     expect(cutNear("aaaaaaa,bbb", 3, 1)).toBe(8);
     expect(cutNear("aaaaaaa", 3, 1)).toBe(3);
+  });
+
+  it("take a line start only within SEARCH_CHARS, either way", () => {
+    const pos = 20_000;
+    const at = (k: number) => "a ".repeat(30_000).slice(0, k) + "\n" + "a ".repeat(30_000).slice(k + 1);
+    // Forward: a break at pos + SEARCH_CHARS - 1 is the last one taken (the cut after it is at the limit).
+    expect(cutNear(at(pos + SEARCH_CHARS - 1), pos, 1)).toBe(pos + SEARCH_CHARS);
+    expect(cutNear(at(pos + SEARCH_CHARS), pos, 1)).toBe(pos);
+    // Back: a break at pos - SEARCH_CHARS - 1 is the first one taken.
+    expect(cutNear(at(pos - SEARCH_CHARS - 1), pos, -1)).toBe(pos - SEARCH_CHARS);
+    expect(cutNear(at(pos - SEARCH_CHARS - 2), pos, -1)).toBe(pos);
   });
 });
 

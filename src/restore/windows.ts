@@ -34,7 +34,7 @@ export const WINDOWED_ABOVE = 1536 * 1024;
 /** Context read on each side of a window's core (then extended to a line start or end). */
 const MARGIN_CHARS = 2048;
 /** How far a cut looks for a line break, then a sentence end, then a space, before cutting where it is. */
-const SEARCH_CHARS = 16 * 1024;
+export const SEARCH_CHARS = 16 * 1024;
 
 /** One restored piece of a text: pieces follow each other and together cover the whole input. */
 export interface RestoredWindow {
@@ -68,8 +68,9 @@ export function cutNear(text: string, pos: number, dir: 1 | -1): number {
   if (pos <= 0) return 0;
   if (pos >= text.length) return text.length;
   const limit = dir > 0 ? Math.min(text.length, pos + SEARCH_CHARS) : Math.max(1, pos - SEARCH_CHARS);
-  const k = dir > 0 ? text.indexOf("\n", pos - 1) : text.lastIndexOf("\n", pos - 1);
-  if (k >= 0 && (dir > 0 ? k + 1 <= limit : k + 1 >= limit)) return k + 1;
+  // A line break within reach (searched no further: on a text of one long line, an unbounded search ran to its end
+  // for every cut).
+  for (let k = pos - 1; dir > 0 ? k < limit : k >= limit - 1; k += dir) if (text.charCodeAt(k) === 0x0a) return k + 1;
   let space = -1;
   let other = -1;
   for (let j = pos; dir > 0 ? j < limit : j > limit; j += dir) {
