@@ -83,6 +83,23 @@ describe("window cuts", () => {
 });
 
 describe("restoreWindowsWith", () => {
+  it("places the flags of scientific text at their line and column, window after window", () => {
+    const science =
+      "We propose a method for the detection of tumours. The proposed model is a profound conviction organization trained on " +
+      "two datasets, and the results show a significant improvement in accuracy over the baseline methods.";
+    // Paragraphs on lines of their own, and some run together on one long line.
+    const text = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `${science} ${science}` : science)).join("\n");
+    const pieces = [...restoreWindowsWith(resources, text, {}, undefined, { windowChars: 2 * 1024, windowedAbove: 0 })];
+    expect(pieces.length).toBeGreaterThan(4);
+    const position = positionIn(text);
+    const flags = pieces.flatMap((p) => p.flags);
+    expect(flags.length).toBeGreaterThan(20);
+    for (const f of flags) {
+      expect(text.slice(f.start, f.end)).toBe(f.phrase);
+      expect({ line: f.line, column: f.column }).toEqual(position(f.start));
+    }
+  });
+
   it("gives a text that fits in one window as one piece, the same as restoreWith", () => {
     const text = longText(".spun.txt", 8_000);
     expect(text.length).toBeLessThan(WINDOWED_ABOVE);

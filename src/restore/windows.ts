@@ -14,7 +14,7 @@
  * one piece, exactly as before. Pure: no I/O.
  */
 import type { PhraseDictionary } from "../dict/types.js";
-import { positionIn } from "../text/position.js";
+import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable } from "../text/tokenize.js";
 import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags } from "../flag/apply.js";
@@ -241,6 +241,8 @@ export function* restoreWindowsWith(
 
   // Pass 2: restore window by window with the document's evidence fixed.
   const cursor: EditCursor = newCursor();
+  // Where each window starts, in lines (for the flags of scientific text): counted forwards, window after window.
+  const flagLines = newLineCursor();
   let emitted = 0;
   for (let k = 0; k < windows.length; k++) {
     const w = windows[k]!;
@@ -255,7 +257,7 @@ export function* restoreWindowsWith(
       const decisions = result.decisions.filter((d) => inCore(sc.sites, d.site, w));
       edits = toEdits(text, tok, sc.sites, decisions, skip, cursor);
       let flags: Flag[] = [];
-      if (flagger) ({ edits, flags } = windowFlags(text, w, edits, sc, findOptions, resources, flagger));
+      if (flagger) ({ edits, flags } = windowFlags(text, w, edits, sc, findOptions, resources, flagger, flagLines));
       const to = Math.max(w.to, edits.length ? edits[edits.length - 1]!.end : 0);
       yield piece(text, emitted, to, edits, flags, report);
       emitted = to;
@@ -281,6 +283,7 @@ function windowFlags(
   findOptions: FindOptions,
   resources: Resources,
   flagger: NonNullable<ReturnType<NonNullable<Resources["flagger"]>>>,
+  lines: LineCursor,
 ): { edits: Edit[]; flags: Flag[] } {
   const part = text.slice(w.from, w.to);
   const local = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start - w.from, end: x.end - w.from });
@@ -301,8 +304,9 @@ function windowFlags(
   }
   const blocked = blockedTokens(tokens, sites, localEdits, listed, { ...findOptions, skip: findOptions.skip.map(local) });
   // Lines and columns in the whole text: the part's own, moved by where the part starts.
-  const startLine = lineOf(text, w.from);
-  const startColumn = w.from - (text.lastIndexOf("\n", w.from - 1) + 1);
+  advanceLines(text, lines, w.from);
+  const startLine = lines.line;
+  const startColumn = w.from - lines.lineStart;
   const pos = positionIn(part);
   const position = (offset: number) => {
     const p = pos(offset);
@@ -319,12 +323,6 @@ function windowFlags(
   return { edits: out, flags };
 }
 
-/** 1-based line of an offset (counted from the start: only for scientific text's flags, once per window). */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let k = text.indexOf("\n"); k >= 0 && k < offset; k = text.indexOf("\n", k + 1)) line++;
-  return line;
-}
 
 /** The pieces of restoreWindowsWith as one result (what restoreWith returns for a long text). */
 export function joinWindows(pieces: Iterable<RestoredWindow>): RestoreResult {
