@@ -63,26 +63,16 @@ function decode(bytes: Buffer): string {
 export function fingerprint(bytes: Uint8Array): string {
   let a = 0x811c9dc5 | 0;
   let b = 0x2f3a5c71 | 0;
-  // Four bytes (little-endian) at a time, then the last few one by one. The loop is written out rather than through a
-  // helper, and reads an Int32Array where the platform and the buffer allow: it runs before the code is optimised
-  // (half a megabyte of sources at every start), where the DataView and the call cost about 9 ms, this about 3.
+  // Four bytes (little-endian) at a time, then the last few one by one. The loops are written out rather than through
+  // a helper or a DataView: they run before the code is optimised (half a megabyte of sources at every start), where
+  // those cost about 9 ms and this about 4.
   const words = bytes.length >>> 2;
-  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) {
-    const view = new Int32Array(bytes.buffer, bytes.byteOffset, words);
-    for (let w = 0; w < words; w++) {
-      const x = view[w]!;
-      a = Math.imul(a ^ x, 0x01000193);
-      b = Math.imul(b ^ x, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-  } else {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let w = 0; w < words; w++) {
-      const x = view.getInt32(4 * w, true);
-      a = Math.imul(a ^ x, 0x01000193);
-      b = Math.imul(b ^ x, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
+  for (let w = 0; w < words; w++) {
+    const i = 4 * w;
+    const x = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ x, 0x5bd1e995);
+    b ^= b >>> 15;
   }
   for (let i = 4 * words; i < bytes.length; i++) {
     const x = bytes[i]!;
@@ -93,8 +83,6 @@ export function fingerprint(bytes: Uint8Array): string {
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
   return `${hex(a)}${hex(b)}-${bytes.length}`;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 let model: LmView | undefined;
 let dictionaries: { all: PhraseDictionary; gate: PhraseDictionary } | undefined;
