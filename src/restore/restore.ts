@@ -4,7 +4,7 @@
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
 import type { PhraseDictionary } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
-import type { Boldness, Edit, Flag, RestoreOptions, RestoreResult } from "../types.js";
+import type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags, type Flagger } from "../flag/apply.js";
 import { agreeingArticle } from "./article.js";
 import { applyCase, caseLike } from "./case.js";
@@ -171,14 +171,19 @@ export function restoreWhole(resources: Resources, text: string, options: Restor
     text: applyEdits(text, edits),
     edits,
     flags,
-    gate: {
-      strongSites: result.strongSites,
-      strongForms: result.strongForms,
-      words,
-      strongSitesPer1000: words ? (result.strongSites * 1000) / words : 0,
-      spun: result.spun,
-      probability: Number(result.probability.toFixed(4)),
-    },
+    gate: gateReport(result, words),
+  };
+}
+
+/** The gate as a result reports it, for a text of `words` words (whole, or gathered over its windows). */
+export function gateReport(gate: Pick<Gate, "strongSites" | "strongForms" | "spun" | "probability">, words: number): GateReport {
+  return {
+    strongSites: gate.strongSites,
+    strongForms: gate.strongForms,
+    words,
+    strongSitesPer1000: words ? (gate.strongSites * 1000) / words : 0,
+    spun: gate.spun,
+    probability: Number(gate.probability.toFixed(4)),
   };
 }
 

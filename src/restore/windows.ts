@@ -22,7 +22,7 @@ import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type Gate } fro
 import { countFormSites, findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
 import { isAcademic, registerOf } from "./register.js";
-import { applyEdits, blockedTokens, configFor, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
+import { applyEdits, blockedTokens, configFor, gateReport, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
 
 /** Characters per window (the core; margins come on top). */
 export const WINDOW_CHARS = 256 * 1024;
@@ -229,14 +229,7 @@ export function* restoreWindowsWith(
   const scientificText = registerOf(words, academic).scientific;
   const scientific = assumeSpun || scientificText;
   const fingerprints: FingerprintScope = { anywhere: seen.size >= 2 };
-  const report: GateReport = {
-    strongSites: gate.strongSites,
-    strongForms: gate.strongForms,
-    words,
-    strongSitesPer1000: words ? (gate.strongSites * 1000) / words : 0,
-    spun: gate.spun,
-    probability: Number(gate.probability.toFixed(4)),
-  };
+  const report = gateReport(gate, words);
   const flagger = scientificText ? resources.flagger?.() : undefined;
 
   // Pass 2: restore window by window with the document's evidence fixed.
@@ -322,7 +315,6 @@ function windowFlags(
   }
   return { edits: out, flags };
 }
-
 
 /** The pieces of restoreWindowsWith as one result (what restoreWith returns for a long text). */
 export function joinWindows(pieces: Iterable<RestoredWindow>): RestoreResult {
