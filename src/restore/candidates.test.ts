@@ -56,4 +56,12 @@ describe("candidate lists", () => {
     expect(Object.isFrozen(a.tier)).toBe(true);
     expect([...a.prior]).toEqual([0, -0.2]);
   });
+
+  it("sum the prior probability of their thesaurus candidates only, again after ranking cuts the list", () => {
+    const reader = new DictionaryReader(dict, new Set());
+    expect(reader.phrase("aid")!.thesaurusPriorMass).toBeCloseTo(Math.log10(1 + 10 ** -0.2), 12);
+    const mixed = reader.phrase("utilize")!;
+    expect(mixed.thesaurusPriorMass).toBeCloseTo(-0.5, 12);
+    expect(subList(mixed, [0]).thesaurusPriorMass).toBe(-Infinity);
+  });
 });

@@ -27,6 +27,8 @@ export interface CandList {
   entries: readonly (string | null)[] | null;
   /** Thesaurus candidates in the list. */
   thesaurus: number;
+  /** log10 of the summed prior probability of the list's thesaurus candidates (-Infinity when it has none). */
+  thesaurusPriorMass: number;
   /** Some candidate is of a near-certain tier. */
   certain: boolean;
   /** Fingerprint candidates in the list (tortured phrases). */
@@ -67,8 +69,13 @@ function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, source
   let certain = false;
   let fingerprint = 0;
   let uniform = true;
-  for (const t of tier) {
-    if (t === "thesaurus") thesaurus++;
+  let mass = 0;
+  for (let c = 0; c < n; c++) {
+    const t = tier[c]!;
+    if (t === "thesaurus") {
+      thesaurus++;
+      mass += 10 ** prior[c]!;
+    }
     else if (t === "fingerprint") fingerprint++;
     if (CERTAIN_TIERS.has(t)) certain = true;
     if (t !== tier[0]) uniform = false;
@@ -88,6 +95,7 @@ function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, source
     key,
     entries: entries !== null && entries.some((e) => e !== null) ? entries : null,
     thesaurus,
+    thesaurusPriorMass: Math.log10(mass),
     certain,
     fingerprint,
     fingerprintOnly: undefined,

@@ -702,6 +702,7 @@ export class Scoring {
     e.sites = k;
     e.tier = list.tier[c]!;
     e.prior = list.prior[c]!;
+    e.priorInList = list.prior[c]! - list.thesaurusPriorMass;
     e.sources = list.sources[c]!;
     e.unigramCandidate = inOwn ? own.unigram[c]! : NaN;
     e.unigramSpun = spun.unigram;
@@ -808,6 +809,7 @@ export function newEvidence(): SiteEvidence {
     sites: 0,
     tier: "thesaurus" as Tier,
     prior: 0,
+    priorInList: 0,
     sources: 1,
     unigramCandidate: 0,
     unigramSpun: 0,

@@ -10,6 +10,7 @@ const base: SiteEvidence = {
   sites: 3,
   tier: "mined",
   prior: -0.3,
+  priorInList: -0.2,
   sources: 1,
   unigramCandidate: -3,
   unigramSpun: -5,
@@ -67,6 +68,12 @@ describe("site features", () => {
     }
   });
 
+  it("gives a thesaurus candidate its prior among the list's thesaurus candidates, and other sources none", () => {
+    expect(at(vector({ tier: "thesaurus", priorInList: -0.5 }), "prior in list")).toBe(-0.5);
+    expect(at(vector({ tier: "thesaurus", priorInList: -Infinity }), "prior in list")).toBe(-4);
+    expect(at(vector({ tier: "mined", priorInList: -0.5 }), "prior in list")).toBe(0);
+  });
+
   it("scores a clear mined swap above a thesaurus guess with the same evidence", () => {
     expect(logit(SITE_WEIGHTS, vector({ tier: "mined" }))).toBeGreaterThan(logit(SITE_WEIGHTS, vector({ tier: "thesaurus", prior: -2 })));
   });
@@ -81,6 +88,7 @@ describe("site log-odds in two parts (what decide() computes)", () => {
     sites: fc.integer({ min: 1, max: 500 }),
     tier: fc.constantFrom(...tiers),
     prior: num,
+    priorInList: num,
     sources: fc.integer({ min: 1, max: 3 }),
     unigramCandidate: num,
     unigramSpun: num,

@@ -50,6 +50,9 @@ export const FEATURE_NAMES = [
   "delta+ signature",
   "delta+ table",
   "delta+ closed",
+  // A thesaurus candidate's prior among the form's candidates after ranking in context (log10, renormalised over the
+  // thesaurus candidates kept): a key with a long list spreads its prior thin, whatever the context says.
+  "prior in list",
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -61,6 +64,8 @@ export interface SiteEvidence {
   sites: number;
   tier: Tier;
   prior: number;
+  /** log10 of the candidate's share of the prior mass of the list's thesaurus candidates (0 for other tiers). */
+  priorInList: number;
   /** Thesauri listing the pair (1–3); 1 for other tiers. */
   sources: number;
   unigramCandidate: number;
@@ -114,6 +119,7 @@ export function formFeatures(e: SiteEvidence, out: Float64Array): void {
   out[24] = Math.min(4, e.wordsSpun);
   out[26] = e.capitalised ? 1 : 0;
   out[27] = Math.log1p(clamp(e.documentRate, 0, 1000));
+  out[35] = e.tier === "thesaurus" ? clamp(e.priorInList, -4, 0) : 0;
 }
 
 /** The features that vary from site to site of a form (see formFeatures), in place in `out`. */
@@ -154,7 +160,7 @@ export function siteFeatures(
 }
 
 /** The features formFeatures writes (the same at every site of a form), in the order formLogit adds them. */
-export const FORM_FEATURES: readonly number[] = [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 19, 22, 23, 24, 26, 27];
+export const FORM_FEATURES: readonly number[] = [0, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 19, 22, 23, 24, 26, 27, 35];
 
 /**
  * The order in which the decider adds the products of weights and features: the form's (FORM_FEATURES, summed once
