@@ -996,6 +996,7 @@ class FormProposer {
           if (learnedAll[fa + m * cn + c] !== 1) continue;
           site[SITE_INPUT.sum] = partAll[fa + m * cn + c]!;
           site[SITE_INPUT.pooled] = pooled[c]!;
+          site[SITE_INPUT.logSites] = Math.log(sc.forms.documentSites?.[f] ?? k);
           pooledLogit(config.weights, site);
           zAll[fa + m * cn + c] = site[SITE_INPUT.logit]!;
         }
@@ -1045,6 +1046,7 @@ class FormProposer {
           site[SITE_INPUT.neighbour] = neighbour;
           site[SITE_INPUT.fit] = fit;
           site[SITE_INPUT.pooled] = pooled[c]!;
+          site[SITE_INPUT.logSites] = Math.log(sc.forms.documentSites?.[f] ?? k);
           siteLogitPart(config.weights, list.tier[c]!, site);
           const sum = site[SITE_INPUT.sum]!;
           partAll[fa + m * cn + c] = sum;

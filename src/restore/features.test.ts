@@ -59,6 +59,7 @@ describe("site features", () => {
       { delta: -Infinity, pooled: -Infinity, bestOther: -Infinity },
       { delta: Infinity, pooled: 1e9, bestOther: -Infinity },
       { unigramCandidate: -99, unigramSpun: 0, fit: -1e6, neighbour: 1e6, documentRate: 1e9 },
+      { pooled: 1e9, sites: 1e7 },
     ]) {
       const v = vector(e);
       for (const x of v) {
@@ -66,6 +67,13 @@ describe("site features", () => {
         expect(Math.abs(x)).toBeLessThanOrEqual(20);
       }
     }
+  });
+
+  it("weighs the mean gain over a form's sites by how many there are, within bounds", () => {
+    expect(at(vector({ pooled: 2, sites: 1 }), "pooled+ × log sites")).toBe(0);
+    expect(at(vector({ pooled: 2, sites: 6 }), "pooled+ × log sites")).toBeCloseTo(2 * Math.log(6), 12);
+    expect(at(vector({ pooled: -2, sites: 6 }), "pooled+ × log sites")).toBe(0);
+    expect(at(vector({ pooled: 8, sites: 5000 }), "pooled+ × log sites")).toBe(20);
   });
 
   it("gives a thesaurus candidate its prior among the list's thesaurus candidates, and other sources none", () => {
@@ -119,7 +127,7 @@ describe("site log-odds in two parts (what decide() computes)", () => {
         const rows = new Float64Array(4 * FEATURE_COUNT).fill(123);
         formFeatures(e, rows.subarray(slot * FEATURE_COUNT, (slot + 1) * FEATURE_COUNT));
         const site = new Float64Array(SITE_INPUTS);
-        site.set([formLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT), e.delta, e.bestOther, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit, 0, e.pooled]);
+        site.set([formLogit(SITE_WEIGHTS, rows, slot * FEATURE_COUNT), e.delta, e.bestOther, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit, 0, e.pooled, 0, Math.log(e.sites)]);
         siteLogitPart(SITE_WEIGHTS, e.tier, site);
         const part = site[SITE_INPUT.sum]!;
         const parts = site[SITE_INPUT.logit]!;

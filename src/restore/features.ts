@@ -53,6 +53,8 @@ export const FEATURE_NAMES = [
   // A thesaurus candidate's prior among the form's candidates after ranking in context (log10, renormalised over the
   // thesaurus candidates kept): a key with a long list spreads its prior thin, whatever the context says.
   "prior in list",
+  // Evidence over many sites of a form is stronger than the same mean gain at one.
+  "pooled+ × log sites",
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -92,6 +94,7 @@ const clamp = (x: number, lo: number, hi: number) => (x > lo && x < hi ? x : Num
 export function featureVector(e: SiteEvidence, out: Float64Array): Float64Array {
   formFeatures(e, out);
   siteFeatures(e.tier, e.delta, e.bestOther, e.pooled, e.unigramCandidate, e.unigramSpun, e.wordsCandidate, e.neighbour, e.fit, out);
+  out[36] = pooledBySites(clamp(e.pooled, -8, 8), Math.log(e.sites));
   return out;
 }
 
@@ -168,7 +171,7 @@ export const FORM_FEATURES: readonly number[] = [0, 5, 6, 7, 8, 9, 10, 11, 12, 1
  * site of the form moves, last, so that a site whose own evidence did not move adds only them again to its cached
  * sum (siteLogitPart, pooledLogit). It differs from logit(featureVector)'s order only in the last bits of the sum.
  */
-export const LOGIT_ORDER: readonly number[] = [...FORM_FEATURES, 1, 2, 16, 18, 20, 21, 25, 28, 29, 30, 31, 32, 33, 34, 3, 4];
+export const LOGIT_ORDER: readonly number[] = [...FORM_FEATURES, 1, 2, 16, 18, 20, 21, 25, 28, 29, 30, 31, 32, 33, 34, 3, 4, 36];
 
 /** The form's products (FORM_FEATURES of formFeatures' values at [at, at + FEATURE_COUNT)), added in that order. */
 export function formLogit(w: ArrayLike<number>, form: Float64Array, at: number): number {
@@ -178,8 +181,8 @@ export function formLogit(w: ArrayLike<number>, form: Float64Array, at: number):
 }
 
 /** Where siteLogitPart reads a site's evidence for one candidate (see SiteEvidence): slots of a Float64Array. */
-export const SITE_INPUT = { formSum: 0, delta: 1, bestOther: 2, unigramCandidate: 3, unigramSpun: 4, wordsCandidate: 5, neighbour: 6, fit: 7, sum: 8, pooled: 9, logit: 10 } as const;
-export const SITE_INPUTS = 11;
+export const SITE_INPUT = { formSum: 0, delta: 1, bestOther: 2, unigramCandidate: 3, unigramSpun: 4, wordsCandidate: 5, neighbour: 6, fit: 7, sum: 8, pooled: 9, logit: 10, logSites: 11 } as const;
+export const SITE_INPUTS = 12;
 
 /**
  * The products of the weights and featureVector(e) but for the pooled terms, added in LOGIT_ORDER, without writing
@@ -225,7 +228,16 @@ export function pooledLogit(w: ArrayLike<number>, site: Float64Array): void {
   let z = site[8]!;
   z += w[3]! * Math.max(0, p);
   z += w[4]! * Math.min(0, p);
+  z += w[36]! * pooledBySites(p, site[11]!);
   site[10] = z;
+}
+
+/**
+ * The "pooled+ × log sites" feature from the clamped pooled delta and log(sites), at most 20: a long document's form
+ * may have thousands of sites, far beyond the pages the weights were fitted on (a form there has at most a few dozen).
+ */
+function pooledBySites(p: number, logSites: number): number {
+  return Math.min(20, Math.max(0, p) * logSites);
 }
 
 /** log-odds of a feature vector under a weight vector of the same length. */
