@@ -987,6 +987,8 @@ class FormProposer {
     if (cn > this.kinds.length) this.kinds = new Uint8Array(2 * cn);
     const kinds = this.kinds;
     let spunInfo: SpunInfo | null = null;
+    // Read by pooledLogit with the pooled terms ("pooled+ × log sites"): the same for every member and candidate.
+    site[SITE_INPUT.logSites] = Math.log(sc.forms.documentSites?.[f] ?? k);
     for (let m = 0; m < k; m++) {
       const i = members[from + m]!;
       if (!all && !sc.touched[i]) continue;
@@ -996,7 +998,6 @@ class FormProposer {
           if (learnedAll[fa + m * cn + c] !== 1) continue;
           site[SITE_INPUT.sum] = partAll[fa + m * cn + c]!;
           site[SITE_INPUT.pooled] = pooled[c]!;
-          site[SITE_INPUT.logSites] = Math.log(sc.forms.documentSites?.[f] ?? k);
           pooledLogit(config.weights, site);
           zAll[fa + m * cn + c] = site[SITE_INPUT.logit]!;
         }
@@ -1046,7 +1047,6 @@ class FormProposer {
           site[SITE_INPUT.neighbour] = neighbour;
           site[SITE_INPUT.fit] = fit;
           site[SITE_INPUT.pooled] = pooled[c]!;
-          site[SITE_INPUT.logSites] = Math.log(sc.forms.documentSites?.[f] ?? k);
           siteLogitPart(config.weights, list.tier[c]!, site);
           const sum = site[SITE_INPUT.sum]!;
           partAll[fa + m * cn + c] = sum;
