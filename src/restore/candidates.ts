@@ -75,8 +75,7 @@ function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, source
     if (t === "thesaurus") {
       thesaurus++;
       mass += 10 ** prior[c]!;
-    }
-    else if (t === "fingerprint") fingerprint++;
+    } else if (t === "fingerprint") fingerprint++;
     if (CERTAIN_TIERS.has(t)) certain = true;
     if (t !== tier[0]) uniform = false;
   }

@@ -66,7 +66,7 @@ export interface SiteEvidence {
   sites: number;
   tier: Tier;
   prior: number;
-  /** log10 of the candidate's share of the prior mass of the list's thesaurus candidates (0 for other tiers). */
+  /** log10 of the candidate's share of the prior mass of the list's thesaurus candidates (read for those only). */
   priorInList: number;
   /** Thesauri listing the pair (1–3); 1 for other tiers. */
   sources: number;
@@ -167,8 +167,8 @@ export const FORM_FEATURES: readonly number[] = [0, 5, 6, 7, 8, 9, 10, 11, 12, 1
 
 /**
  * The order in which the decider adds the products of weights and features: the form's (FORM_FEATURES, summed once
- * per form and candidate by formLogit), then the site's, and the pooled terms (3, 4), which change whenever another
- * site of the form moves, last, so that a site whose own evidence did not move adds only them again to its cached
+ * per form and candidate by formLogit), then the site's, and the pooled terms (3, 4, 36), which change whenever
+ * another site of the form moves, last, so that a site whose own evidence did not move adds only them again to its cached
  * sum (siteLogitPart, pooledLogit). It differs from logit(featureVector)'s order only in the last bits of the sum.
  */
 export const LOGIT_ORDER: readonly number[] = [...FORM_FEATURES, 1, 2, 16, 18, 20, 21, 25, 28, 29, 30, 31, 32, 33, 34, 3, 4, 36];
@@ -222,7 +222,7 @@ export function siteLogitPart(w: ArrayLike<number>, tier: Tier, site: Float64Arr
   pooledLogit(w, site);
 }
 
-/** siteLogitPart's sum (site[SITE_INPUT.sum]) completed with the pooled terms (of site[SITE_INPUT.pooled]): the site's log-odds, in LOGIT_ORDER, to site[SITE_INPUT.logit]. */
+/** siteLogitPart's sum (site[SITE_INPUT.sum]) completed with the pooled terms (of site[SITE_INPUT.pooled] and site[SITE_INPUT.logSites]): the site's log-odds, in LOGIT_ORDER, to site[SITE_INPUT.logit]. */
 export function pooledLogit(w: ArrayLike<number>, site: Float64Array): void {
   const p = clamp(site[9]!, -8, 8);
   let z = site[8]!;

@@ -41,15 +41,20 @@ export const newLineCursor = (): LineCursor => ({ line: 1, lineStart: 0, nextBre
 
 /** Moves `cursor` to `offset` (not before its last one) in `text`. */
 export function advanceLines(text: string, cursor: LineCursor, offset: number): void {
-  const next = (from: number) => {
-    const at = text.indexOf("\n", from);
-    cursor.searched += (at < 0 ? text.length : at + 1) - from;
-    return at;
-  };
-  if (cursor.nextBreak === -2) cursor.nextBreak = next(cursor.lineStart);
+  if (cursor.nextBreak === -2) cursor.nextBreak = nextBreak(text, cursor, cursor.lineStart);
   while (cursor.nextBreak >= 0 && cursor.nextBreak < offset) {
     cursor.line++;
     cursor.lineStart = cursor.nextBreak + 1;
-    cursor.nextBreak = next(cursor.lineStart);
+    cursor.nextBreak = nextBreak(text, cursor, cursor.lineStart);
   }
+}
+
+/**
+ * The first "\n" at or after `from` (-1: none), counted in cursor.searched. A function of its own rather than a
+ * closure made at every call: advanceLines runs once per edit.
+ */
+function nextBreak(text: string, cursor: LineCursor, from: number): number {
+  const at = text.indexOf("\n", from);
+  cursor.searched += (at < 0 ? text.length : at + 1) - from;
+  return at;
 }
