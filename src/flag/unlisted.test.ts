@@ -3,6 +3,7 @@ import { restore } from "../index.js";
 import { loadBundledModel } from "../resources.js";
 import type { TorturedRow } from "../dict/tortured.js";
 import { splitSentences, tokenizeWords } from "../text/tokenize.js";
+import { RESTORE_CHAIN, restorableFeatures } from "./apply.js";
 import { FEATURES, buildFlagModel, findUnlisted, resolveOverlaps, type FlagWeights } from "./unlisted.js";
 
 const row = (key: string, term: string): TorturedRow => ({ key, terms: [term], entry: key, prior: 0, sources: ["s1"] });
@@ -63,5 +64,17 @@ describe("unlisted tortured phrases", () => {
     expect(r.text).toContain("random forest");
     const news = "The mayor said the bridge would reopen in May, after a profound neural organization of the city council.";
     expect(restore(news).flags).toEqual([]);
+  });
+
+  it("restores a term the list does not know only when the model binds its words strongly", () => {
+    // Everything else a restoration needs: documented swaps, no rival term, a context that does not object.
+    const rest = { rivals: 0, thesaurusSwaps: 0, listSwaps: 2, swapShare: 0.5, spunShare: 0.6, context: 0.5 };
+    expect(restorableFeatures({ ...rest, known: 1, chain: -1 })).toBe(true);
+    expect(restorableFeatures({ ...rest, known: 0, chain: RESTORE_CHAIN })).toBe(true);
+    expect(restorableFeatures({ ...rest, known: 0, chain: RESTORE_CHAIN - 0.1 })).toBe(false);
+    expect(restorableFeatures({ ...rest, known: 0, chain: -1 })).toBe(false);
+    // A strong chain does not lift the other conditions.
+    expect(restorableFeatures({ ...rest, known: 0, chain: 4, thesaurusSwaps: 1 })).toBe(false);
+    expect(restorableFeatures({ ...rest, known: 0, chain: 4, spunShare: 0.1 })).toBe(false);
   });
 });
