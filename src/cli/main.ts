@@ -430,6 +430,14 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     }
     return;
   }
+  if (outcome.edits.length === 0) {
+    const { isBorderline } = await import("./report/report.js");
+    if (isBorderline(outcome.gate)) {
+      summary.borderline = (summary.borderline ?? 0) + 1;
+      if (summary.borderline === 1) summary.borderlineProbability = outcome.gate.probability;
+      else delete summary.borderlineProbability;
+    }
+  }
   let edits = outcome.edits;
   if (interactive) edits = await interactive.review(outcome);
   if (edits.length) {

@@ -1,6 +1,6 @@
 /** --check exit codes, JSON Lines and SARIF output, and the terminal views. Stand-in engine. */
 import { describe, expect, it } from "vitest";
-import { runCli, tempTree } from "./helpers/run.js";
+import { REAL_CLI, runCli, tempTree } from "./helpers/run.js";
 
 const files = () => tempTree({ "a.txt": "He mentioned {it}.\n", "b.txt": "Nothing here.\n", "c.md": "She `mentioned` nothing.\n" });
 
@@ -73,5 +73,28 @@ describe("modes", () => {
     const md = "Text mentioned, `code mentioned`, <!-- mentioned -->\n";
     expect((await runCli(["--stdin-filename", "x.md"], { input: md })).out).toBe("Text said, `code mentioned`, <!-- mentioned -->\n");
     expect((await runCli([], { input: md })).out).toBe("Text said, `code said`, <!-- said -->\n");
+  });
+});
+
+describe("a text with a few signs of spinning", () => {
+  // Two spun forms the engine knows well (mentioned ← said, assist ← help) in one short sentence: too few places for
+  // the document gate, which needs three different forms, so nothing changes; the summary says why.
+  const text = "Officers mentioned the repairs would assist local shops and cost 40 million dollars.\n";
+
+  it("is left as written, and the report says --assume-spun would restore it", async () => {
+    const dir = tempTree({ "short.txt": text });
+    const r = await runCli(["--format", "report", "short.txt"], { cli: REAL_CLI, cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("");
+    expect(r.stderr).toMatch(/^1 file checked in [\d.]+ s: no changes, 1 file shows some signs of spinning \(spin probability 0\.\d\d\) but too few to change anything \(--assume-spun restores it\)\n$/);
+    const spun = await runCli(["--format", "report", "--assume-spun", "short.txt"], { cli: REAL_CLI, cwd: dir });
+    expect(spun.out).toContain("mentioned → said");
+    expect(spun.stderr).not.toContain("signs of spinning");
+  });
+
+  it("gets no such note when the text is clean", async () => {
+    const dir = tempTree({ "clean.txt": "Officers said the repairs would help local shops and cost 40 million dollars.\n" });
+    const r = await runCli(["--format", "report", "clean.txt"], { cli: REAL_CLI, cwd: dir });
+    expect(r.stderr).toMatch(/^1 file checked in [\d.]+ s: no changes\n$/);
   });
 });
