@@ -456,6 +456,11 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       break;
     case "inline":
       run.out((await import("./report/inline.js")).renderInline(outcome.text, edits, run.chalk, flags, (p) => fl!.markFlag(p, run.chalk)));
+      // Inline output has no summary line: a text left as written with some signs of spinning gets its note here.
+      if (edits.length === 0 && !opts.quiet) {
+        const { isBorderline, borderlineNote } = await import("./report/report.js");
+        if (isBorderline(outcome.gate)) io.stderr.write(`unspin: ${outcome.display}: ${borderlineNote(1, outcome.gate.probability).replace(/^1 file /, "")}\n`);
+      }
       break;
     case "diff": {
       const { unifiedDiffBytes } = await import("./report/unified.js");

@@ -92,6 +92,14 @@ describe("a text with a few signs of spinning", () => {
     expect(spun.stderr).not.toContain("signs of spinning");
   });
 
+  it("gets the note on stderr with the whole text marked inline (no summary there), unless -q", async () => {
+    const r = await runCli(["-f", "inline", "-"], { cli: REAL_CLI, input: text, env: { NO_COLOR: "1" } });
+    expect(r.out).toBe(text);
+    expect(r.stderr).toMatch(/^unspin: stdin: shows some signs of spinning \(spin probability 0\.\d\d\) but too few to change anything \(--assume-spun restores it\)\n$/);
+    const quiet = await runCli(["-f", "inline", "-q", "-"], { cli: REAL_CLI, input: text, env: { NO_COLOR: "1" } });
+    expect(quiet.stderr).toBe("");
+  });
+
   it("gets no such note when the text is clean", async () => {
     const dir = tempTree({ "clean.txt": "Officers said the repairs would help local shops and cost 40 million dollars.\n" });
     const r = await runCli(["--format", "report", "clean.txt"], { cli: REAL_CLI, cwd: dir });

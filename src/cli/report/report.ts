@@ -75,7 +75,7 @@ export function isBorderline(gate: { spun: boolean; probability: number }): bool
   return !gate.spun && gate.probability >= BORDERLINE_PROBABILITY;
 }
 
-function borderlineNote(files: number, probability: number | undefined): string {
+export function borderlineNote(files: number, probability: number | undefined): string {
   const which = files === 1 ? `1 file shows some signs of spinning${probability === undefined ? "" : ` (spin probability ${probability.toFixed(2)})`}` : `${files} files show some signs of spinning`;
   return `${which} but too few to change anything (--assume-spun restores ${files === 1 ? "it" : "them"})`;
 }
