@@ -430,7 +430,8 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     }
     return;
   }
-  if (outcome.edits.length === 0) {
+  // Counted for the summary line, which only the report and interactive review print.
+  if (outcome.edits.length === 0 && (run.mode === "report" || run.mode === "interactive")) {
     const { isBorderline } = await import("./report/report.js");
     if (isBorderline(outcome.gate)) {
       summary.borderline = (summary.borderline ?? 0) + 1;
