@@ -229,6 +229,9 @@ function firstTokenAfter(tok: TokenTable, offset: number): number {
 
 const SPINTAX = /\{([^{}\n]{1,200})\}/g;
 const PROSE_ALTERNATIVE = /^[\p{L}\p{N}'’\- ]+$/u;
+const LETTER = /\p{L}/u;
+/** Characters that make a brace group template or code syntax, not a spinner's: `${x}`, `#{x}`, `%{x}`, `{{ x|filter }}`. */
+const TEMPLATE_BEFORE = new Set(["$", "#", "%", "{"]);
 
 /**
  * Spintax left in the text: `{dollars}`, `{the marketplace}`, `{a|b}` (see sites.ts findSpintaxSites), with `{` in
@@ -241,8 +244,12 @@ export function findSpintax(text: string, tok: TokenTable, skip: SkipSpans, from
     const start = m.index;
     const end = start + m[0].length;
     if (skip.overlaps(start, end)) continue;
+    if (start > 0 && TEMPLATE_BEFORE.has(text[start - 1]!)) continue;
+    if (text[end] === "}") continue;
     const alternatives = m[1]!.split("|").map((a) => a.trim());
     if (alternatives.some((a) => !PROSE_ALTERNATIVE.test(a))) continue;
+    // A spinner's alternatives are words; `{0|1}` is notation.
+    if (!alternatives.some((a) => LETTER.test(a))) continue;
     const tokFrom = firstTokenAfter(tok, start);
     if (tokFrom >= tok.n || tok.start[tokFrom]! >= end) continue;
     let tokTo = tokFrom;

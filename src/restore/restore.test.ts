@@ -120,6 +120,17 @@ describe("restore on examples", () => {
 
   it("resolves spintax with alternatives even in clean text, and carries case", () => {
     expect(restore("It was a {big|large} day.").text).toBe("It was a big day.");
+    // Template and code syntax is not a spinner's: filters, placeholders with a sigil, notation without words.
+    for (const text of [
+      "Use {{ name|upper }} in the template.",
+      "Use {{name|upper}} or {{ title }} in the template.",
+      "In Smarty, write {$title|escape} to escape it.",
+      "The shell expands ${HOME} and Ruby #{name|x} here.",
+      "The pattern {0|1}* matches bits.",
+    ]) {
+      expect(restore(text).text).toBe(text);
+      expect(restore(text, { assumeSpun: true }).edits.filter((e) => e.entry.startsWith("artefact:"))).toEqual([]);
+    }
     expect(restore("Individuals mentioned the plan, and folks mentioned it again.", { assumeSpun: true }).text).toMatch(/^People said the plan/);
   });
 
