@@ -22,6 +22,12 @@ describe("prose regions", () => {
 
   it("skips URLs and e-mail addresses in plain text", () => {
     expect(prose("See https://example.com/a_b. Or mail me@example.org today.", "plain")).toBe("See ·. Or mail · today.");
+    // Each kind alone (the quick search for what a URL or address must hold finds every one of them).
+    expect(prose("Go to WWW.Example.com now.", "plain")).toBe("Go to · now.");
+    expect(prose("Write to mailto:a@b.org or ftp://files.example.net/x, then stop.", "plain")).toBe("Write to · or ·, then stop.");
+    expect(prose("A text without any link or address: time, www and at (@ alone) stay.", "plain")).toBe(
+      "A text without any link or address: time, www and at (@ alone) stay.",
+    );
   });
 
   it("skips Markdown code, links, front matter and comments", () => {
