@@ -17,6 +17,7 @@ import { rankForms } from "./prune.js";
 import { entryOf } from "./candidates.js";
 import { isAcademic, registerOf } from "./register.js";
 import { joinWindows, restoreWindowsWith, WINDOWED_ABOVE } from "./windows.js";
+import { withoutNotation } from "./spintax.js";
 
 export interface Resources {
   lm: LmView;
@@ -152,6 +153,7 @@ export function restoreWhole(resources: Resources, text: string, options: Restor
     sc = run.scoring(run.sitesFrom(resources.dictionary));
     result = decide(sc, config, assumeSpun);
   }
+  if (!result.spun) result.decisions = withoutNotation(result.decisions, sc.sites, resources.dictionary);
   let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip);
   // Unlisted tortured phrases, in scientific text only: flagged, or restored when the evidence is overwhelming.
   let flags: Flag[] = [];

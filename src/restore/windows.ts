@@ -21,6 +21,7 @@ import { unlistedFlags } from "../flag/apply.js";
 import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type Gate } from "./decide.js";
 import { countFormSites, findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
+import { withoutNotation } from "./spintax.js";
 import { isAcademic, registerOf } from "./register.js";
 import { applyEdits, blockedTokens, configFor, gateReport, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
 
@@ -247,7 +248,8 @@ export function* restoreWindowsWith(
       const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
       sc.usePresence(present);
       const result = decide(sc, config, assumeSpun, gate);
-      const decisions = result.decisions.filter((d) => inCore(sc.sites, d.site, w));
+      const inWindow = result.decisions.filter((d) => inCore(sc.sites, d.site, w));
+      const decisions = gate.spun ? inWindow : withoutNotation(inWindow, sc.sites, resources.dictionary);
       edits = toEdits(text, tok, sc.sites, decisions, skip, cursor);
       let flags: Flag[] = [];
       if (flagger) ({ edits, flags } = windowFlags(text, w, edits, sc, findOptions, resources, flagger, flagLines));

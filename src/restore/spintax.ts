@@ -1,0 +1,31 @@
+/**
+ * Spintax in a document the gate leaves shut. A spinner's template lists alternatives of the same meaning
+ * (`{big|large}`); a brace group of unrelated words is usually notation that a clean text holds on purpose
+ * (`service nginx {start|stop|restart}`, `set it to {true|false}`). With the gate shut, a group is resolved only when
+ * the dictionaries relate two of its alternatives. Pure.
+ */
+import { normalizePhrase } from "../dict/curated.js";
+import type { PhraseDictionary } from "../dict/types.js";
+
+/** Whether some alternative is a candidate original of another (or the other way round) in `dictionary`. */
+export function alternativesRelated(alternatives: readonly string[], dictionary: PhraseDictionary): boolean {
+  const keys = [...new Set(alternatives.map(normalizePhrase).filter((a) => a.length > 0))];
+  for (const a of keys) {
+    const found = dictionary.lookup(a);
+    if (!found) continue;
+    for (const c of found) if (c.original !== a && keys.includes(normalizePhrase(c.original))) return true;
+  }
+  return false;
+}
+
+/** The decisions without those that resolve a brace group of unrelated alternatives (for a document the gate left shut). */
+export function withoutNotation<D extends { site: number }>(
+  decisions: D[],
+  sites: { forced: ArrayLike<number>; list: readonly { n: number; text: readonly string[] }[] },
+  dictionary: PhraseDictionary,
+): D[] {
+  return decisions.filter((d) => {
+    const list = sites.list[d.site]!;
+    return !sites.forced[d.site] || list.n < 2 || alternativesRelated(list.text, dictionary);
+  });
+}
