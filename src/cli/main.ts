@@ -435,8 +435,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     const { isBorderline } = await import("./report/report.js");
     if (isBorderline(outcome.gate)) {
       summary.borderline = (summary.borderline ?? 0) + 1;
-      if (summary.borderline === 1) summary.borderlineProbability = outcome.gate.probability;
-      else delete summary.borderlineProbability;
+      summary.borderlineProbability = outcome.gate.probability;
     }
   }
   let edits = outcome.edits;
@@ -460,7 +459,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       // Inline output has no summary line: a text left as written with some signs of spinning gets its note here.
       if (edits.length === 0 && !opts.quiet) {
         const { isBorderline, borderlineNote } = await import("./report/report.js");
-        if (isBorderline(outcome.gate)) io.stderr.write(`unspin: ${outcome.display}: ${borderlineNote(1, outcome.gate.probability).replace(/^1 file /, "")}\n`);
+        if (isBorderline(outcome.gate)) io.stderr.write(`unspin: ${outcome.display}: ${borderlineNote(outcome.gate.probability)}\n`);
       }
       break;
     case "diff": {

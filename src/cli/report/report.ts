@@ -42,7 +42,7 @@ export interface Summary {
   flags?: number;
   /** Files left as written whose document gate stayed shut although they show some signs of spinning. */
   borderline?: number;
-  /** The spin probability of the borderline file, when there is one. */
+  /** The spin probability of the last borderline file (shown when it is the only one). */
   borderlineProbability?: number;
   ms: number;
   mode: "report" | "write" | "check";
@@ -57,7 +57,7 @@ export function formatSummary(s: Summary, chalk: ChalkInstance): string {
   else if (s.mode === "check") parts.push(`${plural(s.changes, "change")}: ${plural(s.changedFiles, "file")} would change`);
   else parts.push(`${plural(s.changes, "change")} in ${plural(s.changedFiles, "file")} (run with -w to write them)`);
   if (s.flags) parts.push(`${plural(s.flags, "possible tortured phrase")} flagged (not changed)`);
-  if (s.borderline) parts.push(borderlineNote(s.borderline, s.borderlineProbability));
+  if (s.borderline) parts.push(borderlineSummary(s.borderline, s.borderlineProbability));
   if (s.skipped) parts.push(`${s.skipped} skipped`);
   if (s.errors) parts.push(chalk.red(plural(s.errors, "error")));
   return `${plural(s.files, "file")} checked in ${(s.ms / 1000).toFixed(2)} s: ${parts.join(", ")}\n`;
@@ -75,7 +75,12 @@ export function isBorderline(gate: { spun: boolean; probability: number }): bool
   return !gate.spun && gate.probability >= BORDERLINE_PROBABILITY;
 }
 
-export function borderlineNote(files: number, probability: number | undefined): string {
-  const which = files === 1 ? `1 file shows some signs of spinning${probability === undefined ? "" : ` (spin probability ${probability.toFixed(2)})`}` : `${files} files show some signs of spinning`;
-  return `${which} but too few to change anything (--assume-spun restores ${files === 1 ? "it" : "them"})`;
+/** What the note says of one text: "shows some signs of spinning (spin probability 0.93) but too few … restores it)". */
+export function borderlineNote(probability: number): string {
+  return `shows some signs of spinning (spin probability ${probability.toFixed(2)}) but too few to change anything (--assume-spun restores it)`;
+}
+
+function borderlineSummary(files: number, probability: number | undefined): string {
+  if (files === 1 && probability !== undefined) return `1 file ${borderlineNote(probability)}`;
+  return `${files} files show some signs of spinning but too few to change anything (--assume-spun restores them)`;
 }
