@@ -1,7 +1,11 @@
-/** A fixed set of worker threads running processFile(); jobs are queued and handed to whichever worker is free. */
+/**
+ * A fixed set of threads running processFile(): worker threads, and the main thread as one more when given a restorer
+ * of its own. Jobs are queued and handed to whichever is free.
+ */
 import { Worker } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
-import type { FileJob, FileOutcome } from "./process-file.js";
+import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
+import type { Restorer } from "./restorer.js";
 import { WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 
 interface Task {
@@ -12,26 +16,56 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /** Jobs sent to the worker and not yet answered, by id (a worker works on several at once and answers as each ends). */
+  tasks: Map<number, Task>;
 }
+
+/** A job as sent to a worker, and its answer (see worker.ts). */
+export interface WorkerRequest {
+  id: number;
+  job: FileJob;
+}
+export interface WorkerAnswer {
+  id: number;
+  outcome: FileOutcome;
+}
+
+/**
+ * Jobs a worker holds at once. More than one, so that it goes on with the next while the main thread, busy with a
+ * file of its own, has not yet taken in its last answer (with one, a worker sat idle a third of the time on two cores).
+ */
+export const JOBS_IN_FLIGHT = 3;
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private failure: Error | null = null;
+  /** The main thread's share of the work: a job at a time, between its other duties (null: it only coordinates). */
+  private mainBusy = false;
+  private nextId = 0;
 
-  /** `model`: the model file in shared memory, read by every worker (see shareBundledModelFile). */
-  constructor(size: number, restorerModule: string, model?: SharedModelFile) {
+  /**
+   * `size` worker threads; `model`: the model file in shared memory, read by every worker (see shareBundledModelFile).
+   * `mainRestorer`: the main thread restores files too, with this restorer. On two cores, two workers beside an idle
+   * main thread cost 1.5 times the CPU per file of one thread (each warms its own compiler and loads its own
+   * dictionaries); the main thread and one worker cost less, and hold one engine less in memory.
+   */
+  constructor(
+    size: number,
+    restorerModule: string,
+    model?: SharedModelFile,
+    private readonly mainRestorer?: () => Promise<Restorer>,
+  ) {
     for (let i = 0; i < size; i++) {
       // A small young generation, as the main thread's (heap.ts): a worker keeps nothing of one file for the next.
       const worker = new Worker(new URL("./worker.js", import.meta.url), {
         workerData: { restorerModule, model },
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
-      const slot: Slot = { worker, task: null };
-      worker.on("message", (outcome: FileOutcome) => {
-        const task = slot.task!;
-        slot.task = null;
+      const slot: Slot = { worker, tasks: new Map() };
+      worker.on("message", ({ id, outcome }: WorkerAnswer) => {
+        const task = slot.tasks.get(id)!;
+        slot.tasks.delete(id);
         task.resolve(outcome);
         this.dispatch();
       });
@@ -57,17 +91,39 @@ export class WorkerPool {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
-      slot.task = this.queue.shift()!;
-      slot.worker.postMessage(slot.task.job);
+      while (slot.tasks.size < JOBS_IN_FLIGHT && this.queue.length > 0) {
+        const task = this.queue.shift()!;
+        const id = this.nextId++;
+        slot.tasks.set(id, task);
+        slot.worker.postMessage({ id, job: task.job } satisfies WorkerRequest);
+      }
     }
+    // The workers first, so they never wait while the main thread restores.
+    if (this.mainRestorer && !this.mainBusy && this.queue.length > 0 && !this.failure) void this.runOnMain(this.queue.shift()!);
+  }
+
+  private async runOnMain(task: Task): Promise<void> {
+    this.mainBusy = true;
+    let outcome: FileOutcome;
+    try {
+      outcome = await processFile(task.job, await this.mainRestorer!());
+    } catch (err) {
+      outcome = { status: "error", display: task.job.display, path: task.job.path, message: `internal error: ${(err as Error).message}` };
+    }
+    this.mainBusy = false;
+    task.resolve(outcome);
+    // Later, so that the workers' finished jobs are taken in (and handed new ones) before the main thread's next.
+    setImmediate(() => this.dispatch());
   }
 
   /** A crashed worker fails every unfinished job: partial results in a silent order would be worse. */
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = err;
-    for (const s of this.slots) s.task?.reject(err);
+    for (const s of this.slots) {
+      for (const t of s.tasks.values()) t.reject(err);
+      s.tasks.clear();
+    }
     for (const t of this.queue.splice(0)) t.reject(err);
   }
 }

@@ -31,7 +31,10 @@ export function clampJobs(jobs: number, cores: number = availableParallelism()):
   return Math.max(1, Math.min(jobs, cores));
 }
 
-/** Worker threads for a run: 0 = main thread. An explicit --jobs N above 1 uses N workers (at most one per file and per core). */
+/**
+ * Threads restoring files in a run: 0 = the main thread alone; N ≥ 2 = the main thread and N − 1 worker threads. An
+ * explicit --jobs N above 1 uses N (at most one per file and per core).
+ */
 export function workerCount(files: number, totalBytes: number, jobs: number | undefined): number {
   const cores = availableParallelism();
   if (jobs !== undefined) {
@@ -51,10 +54,10 @@ async function totalSize(jobs: readonly FileJob[]): Promise<number> {
 
 export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOptions, mainRestorer: () => Promise<Restorer>): AsyncGenerator<FileOutcome> {
   const bytes = opts.jobs === undefined && jobs.length >= MIN_FILES_FOR_WORKERS ? await totalSize(jobs) : 0;
-  const workers = workerCount(jobs.length, bytes, opts.jobs);
+  const threads = workerCount(jobs.length, bytes, opts.jobs);
   // A batch keeps nothing of one file for the next: V8's heap need not grow for speed (see heap.ts).
   if (jobs.length > 1) leanHeap();
-  if (workers === 0) {
+  if (threads === 0) {
     let done = 0;
     for (const job of jobs) {
       const outcome = await processFile(job, await mainRestorer());
@@ -64,7 +67,9 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
     return;
   }
   const { WorkerPool } = await import("./pool.js");
-  const pool = new WorkerPool(workers, opts.restorerModule, await sharedModel(opts.restorerModule));
+  // The model is shared before the main thread's restorer loads it, so that it too reads the shared copy.
+  const model = await sharedModel(opts.restorerModule);
+  const pool = new WorkerPool(threads - 1, opts.restorerModule, model, mainRestorer);
   try {
     let done = 0;
     const pending = jobs.map((job) =>

@@ -1,7 +1,8 @@
 /** Worker-thread entry: loads the restorer (and so the model) once, then processes files sent by the pool. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
-import { processFile, type FileJob } from "./process-file.js";
+import { processFile, type FileOutcome } from "./process-file.js";
+import type { WorkerAnswer, WorkerRequest } from "./pool.js";
 import { loadRestorer } from "./restorer.js";
 
 const data = workerData as { restorerModule: string; model?: SharedModelFile };
@@ -14,10 +15,14 @@ async function start() {
 
 const restorePromise = start();
 
-parentPort!.on("message", async (job: FileJob) => {
+// The pool sends several jobs at once; each answer carries its job's id, since a job waiting for its file to be read
+// lets a later one finish first.
+parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
+  let outcome: FileOutcome;
   try {
-    parentPort!.postMessage(await processFile(job, await restorePromise));
+    outcome = await processFile(job, await restorePromise);
   } catch (err) {
-    parentPort!.postMessage({ status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` });
+    outcome = { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
   }
+  parentPort!.postMessage({ id, outcome } satisfies WorkerAnswer);
 });

@@ -1,0 +1,24 @@
+// Runs the built worker pool (dist/cli/run/pool.js) in a plain Node process, as the CLI does, over the files named
+// on the command line with the stand-in engine (fake-restorer.mjs) and one worker; prints one JSON line: the outcomes
+// in job order and how many jobs the main thread restored. Used by test/cli/pool.test.ts.
+
+import { WorkerPool } from "../../../dist/cli/run/pool.js";
+import { loadRestorer } from "../../../dist/cli/run/restorer.js";
+
+const FAKE = new URL("./fake-restorer.mjs", import.meta.url).href;
+const fake = await loadRestorer(FAKE);
+let onMain = 0;
+const pool = new WorkerPool(1, FAKE, undefined, async () => (text, options) => {
+  onMain++;
+  return fake(text, options);
+});
+const sizeLimit = { bytes: 1 << 20, label: "test" };
+try {
+  const outcomes = await Promise.all(
+    process.argv.slice(2).map((path) => pool.run({ path, display: path, kind: "plain", options: {}, explicit: true, sizeLimit })),
+  );
+  console.log(JSON.stringify({ onMain, outcomes: outcomes.map((o) => ({ status: o.status, message: o.message, display: o.display, length: o.text?.length, edits: o.edits?.length, allSaid: o.edits?.every((e) => e.after === "said") })) }));
+} finally {
+  await pool.close();
+}
+
