@@ -319,7 +319,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     const runner = fileJobs.length ? await import("./run/runner.js") : null;
     const threads = runner && opts.jobs !== undefined ? runner.clampJobs(opts.jobs) : opts.jobs;
     if (threads !== opts.jobs && !opts.quiet) io.stderr.write(`unspin: --jobs ${opts.jobs} is more than the ${threads} core(s) available; using ${threads}\n`);
-    for await (const outcome of runner?.outcomesInOrder(fileJobs, { restorerModule, ...(threads ? { jobs: threads } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer) ?? []) {
+    for await (const outcome of runner?.outcomesInOrder(fileJobs, { restorerModule, mainRestores: !interactive, ...(threads ? { jobs: threads } : {}), ...(progress ? { onProgress: progress.update } : {}) }, mainRestorer) ?? []) {
       // A closed or full output stops the run: nothing more should be done that nobody can see reported.
       if (output.error) break;
       await handleOutcome(run, outcome, interactive);

@@ -8,26 +8,49 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, tempTree } from "./helpers/run.js";
 
+type Outcome = { status: string; message?: string; display: string; length: number; edits: number; allSaid: boolean };
+
+/** 60 files of widely varying sizes, so that a worker holding several jobs finishes them out of order. */
+function files(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < 60; i++) out[`f${String(i).padStart(2, "0")}.txt`] = `File ${i} mentioned it.\n`.repeat(i % 3 === 0 ? 3000 : 1 + (i % 7));
+  return out;
+}
+
+function runPool(files: Record<string, string>, env: Record<string, string> = {}): { dir: string; onMain: number; outcomes: Outcome[] } {
+  const dir = tempTree(files);
+  const args = [join(ROOT, "test", "cli", "helpers", "pool-run.mjs"), ...Object.keys(files).map((n) => join(dir, n))];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
+  return { dir, ...(JSON.parse(out) as { onMain: number; outcomes: Outcome[] }) };
+}
+
+function expectOwnOutcomes(files: Record<string, string>, dir: string, outcomes: Outcome[]): void {
+  const names = Object.keys(files);
+  expect(outcomes).toHaveLength(names.length);
+  outcomes.forEach((o, i) => {
+    const name = names[i]!;
+    expect(o.message ?? o.status).toBe("ok");
+    expect(o.display).toBe(join(dir, name));
+    expect(o.length).toBe(files[name]!.length);
+    expect(o.edits).toBe(files[name]!.split("\n").length - 1);
+    expect(o.allSaid).toBe(true);
+  });
+}
+
 describe("worker pool", () => {
+  it("with workers alone (an interactive review), the main thread restores nothing and each outcome has its own file", () => {
+    const f = files();
+    const { dir, onMain, outcomes } = runPool(f, { POOL_MAIN: "0" });
+    expectOwnOutcomes(f, dir, outcomes);
+    expect(onMain).toBe(0);
+  });
+
   it("shares the jobs between the main thread and a worker, each outcome with its own file", () => {
-    const files: Record<string, string> = {};
-    // Sizes that vary widely, so that a worker holding several jobs finishes them out of order.
-    for (let i = 0; i < 60; i++) files[`f${String(i).padStart(2, "0")}.txt`] = `File ${i} mentioned it.\n`.repeat(i % 3 === 0 ? 3000 : 1 + (i % 7));
-    const dir = tempTree(files);
-    const names = Object.keys(files);
-    const out = execFileSync(process.execPath, [join(ROOT, "test", "cli", "helpers", "pool-run.mjs"), ...names.map((n) => join(dir, n))], { encoding: "utf8" });
-    const { onMain, outcomes } = JSON.parse(out) as { onMain: number; outcomes: { status: string; message?: string; display: string; length: number; edits: number; allSaid: boolean }[] };
-    expect(outcomes).toHaveLength(names.length);
-    outcomes.forEach((o, i) => {
-      const name = names[i]!;
-      expect(o.message ?? o.status).toBe("ok");
-      expect(o.display).toBe(join(dir, name));
-      expect(o.length).toBe(files[name]!.length);
-      expect(o.edits).toBe(files[name]!.split("\n").length - 1);
-      expect(o.allSaid).toBe(true);
-    });
+    const f = files();
+    const { dir, onMain, outcomes } = runPool(f);
+    expectOwnOutcomes(f, dir, outcomes);
     // Both took part: the main thread some of the files, the worker the others.
     expect(onMain).toBeGreaterThan(0);
-    expect(onMain).toBeLessThan(names.length);
+    expect(onMain).toBeLessThan(Object.keys(f).length);
   });
 });

@@ -21,6 +21,11 @@ export interface RunnerOptions {
   /** --jobs; undefined = automatic. */
   jobs?: number;
   onProgress?: (done: number) => void;
+  /**
+   * Whether the main thread restores files too when there are workers (default true). Off for an interactive review,
+   * whose prompts must answer at once rather than after the main thread's current file.
+   */
+  mainRestores?: boolean;
 }
 
 /**
@@ -69,7 +74,8 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
   const { WorkerPool } = await import("./pool.js");
   // The model is shared before the main thread's restorer loads it, so that it too reads the shared copy.
   const model = await sharedModel(opts.restorerModule);
-  const pool = new WorkerPool(threads - 1, opts.restorerModule, model, mainRestorer);
+  const mainRestores = opts.mainRestores ?? true;
+  const pool = mainRestores ? new WorkerPool(threads - 1, opts.restorerModule, model, mainRestorer) : new WorkerPool(threads, opts.restorerModule, model);
   try {
     let done = 0;
     const pending = jobs.map((job) =>

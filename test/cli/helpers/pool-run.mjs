@@ -1,5 +1,5 @@
 // Runs the built worker pool (dist/cli/run/pool.js) in a plain Node process, as the CLI does, over the files named
-// on the command line with the stand-in engine (fake-restorer.mjs) and one worker; prints one JSON line: the outcomes
+// on the command line with the stand-in engine (fake-restorer.mjs) and one worker beside the main thread; prints one JSON line: the outcomes
 // in job order and how many jobs the main thread restored. Used by test/cli/pool.test.ts.
 
 import { WorkerPool } from "../../../dist/cli/run/pool.js";
@@ -8,10 +8,13 @@ import { loadRestorer } from "../../../dist/cli/run/restorer.js";
 const FAKE = new URL("./fake-restorer.mjs", import.meta.url).href;
 const fake = await loadRestorer(FAKE);
 let onMain = 0;
-const pool = new WorkerPool(1, FAKE, undefined, async () => (text, options) => {
+// POOL_MAIN=0: the workers alone (as for an interactive review), here two.
+const withMain = process.env.POOL_MAIN !== "0";
+const mainRestorer = async () => (text, options) => {
   onMain++;
   return fake(text, options);
-});
+};
+const pool = withMain ? new WorkerPool(1, FAKE, undefined, mainRestorer) : new WorkerPool(2, FAKE);
 const sizeLimit = { bytes: 1 << 20, label: "test" };
 try {
   const outcomes = await Promise.all(
