@@ -53,4 +53,14 @@ describe("worker pool", () => {
     expect(onMain).toBeGreaterThan(0);
     expect(onMain).toBeLessThan(Object.keys(f).length);
   });
+
+  it("closed early, starts no queued job: the main thread takes none after, and the queued ones are turned away", () => {
+    const f = files();
+    const dir = tempTree(f);
+    const args = [join(ROOT, "test", "cli", "helpers", "pool-run.mjs"), ...Object.keys(f).map((n) => join(dir, n))];
+    const out = execFileSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, POOL_CLOSE_EARLY: "1" } });
+    const { atClose, after, rejected, jobs } = JSON.parse(out) as { atClose: number; after: number; rejected: number; jobs: number };
+    expect(after).toBe(atClose);
+    expect(rejected).toBeGreaterThan(jobs / 2);
+  });
 });

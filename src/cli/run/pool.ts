@@ -43,6 +43,7 @@ export class WorkerPool {
   /** The main thread's share of the work: a job at a time, between its other duties (null: it only coordinates). */
   private mainBusy = false;
   private nextId = 0;
+  private closed = false;
 
   /**
    * `size` worker threads; `model`: the model file in shared memory, read by every worker (see shareBundledModelFile).
@@ -85,11 +86,21 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Ends the pool; jobs not yet started never start (the run may stop early: output closed, review quit), and the
+   * main thread takes no further job.
+   */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.queue.splice(0)) t.reject(new Error("the run ended before this file was restored"));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private dispatch(): void {
+    // The main thread first: its engine is ready before a new worker's, and results come out in input order, so the
+    // first file must not wait for a worker to start. It takes the job here but restores it only after an await, so
+    // the workers are handed theirs below before it starts.
+    if (this.mainRestorer && !this.mainBusy && this.queue.length > 0 && !this.failure && !this.closed) void this.runOnMain(this.queue.shift()!);
     for (const slot of this.slots) {
       while (slot.tasks.size < JOBS_IN_FLIGHT && this.queue.length > 0) {
         const task = this.queue.shift()!;
@@ -98,8 +109,6 @@ export class WorkerPool {
         slot.worker.postMessage({ id, job: task.job } satisfies WorkerRequest);
       }
     }
-    // The workers first, so they never wait while the main thread restores.
-    if (this.mainRestorer && !this.mainBusy && this.queue.length > 0 && !this.failure) void this.runOnMain(this.queue.shift()!);
   }
 
   private async runOnMain(task: Task): Promise<void> {
