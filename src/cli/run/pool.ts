@@ -92,8 +92,14 @@ export class WorkerPool {
    */
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.queue.splice(0)) t.reject(new Error("the run ended before this file was restored"));
+    const ended = new Error("the run ended before this file was restored");
+    for (const t of this.queue.splice(0)) t.reject(ended);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    // What the workers held when they were stopped.
+    for (const s of this.slots) {
+      for (const t of s.tasks.values()) t.reject(ended);
+      s.tasks.clear();
+    }
   }
 
   private dispatch(): void {
