@@ -40,7 +40,7 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private failure: Error | null = null;
-  /** The main thread's share of the work: a job at a time, between its other duties (null: it only coordinates). */
+  /** Whether the main thread is restoring a job (it takes one at a time, between its other duties; none without a mainRestorer). */
   private mainBusy = false;
   private nextId = 0;
   private closed = false;
