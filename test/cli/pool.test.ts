@@ -17,11 +17,12 @@ function files(): Record<string, string> {
   return out;
 }
 
-function runPool(files: Record<string, string>, env: Record<string, string> = {}): { dir: string; onMain: number; outcomes: Outcome[] } {
+/** helpers/pool-run.mjs over the files (in a fresh folder): the folder and the JSON line it prints. */
+function runPool<T = { onMain: number; outcomes: Outcome[] }>(files: Record<string, string>, env: Record<string, string> = {}): T & { dir: string } {
   const dir = tempTree(files);
   const args = [join(ROOT, "test", "cli", "helpers", "pool-run.mjs"), ...Object.keys(files).map((n) => join(dir, n))];
   const out = execFileSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env } });
-  return { dir, ...(JSON.parse(out) as { onMain: number; outcomes: Outcome[] }) };
+  return { dir, ...(JSON.parse(out) as T) };
 }
 
 function expectOwnOutcomes(files: Record<string, string>, dir: string, outcomes: Outcome[]): void {
@@ -55,11 +56,7 @@ describe("worker pool", () => {
   });
 
   it("closed early, starts no queued job: the main thread takes none after, and the queued ones are turned away", () => {
-    const f = files();
-    const dir = tempTree(f);
-    const args = [join(ROOT, "test", "cli", "helpers", "pool-run.mjs"), ...Object.keys(f).map((n) => join(dir, n))];
-    const out = execFileSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, POOL_CLOSE_EARLY: "1" } });
-    const { atClose, after, rejected, jobs } = JSON.parse(out) as { atClose: number; after: number; rejected: number; jobs: number };
+    const { atClose, after, rejected, jobs } = runPool<{ atClose: number; after: number; rejected: number; jobs: number }>(files(), { POOL_CLOSE_EARLY: "1" });
     expect(after).toBe(atClose);
     expect(rejected).toBeGreaterThan(jobs / 2);
   });

@@ -4,7 +4,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
-import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
+import { internalError, processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { Restorer } from "./restorer.js";
 import { WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 
@@ -93,20 +93,18 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     const ended = new Error("the run ended before this file was restored");
+    // The queue at once (nothing queued may start while the workers stop), then what the workers held.
     for (const t of this.queue.splice(0)) t.reject(ended);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
-    // What the workers held when they were stopped.
-    for (const s of this.slots) {
-      for (const t of s.tasks.values()) t.reject(ended);
-      s.tasks.clear();
-    }
+    this.rejectAll(ended);
   }
 
   private dispatch(): void {
+    if (this.closed) return;
     // The main thread first: its engine is ready before a new worker's, and results come out in input order, so the
     // first file must not wait for a worker to start. It takes the job here but restores it only after an await, so
     // the workers are handed theirs below before it starts.
-    if (this.mainRestorer && !this.mainBusy && this.queue.length > 0 && !this.failure && !this.closed) void this.runOnMain(this.queue.shift()!);
+    if (this.mainRestorer && !this.mainBusy && this.queue.length > 0 && !this.failure) void this.runOnMain(this.queue.shift()!);
     for (const slot of this.slots) {
       while (slot.tasks.size < JOBS_IN_FLIGHT && this.queue.length > 0) {
         const task = this.queue.shift()!;
@@ -123,7 +121,7 @@ export class WorkerPool {
     try {
       outcome = await processFile(task.job, await this.mainRestorer!());
     } catch (err) {
-      outcome = { status: "error", display: task.job.display, path: task.job.path, message: `internal error: ${(err as Error).message}` };
+      outcome = internalError(task.job, err);
     }
     this.mainBusy = false;
     task.resolve(outcome);
@@ -135,6 +133,11 @@ export class WorkerPool {
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = err;
+    this.rejectAll(err);
+  }
+
+  /** Every job not yet answered, held by a worker or queued. */
+  private rejectAll(err: Error): void {
     for (const s of this.slots) {
       for (const t of s.tasks.values()) t.reject(err);
       s.tasks.clear();

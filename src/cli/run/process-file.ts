@@ -105,12 +105,17 @@ export async function processBytes(
     restored = restoreText(decoded.text, job.kind, job.options, restore);
   } catch (err) {
     // An engine failure on one file is reported for that file; the others still run.
-    return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
+    return internalError(job, err);
   }
   const { edits, gate, flags } = restored;
   const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits, gate, flags, stamp };
   if (job.root !== undefined) outcome.root = job.root;
   return outcome;
+}
+
+/** The outcome of a file whose restoring threw: reported for that file, the others still run. */
+export function internalError(job: FileJob, err: unknown): FileOutcome {
+  return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
 }
 
 export async function processFile(job: FileJob, restore: Restorer, stream?: WindowRestorer): Promise<FileOutcome> {

@@ -1,7 +1,7 @@
 /** Worker-thread entry: loads the restorer (and so the model) once, then processes files sent by the pool. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
-import { processFile, type FileOutcome } from "./process-file.js";
+import { internalError, processFile, type FileOutcome } from "./process-file.js";
 import type { WorkerAnswer, WorkerRequest } from "./pool.js";
 import { loadRestorer } from "./restorer.js";
 
@@ -22,7 +22,7 @@ parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
   try {
     outcome = await processFile(job, await restorePromise);
   } catch (err) {
-    outcome = { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
+    outcome = internalError(job, err);
   }
   parentPort!.postMessage({ id, outcome } satisfies WorkerAnswer);
 });
