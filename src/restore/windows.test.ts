@@ -5,7 +5,21 @@ import { benchText } from "../test-helpers/bench-text.js";
 import { positionIn } from "../text/position.js";
 import type { Edit } from "../types.js";
 import { applyEdits, restoreWith } from "./restore.js";
-import { cutNear, joinWindows, restoreWindowsWith, SEARCH_CHARS, windowCuts, WINDOWED_ABOVE, type RestoredWindow } from "./windows.js";
+import {
+  cutNear,
+  joinWindows,
+  planWindowsWith,
+  portablePlan,
+  restoreWindowPart,
+  restoreWindowsWith,
+  SEARCH_CHARS,
+  windowCuts,
+  WINDOWED_ABOVE,
+  WindowJoiner,
+  type RestoredWindow,
+  type WindowSettings,
+} from "./windows.js";
+import type { RestoreOptions } from "../types.js";
 
 const resources = loadBundledResources();
 /** A long text from the project's own bench fixtures, drawn with a fixed seed. */
@@ -181,5 +195,56 @@ describe("restoreWindowsWith", () => {
         expect(e.before.toLowerCase()).not.toBe("mentioned");
       }
     }
+  });
+});
+
+/** A text's windows restored one by one from the context slices a worker thread gets, and joined in order. */
+function restoredByParts(text: string, options: RestoreOptions, settings: WindowSettings): RestoredWindow[] {
+  const plan = planWindowsWith(resources, text, options, undefined, settings)!;
+  // As sent to a worker: plain data, cloned.
+  const portable = structuredClone(portablePlan(plan));
+  const joiner = new WindowJoiner(text, plan);
+  const pieces: RestoredWindow[] = [];
+  // Backwards, so no window can lean on what an earlier one left in this thread's caches.
+  const parts = plan.windows.map((w, k) => ({ w, k })).reverse().map(({ w, k }) => restoreWindowPart(resources, text.slice(w.ctxFrom, w.ctxTo), portable, k, options));
+  parts.reverse().forEach((part, k) => {
+    const piece = joiner.add(k, part);
+    if (piece) pieces.push(piece);
+  });
+  return pieces;
+}
+
+describe("windows restored on their own (restoreWindowPart) and joined (WindowJoiner)", () => {
+  const spun = longText(".spun.txt", 50_000);
+
+  it("give exactly the pieces of restoreWindowsWith on spun text, with skipped spans and never-touch words", () => {
+    const settings = { windowChars: 8 * 1024, windowedAbove: 0 };
+    const options = { skip: [{ start: 10_000, end: 25_000 }], neverTouch: ["mentioned"] };
+    const pieces = restoredByParts(spun, options, settings);
+    expect(pieces.length).toBeGreaterThan(4);
+    expect(pieces.flatMap((p) => p.edits).length).toBeGreaterThan(50);
+    expectConsistent(spun, pieces);
+    expect(pieces).toEqual([...restoreWindowsWith(resources, spun, options, undefined, settings)]);
+  });
+
+  it("give the same pieces on clean text, where a shut gate leaves most windows alone", () => {
+    const clean = longText(".orig.txt", 60_000);
+    const settings = { windowChars: 4 * 1024, windowedAbove: 0 };
+    expect(restoredByParts(clean, {}, settings)).toEqual([...restoreWindowsWith(resources, clean, {}, undefined, settings)]);
+  });
+
+  it("give the same flags of scientific text, at the same lines and columns", () => {
+    const science =
+      "We propose a method for the detection of tumours. The proposed model is a profound conviction organization trained on " +
+      "two datasets, and the results show a significant improvement in accuracy over the baseline methods.";
+    const text = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `${science} ${science}` : science)).join("\n");
+    const settings = { windowChars: 2 * 1024, windowedAbove: 0 };
+    const pieces = restoredByParts(text, {}, settings);
+    expect(pieces.flatMap((p) => p.flags).length).toBeGreaterThan(20);
+    expect(pieces).toEqual([...restoreWindowsWith(resources, text, {}, undefined, settings)]);
+  });
+
+  it("has no plan for a text short enough for one pass", () => {
+    expect(planWindowsWith(resources, "Short text.", {}, undefined, {})).toBeNull();
   });
 });

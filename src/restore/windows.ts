@@ -15,7 +15,7 @@
  */
 import type { PhraseDictionary } from "../dict/types.js";
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
-import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable } from "../text/tokenize.js";
+import { keyId, resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable } from "../text/tokenize.js";
 import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags } from "../flag/apply.js";
 import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type Gate } from "./decide.js";
@@ -107,17 +107,9 @@ export function windowCuts(text: string, windowChars: number): number[] {
   return cuts;
 }
 
-interface Window {
-  /** Context read: [ctxFrom, ctxTo); the core [from, to) inside it. */
-  ctxFrom: number;
-  ctxTo: number;
-  from: number;
-  to: number;
-}
-
-function windowsOf(text: string, windowChars: number): Window[] {
+function windowsOf(text: string, windowChars: number): WindowSpan[] {
   const cuts = windowCuts(text, windowChars);
-  const out: Window[] = [];
+  const out: WindowSpan[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const from = cuts[k]!;
     const to = cuts[k + 1]!;
@@ -136,7 +128,262 @@ function coreTokens(tok: TokenTable, from: number, to: number): [number, number]
 }
 
 /** The sites that start in [from, to) of the text. */
-const inCore = (sites: Sites, i: number, w: Window) => sites.start[i]! >= w.from && sites.start[i]! < w.to;
+const inCore = (sites: Sites, i: number, w: WindowSpan) => sites.start[i]! >= w.from && sites.start[i]! < w.to;
+
+/**
+ * The document-level evidence of a long text (pass 1 of the file comment), and what pass 2 needs besides.
+ * `portablePlan` makes it plain data for another thread (see restoreWindowPart).
+ */
+export interface WindowPlan {
+  windows: WindowSpan[];
+  gate: Gate;
+  report: GateReport;
+  /** Sites per spun form in the whole document (the scorer's "log sites" feature). */
+  formSites: Map<string, number>;
+  /** Per key id of this thread's word table, whether the document has a word of it (the scorer's "present" feature). */
+  present: Uint8Array;
+  scientificText: boolean;
+  /** Listed fingerprints count anywhere in the text (two or more of them found). */
+  fingerprintsAnywhere: boolean;
+  /** Windows where a closed gate could still change something (spintax, near-certain tiers, fingerprints). */
+  certainIn: Uint8Array;
+}
+
+/** A WindowPlan as plain data another thread can be sent: the present words by text, not by this thread's ids. */
+export interface PortableWindowPlan extends Omit<WindowPlan, "present"> {
+  presentKeys: string[];
+  /** Tells plans apart, so a thread rebuilds its presence table once per document. */
+  id: number;
+}
+
+/** What pass 2 computes for one window: its edits and flags, offsets into the whole text. */
+export interface WindowPart {
+  edits: Edit[];
+  flags: Flag[];
+}
+
+/** A window: context read [ctxFrom, ctxTo), its own part (core) [from, to) inside it. */
+export interface WindowSpan {
+  ctxFrom: number;
+  ctxTo: number;
+  from: number;
+  to: number;
+}
+
+/** One document's settings for both passes. */
+class WindowRun {
+  readonly config;
+  readonly assumeSpun: boolean;
+  readonly findOptions: FindOptions;
+  readonly skip: SkipSpans;
+  readonly gateDictionary: PhraseDictionary;
+
+  constructor(
+    readonly resources: Resources,
+    readonly text: string,
+    options: RestoreOptions,
+    tuning?: Tuning,
+  ) {
+    this.config = tuning ? { ...configFor(options), ...tuning } : configFor(options);
+    this.assumeSpun = options.assumeSpun ?? false;
+    this.findOptions = {
+      neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
+      skip: options.skip ?? [],
+    };
+    this.skip = new SkipSpans(this.findOptions.skip);
+    this.gateDictionary = resources.gateDictionary ?? resources.dictionary;
+  }
+
+  read(w: WindowSpan) {
+    const { text, skip, findOptions, resources } = this;
+    const lm = resources.lm;
+    const tok = tokenTable(text, w.ctxFrom, w.ctxTo);
+    const { doc, spintax } = prepare(tok, skip, w.ctxFrom, w.ctxTo);
+    const numbers = new Sites(4);
+    findNumbers(doc, skip.merged, 0, tok.n, numbers);
+    const sitesFrom = (dict: PhraseDictionary, scientific: boolean, fingerprints: FingerprintScope, rank = true) =>
+      findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rank && rankForms(sites, forms, tok, lm), fingerprints);
+    const countForms = (dict: PhraseDictionary, counts: Map<string, number>) =>
+      countFormSites(doc, spintax, numbers, dict, findOptions, skip, true, { seen: new Set() }, w.from, w.to, counts);
+    return { tok, doc, sitesFrom, countForms };
+  }
+
+  /** Pass 1: the document's evidence, as counts. */
+  plan(windows: WindowSpan[]): WindowPlan {
+    const { resources, config, assumeSpun, gateDictionary } = this;
+    // Key ids must stay the same over the document's windows (the presence of words below is kept by id).
+    if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
+    const counts = new PlaceCounts();
+    const seen = new Set<string>();
+    let words = 0;
+    let academic = 0;
+    const formSites = new Map<string, number>();
+    let present = new Uint8Array(1024);
+    const certainIn = new Uint8Array(windows.length);
+    windows.forEach((w, k) => {
+      const { tok, doc, sitesFrom } = this.read(w);
+      const [a, b] = coreTokens(tok, w.from, w.to);
+      words += b - a;
+      const { keys, keyOf } = wordTable;
+      if (present.length < keys.length + 1) {
+        const grown = new Uint8Array(2 * (keys.length + 1));
+        grown.set(present);
+        present = grown;
+      }
+      for (let t = a; t < b; t++) {
+        const kid = keyOf[tok.word[t]!]!;
+        present[kid] = 1;
+        if (isAcademic(keys[kid]!)) academic++;
+      }
+      // The gate's sites (not ranked), as restoreWith's gate sees them: a general thesaurus is consulted only once
+      // the gate is open (pass 1b), so a long clean text costs what a short one does.
+      const found = sitesFrom(gateDictionary, true, { seen }, false);
+      const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, resources.lm);
+      const active = initialChoices(found.sites);
+      sc.markActive(active);
+      const s = found.sites;
+      counts.lastEnd = -1;
+      for (let i = 0; i < s.n; i++) {
+        if (!inCore(s, i, w)) continue;
+        if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certainIn[k] = 1;
+        // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
+        sc.siteDeltas(i, active, false);
+        if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
+      }
+    });
+    const gate: Gate = gateFrom(words, counts, config, assumeSpun);
+    // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
+    if (gate.spun) {
+      for (const w of windows) this.read(w).countForms(resources.dictionary, formSites);
+    }
+    const scientificText = registerOf(words, academic).scientific;
+    return { windows, gate, report: gateReport(gate, words), formSites, present, scientificText, fingerprintsAnywhere: seen.size >= 2, certainIn };
+  }
+
+  /** The flagger of unlisted tortured phrases, for scientific text only. */
+  flagger(plan: Omit<WindowPlan, "present">) {
+    return plan.scientificText ? this.resources.flagger?.() : undefined;
+  }
+
+  /** Whether pass 2 has anything to do in window k. */
+  works(plan: Omit<WindowPlan, "present">, k: number): boolean {
+    return plan.gate.spun || plan.certainIn[k] === 1 || this.flagger(plan) !== undefined;
+  }
+
+  /**
+   * Pass 2 for one window, with the document's evidence fixed. `cursor` and `flagLines` carry the last edit's end and
+   * the line count from window to window (fresh ones when a window is restored on its own, see restoreWindowPart).
+   */
+  window(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): WindowPart {
+    const { resources, config, assumeSpun, text, skip, findOptions } = this;
+    const gate = plan.gate;
+    const scientific = assumeSpun || plan.scientificText;
+    const flagger = this.flagger(plan);
+    const { tok, doc, sitesFrom } = this.read(w);
+    const found = sitesFrom(gate.spun ? resources.dictionary : this.gateDictionary, scientific, { anywhere: plan.fingerprintsAnywhere });
+    found.forms.documentSites = Int32Array.from(found.forms.key, (key, f) => Math.max(plan.formSites.get(key) ?? 0, found.forms.memberFrom[f + 1]! - found.forms.memberFrom[f]!));
+    const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, resources.lm);
+    sc.usePresence(present);
+    const result = decide(sc, config, assumeSpun, gate);
+    const inWindow = result.decisions.filter((d) => inCore(sc.sites, d.site, w));
+    const decisions = gate.spun ? inWindow : withoutNotation(inWindow, sc.sites, resources.dictionary);
+    const edits = toEdits(text, tok, sc.sites, decisions, skip, cursor);
+    if (!flagger) return { edits, flags: [] };
+    return windowFlags(text, w, edits, sc, findOptions, resources, flagger, flagLines);
+  }
+}
+
+/** The document-level evidence of a text longer than `windowedAbove` (pass 1), or null for a shorter one. */
+export function planWindowsWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning, settings: WindowSettings = {}): WindowPlan | null {
+  if (text.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) return null;
+  return new WindowRun(resources, text, options, tuning).plan(windowsOf(text, settings.windowChars ?? WINDOW_CHARS));
+}
+
+let planIds = 0;
+
+/** A plan as plain data for another thread (structured clone). */
+export function portablePlan(plan: WindowPlan): PortableWindowPlan {
+  const presentKeys: string[] = [];
+  const { keys } = wordTable;
+  for (let k = 0; k < plan.present.length && k < keys.length; k++) if (plan.present[k]) presentKeys.push(keys[k]!);
+  const { present: _present, ...rest } = plan;
+  return { ...rest, presentKeys, id: ++planIds };
+}
+
+/** This thread's presence table for a portable plan, kept for the plan's next windows while the word table lasts. */
+let presence: { id: number; generation: number; present: Uint8Array } | null = null;
+function presenceOf(plan: PortableWindowPlan): Uint8Array {
+  if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
+  if (presence && presence.id === plan.id && presence.generation === wordTable.generation) return presence.present;
+  const ids = plan.presentKeys.map(keyId);
+  const present = new Uint8Array(wordTable.keys.length + 1);
+  for (const k of ids) present[k] = 1;
+  presence = { id: plan.id, generation: wordTable.generation, present };
+  return present;
+}
+
+/**
+ * Pass 2 for window k of a plan, on its own: `part` is the window's context as cut from the text
+ * (text.slice(ctxFrom, ctxTo)), so another thread needs only that much of it. Offsets in the answer are into the
+ * whole text; lines and columns, and edits that overlap the previous window's last one, are settled by a
+ * WindowJoiner, which takes the parts in order. Null when the window needs no restoring.
+ */
+export function restoreWindowPart(resources: Resources, part: string, plan: PortableWindowPlan, k: number, options: RestoreOptions = {}, tuning?: Tuning): WindowPart | null {
+  const w = plan.windows[k]!;
+  const off = w.ctxFrom;
+  const skip = (options.skip ?? []).filter((s) => s.end > off && s.start < w.ctxTo).map((s) => ({ ...s, start: Math.max(0, s.start - off), end: Math.min(part.length, s.end - off) }));
+  const run = new WindowRun(resources, part, { ...options, skip }, tuning);
+  if (!run.works(plan, k)) return null;
+  const local: WindowSpan = { ctxFrom: 0, ctxTo: part.length, from: w.from - off, to: w.to - off };
+  const present = presenceOf(plan);
+  const { edits, flags } = run.window(plan, present, local, newCursor(), newLineCursor());
+  const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + off, end: x.end + off });
+  return { edits: edits.map(back), flags: flags.map(back) };
+}
+
+/**
+ * Puts windows restored on their own (restoreWindowPart) back together, in window order: drops an edit that
+ * overlaps the previous window's last one (as the windows restored in turn do), counts lines and columns in the
+ * whole text, and gives each window's piece of restored text.
+ */
+export class WindowJoiner {
+  private lastEnd = 0;
+  private emitted = 0;
+  private readonly editLines = newLineCursor();
+  private readonly flagLines = newLineCursor();
+
+  constructor(
+    private readonly text: string,
+    private readonly plan: Pick<WindowPlan, "windows" | "report">,
+  ) {}
+
+  /** The piece for window k (null: nothing to give yet, when an empty window's text was given with an earlier one). */
+  add(k: number, part: WindowPart | null): RestoredWindow | null {
+    const { text } = this;
+    const w = this.plan.windows[k]!;
+    if (!part) {
+      if (w.to <= this.emitted) return null;
+      const p = piece(text, this.emitted, w.to, [], [], this.plan.report);
+      this.emitted = w.to;
+      return p;
+    }
+    const edits: Edit[] = [];
+    for (const e of part.edits) {
+      if (e.start < this.lastEnd) continue;
+      this.lastEnd = e.end;
+      advanceLines(text, this.editLines, e.start);
+      edits.push({ ...e, line: this.editLines.line, column: e.start - this.editLines.lineStart + 1 });
+    }
+    const flags = part.flags.map((f) => {
+      advanceLines(text, this.flagLines, f.start);
+      return { ...f, line: this.flagLines.line, column: f.start - this.flagLines.lineStart + 1 };
+    });
+    const to = Math.max(w.to, edits.length ? edits[edits.length - 1]!.end : 0);
+    const p = piece(text, this.emitted, to, edits, flags, this.plan.report);
+    this.emitted = to;
+    return p;
+  }
+}
 
 /**
  * Restores a text piece by piece (see the file comment); a text up to `windowedAbove` characters comes as one piece,
@@ -149,115 +396,28 @@ export function* restoreWindowsWith(
   tuning?: Tuning,
   settings: WindowSettings = {},
 ): Generator<RestoredWindow, void, undefined> {
-  const windowChars = settings.windowChars ?? WINDOW_CHARS;
   if (text.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) {
     const r = restoreWhole(resources, text, options, tuning);
     yield { from: 0, to: text.length, text: r.text, edits: r.edits, flags: r.flags, gate: r.gate };
     return;
   }
-  const config = tuning ? { ...configFor(options), ...tuning } : configFor(options);
-  const assumeSpun = options.assumeSpun ?? false;
-  const lm = resources.lm;
-  const findOptions: FindOptions = {
-    neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
-    skip: options.skip ?? [],
-  };
-  const skip = new SkipSpans(findOptions.skip);
-  const gateDictionary = resources.gateDictionary ?? resources.dictionary;
-  const windows = windowsOf(text, windowChars);
-
-  // Key ids must stay the same over the document's windows (the presence of words below is kept by id).
-  if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
-  const read = (w: Window) => {
-    const tok = tokenTable(text, w.ctxFrom, w.ctxTo);
-    const { doc, spintax } = prepare(tok, skip, w.ctxFrom, w.ctxTo);
-    const numbers = new Sites(4);
-    findNumbers(doc, skip.merged, 0, tok.n, numbers);
-    const sitesFrom = (dict: PhraseDictionary, scientific: boolean, fingerprints: FingerprintScope, rank = true) =>
-      findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rank && rankForms(sites, forms, tok, lm), fingerprints);
-    const countForms = (dict: PhraseDictionary, counts: Map<string, number>) =>
-      countFormSites(doc, spintax, numbers, dict, findOptions, skip, true, { seen: new Set() }, w.from, w.to, counts);
-    return { tok, doc, sitesFrom, countForms };
-  };
-
-  // Pass 1: the document's evidence, as counts.
-  const counts = new PlaceCounts();
-  const seen = new Set<string>();
-  let words = 0;
-  let academic = 0;
-  /** Sites per spun form in the whole document (the scorer's "log sites" feature). */
-  const formSites = new Map<string, number>();
-  /** Per key id, whether the document has a word of it (what the scorer's "present" feature reads). */
-  let present = new Uint8Array(1024);
-  /** Windows where a closed gate could still change something (spintax, near-certain tiers, fingerprints). */
-  const certainIn = new Uint8Array(windows.length);
-  windows.forEach((w, k) => {
-    const { tok, doc, sitesFrom } = read(w);
-    const [a, b] = coreTokens(tok, w.from, w.to);
-    words += b - a;
-    const { keys, keyOf } = wordTable;
-    if (present.length < keys.length + 1) {
-      const grown = new Uint8Array(2 * (keys.length + 1));
-      grown.set(present);
-      present = grown;
-    }
-    for (let t = a; t < b; t++) {
-      const kid = keyOf[tok.word[t]!]!;
-      present[kid] = 1;
-      if (isAcademic(keys[kid]!)) academic++;
-    }
-    // The gate's sites (not ranked), as restoreWith's gate sees them: a general thesaurus is consulted only once
-    // the gate is open (pass 1b), so a long clean text costs what a short one does.
-    const found = sitesFrom(gateDictionary, true, { seen }, false);
-    const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
-    const active = initialChoices(found.sites);
-    sc.markActive(active);
-    const s = found.sites;
-    counts.lastEnd = -1;
-    for (let i = 0; i < s.n; i++) {
-      if (!inCore(s, i, w)) continue;
-      if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certainIn[k] = 1;
-      // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
-      sc.siteDeltas(i, active, false);
-      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
-    }
-  });
-  const gate: Gate = gateFrom(words, counts, config, assumeSpun);
-  // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
-  if (gate.spun) {
-    for (const w of windows) read(w).countForms(resources.dictionary, formSites);
-  }
-  const scientificText = registerOf(words, academic).scientific;
-  const scientific = assumeSpun || scientificText;
-  const fingerprints: FingerprintScope = { anywhere: seen.size >= 2 };
-  const report = gateReport(gate, words);
-  const flagger = scientificText ? resources.flagger?.() : undefined;
+  const run = new WindowRun(resources, text, options, tuning);
+  const plan = run.plan(windowsOf(text, settings.windowChars ?? WINDOW_CHARS));
 
   // Pass 2: restore window by window with the document's evidence fixed.
   const cursor: EditCursor = newCursor();
   // Where each window starts, in lines (for the flags of scientific text): counted forwards, window after window.
   const flagLines = newLineCursor();
   let emitted = 0;
-  for (let k = 0; k < windows.length; k++) {
-    const w = windows[k]!;
-    let edits: Edit[] = [];
-    if (gate.spun || certainIn[k] || flagger) {
-      const { tok, doc, sitesFrom } = read(w);
-      const found = sitesFrom(gate.spun ? resources.dictionary : gateDictionary, scientific, fingerprints);
-      found.forms.documentSites = Int32Array.from(found.forms.key, (key, f) => Math.max(formSites.get(key) ?? 0, found.forms.memberFrom[f + 1]! - found.forms.memberFrom[f]!));
-      const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
-      sc.usePresence(present);
-      const result = decide(sc, config, assumeSpun, gate);
-      const inWindow = result.decisions.filter((d) => inCore(sc.sites, d.site, w));
-      const decisions = gate.spun ? inWindow : withoutNotation(inWindow, sc.sites, resources.dictionary);
-      edits = toEdits(text, tok, sc.sites, decisions, skip, cursor);
-      let flags: Flag[] = [];
-      if (flagger) ({ edits, flags } = windowFlags(text, w, edits, sc, findOptions, resources, flagger, flagLines));
+  for (let k = 0; k < plan.windows.length; k++) {
+    const w = plan.windows[k]!;
+    if (run.works(plan, k)) {
+      const { edits, flags } = run.window(plan, plan.present, w, cursor, flagLines);
       const to = Math.max(w.to, edits.length ? edits[edits.length - 1]!.end : 0);
-      yield piece(text, emitted, to, edits, flags, report);
+      yield piece(text, emitted, to, edits, flags, plan.report);
       emitted = to;
     } else if (w.to > emitted) {
-      yield piece(text, emitted, w.to, edits, [], report);
+      yield piece(text, emitted, w.to, [], [], plan.report);
       emitted = w.to;
     }
   }
@@ -272,7 +432,7 @@ function piece(text: string, from: number, to: number, edits: Edit[], flags: Fla
 /** Unlisted tortured phrases in a window's core (scientific text only), as restore.ts does for a whole text. */
 function windowFlags(
   text: string,
-  w: Window,
+  w: WindowSpan,
   edits: Edit[],
   sc: Scoring,
   findOptions: FindOptions,
