@@ -15,8 +15,9 @@
 //   node scripts/bench.mjs --big-mb 10     size of the peak-memory input (default 30)
 //   node scripts/bench.mjs --quick         a tenth of every input size, to check that the script works
 //   node scripts/bench.mjs --only memory   some parts only (comma-separated): startup, throughput, memory (the big
-//                                          pipe input and the batch's peak RSS), batch (the same runs), stream
-import { spawnSync } from "node:child_process";
+//                                          pipe input and the batch's peak RSS), batch (the same runs), stream,
+//                                          long (one long input with --jobs 1 and --jobs 2)
+import { spawn, spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -133,6 +134,7 @@ async function runBench() {
     if (wants("startup")) benchStartup();
     if (wants("throughput")) benchThroughput();
     if (wants("memory")) benchBigInput();
+    if (wants("long")) await benchLongInputThreads();
     if (wants("memory", "batch")) await benchBatch();
 
     function benchStartup() {
@@ -234,6 +236,43 @@ async function runBench() {
       row(`throughput: unspin < ${bigMB} MB spun > out`, `${(big.length / MB / rb.secs).toFixed(2)} MB/s (${f1(rb.secs)} s, ${f1(rb.cpu)} s CPU)`, "");
 
     }
+    function benchLongInputThreads() {
+      // --- one long input on two threads ---------------------------------------------------------------------------
+      // `unspin --jobs 2 < long.txt`: the windows of one text are spread over the main thread and a worker
+      // (src/cli/run/parallel-windows.ts). Against --jobs 1 on the same input and, as the machine's own ceiling, two
+      // --jobs 1 processes on its two halves at once; three interleaved rounds, medians.
+      const halves = [spun10.slice(0, spun10.length >> 1), spun10.slice(spun10.length >> 1)].map((t, i) => write(`spun-half-${i}.txt`, t));
+      const cli = (file, jobs) =>
+        new Promise((done, fail) => {
+          const fd = openSync(file, "r");
+          const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--child-cli", "--root", root, "--jobs", String(jobs)], { stdio: [fd, "ignore", "pipe"] });
+          closeSync(fd);
+          let stderr = "";
+          child.stderr.on("data", (d) => (stderr += d));
+          child.on("error", fail);
+          child.on("close", (status) => (status === 0 ? done({ rss: Number(/BENCH_MAX_RSS_MB=([\d.]+)/.exec(stderr)?.[1]), cpu: Number(/BENCH_CPU_S=([\d.]+)/.exec(stderr)?.[1]) }) : fail(new Error(`unspin --jobs ${jobs} failed (${status}): ${stderr.slice(0, 500)}`))));
+        });
+      const timed = async (runs) => {
+        const t = performance.now();
+        const rs = await Promise.all(runs());
+        return { secs: (performance.now() - t) / 1000, cpu: rs.reduce((a, r) => a + r.cpu, 0), rss: Math.max(...rs.map((r) => r.rss)) };
+      };
+      return (async () => {
+        const rounds = { one: [], two: [], ceiling: [] };
+        for (let k = 0; k < 3; k++) {
+          rounds.one.push(await timed(() => [cli(spun10Path, 1)]));
+          rounds.two.push(await timed(() => [cli(spun10Path, 2)]));
+          rounds.ceiling.push(await timed(() => halves.map((h) => cli(h, 1))));
+        }
+        const mid = (xs) => [...xs].sort((a, b) => a.secs - b.secs)[1];
+        const [one, two, ceiling] = [mid(rounds.one), mid(rounds.two), mid(rounds.ceiling)];
+        const label = `unspin < ${textMB} MB spun`;
+        row(`${label}, --jobs 1`, `${f1(one.secs)} s (${f1(one.cpu)} s CPU), ${one.rss.toFixed(0)} MB`, "1.00");
+        row(`${label}, --jobs 2 (its windows on two threads)`, `${f1(two.secs)} s (${f1(two.cpu)} s CPU), ${two.rss.toFixed(0)} MB`, `${(one.secs / two.secs).toFixed(2)} x --jobs 1`);
+        row(`  two --jobs 1 processes, a half each (ceiling)`, `${f1(ceiling.secs)} s (${f1(ceiling.cpu)} s CPU)`, `${(one.secs / ceiling.secs).toFixed(2)} x --jobs 1; --jobs 2 = ${(ceiling.secs / two.secs).toFixed(2)} x it`);
+      })();
+    }
+
     async function benchBatch() {
       // --- batch -----------------------------------------------------------------------------------------------------
       // Two halves in two folders: the batch runs over both; the machine's own ceiling is two separate processes

@@ -70,8 +70,21 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   return restoreWithUnchecked(resources, text, options, tuning);
 }
 
-export type { RestoredWindow } from "./restore/windows.js";
-import { restoreWindowsWith as restoreWindowsUnchecked, type RestoredWindow } from "./restore/windows.js";
+export type { RestoredWindow, PortableWindowPlan, WindowPart, WindowCounts, WindowSpan } from "./restore/windows.js";
+export { WindowJoiner, WINDOWED_ABOVE, windowSpans, mergeFormSites, planFromCounts } from "./restore/windows.js";
+import {
+  countWindowFormsPart as countWindowFormsPartWith,
+  countWindowPart as countWindowPartWith,
+  planWindowsWith,
+  portablePlan,
+  restoreWindowPart as restoreWindowPartWith,
+  restoreWindowsWith as restoreWindowsUnchecked,
+  type PortableWindowPlan,
+  type RestoredWindow,
+  type WindowCounts,
+  type WindowPart,
+  type WindowSpan,
+} from "./restore/windows.js";
 
 /**
  * Restore a text piece by piece (see docs/library.md): a text over about 1.5 million characters is restored in
@@ -81,6 +94,42 @@ import { restoreWindowsWith as restoreWindowsUnchecked, type RestoredWindow } fr
 export function restoreWindows(text: string, options: RestoreOptions = {}): Generator<RestoredWindow, void, undefined> {
   checkRestoreArguments("restoreWindows", text, options);
   return restoreWindowsUnchecked(resourcesFor(options.extraDictionaries), text, options);
+}
+
+/**
+ * For restoring a long text's windows on several threads (see docs/library.md): the document-level evidence of a
+ * text over about 1.5 million characters as plain data a worker thread can be sent, or null for a shorter text
+ * (restore() it whole). Then restoreWindowPart() for each window, anywhere, and a WindowJoiner in the end: the
+ * same pieces as restoreWindows() gives.
+ */
+export function planWindows(text: string, options: RestoreOptions = {}): PortableWindowPlan | null {
+  checkRestoreArguments("planWindows", text, options);
+  const plan = planWindowsWith(resourcesFor(options.extraDictionaries), text, options);
+  return plan && portablePlan(plan);
+}
+
+/**
+ * Pass 1 for window w = windowSpans(text)[k] alone, from its context slice `part` = text.slice(w.ctxFrom, w.ctxTo):
+ * counts that planFromCounts merges (the windows can be counted on several threads, in any order).
+ */
+export function countWindowPart(part: string, w: WindowSpan, k: number, options: RestoreOptions = {}): WindowCounts {
+  checkRestoreArguments("countWindowPart", part, options);
+  return countWindowPartWith(resourcesFor(options.extraDictionaries), part, w, k, options);
+}
+
+/** Pass 1b for a document whose plan (without it) found it spun: sites per spun form in one window (see mergeFormSites). */
+export function countWindowFormsPart(part: string, w: WindowSpan, options: RestoreOptions = {}): Map<string, number> {
+  checkRestoreArguments("countWindowFormsPart", part, options);
+  return countWindowFormsPartWith(resourcesFor(options.extraDictionaries), part, w, options);
+}
+
+/**
+ * Window k of a planned text, restored on its own from its context: `part` is text.slice(w.ctxFrom, w.ctxTo) for
+ * w = plan.windows[k]. Null when the window needs no restoring. Give the answers to a WindowJoiner in window order.
+ */
+export function restoreWindowPart(part: string, plan: PortableWindowPlan, k: number, options: RestoreOptions = {}): WindowPart | null {
+  checkRestoreArguments("restoreWindowPart", part, options);
+  return restoreWindowPartWith(resourcesFor(options.extraDictionaries), part, plan, k, options);
 }
 
 export { screenWith, spinProbability, verdictOf, type ScreenResult, type ScreenEvidence, type ScreenOptions, type Fingerprint, type Verdict } from "./screen/screen.js";

@@ -19,7 +19,8 @@ import { describeConfig, restoreOptionsFor } from "./input/options.js";
 import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./run/process-file.js";
 import { docKindFor } from "./input/prose.js";
 import type { Summary } from "./report/report.js";
-import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowRestorer, type Restorer, type WindowRestorer } from "./run/restorer.js";
+import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowLibrary, loadWindowRestorer, type Restorer, type WindowRestorer } from "./run/restorer.js";
+import type { AsyncWindowRestorer } from "./run/parallel-windows.js";
 import { readFdBounded, readLimited, sizeLimitFor } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
 
@@ -300,12 +301,25 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   const cleanup = opts.write || interactive ? await installInterruptCleanup() : () => undefined;
   const fileJobs = jobs.filter((j) => j !== stdinJob);
   let handled = 0;
+  let windowPool: Promise<import("./run/pool.js").WorkerPool> | null = null;
   try {
     if (opts.write || interactive) await sweepFolders(run, fileJobs);
     // Restored text (pipe mode) or JSON records printed as they come, for one input with nothing written back:
     // long texts are restored in windows.
     const streams = (mode === "text" || mode === "json") && !interactive && (!opts.write || fileJobs.length === 0);
-    const stream = streams ? (deps.restorer ? deps.windowRestorer : await loadWindowRestorer(restorerModule)) : undefined;
+    let stream: WindowRestorer | AsyncWindowRestorer | undefined = streams ? (deps.restorer ? deps.windowRestorer : await loadWindowRestorer(restorerModule)) : undefined;
+    // One long input with --jobs N: its windows are restored on N threads (the pool is made for a long text only).
+    if (stream && (stdinJob ? 1 : 0) + fileJobs.length === 1 && opts.jobs !== undefined && opts.jobs > 1 && !deps.restorer) {
+      const runner = await import("./run/runner.js");
+      const threads = runner.clampJobs(opts.jobs);
+      if (threads !== opts.jobs && !opts.quiet) io.stderr.write(`unspin: --jobs ${opts.jobs} is more than the ${threads} core(s) available; using ${threads}\n`);
+      const lib = threads > 1 ? await loadWindowLibrary(restorerModule) : undefined;
+      if (lib) {
+        const { parallelWindows } = await import("./run/parallel-windows.js");
+        const windows = async () => lib;
+        stream = parallelWindows(lib, () => (windowPool ??= runner.windowPool(threads, restorerModule, mainRestorer, windows)), stream);
+      }
+    }
     if (stdinJob) {
       await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream), interactive);
       handled++;
@@ -329,6 +343,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   } finally {
     progress?.stop();
     cleanup();
+    await closePool(windowPool);
   }
   if (interactive) await interactive.finish();
 
@@ -412,7 +427,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
     const render = json ? await jsonRenderer(outcome.display, outcome.text) : textRenderer(outcome.encoding);
     let streamed;
     try {
-      streamed = streamPieces(outcome.pieces, render, run.out, run.failed);
+      streamed = await streamPieces(outcome.pieces, render, run.out, run.failed);
     } catch (err) {
       // What was printed before the failure stays printed; the run ends with an error.
       io.stderr.write(`unspin: ${outcome.display}: internal error: ${(err as Error).message}\n`);
@@ -537,7 +552,7 @@ async function leftOutByConfig(config: LoadedConfig, path: string): Promise<bool
  * checked before reading; from a pipe, reading stops once more than the limit has arrived. Either way an input over
  * the limit is an error and nothing of it is printed.
  */
-async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer, stream?: import("./run/restorer.js").WindowRestorer): Promise<FileOutcome> {
+async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer, stream?: WindowRestorer | AsyncWindowRestorer): Promise<FileOutcome> {
   const fd = (stdin as { fd?: unknown }).fd;
   if (typeof fd === "number") {
     const { fstatSync } = await import("node:fs");
@@ -561,6 +576,11 @@ async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer, st
   const bytes = await readLimited(stdin, job.sizeLimit.bytes);
   if (bytes === null) return tooLarge(job, null);
   return processBytes(job, bytes, null, restore, stream);
+}
+
+/** Closes the pool of a long text's windows, if one was made. */
+async function closePool(pool: Promise<import("./run/pool.js").WorkerPool> | null): Promise<void> {
+  if (pool) await (await pool).close();
 }
 
 /** Signals that end a run, and the exit code a shell reports for each (128 + number). */

@@ -6,8 +6,12 @@ import { positionIn } from "../text/position.js";
 import type { Edit } from "../types.js";
 import { applyEdits, restoreWith } from "./restore.js";
 import {
+  countWindowFormsPart,
+  countWindowPart,
   cutNear,
   joinWindows,
+  mergeFormSites,
+  planFromCounts,
   planWindowsWith,
   portablePlan,
   restoreWindowPart,
@@ -16,6 +20,7 @@ import {
   windowCuts,
   WINDOWED_ABOVE,
   WindowJoiner,
+  windowSpans,
   type RestoredWindow,
   type WindowSettings,
 } from "./windows.js";
@@ -198,16 +203,29 @@ describe("restoreWindowsWith", () => {
   });
 });
 
-/** A text's windows restored one by one from the context slices a worker thread gets, and joined in order. */
+/**
+ * A text's windows counted (pass 1) and restored (pass 2) one by one from the context slices a worker thread gets,
+ * in reverse order (so no window leans on what an earlier one left in this thread's caches), and joined in order.
+ * Also checks that the plan so made is the one restoreWindowsWith makes.
+ */
 function restoredByParts(text: string, options: RestoreOptions, settings: WindowSettings): RestoredWindow[] {
-  const plan = planWindowsWith(resources, text, options, undefined, settings)!;
+  const windows = windowSpans(text, settings)!;
+  const slice = (k: number) => text.slice(windows[k]!.ctxFrom, windows[k]!.ctxTo);
+  const backwards = windows.map((_, k) => windows.length - 1 - k);
+  const counts = backwards.map((k) => structuredClone(countWindowPart(resources, slice(k), windows[k]!, k, options)));
+  let plan = planFromCounts(windows, counts, null, options);
+  if (plan.gate.spun) plan = planFromCounts(windows, counts, mergeFormSites(backwards.map((k) => countWindowFormsPart(resources, slice(k), windows[k]!, options))), options);
+  const whole = portablePlan(planWindowsWith(resources, text, options, undefined, settings)!);
+  const { id: _a, presentKeys: keysByParts, ...byParts } = plan;
+  const { id: _b, presentKeys: keysWhole, ...wholePlan } = whole;
+  expect(byParts).toEqual(wholePlan);
+  expect(new Set(keysByParts)).toEqual(new Set(keysWhole));
   // As sent to a worker: plain data, cloned.
-  const portable = structuredClone(portablePlan(plan));
+  const portable = structuredClone(plan);
+  const parts = backwards.map((k) => restoreWindowPart(resources, slice(k), portable, k, options)).reverse();
   const joiner = new WindowJoiner(text, plan);
   const pieces: RestoredWindow[] = [];
-  // Backwards, so no window can lean on what an earlier one left in this thread's caches.
-  const parts = plan.windows.map((w, k) => ({ w, k })).reverse().map(({ w, k }) => restoreWindowPart(resources, text.slice(w.ctxFrom, w.ctxTo), portable, k, options));
-  parts.reverse().forEach((part, k) => {
+  parts.forEach((part, k) => {
     const piece = joiner.add(k, part);
     if (piece) pieces.push(piece);
   });
@@ -244,7 +262,8 @@ describe("windows restored on their own (restoreWindowPart) and joined (WindowJo
     expect(pieces).toEqual([...restoreWindowsWith(resources, text, {}, undefined, settings)]);
   });
 
-  it("has no plan for a text short enough for one pass", () => {
+  it("has no plan and no windows for a text short enough for one pass", () => {
     expect(planWindowsWith(resources, "Short text.", {}, undefined, {})).toBeNull();
+    expect(windowSpans("Short text.")).toBeNull();
   });
 });

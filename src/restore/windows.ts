@@ -162,6 +162,30 @@ export interface WindowPart {
   flags: Flag[];
 }
 
+/**
+ * Pass 1 over some of a text's windows, as plain data: counts that add up over windows, so that threads can each
+ * gather some (countWindowPart) and one thread merges them (mergeWindowCounts).
+ */
+export interface WindowCounts {
+  /** The gate's place counts (decide.ts PlaceCounts). */
+  strong: number;
+  strongCurated: number;
+  strongTable: number;
+  winning: number;
+  /** The five best gains, best first. */
+  top: number[];
+  strongForms: string[];
+  words: number;
+  /** Words of the research vocabulary (register.ts). */
+  academic: number;
+  /** Listed fingerprints found. */
+  seen: string[];
+  /** The keys of the words in the windows' own parts. */
+  presentKeys: string[];
+  /** The windows (numbers) with near-certain places. */
+  certain: number[];
+}
+
 /** A window: context read [ctxFrom, ctxTo), its own part (core) [from, to) inside it. */
 export interface WindowSpan {
   ctxFrom: number;
@@ -260,6 +284,55 @@ class WindowRun {
     return { windows, gate, report: gateReport(gate, words), formSites, present, scientificText, fingerprintsAnywhere: seen.size >= 2, certainIn };
   }
 
+  /** Pass 1 for window k alone (as plan() counts it), in plain data. */
+  countWindow(w: WindowSpan, k: number): WindowCounts {
+    if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
+    const counts = new PlaceCounts();
+    const seen = new Set<string>();
+    const { tok, doc, sitesFrom } = this.read(w);
+    const [a, b] = coreTokens(tok, w.from, w.to);
+    const { keys, keyOf } = wordTable;
+    const present = new Set<number>();
+    let academic = 0;
+    for (let t = a; t < b; t++) {
+      const kid = keyOf[tok.word[t]!]!;
+      present.add(kid);
+      if (isAcademic(keys[kid]!)) academic++;
+    }
+    const found = sitesFrom(this.gateDictionary, true, { seen }, false);
+    const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, this.resources.lm);
+    const active = initialChoices(found.sites);
+    sc.markActive(active);
+    const s = found.sites;
+    let certain = false;
+    for (let i = 0; i < s.n; i++) {
+      if (!inCore(s, i, w)) continue;
+      if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certain = true;
+      sc.siteDeltas(i, active, false);
+      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, this.config.gateStrongDelta);
+    }
+    return {
+      strong: counts.strong,
+      strongCurated: counts.strongCurated,
+      strongTable: counts.strongTable,
+      winning: counts.winning,
+      top: [...counts.top],
+      strongForms: [...counts.strongForms],
+      words: b - a,
+      academic,
+      seen: [...seen],
+      presentKeys: [...present].map((kid) => keys[kid]!),
+      certain: certain ? [k] : [],
+    };
+  }
+
+  /** Pass 1b for one window: sites per spun form of the full dictionary, in the window's own part. */
+  countWindowForms(w: WindowSpan): Map<string, number> {
+    const formSites = new Map<string, number>();
+    this.read(w).countForms(this.resources.dictionary, formSites);
+    return formSites;
+  }
+
   /** The flagger of unlisted tortured phrases, for scientific text only. */
   flagger(plan: Omit<WindowPlan, "present">) {
     return plan.scientificText ? this.resources.flagger?.() : undefined;
@@ -339,6 +412,85 @@ export function restoreWindowPart(resources: Resources, part: string, plan: Port
   const { edits, flags } = run.window(plan, present, local, newCursor(), newLineCursor());
   const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + off, end: x.end + off });
   return { edits: edits.map(back), flags: flags.map(back) };
+}
+
+/** A text's windows (pass 1 and 2 run over them), or null when it is short enough for one pass. */
+export function windowSpans(text: string, settings: WindowSettings = {}): WindowSpan[] | null {
+  if (text.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) return null;
+  return windowsOf(text, settings.windowChars ?? WINDOW_CHARS);
+}
+
+/** Runs `f` on window k's context slice (`part`), the window moved into the slice's offsets, `options.skip` too. */
+function onPart<T>(resources: Resources, part: string, w: WindowSpan, options: RestoreOptions, tuning: Tuning | undefined, f: (run: WindowRun, local: WindowSpan) => T): T {
+  const off = w.ctxFrom;
+  const skip = (options.skip ?? []).filter((s) => s.end > off && s.start < w.ctxTo).map((s) => ({ ...s, start: Math.max(0, s.start - off), end: Math.min(part.length, s.end - off) }));
+  return f(new WindowRun(resources, part, { ...options, skip }, tuning), { ctxFrom: 0, ctxTo: part.length, from: w.from - off, to: w.to - off });
+}
+
+/** Pass 1 for window k on its own, from its context slice (see restoreWindowPart). */
+export function countWindowPart(resources: Resources, part: string, w: WindowSpan, k: number, options: RestoreOptions = {}, tuning?: Tuning): WindowCounts {
+  return onPart(resources, part, w, options, tuning, (run, local) => run.countWindow(local, k));
+}
+
+/** Pass 1b (for a document found spun) for one window on its own, from its context slice. */
+export function countWindowFormsPart(resources: Resources, part: string, w: WindowSpan, options: RestoreOptions = {}, tuning?: Tuning): Map<string, number> {
+  return onPart(resources, part, w, options, tuning, (run, local) => run.countWindowForms(local));
+}
+
+/** Sums of sites per form over windows (pass 1b's answers). */
+export function mergeFormSites(parts: Iterable<Map<string, number>>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of parts) for (const [key, n] of m) out.set(key, (out.get(key) ?? 0) + n);
+  return out;
+}
+
+/**
+ * The document's evidence from every window's counts (countWindowPart, in any order): the plan, without the sites per
+ * form (pass 1b) when the gate is shut, as the plan of restoreWindowsWith is. Give `formSites` once the gate is known
+ * open (mergeFormSites over countWindowFormsPart's answers).
+ */
+export function planFromCounts(
+  windows: WindowSpan[],
+  parts: readonly WindowCounts[],
+  formSites: Map<string, number> | null,
+  options: RestoreOptions = {},
+  tuning?: Tuning,
+): PortableWindowPlan {
+  const config = tuning ? { ...configFor(options), ...tuning } : configFor(options);
+  const counts = new PlaceCounts();
+  const seen = new Set<string>();
+  const present = new Set<string>();
+  const certainIn = new Uint8Array(windows.length);
+  let words = 0;
+  let academic = 0;
+  const tops: number[] = [];
+  for (const p of parts) {
+    counts.strong += p.strong;
+    counts.strongCurated += p.strongCurated;
+    counts.strongTable += p.strongTable;
+    counts.winning += p.winning;
+    for (const f of p.strongForms) counts.strongForms.add(f);
+    for (const g of p.top) tops.push(g);
+    for (const f of p.seen) seen.add(f);
+    for (const key of p.presentKeys) present.add(key);
+    for (const k of p.certain) certainIn[k] = 1;
+    words += p.words;
+    academic += p.academic;
+  }
+  // The five best gains over the document, best first, as PlaceCounts keeps them window after window.
+  counts.top.push(...tops.sort((x, y) => y - x).slice(0, 5));
+  const gate = gateFrom(words, counts, config, options.assumeSpun ?? false);
+  return {
+    windows,
+    gate,
+    report: gateReport(gate, words),
+    formSites: gate.spun ? (formSites ?? new Map()) : new Map(),
+    presentKeys: [...present],
+    scientificText: registerOf(words, academic).scientific,
+    fingerprintsAnywhere: seen.size >= 2,
+    certainIn,
+    id: ++planIds,
+  };
 }
 
 /**

@@ -58,3 +58,30 @@ describe("pipe mode streams a long input window by window", () => {
     expect(wide.stdout.subarray(2).toString("utf16le")).toBe(expected);
   }, 150_000); // five CLI runs over 20 K characters: a guard against a hang, not a speed target (bench has those)
 });
+
+describe("--jobs 2 restores one long input's windows on two threads", () => {
+  it("prints exactly what one thread prints, as text and as JSON, with windows restored on both threads", async () => {
+    const one = await runCli(["--jobs", "1"], { ...windowed, input: TEXT });
+    const two = await runCli(["--jobs", "2"], { ...windowed, input: TEXT, env: { WINDOWED_TEST_REPORT: "1" } });
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.out).not.toBe(TEXT);
+    expect(two.out).toBe(one.out);
+    const threads = two.stderr.split("\n").filter((l) => l.startsWith("window restored on the "));
+    expect(threads.length).toBeGreaterThan(3);
+    expect(new Set(threads)).toEqual(new Set(["window restored on the main thread", "window restored on the worker"]));
+    const jsonOne = await runCli(["--jobs", "1", "--format", "json", "-"], { ...windowed, input: TEXT });
+    const jsonTwo = await runCli(["--jobs", "2", "--format", "json", "-"], { ...windowed, input: TEXT });
+    expect(jsonTwo.code).toBe(0);
+    expect(jsonTwo.out).toBe(jsonOne.out);
+  }, 150_000);
+
+  it("ends with a clear error and a non-zero exit when a window's restoring fails, on either thread", async () => {
+    // A sentence of the input's fourth window: it fails wherever it is restored.
+    const marker = TEXT.slice(13_000, 13_040);
+    const failed = await runCli(["--jobs", "2"], { ...windowed, input: TEXT, env: { WINDOWED_TEST_FAIL: marker } });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toMatch(/internal error: .*test failure in a window/);
+  }, 60_000);
+});
+

@@ -1,34 +1,50 @@
 /**
- * A fixed set of threads running processFile(): worker threads, and the main thread as one more when given a restorer
- * of its own. Jobs are queued and handed to whichever is free.
+ * A fixed set of threads running processFile(), or restoring the windows of one long text: worker threads, and the
+ * main thread as one more when given a restorer of its own. Jobs are queued and handed to whichever is free.
  */
 import { Worker } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
+import type { PortableWindowPlan, WindowCounts, WindowPart, WindowSpan } from "../../restore/windows.js";
 import { internalError, processFile, type FileJob, type FileOutcome } from "./process-file.js";
-import type { Restorer } from "./restorer.js";
+import type { Restorer, WindowLibrary } from "./restorer.js";
+import type { CliRestoreOptions } from "./restorer.js";
 import { WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 
-interface Task {
-  job: FileJob;
-  resolve: (o: FileOutcome) => void;
-  reject: (e: Error) => void;
+/**
+ * One window of a long text, from its context slice (see parallel-windows.ts): counted (pass 1), its spun forms
+ * counted (pass 1b), or restored with the document's plan (pass 2).
+ */
+export type WindowJob =
+  | { step: "count" | "forms"; part: string; window: WindowSpan; k: number; options: CliRestoreOptions }
+  | { step: "restore"; part: string; window: WindowSpan; k: number; options: CliRestoreOptions; plan: PortableWindowPlan };
+
+/** What each step answers. */
+export interface WindowAnswers {
+  count: WindowCounts;
+  forms: Map<string, number>;
+  restore: WindowPart | null;
 }
+
+type Task =
+  | { job: FileJob; window?: undefined; resolve: (o: FileOutcome) => void; reject: (e: Error) => void }
+  | { job?: undefined; window: WindowJob; resolve: (answer: unknown) => void; reject: (e: Error) => void };
 
 interface Slot {
   worker: Worker;
   /** Jobs sent to the worker and not yet answered, by id (a worker works on several at once and answers as each ends). */
   tasks: Map<number, Task>;
+  /** The window plan the worker holds (sent once per document, not with every window). */
+  planId: number;
 }
 
-/** A job as sent to a worker, and its answer (see worker.ts). */
-export interface WorkerRequest {
-  id: number;
-  job: FileJob;
-}
-export interface WorkerAnswer {
-  id: number;
-  outcome: FileOutcome;
-}
+/**
+ * A job as sent to a worker, and its answer (see worker.ts). A window comes without its plan when the worker already
+ * holds that plan (`planId`); an error in a window's restoring comes back as `error`.
+ */
+export type WorkerRequest =
+  | { id: number; job: FileJob }
+  | { id: number; window: Omit<WindowJob, "plan"> & { planId?: number; plan?: PortableWindowPlan } };
+export type WorkerAnswer = { id: number; outcome: FileOutcome } | { id: number; answer: unknown; error?: string };
 
 /**
  * Jobs a worker holds at once. More than one, so that it goes on with the next while the main thread, busy with a
@@ -56,18 +72,30 @@ export class WorkerPool {
     restorerModule: string,
     model?: SharedModelFile,
     private readonly mainRestorer?: () => Promise<Restorer>,
+    /** The library's window functions, for the main thread's share of a long text's windows. */
+    private readonly mainWindows?: () => Promise<WindowLibrary>,
+    youngGenerationMb = WORKER_YOUNG_GENERATION_MB,
   ) {
     for (let i = 0; i < size; i++) {
-      // A small young generation, as the main thread's (heap.ts): a worker keeps nothing of one file for the next.
+      // A small young generation for files, as the main thread's (heap.ts): a worker keeps nothing of one file for the
+      // next. A window of a long text gets more (WINDOW_WORKER_YOUNG_GENERATION_MB).
       const worker = new Worker(new URL("./worker.js", import.meta.url), {
         workerData: { restorerModule, model },
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+        resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
       });
-      const slot: Slot = { worker, tasks: new Map() };
-      worker.on("message", ({ id, outcome }: WorkerAnswer) => {
-        const task = slot.tasks.get(id)!;
-        slot.tasks.delete(id);
-        task.resolve(outcome);
+      const slot: Slot = { worker, tasks: new Map(), planId: -1 };
+      worker.on("message", (answer: WorkerAnswer) => {
+        const task = slot.tasks.get(answer.id);
+        // None after a failure or a close: every job held was rejected then.
+        if (!task) return;
+        slot.tasks.delete(answer.id);
+        if (task.window) {
+          if ("error" in answer && answer.error !== undefined) {
+            const err = new Error(answer.error);
+            task.reject(err);
+            this.fail(err);
+          } else task.resolve("answer" in answer ? answer.answer : null);
+        } else task.resolve((answer as { outcome: FileOutcome }).outcome);
         this.dispatch();
       });
       worker.on("error", (err) => this.fail(err));
@@ -82,6 +110,15 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** One step for one window of a long text; a failure fails the pool, as a crashed worker does. */
+  runWindow<J extends WindowJob>(window: J): Promise<WindowAnswers[J["step"]]> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.queue.push({ window, resolve: resolve as (answer: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -104,27 +141,50 @@ export class WorkerPool {
     // The main thread first: its engine is ready before a new worker's, and results come out in input order, so the
     // first file must not wait for a worker to start. It takes the job here but restores it only after an await, so
     // the workers are handed theirs below before it starts.
-    if (this.mainRestorer && !this.mainBusy && this.queue.length > 0 && !this.failure) void this.runOnMain(this.queue.shift()!);
+    const next = this.queue[0];
+    if (next && !this.mainBusy && !this.failure && (next.window ? this.mainWindows : this.mainRestorer)) void this.runOnMain(this.queue.shift()!);
     for (const slot of this.slots) {
       while (slot.tasks.size < JOBS_IN_FLIGHT && this.queue.length > 0) {
         const task = this.queue.shift()!;
         const id = this.nextId++;
         slot.tasks.set(id, task);
-        slot.worker.postMessage({ id, job: task.job } satisfies WorkerRequest);
+        if (task.window?.step === "restore") {
+          const { plan, ...window } = task.window;
+          const sendPlan = slot.planId !== plan.id;
+          slot.planId = plan.id;
+          slot.worker.postMessage({ id, window: { ...window, planId: plan.id, ...(sendPlan ? { plan } : {}) } } satisfies WorkerRequest);
+        } else if (task.window) slot.worker.postMessage({ id, window: task.window } satisfies WorkerRequest);
+        else slot.worker.postMessage({ id, job: task.job } satisfies WorkerRequest);
       }
     }
   }
 
   private async runOnMain(task: Task): Promise<void> {
     this.mainBusy = true;
-    let outcome: FileOutcome;
-    try {
-      outcome = await processFile(task.job, await this.mainRestorer!());
-    } catch (err) {
-      outcome = internalError(task.job, err);
+    if (task.window) {
+      let result: unknown = null;
+      let failure: Error | null = null;
+      try {
+        // After an await, as for a file: the workers are handed their windows first.
+        result = windowStep(await this.mainWindows!(), task.window);
+      } catch (err) {
+        failure = err as Error;
+      }
+      this.mainBusy = false;
+      if (failure) {
+        task.reject(failure);
+        this.fail(failure);
+      } else task.resolve(result);
+    } else {
+      let outcome: FileOutcome;
+      try {
+        outcome = await processFile(task.job, await this.mainRestorer!());
+      } catch (err) {
+        outcome = internalError(task.job, err);
+      }
+      this.mainBusy = false;
+      task.resolve(outcome);
     }
-    this.mainBusy = false;
-    task.resolve(outcome);
     // Later, so that the workers' finished jobs are taken in (and handed new ones) before the main thread's next.
     setImmediate(() => this.dispatch());
   }
@@ -143,5 +203,17 @@ export class WorkerPool {
       s.tasks.clear();
     }
     for (const t of this.queue.splice(0)) t.reject(err);
+  }
+}
+
+/** Runs one step of a window job with the library's functions (on the main thread or in a worker). */
+export function windowStep(lib: WindowLibrary, job: WindowJob): WindowAnswers[WindowJob["step"]] {
+  switch (job.step) {
+    case "count":
+      return lib.countWindowPart(job.part, job.window, job.k, job.options);
+    case "forms":
+      return lib.countWindowFormsPart(job.part, job.window, job.options);
+    case "restore":
+      return lib.restoreWindowPart(job.part, job.plan, job.k, job.options);
   }
 }

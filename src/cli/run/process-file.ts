@@ -10,6 +10,7 @@ import { describeFsError } from "../errors.js";
 import { directiveSkips } from "../input/directives.js";
 import { proseSkips, type DocKind } from "../input/prose.js";
 import type { CliRestoreOptions, Restorer, WindowRestorer } from "./restorer.js";
+import type { AsyncWindowRestorer } from "./parallel-windows.js";
 import type { RestoredWindow } from "../../restore/windows.js";
 import { readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
 import { mergeSpans, relineEdits } from "../input/spans.js";
@@ -57,7 +58,7 @@ export type FileOutcome =
        * When the text is restored as it is printed (restoreWindows, pipe mode): its pieces, computed as they are
        * read; `edits`, `flags` and `gate` are then empty (they come with each piece).
        */
-      pieces?: Iterable<RestoredWindow>;
+      pieces?: Iterable<RestoredWindow> | AsyncIterable<RestoredWindow>;
     }
   | { status: "skipped"; display: string; path: string; message: string }
   | { status: "error"; display: string; path: string; message: string };
@@ -75,7 +76,12 @@ export function restoreText(text: string, kind: DocKind, options: CliRestoreOpti
 }
 
 /** The pieces of a text restored window by window (see ../../restore/windows.ts), with the CLI's skip spans. */
-export function restoreTextPieces(text: string, kind: DocKind, options: CliRestoreOptions, restoreWindows: WindowRestorer): Iterable<RestoredWindow> {
+export function restoreTextPieces(
+  text: string,
+  kind: DocKind,
+  options: CliRestoreOptions,
+  restoreWindows: WindowRestorer | AsyncWindowRestorer,
+): Iterable<RestoredWindow> | AsyncIterable<RestoredWindow> {
   const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
   return restoreWindows(text, { ...options, skip });
 }
@@ -85,7 +91,7 @@ export async function processBytes(
   bytes: Uint8Array,
   stamp: FileStamp | null,
   restore: Restorer,
-  stream?: WindowRestorer,
+  stream?: WindowRestorer | AsyncWindowRestorer,
 ): Promise<FileOutcome> {
   if (bytes.length >= LEAN_HEAP_FROM_BYTES) leanHeap();
   const decoded = decode(bytes);
@@ -118,7 +124,7 @@ export function internalError(job: FileJob, err: unknown): FileOutcome {
   return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
 }
 
-export async function processFile(job: FileJob, restore: Restorer, stream?: WindowRestorer): Promise<FileOutcome> {
+export async function processFile(job: FileJob, restore: Restorer, stream?: WindowRestorer | AsyncWindowRestorer): Promise<FileOutcome> {
   let bytes: Buffer;
   let stamp: FileStamp | null;
   try {

@@ -4,7 +4,7 @@
  */
 import type { ExtraDictionary } from "../../dict/user.js";
 import type { RestoreOptions, RestoreResult } from "../../types.js";
-import type { RestoredWindow } from "../../restore/windows.js";
+import type { PortableWindowPlan, RestoredWindow, WindowCounts, WindowJoiner, WindowPart, WindowSpan } from "../../restore/windows.js";
 
 /** RestoreOptions plus the settings the CLI adds (kept here until the library's type carries them). */
 export interface CliRestoreOptions extends RestoreOptions {
@@ -30,4 +30,29 @@ export type WindowRestorer = (text: string, options: CliRestoreOptions) => Itera
 export async function loadWindowRestorer(moduleUrl: string = DEFAULT_RESTORER_MODULE): Promise<WindowRestorer | undefined> {
   const mod = (await import(moduleUrl)) as { restoreWindows?: WindowRestorer };
   return typeof mod.restoreWindows === "function" ? mod.restoreWindows : undefined;
+}
+
+/**
+ * The library's functions for restoring one long text's windows on several threads (see ../../restore/windows.ts):
+ * the document's evidence first (planWindows), then each window on its own (restoreWindowPart), joined in order.
+ */
+export interface WindowLibrary {
+  windowSpans(text: string): WindowSpan[] | null;
+  countWindowPart(part: string, w: WindowSpan, k: number, options: CliRestoreOptions): WindowCounts;
+  countWindowFormsPart(part: string, w: WindowSpan, options: CliRestoreOptions): Map<string, number>;
+  mergeFormSites(parts: Iterable<Map<string, number>>): Map<string, number>;
+  planFromCounts(windows: WindowSpan[], parts: readonly WindowCounts[], formSites: Map<string, number> | null, options: CliRestoreOptions): PortableWindowPlan;
+  restoreWindowPart(part: string, plan: PortableWindowPlan, k: number, options: CliRestoreOptions): WindowPart | null;
+  WindowJoiner: typeof WindowJoiner;
+  /** Texts up to this many characters are restored in one pass. */
+  WINDOWED_ABOVE: number;
+}
+
+/** The module's window functions, if it has them (a stand-in restorer in tests may not). */
+export async function loadWindowLibrary(moduleUrl: string = DEFAULT_RESTORER_MODULE): Promise<WindowLibrary | undefined> {
+  const mod = (await import(moduleUrl)) as Partial<WindowLibrary>;
+  const functions = ["windowSpans", "countWindowPart", "countWindowFormsPart", "mergeFormSites", "planFromCounts", "restoreWindowPart", "WindowJoiner"] as const;
+  return functions.every((f) => typeof mod[f] === "function") && typeof mod.WINDOWED_ABOVE === "number"
+    ? (mod as WindowLibrary)
+    : undefined;
 }

@@ -5,8 +5,8 @@
 import { availableParallelism } from "node:os";
 import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { SharedModelFile } from "../../resources.js";
-import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer } from "./restorer.js";
-import { leanHeap } from "./heap.js";
+import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer, type WindowLibrary } from "./restorer.js";
+import { leanHeap, WINDOW_WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 
 /** Below this many files, starting workers (each loading the model) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -90,6 +90,21 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * A pool for the windows of one long text: the main thread and `threads` − 1 workers (see parallel-windows.ts), the
+ * model shared before the main thread's engine first reads it.
+ */
+export async function windowPool(
+  threads: number,
+  restorerModule: string,
+  mainRestorer: () => Promise<Restorer>,
+  mainWindows: () => Promise<WindowLibrary>,
+): Promise<import("./pool.js").WorkerPool> {
+  const { WorkerPool } = await import("./pool.js");
+  const model = await sharedModel(restorerModule);
+  return new WorkerPool(threads - 1, restorerModule, model, mainRestorer, mainWindows, WINDOW_WORKER_YOUNG_GENERATION_MB);
 }
 
 /**

@@ -30,16 +30,16 @@ export interface Streamed {
  * stops early when `stopped()` says the output is gone. Flags are kept (they are few: scientific text only) for
  * notes printed afterwards.
  */
-export function streamPieces(
-  pieces: Iterable<RestoredWindow>,
+export async function streamPieces(
+  pieces: Iterable<RestoredWindow> | AsyncIterable<RestoredWindow>,
   render: (piece: RestoredWindow, first: boolean) => string | Uint8Array,
   out: (b: string | Uint8Array) => void,
   stopped: () => boolean,
-): Streamed {
+): Promise<Streamed> {
   let changes = 0;
   const flags: Flag[] = [];
   let first = true;
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     changes += piece.edits.length;
     for (const f of piece.flags) flags.push(f);
     const bytes = render(piece, first);

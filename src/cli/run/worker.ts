@@ -1,9 +1,10 @@
-/** Worker-thread entry: loads the restorer (and so the model) once, then processes files sent by the pool. */
+/** Worker-thread entry: loads the restorer (and so the model) once, then restores the files or windows the pool sends. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
+import type { PortableWindowPlan } from "../../restore/windows.js";
 import { internalError, processFile, type FileOutcome } from "./process-file.js";
-import type { WorkerAnswer, WorkerRequest } from "./pool.js";
-import { loadRestorer } from "./restorer.js";
+import { windowStep, type WindowJob, type WorkerAnswer, type WorkerRequest } from "./pool.js";
+import { loadRestorer, loadWindowLibrary } from "./restorer.js";
 
 const data = workerData as { restorerModule: string; model?: SharedModelFile };
 
@@ -14,15 +15,38 @@ async function start() {
 }
 
 const restorePromise = start();
+/** The window plan of the document being restored (the pool sends it with this worker's first window of it). */
+let plan: PortableWindowPlan | undefined;
 
 // The pool sends several jobs at once; each answer carries its job's id, since a job waiting for its file to be read
 // lets a later one finish first.
-parentPort!.on("message", async ({ id, job }: WorkerRequest) => {
+parentPort!.on("message", async (request: WorkerRequest) => {
+  const { id } = request;
+  if ("window" in request) {
+    const { plan: sent, planId, ...w } = request.window;
+    if (sent) plan = sent;
+    let answer: WorkerAnswer;
+    try {
+      await restorePromise;
+      const lib = await loadWindowLibrary(data.restorerModule);
+      if (!lib) throw new Error(`${data.restorerModule} cannot restore windows`);
+      let job: WindowJob;
+      if (w.step === "restore") {
+        if (!plan || plan.id !== planId) throw new Error("a window came before its document's plan");
+        job = { ...w, step: "restore", plan };
+      } else job = { ...w, step: w.step };
+      answer = { id, answer: windowStep(lib, job) };
+    } catch (err) {
+      answer = { id, answer: null, error: (err as Error).message };
+    }
+    parentPort!.postMessage(answer);
+    return;
+  }
   let outcome: FileOutcome;
   try {
-    outcome = await processFile(job, await restorePromise);
+    outcome = await processFile(request.job, await restorePromise);
   } catch (err) {
-    outcome = internalError(job, err);
+    outcome = internalError(request.job, err);
   }
   parentPort!.postMessage({ id, outcome } satisfies WorkerAnswer);
 });

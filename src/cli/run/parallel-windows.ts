@@ -1,0 +1,45 @@
+/**
+ * One long text on several threads (`--jobs N` with a single input in pipe mode): the main thread gathers the
+ * document's evidence (pass 1 of ../../restore/windows.ts), then the windows are restored by the worker pool and the
+ * main thread at once, each from its own slice of the text, and joined in order as they come. The pieces are the
+ * ones the windows restored in turn give (test/cli/parallel-windows.test.ts compares the output).
+ */
+import type { RestoredWindow, WindowPart } from "../../restore/windows.js";
+import type { WindowAnswers, WorkerPool } from "./pool.js";
+import type { CliRestoreOptions, WindowLibrary, WindowRestorer } from "./restorer.js";
+
+/** Pieces of a restored text, as they come. */
+export type AsyncWindowRestorer = (text: string, options: CliRestoreOptions) => AsyncIterable<RestoredWindow>;
+
+/**
+ * A window restorer that spreads a long text's windows over `pool()` (made when first needed); a text short enough
+ * for one pass goes to `sequential` as before.
+ */
+export function parallelWindows(lib: WindowLibrary, pool: () => Promise<WorkerPool>, sequential: WindowRestorer): AsyncWindowRestorer {
+  return async function* (text, options) {
+    const windows = text.length > lib.WINDOWED_ABOVE ? lib.windowSpans(text) : null;
+    if (!windows) {
+      yield* sequential(text, options);
+      return;
+    }
+    const threads = await pool();
+    const slice = (k: number) => text.slice(windows[k]!.ctxFrom, windows[k]!.ctxTo);
+    const each = <S extends "count" | "forms">(step: S) =>
+      Promise.all(windows.map((window, k) => threads.runWindow({ step, part: slice(k), window, k, options }) as Promise<WindowAnswers[S]>));
+    // Pass 1 on every thread; then, for a spun document, pass 1b; then the windows restored, joined in order.
+    const counts = await each("count");
+    let plan = lib.planFromCounts(windows, counts, null, options);
+    if (plan.gate.spun) plan = lib.planFromCounts(windows, counts, lib.mergeFormSites(await each("forms")), options);
+    const joiner = new lib.WindowJoiner(text, plan);
+    const parts: (Promise<WindowPart | null> | null)[] = windows.map((window, k) => threads.runWindow({ step: "restore", part: slice(k), window, k, options, plan }));
+    // Each is awaited in order below; until then a failure must not count as unhandled.
+    for (const p of parts) p!.catch(() => undefined);
+    for (let k = 0; k < parts.length; k++) {
+      const part = await parts[k]!;
+      // Let go of each window's answer once joined: together they are the whole text's edits.
+      parts[k] = null;
+      const piece = joiner.add(k, part);
+      if (piece) yield piece;
+    }
+  };
+}
