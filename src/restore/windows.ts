@@ -403,15 +403,12 @@ function presenceOf(plan: PortableWindowPlan): Uint8Array {
  */
 export function restoreWindowPart(resources: Resources, part: string, plan: PortableWindowPlan, k: number, options: RestoreOptions = {}, tuning?: Tuning): WindowPart | null {
   const w = plan.windows[k]!;
-  const off = w.ctxFrom;
-  const skip = (options.skip ?? []).filter((s) => s.end > off && s.start < w.ctxTo).map((s) => ({ ...s, start: Math.max(0, s.start - off), end: Math.min(part.length, s.end - off) }));
-  const run = new WindowRun(resources, part, { ...options, skip }, tuning);
-  if (!run.works(plan, k)) return null;
-  const local: WindowSpan = { ctxFrom: 0, ctxTo: part.length, from: w.from - off, to: w.to - off };
-  const present = presenceOf(plan);
-  const { edits, flags } = run.window(plan, present, local, newCursor(), newLineCursor());
-  const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + off, end: x.end + off });
-  return { edits: edits.map(back), flags: flags.map(back) };
+  return onPart(resources, part, w, options, tuning, (run, local) => {
+    if (!run.works(plan, k)) return null;
+    const { edits, flags } = run.window(plan, presenceOf(plan), local, newCursor(), newLineCursor());
+    const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + w.ctxFrom, end: x.end + w.ctxFrom });
+    return { edits: edits.map(back), flags: flags.map(back) };
+  });
 }
 
 /** A text's windows (pass 1 and 2 run over them), or null when it is short enough for one pass. */
