@@ -1,8 +1,10 @@
 /**
- * One long text on several threads (`--jobs N` with a single input in pipe mode): the main thread gathers the
- * document's evidence (pass 1 of ../../restore/windows.ts), then the windows are restored by the worker pool and the
- * main thread at once, each from its own slice of the text, and joined in order as they come. The pieces are the
- * ones the windows restored in turn give (test/cli/parallel-windows.test.ts compares the output).
+ * One long text on several threads (`--jobs N` with a single input in pipe mode): its windows
+ * (../../restore/windows.ts) are counted (pass 1, then pass 1b for a spun document) and restored (pass 2) by the
+ * worker pool and the main thread at once, each from its own slice of the text; the main thread merges the counts
+ * into the document's plan between the passes and joins the restored windows in order as they come. The pieces are
+ * the ones the windows restored in turn give (src/restore/windows.test.ts for the library's steps,
+ * test/cli/windows.test.ts for the CLI's output with --jobs 1 and 2).
  */
 import type { RestoredWindow, WindowPart } from "../../restore/windows.js";
 import type { WindowAnswers, WorkerPool } from "./pool.js";
