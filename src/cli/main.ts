@@ -308,25 +308,30 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     // long texts are restored in windows.
     const streams = (mode === "text" || mode === "json") && !interactive && (!opts.write || fileJobs.length === 0);
     let stream: WindowRestorer | AsyncWindowRestorer | undefined = streams ? (deps.restorer ? deps.windowRestorer : await loadWindowRestorer(restorerModule)) : undefined;
-    // One long input with --jobs N: its windows are restored on N threads (the pool is made for a long text only).
-    if (stream && (stdinJob ? 1 : 0) + fileJobs.length === 1 && opts.jobs !== undefined && opts.jobs > 1 && !deps.restorer) {
+    // One long input with --jobs N: its windows are restored on N threads (the pool is made for a long text only),
+    // printed as they come in pipe mode, joined for the other outputs (report, diff, -w, ...).
+    let whole: AsyncWindowRestorer | undefined;
+    if ((stdinJob ? 1 : 0) + fileJobs.length === 1 && !interactive && opts.jobs !== undefined && opts.jobs > 1 && !deps.restorer) {
       const runner = await import("./run/runner.js");
       const threads = runner.clampJobs(opts.jobs);
       if (threads !== opts.jobs && !opts.quiet) io.stderr.write(`unspin: --jobs ${opts.jobs} is more than the ${threads} core(s) available; using ${threads}\n`);
       const lib = threads > 1 ? await loadWindowLibrary(restorerModule) : undefined;
-      if (lib) {
+      const sequential = stream ?? (await loadWindowRestorer(restorerModule));
+      if (lib && sequential) {
         const { parallelWindows } = await import("./run/parallel-windows.js");
         const windows = async () => lib;
-        stream = parallelWindows(lib, () => (windowPool ??= runner.windowPool(threads, restorerModule, mainRestorer, windows)), stream);
+        const parallel = parallelWindows(lib, () => (windowPool ??= runner.windowPool(threads, restorerModule, mainRestorer, windows)), sequential as WindowRestorer);
+        if (stream) stream = parallel;
+        else whole = parallel;
       }
     }
     if (stdinJob) {
-      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream), interactive);
+      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream, whole), interactive);
       handled++;
     }
-    if (stream && fileJobs.length === 1) {
+    if ((stream || whole) && fileJobs.length === 1) {
       const { processFile } = await import("./run/process-file.js");
-      await handleOutcome(run, await processFile(fileJobs.pop()!, await mainRestorer(), stream), interactive);
+      await handleOutcome(run, await processFile(fileJobs.pop()!, await mainRestorer(), stream, whole), interactive);
       handled++;
     }
     // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
@@ -552,7 +557,13 @@ async function leftOutByConfig(config: LoadedConfig, path: string): Promise<bool
  * checked before reading; from a pipe, reading stops once more than the limit has arrived. Either way an input over
  * the limit is an error and nothing of it is printed.
  */
-async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer, stream?: WindowRestorer | AsyncWindowRestorer): Promise<FileOutcome> {
+async function readStdin(
+  stdin: Io["stdin"],
+  job: FileJob,
+  restore: Restorer,
+  stream?: WindowRestorer | AsyncWindowRestorer,
+  whole?: AsyncWindowRestorer,
+): Promise<FileOutcome> {
   const fd = (stdin as { fd?: unknown }).fd;
   if (typeof fd === "number") {
     const { fstatSync } = await import("node:fs");
@@ -570,12 +581,12 @@ async function readStdin(stdin: Io["stdin"], job: FileJob, restore: Restorer, st
       // `unspin < file`: read in one piece, not through the stream's chunks (see readFdBounded).
       const bytes = readFdBounded(fd, st.size, job.sizeLimit.bytes);
       if (bytes === null) return tooLarge(job, null);
-      return processBytes(job, bytes, null, restore, stream);
+      return processBytes(job, bytes, null, restore, stream, whole);
     }
   }
   const bytes = await readLimited(stdin, job.sizeLimit.bytes);
   if (bytes === null) return tooLarge(job, null);
-  return processBytes(job, bytes, null, restore, stream);
+  return processBytes(job, bytes, null, restore, stream, whole);
 }
 
 /** Closes the pool of a long text's windows, if one was made. */

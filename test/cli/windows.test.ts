@@ -2,6 +2,7 @@
  * Long inputs are restored in windows and printed as each window is done (pipe mode). The CLI here restores with
  * windows of 4 K characters (helpers/windowed-restorer.mjs), so a short input already takes several.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { benchText } from "../../src/test-helpers/bench-text.js";
@@ -74,6 +75,25 @@ describe("--jobs 2 restores one long input's windows on two threads", () => {
     const jsonTwo = await runCli(["--jobs", "2", "--format", "json", "-"], { ...windowed, input: TEXT });
     expect(jsonTwo.code).toBe(0);
     expect(jsonTwo.out).toBe(jsonOne.out);
+  }, 150_000);
+
+  it("gives the same diff, report and written file as one thread for one long file (its windows joined)", async () => {
+    const dir = tempTree({ "long.txt": TEXT, "copy.txt": TEXT });
+    for (const args of [["--diff"], ["--format", "report"]]) {
+      const one = await runCli(["--jobs", "1", ...args, "long.txt"], { ...windowed, cwd: dir });
+      const two = await runCli(["--jobs", "2", ...args, "long.txt"], { ...windowed, cwd: dir, env: { WINDOWED_TEST_REPORT: "1" } });
+      expect(two.code).toBe(one.code);
+      expect(two.out).toBe(one.out);
+      expect(new Set(two.stderr.split("\n").filter((l) => l.startsWith("window restored on the ")))).toEqual(
+        new Set(["window restored on the main thread", "window restored on the worker"]),
+      );
+    }
+    const w1 = await runCli(["--jobs", "1", "-w", "-q", "long.txt"], { ...windowed, cwd: dir });
+    const w2 = await runCli(["--jobs", "2", "-w", "-q", "copy.txt"], { ...windowed, cwd: dir });
+    expect(w1.code).toBe(w2.code);
+    const written = readFileSync(join(dir, "long.txt"), "utf8");
+    expect(written).not.toBe(TEXT);
+    expect(readFileSync(join(dir, "copy.txt"), "utf8")).toBe(written);
   }, 150_000);
 
   it("ends with a clear error and a non-zero exit when a window's restoring fails, on either thread", async () => {

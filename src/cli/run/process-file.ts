@@ -86,12 +86,27 @@ export function restoreTextPieces(
   return restoreWindows(text, { ...options, skip });
 }
 
+/** restoreText through a window restorer's pieces, joined: the same result as restore() (see restoreWindowsWith). */
+export async function restoreTextJoined(text: string, kind: DocKind, options: CliRestoreOptions, restoreWindows: AsyncWindowRestorer): Promise<TextOutcome> {
+  const edits: Edit[] = [];
+  const flags: Flag[] = [];
+  let gate: GateReport = { strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
+  for await (const piece of restoreTextPieces(text, kind, options, restoreWindows)) {
+    for (const e of piece.edits) edits.push(e);
+    for (const f of piece.flags) flags.push(f);
+    gate = piece.gate;
+  }
+  return { edits: relineEdits(text, edits), gate, flags };
+}
+
 export async function processBytes(
   job: FileJob,
   bytes: Uint8Array,
   stamp: FileStamp | null,
   restore: Restorer,
   stream?: WindowRestorer | AsyncWindowRestorer,
+  /** Restores the text through these pieces, joined, instead of `restore` (one long text on several threads). */
+  whole?: AsyncWindowRestorer,
 ): Promise<FileOutcome> {
   if (bytes.length >= LEAN_HEAP_FROM_BYTES) leanHeap();
   const decoded = decode(bytes);
@@ -108,7 +123,7 @@ export async function processBytes(
   }
   let restored: TextOutcome;
   try {
-    restored = restoreText(decoded.text, job.kind, job.options, restore);
+    restored = whole ? await restoreTextJoined(decoded.text, job.kind, job.options, whole) : restoreText(decoded.text, job.kind, job.options, restore);
   } catch (err) {
     // An engine failure on one file is reported for that file; the others still run.
     return internalError(job, err);
@@ -124,7 +139,7 @@ export function internalError(job: FileJob, err: unknown): FileOutcome {
   return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
 }
 
-export async function processFile(job: FileJob, restore: Restorer, stream?: WindowRestorer | AsyncWindowRestorer): Promise<FileOutcome> {
+export async function processFile(job: FileJob, restore: Restorer, stream?: WindowRestorer | AsyncWindowRestorer, whole?: AsyncWindowRestorer): Promise<FileOutcome> {
   let bytes: Buffer;
   let stamp: FileStamp | null;
   try {
@@ -148,7 +163,7 @@ export async function processFile(job: FileJob, restore: Restorer, stream?: Wind
   } catch (err) {
     return { status: "error", display: job.display, path: job.path, message: describeFsError(err) };
   }
-  return processBytes(job, bytes, stamp, restore, stream);
+  return processBytes(job, bytes, stamp, restore, stream, whole);
 }
 
 /** An input over the size limit: an error when named on the command line, a skipped note when found in a folder. */
