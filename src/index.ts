@@ -71,7 +71,7 @@ export function restoreWith(resources: Resources, text: string, options: Restore
 }
 
 export type { RestoredWindow, PortableWindowPlan, WindowPart, WindowCounts, WindowSpan } from "./restore/windows.js";
-export { WindowJoiner, WINDOWED_ABOVE, windowSpans, mergeFormSites, planFromCounts } from "./restore/windows.js";
+export { WindowJoiner, windowSpans, mergeFormSites, planFromCounts } from "./restore/windows.js";
 import {
   countWindowFormsPart as countWindowFormsPartWith,
   countWindowPart as countWindowPartWith,

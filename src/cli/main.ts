@@ -307,7 +307,8 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     // Restored text (pipe mode) or JSON records printed as they come, for one input with nothing written back:
     // long texts are restored in windows.
     const streams = (mode === "text" || mode === "json") && !interactive && (!opts.write || fileJobs.length === 0);
-    let stream: WindowRestorer | AsyncWindowRestorer | undefined = streams ? (deps.restorer ? deps.windowRestorer : await loadWindowRestorer(restorerModule)) : undefined;
+    const inTurn = streams ? (deps.restorer ? deps.windowRestorer : await loadWindowRestorer(restorerModule)) : undefined;
+    let stream: WindowRestorer | AsyncWindowRestorer | undefined = inTurn;
     // One long input with --jobs N: its windows are restored on N threads (the pool is made for a long text only),
     // printed as they come in pipe mode, joined for the other outputs (report, diff, -w, ...).
     let whole: AsyncWindowRestorer | undefined;
@@ -316,11 +317,11 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       const threads = runner.clampJobs(opts.jobs);
       if (threads !== opts.jobs && !opts.quiet) io.stderr.write(`unspin: --jobs ${opts.jobs} is more than the ${threads} core(s) available; using ${threads}\n`);
       const lib = threads > 1 ? await loadWindowLibrary(restorerModule) : undefined;
-      const sequential = stream ?? (await loadWindowRestorer(restorerModule));
+      const sequential = inTurn ?? (await loadWindowRestorer(restorerModule));
       if (lib && sequential) {
         const { parallelWindows } = await import("./run/parallel-windows.js");
         const windows = async () => lib;
-        const parallel = parallelWindows(lib, () => (windowPool ??= runner.windowPool(threads, restorerModule, mainRestorer, windows)), sequential as WindowRestorer);
+        const parallel = parallelWindows(lib, () => (windowPool ??= runner.windowPool(threads, restorerModule, mainRestorer, windows)), sequential);
         if (stream) stream = parallel;
         else whole = parallel;
       }

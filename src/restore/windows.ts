@@ -18,7 +18,7 @@ import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../tex
 import { keyId, resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable } from "../text/tokenize.js";
 import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags } from "../flag/apply.js";
-import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type Gate } from "./decide.js";
+import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type DecideConfig, type Gate } from "./decide.js";
 import { countFormSites, findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
 import { withoutNotation } from "./spintax.js";
@@ -232,9 +232,41 @@ class WindowRun {
     return { tok, doc, sitesFrom, countForms };
   }
 
+  /**
+   * Pass 1 for one window, added to `counts` and `seen`; each key id of the words in its own part goes to `present`.
+   * What plan() sums window after window, and countWindow() hands to another thread.
+   */
+  private countInto(w: WindowSpan, counts: PlaceCounts, seen: Set<string>, present: (kid: number) => void): { words: number; academic: number; certain: boolean } {
+    const { tok, doc, sitesFrom } = this.read(w);
+    const [a, b] = coreTokens(tok, w.from, w.to);
+    const { keys, keyOf } = wordTable;
+    let academic = 0;
+    for (let t = a; t < b; t++) {
+      const kid = keyOf[tok.word[t]!]!;
+      present(kid);
+      if (isAcademic(keys[kid]!)) academic++;
+    }
+    // The gate's sites (not ranked), as restoreWith's gate sees them: a general thesaurus is consulted only once
+    // the gate is open (pass 1b), so a long clean text costs what a short one does.
+    const found = sitesFrom(this.gateDictionary, true, { seen }, false);
+    const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, this.resources.lm);
+    const active = initialChoices(found.sites);
+    sc.markActive(active);
+    const s = found.sites;
+    counts.lastEnd = -1;
+    let certain = false;
+    for (let i = 0; i < s.n; i++) {
+      if (!inCore(s, i, w)) continue;
+      if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certain = true;
+      // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
+      sc.siteDeltas(i, active, false);
+      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, this.config.gateStrongDelta);
+    }
+    return { words: b - a, academic, certain };
+  }
+
   /** Pass 1: the document's evidence, as counts. */
   plan(windows: WindowSpan[]): WindowPlan {
-    const { resources, config, assumeSpun, gateDictionary } = this;
     // Key ids must stay the same over the document's windows (the presence of words below is kept by id).
     if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
     const counts = new PlaceCounts();
@@ -245,43 +277,24 @@ class WindowRun {
     let present = new Uint8Array(1024);
     const certainIn = new Uint8Array(windows.length);
     windows.forEach((w, k) => {
-      const { tok, doc, sitesFrom } = this.read(w);
-      const [a, b] = coreTokens(tok, w.from, w.to);
-      words += b - a;
-      const { keys, keyOf } = wordTable;
-      if (present.length < keys.length + 1) {
-        const grown = new Uint8Array(2 * (keys.length + 1));
-        grown.set(present);
-        present = grown;
-      }
-      for (let t = a; t < b; t++) {
-        const kid = keyOf[tok.word[t]!]!;
+      const r = this.countInto(w, counts, seen, (kid) => {
+        if (kid >= present.length) {
+          const grown = new Uint8Array(2 * (wordTable.keys.length + 1));
+          grown.set(present);
+          present = grown;
+        }
         present[kid] = 1;
-        if (isAcademic(keys[kid]!)) academic++;
-      }
-      // The gate's sites (not ranked), as restoreWith's gate sees them: a general thesaurus is consulted only once
-      // the gate is open (pass 1b), so a long clean text costs what a short one does.
-      const found = sitesFrom(gateDictionary, true, { seen }, false);
-      const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, resources.lm);
-      const active = initialChoices(found.sites);
-      sc.markActive(active);
-      const s = found.sites;
-      counts.lastEnd = -1;
-      for (let i = 0; i < s.n; i++) {
-        if (!inCore(s, i, w)) continue;
-        if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certainIn[k] = 1;
-        // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
-        sc.siteDeltas(i, active, false);
-        if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
-      }
+      });
+      words += r.words;
+      academic += r.academic;
+      if (r.certain) certainIn[k] = 1;
     });
-    const gate: Gate = gateFrom(words, counts, config, assumeSpun);
+    const evidence = documentEvidence(words, academic, counts, seen, this.config, this.assumeSpun);
     // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
-    if (gate.spun) {
-      for (const w of windows) this.read(w).countForms(resources.dictionary, formSites);
+    if (evidence.gate.spun) {
+      for (const w of windows) this.read(w).countForms(this.resources.dictionary, formSites);
     }
-    const scientificText = registerOf(words, academic).scientific;
-    return { windows, gate, report: gateReport(gate, words), formSites, present, scientificText, fingerprintsAnywhere: seen.size >= 2, certainIn };
+    return { windows, ...evidence, formSites, present, certainIn };
   }
 
   /** Pass 1 for window k alone (as plan() counts it), in plain data. */
@@ -289,28 +302,8 @@ class WindowRun {
     if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
     const counts = new PlaceCounts();
     const seen = new Set<string>();
-    const { tok, doc, sitesFrom } = this.read(w);
-    const [a, b] = coreTokens(tok, w.from, w.to);
-    const { keys, keyOf } = wordTable;
     const present = new Set<number>();
-    let academic = 0;
-    for (let t = a; t < b; t++) {
-      const kid = keyOf[tok.word[t]!]!;
-      present.add(kid);
-      if (isAcademic(keys[kid]!)) academic++;
-    }
-    const found = sitesFrom(this.gateDictionary, true, { seen }, false);
-    const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, this.resources.lm);
-    const active = initialChoices(found.sites);
-    sc.markActive(active);
-    const s = found.sites;
-    let certain = false;
-    for (let i = 0; i < s.n; i++) {
-      if (!inCore(s, i, w)) continue;
-      if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certain = true;
-      sc.siteDeltas(i, active, false);
-      if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, this.config.gateStrongDelta);
-    }
+    const { words, academic, certain } = this.countInto(w, counts, seen, (kid) => present.add(kid));
     return {
       strong: counts.strong,
       strongCurated: counts.strongCurated,
@@ -318,10 +311,10 @@ class WindowRun {
       winning: counts.winning,
       top: [...counts.top],
       strongForms: [...counts.strongForms],
-      words: b - a,
+      words,
       academic,
       seen: [...seen],
-      presentKeys: [...present].map((kid) => keys[kid]!),
+      presentKeys: [...present].map((kid) => wordTable.keys[kid]!),
       certain: certain ? [k] : [],
     };
   }
@@ -364,6 +357,12 @@ class WindowRun {
     if (!flagger) return { edits, flags: [] };
     return windowFlags(text, w, edits, sc, findOptions, resources, flagger, flagLines);
   }
+}
+
+/** The gate and the rest of the document's evidence from pass 1's sums (over windows counted in turn or apart). */
+function documentEvidence(words: number, academic: number, counts: PlaceCounts, seen: ReadonlySet<string>, config: DecideConfig, assumeSpun: boolean) {
+  const gate = gateFrom(words, counts, config, assumeSpun);
+  return { gate, report: gateReport(gate, words), scientificText: registerOf(words, academic).scientific, fingerprintsAnywhere: seen.size >= 2 };
 }
 
 /** The document-level evidence of a text longer than `windowedAbove` (pass 1), or null for a shorter one. */
@@ -476,18 +475,8 @@ export function planFromCounts(
   }
   // The five best gains over the document, best first, as PlaceCounts keeps them window after window.
   counts.top.push(...tops.sort((x, y) => y - x).slice(0, 5));
-  const gate = gateFrom(words, counts, config, options.assumeSpun ?? false);
-  return {
-    windows,
-    gate,
-    report: gateReport(gate, words),
-    formSites: gate.spun ? (formSites ?? new Map()) : new Map(),
-    presentKeys: [...present],
-    scientificText: registerOf(words, academic).scientific,
-    fingerprintsAnywhere: seen.size >= 2,
-    certainIn,
-    id: ++planIds,
-  };
+  const evidence = documentEvidence(words, academic, counts, seen, config, options.assumeSpun ?? false);
+  return { windows, ...evidence, formSites: evidence.gate.spun ? (formSites ?? new Map()) : new Map(), presentKeys: [...present], certainIn, id: ++planIds };
 }
 
 /**

@@ -19,7 +19,7 @@ export type AsyncWindowRestorer = (text: string, options: CliRestoreOptions) => 
  */
 export function parallelWindows(lib: WindowLibrary, pool: () => Promise<WorkerPool>, sequential: WindowRestorer): AsyncWindowRestorer {
   return async function* (text, options) {
-    const windows = text.length > lib.WINDOWED_ABOVE ? lib.windowSpans(text) : null;
+    const windows = lib.windowSpans(text);
     if (!windows) {
       yield* sequential(text, options);
       return;

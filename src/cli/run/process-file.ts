@@ -86,7 +86,10 @@ export function restoreTextPieces(
   return restoreWindows(text, { ...options, skip });
 }
 
-/** restoreText through a window restorer's pieces, joined: the same result as restore() (see restoreWindowsWith). */
+/**
+ * restoreText through a window restorer's pieces, joined: the same result as restore() (see restoreWindowsWith). Joined
+ * here rather than by the library's joinWindows, which keeps the text too and would load the engine with this module.
+ */
 export async function restoreTextJoined(text: string, kind: DocKind, options: CliRestoreOptions, restoreWindows: AsyncWindowRestorer): Promise<TextOutcome> {
   const edits: Edit[] = [];
   const flags: Flag[] = [];

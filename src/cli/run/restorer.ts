@@ -44,15 +44,13 @@ export interface WindowLibrary {
   planFromCounts(windows: WindowSpan[], parts: readonly WindowCounts[], formSites: Map<string, number> | null, options: CliRestoreOptions): PortableWindowPlan;
   restoreWindowPart(part: string, plan: PortableWindowPlan, k: number, options: CliRestoreOptions): WindowPart | null;
   WindowJoiner: typeof WindowJoiner;
-  /** Texts up to this many characters are restored in one pass. */
-  WINDOWED_ABOVE: number;
 }
 
 /** The module's window functions, if it has them (a stand-in restorer in tests may not). */
 export async function loadWindowLibrary(moduleUrl: string = DEFAULT_RESTORER_MODULE): Promise<WindowLibrary | undefined> {
   const mod = (await import(moduleUrl)) as Partial<WindowLibrary>;
   const functions = ["windowSpans", "countWindowPart", "countWindowFormsPart", "mergeFormSites", "planFromCounts", "restoreWindowPart", "WindowJoiner"] as const;
-  return functions.every((f) => typeof mod[f] === "function") && typeof mod.WINDOWED_ABOVE === "number"
+  return functions.every((f) => typeof mod[f] === "function")
     ? (mod as WindowLibrary)
     : undefined;
 }

@@ -4,7 +4,7 @@ import type { SharedModelFile } from "../../resources.js";
 import type { PortableWindowPlan } from "../../restore/windows.js";
 import { internalError, processFile, type FileOutcome } from "./process-file.js";
 import { windowStep, type WindowJob, type WorkerAnswer, type WorkerRequest } from "./pool.js";
-import { loadRestorer, loadWindowLibrary } from "./restorer.js";
+import { loadRestorer, loadWindowLibrary, type WindowLibrary } from "./restorer.js";
 
 const data = workerData as { restorerModule: string; model?: SharedModelFile };
 
@@ -15,6 +15,8 @@ async function start() {
 }
 
 const restorePromise = start();
+/** The library's window functions (loaded once, when the first window of a long text comes). */
+let windowLibrary: Promise<WindowLibrary | undefined> | undefined;
 /** The window plan of the document being restored (the pool sends it with this worker's first window of it). */
 let plan: PortableWindowPlan | undefined;
 
@@ -28,7 +30,7 @@ parentPort!.on("message", async (request: WorkerRequest) => {
     let answer: WorkerAnswer;
     try {
       await restorePromise;
-      const lib = await loadWindowLibrary(data.restorerModule);
+      const lib = await (windowLibrary ??= loadWindowLibrary(data.restorerModule));
       if (!lib) throw new Error(`${data.restorerModule} cannot restore windows`);
       let job: WindowJob;
       if (w.step === "restore") {

@@ -26,7 +26,6 @@ import { isMainThread } from "node:worker_threads";
 import * as W from "../../../dist/restore/windows.js";
 
 export { WindowJoiner, mergeFormSites, planFromCounts } from "../../../dist/restore/windows.js";
-export const WINDOWED_ABOVE = SETTINGS.windowedAbove;
 export const windowSpans = (text) => W.windowSpans(text, SETTINGS);
 export const countWindowPart = (part, w, k, options = {}) => W.countWindowPart(loadBundledResources(), part, w, k, options);
 export const countWindowFormsPart = (part, w, options = {}) => W.countWindowFormsPart(loadBundledResources(), part, w, options);
