@@ -61,3 +61,15 @@ describe("worker pool", () => {
     expect(rejected).toBeGreaterThan(jobs / 2);
   });
 });
+
+describe("runner", () => {
+  it("lets go of each outcome once handed out: a batch's memory does not grow with its number of files", () => {
+    const f = files();
+    const dir = tempTree(f);
+    const args = ["--expose-gc", join(ROOT, "test", "cli", "helpers", "runner-retention.mjs"), ...Object.keys(f).map((n) => join(dir, n))];
+    const { seen, checked, alive } = JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" })) as { seen: number; checked: number; alive: number };
+    expect(seen).toBe(Object.keys(f).length);
+    expect(checked).toBe(Object.keys(f).length / 2);
+    expect(alive).toBe(0);
+  });
+});
