@@ -379,22 +379,37 @@ export function compileVocabulary(): Uint8Array | null {
   return out;
 }
 
+/** Page of the compiled vocabulary index read at a time: a lookup reads one slot and two offsets. */
+const VOCAB_PAGE = 4096;
+
+/**
+ * The compiled vocabulary index (dist/compiled/en-us.vocab.bin), read a page at a time as lookups reach it: a line of
+ * text looks up a few dozen words of the 1.3 MB.
+ */
 function compiledVocabulary(): PrecomputedVocabulary | null {
+  let fd: number | undefined;
   try {
     if (!existsSync(compiledFiles.vocabulary)) return null;
-    const b = readFileSync(compiledFiles.vocabulary);
-    const bytes = b.byteOffset % 4 === 0 ? b : new Uint8Array(b);
-    if (bytes.length < 20 || String.fromCharCode(...bytes.subarray(0, 12)) !== VOCAB_MAGIC) return null;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const starts = view.getUint32(12, true);
-    const slots = view.getUint32(16, true);
-    if (bytes.length !== 20 + 4 * (starts + slots)) return null;
+    fd = openSync(compiledFiles.vocabulary, "r");
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(20);
+    if (size < 20 || readSync(fd, head, 0, 20, 0) !== 20 || head.toString("latin1", 0, 12) !== VOCAB_MAGIC) return null;
+    const starts = head.readUInt32LE(12);
+    const slots = head.readUInt32LE(16);
+    if (size !== 20 + 4 * (starts + slots)) return null;
+    const file = { fd, bytes: new ArrayBuffer(size) as unknown as SharedArrayBuffer, pages: new ArrayBuffer(Math.ceil(size / VOCAB_PAGE)) as unknown as SharedArrayBuffer };
+    const source = pagedBytes(file, VOCAB_PAGE, compiledFiles.vocabulary, "vocabulary index");
+    fd = undefined; // kept open for the pages still to read
+    const buffer = source.bytes.buffer;
     return {
-      starts: new Uint32Array(bytes.buffer, bytes.byteOffset + 20, starts),
-      slots: new Int32Array(bytes.buffer, bytes.byteOffset + 20 + 4 * starts, slots),
+      starts: new Uint32Array(buffer, 20, starts),
+      slots: new Int32Array(buffer, 20 + 4 * starts, slots),
+      ensure: (offset, length) => source.ensure(offset, length),
     };
   } catch {
     return null; // the model indexes its vocabulary itself
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

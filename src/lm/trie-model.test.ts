@@ -178,7 +178,7 @@ describe("TrieModel.fromLazyBytes", () => {
       },
     });
     const atLoad = copied;
-    // Header, codebooks, unigrams and vocabulary: under a tenth of the file.
+    // Header, codebooks, unigrams and (indexed at load without a precomputed index) the words: under a tenth of the file.
     expect(atLoad).toBeLessThan(bytes.length / 10);
     for (const [w, h1, h2] of REFERENCE) {
       const ids = [w, h1, h2].map((s) => (s ? model.id(s) : -1)) as [number, number, number];
@@ -189,5 +189,54 @@ describe("TrieModel.fromLazyBytes", () => {
     // 27 queries reach a few dozen pages of the 25 MB of packed n-grams.
     expect(copied - atLoad).toBeLessThan(100 * PAGE);
     expect(copied - atLoad).toBeGreaterThan(0);
+  });
+
+  it("with a precomputed vocabulary index read lazily too, loads without the words or the index and finds the same words", () => {
+    const lazy = new Uint8Array(bytes.length);
+    const have = new Uint8Array(bytes.length);
+    let copied = 0;
+    const source = {
+      bytes: lazy,
+      ensure(offset: number, length: number) {
+        for (let i = offset; i < offset + length; i++) {
+          if (have[i]) continue;
+          have[i] = 1;
+          lazy[i] = bytes[i]!;
+          copied++;
+        }
+      },
+    };
+    // The index as the build stores it (resources.ts, compileVocabulary), in a buffer filled as lookups reach it.
+    const full = model.vocabularyIndex()!;
+    const stored = new Uint8Array(4 * (full.starts.length + full.slots.length));
+    new Uint32Array(stored.buffer, 0, full.starts.length).set(full.starts);
+    new Int32Array(stored.buffer, 4 * full.starts.length, full.slots.length).set(full.slots);
+    const indexBytes = new Uint8Array(stored.length);
+    const indexHave = new Uint8Array(stored.length);
+    let indexCopied = 0;
+    const m2 = TrieModel.fromLazyBytes(source, {
+      starts: new Uint32Array(indexBytes.buffer, 0, full.starts.length),
+      slots: new Int32Array(indexBytes.buffer, 4 * full.starts.length, full.slots.length),
+      ensure(offset, length) {
+        for (let i = offset; i < offset + length; i++) {
+          if (indexHave[i]) continue;
+          indexHave[i] = 1;
+          indexBytes[i] = stored[i]!;
+          indexCopied++;
+        }
+      },
+    });
+    // The header, codebooks and unigram records (1.6 MB) and a sample of the words: not the other 24 MB.
+    expect(copied).toBeLessThan(1.7e6);
+    // A few pages of the 1.3 MB index (a sample checked, the sentence marks looked up).
+    expect(indexCopied).toBeLessThan(16 * PAGE);
+    for (const [w, h1, h2] of REFERENCE) {
+      const ids = [w, h1, h2].map((s) => (s ? model.id(s) : -1)) as [number, number, number];
+      expect([w, h1, h2].map((s) => (s ? m2.id(s) : -1))).toEqual(ids);
+      expect(m2.logProb(...ids)).toBe(model.logProb(...ids));
+      expect(m2.word(ids[0])).toBe(w);
+    }
+    expect(m2.id("no-such-word-in-the-model")).toBe(-1);
+    expect(m2.vocabSize).toBe(model.vocabSize);
   });
 });

@@ -48,16 +48,20 @@ function packedBytes(entries: number, totalBits: number): number {
 /**
  * Bytes of a model that may not all be in memory yet. `bytes` has the file's full length; before reading any byte
  * of [offset, offset + length), a reader calls `ensure(offset, length)`, which fills that range if it is not there.
- * The header, codebooks, unigrams and vocabulary are ensured once at load; the packed bigram and trigram arrays in
- * {@link PAGE}-sized pages as lookups reach them.
+ * The header, codebooks and unigram records are ensured at load; the packed bigram and trigram arrays and the words
+ * in {@link PAGE}-sized pages as lookups reach them: a line of text reads a few dozen pages of the other 24 MB.
  */
 export interface ModelBytes {
   bytes: Uint8Array;
   ensure(offset: number, length: number): void;
 }
 
-/** Page of the packed n-gram arrays that a lazily filled model brings in at a time (bytes). */
-export const PAGE_BITS = 16;
+/**
+ * Page of a lazily filled model brought in at a time (bytes). Lookups land far apart, so small pages: `echo line |
+ * unspin` read 3.2 MB of the file in 19 reads with 64 KB pages, 2.3 MB in 35 with 4 KB pages, 1.8 MB once the words
+ * too were read as reached rather than at load (1.6 MB of it the codebooks and unigram records).
+ */
+export const PAGE_BITS = 12;
 export const PAGE = 1 << PAGE_BITS;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -98,6 +102,8 @@ interface VocabularyIndex {
   /** Open addressing, linear probing, at most a quarter full: id + 1, 0 = empty. */
   slots: Int32Array;
   nonAscii: Map<number, string>;
+  /** See PrecomputedVocabulary.ensure: starts and slots filled lazily. */
+  ensure?: (offset: number, length: number) => void;
 }
 
 /**
@@ -154,32 +160,43 @@ function indexVocabulary(vocab: Uint8Array, expected: number): VocabularyIndex {
 export interface PrecomputedVocabulary {
   starts: Uint32Array;
   slots: Int32Array;
+  /**
+   * When the arrays are filled lazily (views over one buffer, like {@link ModelBytes}): brings in bytes
+   * [offset, offset + length) of that buffer before they are read (offsets as the views' byteOffset counts them).
+   */
+  ensure?: (offset: number, length: number) => void;
 }
 
-function precomputedIndex(vocab: Uint8Array, expected: number, pre: PrecomputedVocabulary): VocabularyIndex | null {
+function precomputedIndex(vocab: Uint8Array, expected: number, pre: PrecomputedVocabulary, ensure: (at: number, length: number) => void): VocabularyIndex | null {
   const { starts, slots } = pre;
   const size = slots.length;
   if (starts.length !== expected + 1 || size < 2 * expected || (size & (size - 1)) !== 0) return null;
-  const last = starts[expected]!;
+  const own = pre.ensure;
+  const start = own ? (id: number) => (own(starts.byteOffset + 4 * id, 4), starts[id]!) : (id: number) => starts[id]!;
+  const slot = own ? (k: number) => (own(slots.byteOffset + 4 * k, 4), slots[k]!) : (k: number) => slots[k]!;
+  const last = start(expected);
   if (last !== vocab.length && last !== vocab.length + 1) return null;
   const mask = size - 1;
-  // Every 1024th word and the last must be where the index says, NUL-terminated, and found at its id.
-  for (let id = 0; ; id += 1024) {
+  // Every 4096th word and the last must be where the index says, NUL-terminated, and found at its id (a sample: the
+  // words are read from a lazily filled model as they are reached, and an index made for another model fails at once).
+  for (let id = 0; ; id += 4096) {
     if (id >= expected) id = expected - 1;
-    const a = starts[id]!;
-    const b = starts[id + 1]! - 1;
-    if (b < a || b > vocab.length || (b < vocab.length && vocab[b] !== 0)) return null;
+    const a = start(id);
+    const b = start(id + 1) - 1;
+    if (b < a || b > vocab.length) return null;
+    ensure(a, Math.min(b + 1, vocab.length) - a);
+    if (b < vocab.length && vocab[b] !== 0) return null;
     let h = FNV_OFFSET;
     for (let i = a; i < b; i++) {
       if (vocab[i]! >= 0x80 || vocab[i] === 0) return null;
       h = Math.imul(h ^ vocab[i]!, FNV_PRIME);
     }
-    let slot = (h >>> 0) & mask;
-    while (slots[slot] !== 0 && slots[slot] !== id + 1) slot = (slot + 1) & mask;
-    if (slots[slot] !== id + 1) return null;
+    let k = (h >>> 0) & mask;
+    while (slot(k) !== 0 && slot(k) !== id + 1) k = (k + 1) & mask;
+    if (slot(k) !== id + 1) return null;
     if (id === expected - 1) break;
   }
-  return { words: expected, starts, slots, nonAscii: new Map() };
+  return { words: expected, starts, slots, nonAscii: new Map(), ...(own ? { ensure: own } : {}) };
 }
 
 export class TrieModel {
@@ -209,11 +226,17 @@ export class TrieModel {
   /** See {@link indexVocabulary}. */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
+  /** Brings in bytes of a lazily filled precomputed index (wordStart and slots), or null when they are all in memory. */
+  private readonly indexEnsure: ((offset: number, length: number) => void) | null;
+  /** Per PAGE of the index's buffer, 1 once brought in (checked here, so that a lookup calls out only for a new page). */
+  private readonly indexPages: Uint8Array | null;
   /** Lazily filled bytes: per page of the whole buffer, 1 once it is in memory; null when all bytes are. */
   private readonly pages: Uint8Array | null;
   private readonly source: ModelBytes | null;
   private readonly biAt: number;
   private readonly triAt: number;
+  /** Where the words start in the buffer (for the page checks of a lazy model). */
+  private readonly vocabAt: number;
   private readonly size: number;
 
   /** Parses a model from its bytes. Throws a descriptive Error when the bytes are not a valid trigram trie model. */
@@ -265,6 +288,8 @@ export class TrieModel {
 
     // Codebooks.
     need(off + 3 * CODEBOOK * 4, "codebooks");
+    // Read at load (1.6 MB with the unigram records): checking a page at each read of them costs every lookup more
+    // (logProb about a fifth slower) than reading them costs a start.
     ensure(off, 3 * CODEBOOK * 4);
     this.codebooks = float32s(buf, off, 3 * CODEBOOK);
     off += 3 * CODEBOOK * 4;
@@ -299,6 +324,10 @@ export class TrieModel {
     this.tri = buf.subarray(off, off + triBytes);
     off += triBytes;
 
+    this.source = source;
+    this.size = buf.length;
+    this.pages = source ? new Uint8Array(Math.ceil(buf.length / PAGE)) : null;
+
     // Vocabulary: k bytes of NUL-terminated words (a last word may lack its NUL).
     need(off + 4, "vocabulary size");
     ensure(off, 4);
@@ -306,15 +335,22 @@ export class TrieModel {
     off += 4;
     if (k < 0) fail("negative vocabulary size");
     need(off + k, "vocabulary");
-    ensure(off, k);
+    this.vocabAt = off;
     const vocab = buf.subarray(off, off + k);
-    const index = (vocabulary && precomputedIndex(vocab, nUni, vocabulary)) || indexVocabulary(vocab, nUni);
+    const vocabOff = off;
+    let index = vocabulary && precomputedIndex(vocab, nUni, vocabulary, (at, length) => ensure(vocabOff + at, length));
+    if (!index) {
+      ensure(off, k); // indexed here: every word is read
+      index = indexVocabulary(vocab, nUni);
+    }
     if (index.words !== nUni) fail(`vocabulary has ${index.words} words, header says ${nUni}`);
     this.vocab = vocab;
     this.wordStart = index.starts;
     this.nonAscii = index.nonAscii;
     this.slots = index.slots;
     this.slotMask = index.slots.length - 1;
+    this.indexEnsure = index.ensure ?? null;
+    this.indexPages = index.ensure ? new Uint8Array(Math.ceil((index.slots.byteOffset + index.slots.byteLength) / PAGE) + 1) : null;
 
     const bos = this.id("<s>");
     const eos = this.id("</s>");
@@ -322,13 +358,11 @@ export class TrieModel {
     this.bos = bos;
     this.eos = eos;
 
-    this.source = source;
-    this.size = buf.length;
-    this.pages = source ? new Uint8Array(Math.ceil(buf.length / PAGE)) : null;
   }
 
   /** Bytes of a word: the next word starts one past this one's NUL (a last word without NUL ends the bytes). */
   private wordLength(id: number): number {
+    if (this.indexPages !== null) this.ensureIndex(this.wordStart.byteOffset + 4 * id, 8);
     return this.wordStart[id + 1]! - this.wordStart[id]! - 1;
   }
 
@@ -338,6 +372,7 @@ export class TrieModel {
     const h = hashString(word);
     const vocab = this.vocab;
     for (let slot = h & this.slotMask; ; slot = (slot + 1) & this.slotMask) {
+      if (this.indexPages !== null) this.ensureIndex(this.slots.byteOffset + 4 * slot, 4);
       const entry = this.slots[slot]!;
       if (entry === 0) return -1;
       const id = entry - 1;
@@ -347,6 +382,7 @@ export class TrieModel {
       }
       if (this.wordLength(id) !== n) continue;
       const p = this.wordStart[id]!;
+      if (this.pages !== null) this.ensureRange(this.vocabAt + p, n);
       let i = 0;
       while (i < n && vocab[p + i] === word.charCodeAt(i)) i++;
       if (i === n) return id;
@@ -358,13 +394,21 @@ export class TrieModel {
     if (!Number.isInteger(id) || id < 0 || id >= this.vocabSize) throw new RangeError(`word id ${id} out of range [0, ${this.vocabSize})`);
     const decoded = this.nonAscii.get(id);
     if (decoded !== undefined) return decoded;
+    const n = this.wordLength(id);
     const p = this.wordStart[id]!;
-    return String.fromCharCode(...this.vocab.subarray(p, p + this.wordLength(id)));
+    if (this.pages !== null && n > 0) this.ensureRange(this.vocabAt + p, n);
+    return String.fromCharCode(...this.vocab.subarray(p, p + n));
   }
 
   /** The vocabulary hash, for storing ahead of time (see {@link PrecomputedVocabulary}); null when some word is not ASCII. */
   vocabularyIndex(): PrecomputedVocabulary | null {
-    return this.nonAscii.size > 0 ? null : { starts: this.wordStart, slots: this.slots };
+    if (this.nonAscii.size > 0) return null;
+    // Stored whole: a lazily filled index is brought in first.
+    if (this.indexEnsure !== null) {
+      this.indexEnsure(this.wordStart.byteOffset, this.wordStart.byteLength);
+      this.indexEnsure(this.slots.byteOffset, this.slots.byteLength);
+    }
+    return { starts: this.wordStart, slots: this.slots };
   }
 
   /** Whether a word is in the vocabulary. */
@@ -494,6 +538,24 @@ export class TrieModel {
     if (this.pages !== null) this.ensurePage(this.triAt + p);
     const a = this.tri;
     return ((a[p]! | (a[p + 1]! << 8) | (a[p + 2]! << 16) | (a[p + 3]! << 24)) >>> (bit & 7)) & mask;
+  }
+
+  /** Brings in bytes [at, at + length) of a lazily filled index (length ≤ PAGE). */
+  private ensureIndex(at: number, length: number): void {
+    const pages = this.indexPages!;
+    const first = at >>> PAGE_BITS;
+    const last = (at + length - 1) >>> PAGE_BITS;
+    if (pages[first] === 1 && pages[last] === 1) return;
+    this.indexEnsure!(first * PAGE, (last - first + 1) * PAGE);
+    pages[first] = 1;
+    pages[last] = 1;
+  }
+
+  /** Brings in the pages holding bytes [at, at + length) of the whole buffer (length ≥ 1). */
+  private ensureRange(at: number, length: number): void {
+    const pages = this.pages!;
+    const last = (at + length - 1) >>> PAGE_BITS;
+    for (let page = at >>> PAGE_BITS; page <= last; page++) if (pages[page] !== 1) this.ensurePage(page * PAGE);
   }
 
   /** Brings in the page(s) holding the 4 bytes at `at` of the whole buffer. */
