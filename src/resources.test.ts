@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCuratedDictionary } from "./dict/curated.js";
 import { buildMinedDictionary } from "./dict/mined.js";
 import { keyPrefixes } from "./dict/combine.js";
 import { parseTorturedRows } from "./dict/tortured.js";
-import { bundledFiles, compileBundledDictionaries, dictionaryFromCompiled, fingerprint, loadBundledResources, torturedKeys } from "./resources.js";
+import { bundledFiles, compileBundledDictionaries, dictionaryFromCompiled, fingerprint, loadBundledResources, torturedKeys, unchangedSince } from "./resources.js";
 
 describe("precompiled dictionaries", () => {
   it("give every key the candidates the parsers give, and nothing for other keys", () => {
@@ -27,6 +29,35 @@ describe("precompiled dictionaries", () => {
       for (const k of ["the", "said", "not a key at all"]) expect(fromCompiled.lookup(k)).toEqual(parsed[name].lookup(k));
     }
   });
+  it("record each source's size and modification time: a source that keeps both is not read again, an edited one is", () => {
+    const compiled = compileBundledDictionaries();
+    for (const [name, path] of [["curated", bundledFiles.curated], ["closedClass", bundledFiles.closedClass], ["mined", bundledFiles.mined], ["tortured", bundledFiles.tortured]] as const) {
+      const st = statSync(path);
+      expect(compiled.stats?.[name]).toEqual({ size: st.size, mtimeMs: st.mtimeMs });
+      expect(unchangedSince(path, compiled.stats?.[name])).toBe(true);
+    }
+    const dir = mkdtempSync(join(tmpdir(), "unspin-stat-"));
+    try {
+      const file = join(dir, "source.tsv");
+      writeFileSync(file, "spun\toriginal\n");
+      const before = statSync(file);
+      const record = { size: before.size, mtimeMs: before.mtimeMs };
+      expect(unchangedSince(file, record)).toBe(true);
+      // Edited to the same size: the modification time tells (the fingerprint then decides).
+      writeFileSync(file, "spin\toriginal\n");
+      utimesSync(file, before.atime, new Date(before.mtimeMs + 2000));
+      expect(unchangedSince(file, record)).toBe(false);
+      // Edited to another size with the old time put back: the size tells.
+      writeFileSync(file, "spun\toriginals\n");
+      utimesSync(file, before.atime, before.mtime);
+      expect(unchangedSince(file, record)).toBe(false);
+      expect(unchangedSince(join(dir, "missing.tsv"), record)).toBe(false);
+      expect(unchangedSince(file, undefined)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("record each source by its fingerprint, so an edited source is parsed instead of read from the compiled file", () => {
     const compiled = compileBundledDictionaries();
     const print = (path: string) => fingerprint(readFileSync(path));

@@ -3,7 +3,7 @@
  * ship in the package. Everything it hands on (bytes, strings) is parsed by pure modules.
  */
 import { isAscii } from "node:buffer";
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { combineDictionaries, declareKeys, declarePrefixesLazily, keyPrefixes } from "./dict/combine.js";
@@ -271,8 +271,10 @@ function lazyTortured(path: string): PhraseDictionary {
   let index: { keys: ReadonlySet<string>; prefixes: ReadonlySet<string> } | undefined;
   const keyIndex = () => {
     if (!index) {
-      const c = compiledDictionaries()?.tortured;
-      if (c && c.hash === fingerprint(getBytes())) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
+      const compiled = compiledDictionaries();
+      const c = compiled?.tortured;
+      // Unchanged by size and time, the list is read only when a key is found in the text.
+      if (c && (unchangedSince(path, compiled.stats?.tortured) || c.hash === fingerprint(getBytes()))) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
       else {
         const keys = torturedKeys(getText());
         index = { keys: new Set(keys), prefixes: keyPrefixes(keys) };
@@ -342,6 +344,33 @@ export interface CompiledDictionaries {
   dicts: Record<DictName, CompiledDictionary>;
   /** The tortured list's keys and their phrase prefixes (keyPrefixes), and the fingerprint of the source they come from. */
   tortured?: { hash: string; keys: string[]; prefixes: string[] };
+  /**
+   * Size and modification time of each source when compiled: a source that still has both is taken as unchanged
+   * without being read (as make and tsc --incremental do); one that does not is compared by its fingerprint.
+   */
+  stats?: Partial<Record<DictName | "tortured", SourceStat>>;
+}
+
+/** Size and modification time of a file (ms since the epoch, as fs.Stats.mtimeMs gives it). */
+export interface SourceStat {
+  size: number;
+  mtimeMs: number;
+}
+
+function statOf(path: string): SourceStat {
+  const st = statSync(path);
+  return { size: st.size, mtimeMs: st.mtimeMs };
+}
+
+/** Whether a source has the size and modification time it had when compiled (false when unknown or unreadable). */
+export function unchangedSince(path: string, compiled: SourceStat | undefined): boolean {
+  if (!compiled) return false;
+  try {
+    const now = statOf(path);
+    return now.size === compiled.size && now.mtimeMs === compiled.mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 export const compiledFiles = {
@@ -433,7 +462,9 @@ function parseDictionary(name: DictName, text: string): { dict: PhraseDictionary
 export function compileBundledDictionaries(): CompiledDictionaries {
   const hashes = {} as Record<DictName, string>;
   const dicts = {} as Record<DictName, CompiledDictionary>;
+  const stats: NonNullable<CompiledDictionaries["stats"]> = {};
   for (const name of Object.keys(dictSources) as DictName[]) {
+    stats[name] = statOf(dictSources[name][0]);
     const bytes = readBytes(...dictSources[name]);
     const { dict, keys } = parseDictionary(name, decode(bytes));
     hashes[name] = fingerprint(bytes);
@@ -444,7 +475,8 @@ export function compileBundledDictionaries(): CompiledDictionaries {
   }
   const tortured = readBytes(bundledFiles.tortured, "tortured-phrase list");
   const keys = torturedKeys(decode(tortured));
-  return { version: 3, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] } };
+  stats.tortured = statOf(bundledFiles.tortured);
+  return { version: 3, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] }, stats };
 }
 
 let compiled: CompiledDictionaries | null | undefined;
@@ -454,7 +486,7 @@ function compiledDictionaries(): CompiledDictionaries | null {
     compiled = null;
     if (existsSync(compiledFiles.dictionaries)) {
       try {
-        const c = JSON.parse(readFileSync(compiledFiles.dictionaries, "utf8")) as CompiledDictionaries;
+        const c = JSON.parse(decode(readFileSync(compiledFiles.dictionaries))) as CompiledDictionaries;
         if (c.version === 3) compiled = c;
       } catch {
         // An unreadable compiled file: the sources are parsed instead.
@@ -465,9 +497,10 @@ function compiledDictionaries(): CompiledDictionaries | null {
 }
 
 function bundledDictionary(name: DictName): PhraseDictionary {
-  const bytes = readBytes(...dictSources[name]);
   const c = compiledDictionaries();
   const d = c?.dicts[name];
+  if (c && d && unchangedSince(dictSources[name][0], c.stats?.[name])) return dictionaryFromCompiled(d);
+  const bytes = readBytes(...dictSources[name]);
   if (c && d && c.hashes?.[name] === fingerprint(bytes)) return dictionaryFromCompiled(d);
   const { dict, keys } = parseDictionary(name, decode(bytes));
   return declareKeys(dict, keys);
