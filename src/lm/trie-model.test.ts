@@ -161,23 +161,30 @@ describe("TrieModel.fromBuffer on bad input", () => {
   });
 });
 
+/** Bytes filled from `from` as a reader ensures them, counting the bytes copied (a ModelBytes, as resources.ts gives). */
+function lazyCopy(from: Uint8Array): { bytes: Uint8Array; ensure(offset: number, length: number): void; copied(): number } {
+  const bytes = new Uint8Array(from.length);
+  const have = new Uint8Array(from.length);
+  let copied = 0;
+  return {
+    bytes,
+    ensure(offset, length) {
+      for (let i = offset; i < offset + length; i++) {
+        if (have[i]) continue;
+        have[i] = 1;
+        bytes[i] = from[i]!;
+        copied++;
+      }
+    },
+    copied: () => copied,
+  };
+}
+
 describe("TrieModel.fromLazyBytes", () => {
   it("gives the same values as fromBuffer while reading only the pages its lookups reach", () => {
-    const lazy = new Uint8Array(bytes.length);
-    const have = new Uint8Array(bytes.length);
-    let copied = 0;
-    const m2 = TrieModel.fromLazyBytes({
-      bytes: lazy,
-      ensure(offset, length) {
-        for (let i = offset; i < offset + length; i++) {
-          if (have[i]) continue;
-          have[i] = 1;
-          lazy[i] = bytes[i]!;
-          copied++;
-        }
-      },
-    });
-    const atLoad = copied;
+    const source = lazyCopy(bytes);
+    const m2 = TrieModel.fromLazyBytes(source);
+    const atLoad = source.copied();
     // Header, codebooks, unigrams and (indexed at load without a precomputed index) the words: under a tenth of the file.
     expect(atLoad).toBeLessThan(bytes.length / 10);
     for (const [w, h1, h2] of REFERENCE) {
@@ -187,49 +194,27 @@ describe("TrieModel.fromLazyBytes", () => {
       expect(m2.ngramOrder(...ids)).toBe(model.ngramOrder(...ids));
     }
     // 27 queries reach a few dozen pages of the 25 MB of packed n-grams.
-    expect(copied - atLoad).toBeLessThan(100 * PAGE);
-    expect(copied - atLoad).toBeGreaterThan(0);
+    expect(source.copied() - atLoad).toBeLessThan(100 * PAGE);
+    expect(source.copied() - atLoad).toBeGreaterThan(0);
   });
 
   it("with a precomputed vocabulary index read lazily too, loads without the words or the index and finds the same words", () => {
-    const lazy = new Uint8Array(bytes.length);
-    const have = new Uint8Array(bytes.length);
-    let copied = 0;
-    const source = {
-      bytes: lazy,
-      ensure(offset: number, length: number) {
-        for (let i = offset; i < offset + length; i++) {
-          if (have[i]) continue;
-          have[i] = 1;
-          lazy[i] = bytes[i]!;
-          copied++;
-        }
-      },
-    };
+    const source = lazyCopy(bytes);
     // The index as the build stores it (resources.ts, compileVocabulary), in a buffer filled as lookups reach it.
     const full = model.vocabularyIndex()!;
     const stored = new Uint8Array(4 * (full.starts.length + full.slots.length));
     new Uint32Array(stored.buffer, 0, full.starts.length).set(full.starts);
     new Int32Array(stored.buffer, 4 * full.starts.length, full.slots.length).set(full.slots);
-    const indexBytes = new Uint8Array(stored.length);
-    const indexHave = new Uint8Array(stored.length);
-    let indexCopied = 0;
+    const index = lazyCopy(stored);
     const m2 = TrieModel.fromLazyBytes(source, {
-      starts: new Uint32Array(indexBytes.buffer, 0, full.starts.length),
-      slots: new Int32Array(indexBytes.buffer, 4 * full.starts.length, full.slots.length),
-      ensure(offset, length) {
-        for (let i = offset; i < offset + length; i++) {
-          if (indexHave[i]) continue;
-          indexHave[i] = 1;
-          indexBytes[i] = stored[i]!;
-          indexCopied++;
-        }
-      },
+      starts: new Uint32Array(index.bytes.buffer, 0, full.starts.length),
+      slots: new Int32Array(index.bytes.buffer, 4 * full.starts.length, full.slots.length),
+      ensure: index.ensure,
     });
     // The header, codebooks and unigram records (1.6 MB) and a sample of the words: not the other 24 MB.
-    expect(copied).toBeLessThan(1.7e6);
+    expect(source.copied()).toBeLessThan(1.7e6);
     // A few pages of the 1.3 MB index (a sample checked, the sentence marks looked up).
-    expect(indexCopied).toBeLessThan(16 * PAGE);
+    expect(index.copied()).toBeLessThan(16 * PAGE);
     for (const [w, h1, h2] of REFERENCE) {
       const ids = [w, h1, h2].map((s) => (s ? model.id(s) : -1)) as [number, number, number];
       expect([w, h1, h2].map((s) => (s ? m2.id(s) : -1))).toEqual(ids);

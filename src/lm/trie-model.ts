@@ -337,8 +337,7 @@ export class TrieModel {
     need(off + k, "vocabulary");
     this.vocabAt = off;
     const vocab = buf.subarray(off, off + k);
-    const vocabOff = off;
-    let index = vocabulary && precomputedIndex(vocab, nUni, vocabulary, (at, length) => ensure(vocabOff + at, length));
+    let index = vocabulary && precomputedIndex(vocab, nUni, vocabulary, (at, length) => ensure(this.vocabAt + at, length));
     if (!index) {
       ensure(off, k); // indexed here: every word is read
       index = indexVocabulary(vocab, nUni);
@@ -357,7 +356,6 @@ export class TrieModel {
     if (bos < 0 || eos < 0) throw new Error("Trie language model: vocabulary lacks <s> or </s>");
     this.bos = bos;
     this.eos = eos;
-
   }
 
   /** Bytes of a word: the next word starts one past this one's NUL (a last word without NUL ends the bytes). */
