@@ -473,9 +473,11 @@ export function compileBundledDictionaries(): CompiledDictionaries {
       entries: keys.map((k) => [k, (dict.lookup(k) ?? []).map((c) => [c.original, c.tier, c.prior, c.source, c.entry] as [string, Tier, number, string, string])]),
     };
   }
+  // Each source's size and time are taken before it is read: a source edited in between is then compared by its
+  // fingerprint at run time rather than taken as the one compiled.
+  stats.tortured = statOf(bundledFiles.tortured);
   const tortured = readBytes(bundledFiles.tortured, "tortured-phrase list");
   const keys = torturedKeys(decode(tortured));
-  stats.tortured = statOf(bundledFiles.tortured);
   return { version: 3, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] }, stats };
 }
 
