@@ -29,6 +29,7 @@ import { createHash } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { asciiOnly } from "./lib/ascii.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist");
@@ -92,12 +93,8 @@ let rewritten = 0;
 code = code.replace(/\bimport\(/g, () => (rewritten++, "__import("));
 if (rewritten < dynamicImports) throw new Error(`bundle-pipe: ${rewritten} import( rewritten, esbuild reports ${dynamicImports} dynamic imports`);
 // ASCII only, so that the loader reads it into a one-byte string (UTF-8 decoding of a file with a few dozen non-ASCII
-// characters is the slow path). esbuild escapes strings but leaves regular expressions and comments as written; a
-// \uXXXX escape means the same character in both (and in strings and templates). Characters outside the BMP would
-// need care in a regular expression without the u flag: there are none, and the build stops if one appears.
-if (/[\u{10000}-\u{10ffff}]/u.test(code)) throw new Error("bundle-pipe: a character outside the BMP in the bundle; escape it by hand");
-if (/\\[^\x00-\x7f]/.test(code)) throw new Error("bundle-pipe: an escaped non-ASCII character in the bundle; its \\uXXXX form would change meaning");
-code = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+// characters is the slow path); esbuild escapes strings but leaves regular expressions and comments as written.
+code = asciiOnly(code, "bundle-pipe");
 const id = createHash("sha256").update(code).digest("hex").slice(0, 24);
 writeFileSync(bundleFile, `// unspin-pipe ${id} (built by scripts/bundle-pipe.mjs; bin/unspin.js runs it)\n${code}`);
 

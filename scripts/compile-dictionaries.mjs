@@ -6,13 +6,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { asciiOnly } from "./lib/ascii.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { compileBundledDictionaries, compiledFiles } = await import(join(root, "dist", "resources.js"));
 mkdirSync(dirname(compiledFiles.dictionaries), { recursive: true });
 // ASCII only (non-ASCII characters as \uXXXX escapes): start-up reads it as Latin-1, faster than decoding UTF-8.
-const json = JSON.stringify(compileBundledDictionaries()).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-writeFileSync(compiledFiles.dictionaries, json);
+writeFileSync(compiledFiles.dictionaries, asciiOnly(JSON.stringify(compileBundledDictionaries()), "compile-dictionaries"));
 // The language model's vocabulary hash (en-us.vocab.bin): a start-up without the pass over its 72,000 words.
 const { compileVocabulary } = await import(join(root, "dist", "resources.js"));
 const vocabulary = compileVocabulary();

@@ -274,7 +274,7 @@ function lazyTortured(path: string): PhraseDictionary {
       const compiled = compiledDictionaries();
       const c = compiled?.tortured;
       // Unchanged by size and time, the list is read only when a key is found in the text.
-      if (c && (unchangedSince(path, compiled.stats?.tortured) || c.hash === fingerprint(getBytes()))) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
+      if (c && compiledFrom(path, compiled.stats?.tortured, c.hash, getBytes)) index = { keys: new Set(c.keys), prefixes: new Set(c.prefixes) };
       else {
         const keys = torturedKeys(getText());
         index = { keys: new Set(keys), prefixes: keyPrefixes(keys) };
@@ -360,6 +360,14 @@ export interface SourceStat {
 function statOf(path: string): SourceStat {
   const st = statSync(path);
   return { size: st.size, mtimeMs: st.mtimeMs };
+}
+
+/**
+ * Whether a source is the one its compiled form was made from: by size and modification time when they are as recorded
+ * (the source is not read), else by the fingerprint of its bytes.
+ */
+function compiledFrom(path: string, stat: SourceStat | undefined, hash: string | undefined, bytes: () => Uint8Array): boolean {
+  return unchangedSince(path, stat) || (hash !== undefined && hash === fingerprint(bytes()));
 }
 
 /** Whether a source has the size and modification time it had when compiled (false when unknown or unreadable). */
@@ -501,10 +509,10 @@ function compiledDictionaries(): CompiledDictionaries | null {
 function bundledDictionary(name: DictName): PhraseDictionary {
   const c = compiledDictionaries();
   const d = c?.dicts[name];
-  if (c && d && unchangedSince(dictSources[name][0], c.stats?.[name])) return dictionaryFromCompiled(d);
-  const bytes = readBytes(...dictSources[name]);
-  if (c && d && c.hashes?.[name] === fingerprint(bytes)) return dictionaryFromCompiled(d);
-  const { dict, keys } = parseDictionary(name, decode(bytes));
+  let bytes: Buffer | undefined;
+  const getBytes = () => (bytes ??= readBytes(...dictSources[name]));
+  if (c && d && compiledFrom(dictSources[name][0], c.stats?.[name], c.hashes?.[name], getBytes)) return dictionaryFromCompiled(d);
+  const { dict, keys } = parseDictionary(name, decode(getBytes()));
   return declareKeys(dict, keys);
 }
 

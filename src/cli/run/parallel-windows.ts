@@ -6,7 +6,8 @@
  * the ones the windows restored in turn give (src/restore/windows.test.ts for the library's steps,
  * test/cli/windows.test.ts for the CLI's output with --jobs 1 and 2).
  */
-import type { RestoredWindow, WindowPart } from "../../restore/windows.js";
+import type { RestoredWindow } from "../../restore/windows.js";
+import { inOrder } from "./in-order.js";
 import type { WindowAnswers, WorkerPool } from "./pool.js";
 import type { CliRestoreOptions, WindowLibrary, WindowRestorer } from "./restorer.js";
 
@@ -33,14 +34,9 @@ export function parallelWindows(lib: WindowLibrary, pool: () => Promise<WorkerPo
     let plan = lib.planFromCounts(windows, counts, null, options);
     if (plan.gate.spun) plan = lib.planFromCounts(windows, counts, lib.mergeFormSites(await each("forms")), options);
     const joiner = new lib.WindowJoiner(text, plan);
-    const parts: (Promise<WindowPart | null> | null)[] = windows.map((window, k) => threads.runWindow({ step: "restore", part: slice(k), window, k, options, plan }));
-    // Each is awaited in order below; until then a failure must not count as unhandled.
-    for (const p of parts) p!.catch(() => undefined);
-    for (let k = 0; k < parts.length; k++) {
-      const part = await parts[k]!;
-      // Let go of each window's answer once joined: together they are the whole text's edits.
-      parts[k] = null;
-      const piece = joiner.add(k, part);
+    let k = 0;
+    for await (const part of inOrder(windows.map((window, w) => threads.runWindow({ step: "restore", part: slice(w), window, k: w, options, plan })))) {
+      const piece = joiner.add(k++, part);
       if (piece) yield piece;
     }
   };

@@ -7,6 +7,7 @@ import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { SharedModelFile } from "../../resources.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer, type WindowLibrary } from "./restorer.js";
 import { leanHeap, WINDOW_WORKER_YOUNG_GENERATION_MB } from "./heap.js";
+import { inOrder } from "./in-order.js";
 
 /** Below this many files, starting workers (each loading the model) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 24;
@@ -78,21 +79,14 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
   const pool = mainRestores ? new WorkerPool(threads - 1, opts.restorerModule, model, mainRestorer) : new WorkerPool(threads, opts.restorerModule, model);
   try {
     let done = 0;
-    const pending: (Promise<FileOutcome> | undefined)[] = jobs.map((job) =>
-      pool.run(job).then((o) => {
-        opts.onProgress?.(++done);
-        return o;
-      }),
+    yield* inOrder(
+      jobs.map((job) =>
+        pool.run(job).then((o) => {
+          opts.onProgress?.(++done);
+          return o;
+        }),
+      ),
     );
-    // Avoid unhandled-rejection warnings for results not yet awaited; each is awaited in order below.
-    for (const p of pending) p!.catch(() => undefined);
-    for (let i = 0; i < pending.length; i++) {
-      const outcome = await pending[i]!;
-      // A settled promise holds its outcome (the file's text, its restoration): dropped once handed out, so that a
-      // batch's memory does not grow with its number of files.
-      pending[i] = undefined;
-      yield outcome;
-    }
   } finally {
     await pool.close();
   }
