@@ -155,17 +155,35 @@ let sharedThesaurus: SharedModelFile["thesaurus"];
  */
 export const THESAURUS_PAGE = 4096;
 
-/** The thesaurus file's bytes, read as lookups reach them: into the shared memory when there is one, else this thread's. */
-function thesaurusBytes(path: string): ModelBytes {
-  if (sharedThesaurus) return pagedBytes(sharedThesaurus, THESAURUS_PAGE, path, "thesaurus");
+/**
+ * The thesaurus file's bytes, read as lookups reach them: into the shared memory when there is one, else this
+ * thread's. Only the header, the term tables and the pool are read into them; each lookup reads its key's candidates
+ * straight from the file (`readFresh`), so they take no memory once looked at.
+ */
+function thesaurusBytes(path: string): ModelBytes & { readFresh(offset: number, length: number): Uint8Array } {
+  const file = sharedThesaurus ?? ownThesaurusFile(path);
+  const paged = pagedBytes(file, THESAURUS_PAGE, path, "thesaurus");
+  return { ...paged, readFresh: (offset, length) => readInto(file.fd, offset, length, path, "thesaurus") };
+}
+
+function ownThesaurusFile(path: string): { fd: number; bytes: SharedArrayBuffer; pages: SharedArrayBuffer } {
   const fd = openSync(path, "r");
   const size = fstatSync(fd).size;
-  return pagedBytes(
-    { fd, bytes: new ArrayBuffer(size) as unknown as SharedArrayBuffer, pages: new ArrayBuffer(Math.ceil(size / THESAURUS_PAGE)) as unknown as SharedArrayBuffer },
-    THESAURUS_PAGE,
-    path,
-    "thesaurus",
-  );
+  return { fd, bytes: new ArrayBuffer(size) as unknown as SharedArrayBuffer, pages: new ArrayBuffer(Math.ceil(size / THESAURUS_PAGE)) as unknown as SharedArrayBuffer };
+}
+
+/** This thread's buffer for `readInto` (grown as needed; its own ArrayBuffer, so 4-byte aligned). */
+let scratch = new Uint8Array(4096);
+
+/** Bytes [offset, offset + length) of a file, in a buffer that the next call reuses. */
+function readInto(fd: number, offset: number, length: number, path: string, what: string): Uint8Array {
+  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length));
+  for (let at = 0; at < length; ) {
+    const n = readSync(fd, scratch, at, length - at, offset + at);
+    if (n <= 0) throw new Error(`unspin: the bundled ${what} ended early at byte ${offset + at} (${path}); the installation is broken.`);
+    at += n;
+  }
+  return scratch.subarray(0, length);
 }
 
 /** Whether this thread's thesaurus, once loaded, reads shared memory (for tests). */
@@ -233,7 +251,11 @@ export function loadBundledThesaurus(): ThesaurusIndex {
     if (!existsSync(path)) throw new Error(`unspin: the bundled thesaurus is missing (${path}); the installation is incomplete.`);
     const source = thesaurusBytes(path);
     thesaurusShared = typeof SharedArrayBuffer !== "undefined" && source.bytes.buffer instanceof SharedArrayBuffer;
-    thesaurus = new ThesaurusIndex(source.bytes, (offset, length) => source.ensure(offset, length));
+    thesaurus = new ThesaurusIndex(
+      source.bytes,
+      (offset, length) => source.ensure(offset, length),
+      (offset, length) => source.readFresh(offset, length),
+    );
   }
   return thesaurus;
 }

@@ -71,6 +71,31 @@ describe("ThesaurusIndex over an encoded sample", () => {
     expect(new ThesaurusIndex(shifted.subarray(1)).lookup("aid")?.length).toBe(2);
   });
 
+  it("given a reader for candidates, reads each key's candidates through it and never into its bytes", () => {
+    // Bytes that hold only what `ensure` brought in, as the lazily read file does.
+    const lazy = new Uint8Array(bytes.length);
+    const ensured: [number, number][] = [];
+    const ensure = (offset: number, length: number) => {
+      ensured.push([offset, length]);
+      lazy.set(bytes.subarray(offset, offset + length), offset);
+    };
+    const reads: [number, number][] = [];
+    const scratch = new Uint8Array(64);
+    const readCandidates = (offset: number, length: number) => {
+      reads.push([offset, length]);
+      scratch.set(bytes.subarray(offset, offset + length));
+      return scratch.subarray(0, length);
+    };
+    const fresh = new ThesaurusIndex(lazy, ensure, readCandidates);
+    const ensuredAtBuild = ensured.length;
+    for (const key of ["aid", "automobile", "make an attempt", "zzz", "nothing"]) expect(fresh.lookup(key)).toEqual(d.lookup(key));
+    expect(reads).toHaveLength(4); // one read per key that has candidates
+    expect(ensured).toHaveLength(ensuredAtBuild);
+    // The candidate words were never copied into the bytes.
+    const [first] = reads[0]!;
+    expect(lazy.subarray(first, first + 8).every((b) => b === 0)).toBe(true);
+  });
+
   it("refuses what is not an index, and truncated files", () => {
     expect(() => new ThesaurusIndex(new TextEncoder().encode("# unspin reverse thesaurus v1\n"))).toThrow(ThesaurusFormatError);
     expect(() => new ThesaurusIndex(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);

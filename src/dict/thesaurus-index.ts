@@ -16,7 +16,10 @@
  *
  * The bytes may be filled lazily (resources.ts reads the file a page at a time): given `ensure`, the index asks for
  * the header, the term tables and the pool when it is built, and for a key's candidates when it is looked up, so a
- * short text never brings in most of the 10 MB candidate array.
+ * short text never brings in most of the 10 MB candidate array. Given `readCandidates` as well, a key's candidates
+ * are read from the file at each lookup into a scratch buffer and never kept in the bytes: the 10 MB array then
+ * costs no resident memory however many keys a long run looks up (the system's file cache holds it, once for
+ * every process), and the index's own cache and the engine's lists make the reads rare.
  */
 import { KeyedCandidate, type Candidate, type PhraseDictionary } from "./types.js";
 
@@ -74,8 +77,18 @@ export class ThesaurusIndex implements PhraseDictionary {
   /** Where the candidate array starts in the bytes, and what brings a range of them in (null: all there). */
   private readonly candsAt: number;
   private readonly ensure: ((offset: number, length: number) => void) | null;
+  /** Reads `count` candidate words starting at candidate `first` from the file (null: they are in the bytes). */
+  private readonly readCandidates: ((first: number, count: number) => Uint32Array) | null;
 
-  constructor(bytes: Uint8Array, ensure?: (offset: number, length: number) => void) {
+  /**
+   * @param readCandidates returns the bytes [offset, offset + length) of the file, 4-byte aligned, valid until the
+   * next call (see above); without it a lookup reads its candidates through `bytes` after `ensure`.
+   */
+  constructor(
+    bytes: Uint8Array,
+    ensure?: (offset: number, length: number) => void,
+    readCandidates?: (offset: number, length: number) => Uint8Array,
+  ) {
     ensure?.(0, Math.min(32, bytes.byteLength));
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const magic = String.fromCharCode(...bytes.subarray(0, MAGIC.length));
@@ -97,6 +110,13 @@ export class ThesaurusIndex implements PhraseDictionary {
     ensure?.(poolAt, ((poolBytes + 3) & ~3) + provenanceBytes);
     this.candsAt = tablesAt;
     this.ensure = (bytes.byteOffset & 3) !== 0 ? null : (ensure ?? null);
+    this.readCandidates =
+      this.ensure && readCandidates
+        ? (first, count) => {
+            const raw = readCandidates(tablesAt + 4 * first, 4 * count);
+            return new Uint32Array(raw.buffer, raw.byteOffset, count);
+          }
+        : null;
     const u32 = (offset: number, length: number) => new Uint32Array(aligned.buffer, aligned.byteOffset + offset, length);
     let at = 32;
     this.termOffset = u32(at, terms + 1);
@@ -181,10 +201,17 @@ export class ThesaurusIndex implements PhraseDictionary {
     let result: readonly Candidate[] | null = null;
     const id = this.find(spunKey);
     if (id >= 0 && this.candStart[id + 1]! > this.candStart[id]!) {
-      this.ensure?.(this.candsAt + 4 * this.candStart[id]!, 4 * (this.candStart[id + 1]! - this.candStart[id]!));
+      const first = this.candStart[id]!;
+      const count = this.candStart[id + 1]! - first;
+      let cands = this.cands;
+      let at = first;
+      if (this.readCandidates) {
+        cands = this.readCandidates(first, count);
+        at = 0;
+      } else this.ensure?.(this.candsAt + 4 * first, 4 * count);
       const out: Candidate[] = [];
-      for (let i = this.candStart[id]!; i < this.candStart[id + 1]!; i++) {
-        const c = this.cands[i]!;
+      for (let i = at; i < at + count; i++) {
+        const c = cands[i]!;
         const original = this.term(c & 0xfffff);
         if (original === spunKey || isFunctionPhrase(original)) continue;
         out.push(new KeyedCandidate(original, "thesaurus", c >>> 23 === 0 ? 0 : -(c >>> 23) / 50, sourceNames[(c >>> 20) & 7]!, spunKey));
