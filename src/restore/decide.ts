@@ -21,6 +21,7 @@ import { FEATURE_COUNT, featureVector, formFeatures, formLogit, logit, pooledLog
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
+import { f64, i32, u8 } from "../scratch.js";
 
 export interface GateModel {
   /** Weights over GATE_FEATURE_NAMES. */
@@ -259,19 +260,19 @@ export class Scoring {
     readonly lm: LmView,
   ) {
     this.n = sites.n;
-    this.coverAt = new Int32Array(tok.n).fill(-1);
-    this.fit = new Float64Array(sites.n);
-    this.neighbour = new Float64Array(sites.n);
-    this.touched = new Uint8Array(sites.n);
-    this.gain = new Float64Array(sites.n);
-    this.gainStale = new Uint8Array(sites.n).fill(1);
-    this.ctx = new Int32Array(4 * sites.n);
-    this.ctxN = new Uint8Array(sites.n);
-    const dOff = new Int32Array(sites.n + 1);
+    this.coverAt = i32(tok.n).fill(-1);
+    this.fit = f64(sites.n);
+    this.neighbour = f64(sites.n);
+    this.touched = u8(sites.n);
+    this.gain = f64(sites.n);
+    this.gainStale = u8(sites.n).fill(1);
+    this.ctx = i32(4 * sites.n);
+    this.ctxN = u8(sites.n);
+    const dOff = i32(sites.n + 1);
     for (let i = 0; i < sites.n; i++) dOff[i + 1] = dOff[i]! + sites.list[i]!.n;
     this.dOff = dOff;
-    this.deltas = new Float64Array(dOff[sites.n]!);
-    const lmOne = new Int32Array(tok.n);
+    this.deltas = f64(dOff[sites.n]!);
+    const lmOne = i32(tok.n);
     for (let t = 0; t < tok.n; t++) lmOne[t] = lm.wordOne(tok.word[t]!);
     this.lmOne = lmOne;
   }
@@ -921,16 +922,16 @@ class FormProposer {
     const n = sc.sites.n;
     const count = sc.forms.count;
     const { memberFrom, members } = sc.forms;
-    this.propSite = new Int32Array(n);
-    this.propCand = new Int32Array(n);
-    this.propK = new Int32Array(n);
-    this.propScore = new Float64Array(n);
-    this.propP = new Float64Array(n);
-    this.propPooled = new Float64Array(n);
-    this.propCount = new Int32Array(count);
-    this.proposed = new Uint8Array(count);
-    const formAt = new Int32Array(count + 1);
-    const pooledAt = new Int32Array(count + 1);
+    this.propSite = i32(n);
+    this.propCand = i32(n);
+    this.propK = i32(n);
+    this.propScore = f64(n);
+    this.propP = f64(n);
+    this.propPooled = f64(n);
+    this.propCount = i32(count);
+    this.proposed = u8(count);
+    const formAt = i32(count + 1);
+    const pooledAt = i32(count + 1);
     for (let f = 0; f < count; f++) {
       const cn = sc.sites.list[members[memberFrom[f]!]!]!.n;
       formAt[f + 1] = formAt[f]! + (memberFrom[f + 1]! - memberFrom[f]!) * cn;
@@ -938,11 +939,11 @@ class FormProposer {
     }
     this.formAt = formAt;
     this.pooledAt = pooledAt;
-    this.zAll = new Float64Array(formAt[count]!);
-    this.partAll = new Float64Array(formAt[count]!);
-    this.learnedAll = new Uint8Array(formAt[count]!);
-    this.pooledAll = new Float64Array(pooledAt[count]!);
-    this.formScored = new Uint8Array(count);
+    this.zAll = f64(formAt[count]!);
+    this.partAll = f64(formAt[count]!);
+    this.learnedAll = u8(formAt[count]!);
+    this.pooledAll = f64(pooledAt[count]!);
+    this.formScored = u8(count);
     this.spunInfos = new Array(count);
   }
 

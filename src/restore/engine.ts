@@ -10,6 +10,7 @@ import { candidateObjects, DictionaryReader, fingerprintOnly, listOf, subList, w
 import type { LmView } from "./lm-view.js";
 import { mergedSpans, numberCandidate, numberSite, overlaps, type TokenAccess } from "./numbers.js";
 import type { Site, SiteCandidate } from "./sites.js";
+import { f64, i32, u8 } from "../scratch.js";
 
 export const PATTERNS: readonly CasePattern[] = ["lower", "first", "title", "upper", "mixed"];
 const LOWER = 0;
@@ -38,26 +39,26 @@ export class Sites {
   spun: (string | null)[] = [];
 
   constructor(cap = 64) {
-    this.tokFrom = new Int32Array(cap);
-    this.tokTo = new Int32Array(cap);
-    this.start = new Int32Array(cap);
-    this.end = new Int32Array(cap);
-    this.hidFrom = new Int32Array(cap);
-    this.reachTo = new Int32Array(cap);
-    this.pattern = new Uint8Array(cap);
-    this.forced = new Uint8Array(cap);
-    this.form = new Int32Array(cap);
+    this.tokFrom = i32(cap);
+    this.tokTo = i32(cap);
+    this.start = i32(cap);
+    this.end = i32(cap);
+    this.hidFrom = i32(cap);
+    this.reachTo = i32(cap);
+    this.pattern = u8(cap);
+    this.forced = u8(cap);
+    this.form = i32(cap);
   }
 
   private grow(): void {
     const cap = this.tokFrom.length * 2;
     const g32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
+      const b = i32(cap);
       b.set(a);
       return b;
     };
     const g8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
+      const b = u8(cap);
       b.set(a);
       return b;
     };

@@ -15,6 +15,7 @@
  */
 import type { PhraseDictionary } from "../dict/types.js";
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
+import { emptyScratch, withScratch } from "../scratch.js";
 import { keyId, resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable } from "../text/tokenize.js";
 import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags } from "../flag/apply.js";
@@ -237,6 +238,10 @@ class WindowRun {
    * What plan() sums window after window, and countWindow() hands to another thread.
    */
   private countInto(w: WindowSpan, counts: PlaceCounts, seen: Set<string>, present: (kid: number) => void): { words: number; academic: number; certain: boolean } {
+    return withScratch(() => this.countIntoScratch(w, counts, seen, present));
+  }
+
+  private countIntoScratch(w: WindowSpan, counts: PlaceCounts, seen: Set<string>, present: (kid: number) => void): { words: number; academic: number; certain: boolean } {
     const { tok, doc, sitesFrom } = this.read(w);
     const [a, b] = coreTokens(tok, w.from, w.to);
     const { keys, keyOf } = wordTable;
@@ -292,7 +297,7 @@ class WindowRun {
     const evidence = documentEvidence(words, academic, counts, seen, this.config, this.assumeSpun);
     // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
     if (evidence.gate.spun) {
-      for (const w of windows) this.read(w).countForms(this.resources.dictionary, formSites);
+      for (const w of windows) withScratch(() => this.read(w).countForms(this.resources.dictionary, formSites));
     }
     return { windows, ...evidence, formSites, present, certainIn };
   }
@@ -322,7 +327,7 @@ class WindowRun {
   /** Pass 1b for one window: sites per spun form of the full dictionary, in the window's own part. */
   countWindowForms(w: WindowSpan): Map<string, number> {
     const formSites = new Map<string, number>();
-    this.read(w).countForms(this.resources.dictionary, formSites);
+    withScratch(() => this.read(w).countForms(this.resources.dictionary, formSites));
     return formSites;
   }
 
@@ -341,6 +346,10 @@ class WindowRun {
    * the line count from window to window (fresh ones when a window is restored on its own, see restoreWindowPart).
    */
   window(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): WindowPart {
+    return withScratch(() => this.windowScratch(plan, present, w, cursor, flagLines));
+  }
+
+  private windowScratch(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): WindowPart {
     const { resources, config, assumeSpun, text, skip, findOptions } = this;
     const gate = plan.gate;
     const scientific = assumeSpun || plan.scientificText;
@@ -559,6 +568,8 @@ export function* restoreWindowsWith(
       emitted = w.to;
     }
   }
+  // The pool served this document's windows; a process that goes on to short texts need not keep it.
+  emptyScratch();
 }
 
 function piece(text: string, from: number, to: number, edits: Edit[], flags: Flag[], gate: GateReport): RestoredWindow {

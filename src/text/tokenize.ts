@@ -4,6 +4,8 @@
  * restoration only ever rewrites the characters of word tokens.
  */
 
+import { i32, u8 } from "../scratch.js";
+
 export interface WordToken {
   /** The token as written. */
   text: string;
@@ -358,9 +360,9 @@ const isSentenceBreak = (c: number) =>
  */
 export function tokenTable(text: string, from = 0, to = text.length): TokenTable {
   let cap = Math.max(16, ((to - from) >> 2) + 16);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let word = new Int32Array(cap);
+  let start = i32(cap);
+  let end = i32(cap);
+  let word = i32(cap);
   let n = 0;
   let nextStart = -1;
   for (let at = from; scanToken(text, at); at = scanEnd) {
@@ -371,7 +373,7 @@ export function tokenTable(text: string, from = 0, to = text.length): TokenTable
     if (n === cap) {
       cap *= 2;
       const grow = (a: Int32Array) => {
-        const g = new Int32Array(cap);
+        const g = i32(cap);
         g.set(a);
         return g;
       };
@@ -384,8 +386,8 @@ export function tokenTable(text: string, from = 0, to = text.length): TokenTable
     word[n] = internRange(text, scanStart, scanEnd);
     n++;
   }
-  const flags = new Uint8Array(n);
-  const sentence = new Int32Array(n);
+  const flags = u8(n);
+  const sentence = i32(n);
   let sentences = 0;
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
@@ -415,8 +417,8 @@ export function tokenTable(text: string, from = 0, to = text.length): TokenTable
     if (f & BREAK_AFTER) sentences++;
   }
   if (n > 0 && !(flags[n - 1]! & BREAK_AFTER)) sentences++;
-  const sentenceFrom = new Int32Array(sentences);
-  const sentenceTo = new Int32Array(sentences);
+  const sentenceFrom = i32(sentences);
+  const sentenceTo = i32(sentences);
   for (let i = n - 1; i >= 0; i--) sentenceFrom[sentence[i]!] = i;
   for (let i = 0; i < n; i++) sentenceTo[sentence[i]!] = i + 1;
   return { text, n, start: start.subarray(0, n), end: end.subarray(0, n), flags, word: word.subarray(0, n), sentence, sentenceFrom, sentenceTo };

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { emptyScratch, f64, i32, poisonScratch, scratchPooledBytes, u8, withScratch } from "./scratch.js";
+import { loadBundledResources } from "./resources.js";
+import { restoreWindowsWith, type RestoredWindow } from "./restore/windows.js";
+import { benchText } from "./test-helpers/bench-text.js";
+
+afterEach(() => {
+  poisonScratch(false);
+  emptyScratch();
+});
+
+describe("scratch arrays", () => {
+  it("are ordinary arrays outside a scope and for small sizes", () => {
+    expect(f64(100_000).buffer.byteLength).toBe(800_000);
+    withScratch(() => expect(i32(100).buffer.byteLength).toBe(400));
+    expect(scratchPooledBytes()).toBe(0);
+  });
+
+  it("come back zeroed from the pool in the next scope, in the same buffer", () => {
+    let first: ArrayBufferLike | undefined;
+    withScratch(() => {
+      const a = f64(20_000);
+      a.fill(7);
+      first = a.buffer;
+    });
+    expect(scratchPooledBytes()).toBe(first!.byteLength);
+    withScratch(() => {
+      const b = f64(19_000);
+      expect(b.buffer).toBe(first);
+      expect(b.every((x) => x === 0)).toBe(true);
+      // The buffer is lent out: a second array of the same size class gets another one.
+      expect(i32(30_000).buffer).not.toBe(first);
+    });
+  });
+
+  it("belong to the outermost scope when scopes nest", () => {
+    withScratch(() => {
+      withScratch(() => u8(100_000));
+      expect(scratchPooledBytes()).toBe(0);
+    });
+    expect(scratchPooledBytes()).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it("go back to the pool when the scope throws", () => {
+    expect(() =>
+      withScratch(() => {
+        u8(70_000);
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
+    expect(scratchPooledBytes()).toBeGreaterThan(0);
+  });
+});
+
+describe("scratch arrays in the windows of a long text", () => {
+  it("never outlive their window: buffers poisoned on return change nothing", () => {
+    const resources = loadBundledResources();
+    const text = benchText(".spun.txt", 600_000, 99);
+    const settings = { windowChars: 200 * 1024, windowedAbove: 0 };
+    const clean: RestoredWindow[] = [];
+    let pooled = 0;
+    for (const piece of restoreWindowsWith(resources, text, {}, undefined, settings)) {
+      clean.push(piece);
+      pooled = Math.max(pooled, scratchPooledBytes());
+    }
+    // The windows are large enough for the pool to be used (else this test would prove nothing), and the pool is
+    // emptied once the document is done.
+    expect(pooled).toBeGreaterThan(1 << 20);
+    expect(scratchPooledBytes()).toBe(0);
+    poisonScratch(true);
+    const poisoned = [...restoreWindowsWith(resources, text, {}, undefined, settings)];
+    expect(poisoned.flatMap((p) => p.edits).length).toBeGreaterThan(500);
+    expect(poisoned).toEqual(clean);
+  });
+});
