@@ -72,4 +72,14 @@ describe("scratch arrays in the windows of a long text", () => {
     expect(poisoned.flatMap((p) => p.edits).length).toBeGreaterThan(500);
     expect(poisoned).toEqual(clean);
   });
+
+  it("are let go when the caller stops reading the pieces early", () => {
+    const resources = loadBundledResources();
+    const text = benchText(".spun.txt", 600_000, 7);
+    for (const _piece of restoreWindowsWith(resources, text, {}, undefined, { windowChars: 200 * 1024, windowedAbove: 0 })) {
+      expect(scratchPooledBytes()).toBeGreaterThan(0);
+      break;
+    }
+    expect(scratchPooledBytes()).toBe(0);
+  });
 });

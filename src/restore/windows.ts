@@ -556,20 +556,24 @@ export function* restoreWindowsWith(
   // Where each window starts, in lines (for the flags of scientific text): counted forwards, window after window.
   const flagLines = newLineCursor();
   let emitted = 0;
-  for (let k = 0; k < plan.windows.length; k++) {
-    const w = plan.windows[k]!;
-    if (run.works(plan, k)) {
-      const { edits, flags } = run.window(plan, plan.present, w, cursor, flagLines);
-      const to = Math.max(w.to, edits.length ? edits[edits.length - 1]!.end : 0);
-      yield piece(text, emitted, to, edits, flags, plan.report);
-      emitted = to;
-    } else if (w.to > emitted) {
-      yield piece(text, emitted, w.to, [], [], plan.report);
-      emitted = w.to;
+  try {
+    for (let k = 0; k < plan.windows.length; k++) {
+      const w = plan.windows[k]!;
+      if (run.works(plan, k)) {
+        const { edits, flags } = run.window(plan, plan.present, w, cursor, flagLines);
+        const to = Math.max(w.to, edits.length ? edits[edits.length - 1]!.end : 0);
+        yield piece(text, emitted, to, edits, flags, plan.report);
+        emitted = to;
+      } else if (w.to > emitted) {
+        yield piece(text, emitted, w.to, [], [], plan.report);
+        emitted = w.to;
+      }
     }
+  } finally {
+    // The pool served this document's windows (also when the caller stops early, as a closed pipe does); a process
+    // that goes on to short texts need not keep it.
+    emptyScratch();
   }
-  // The pool served this document's windows; a process that goes on to short texts need not keep it.
-  emptyScratch();
 }
 
 function piece(text: string, from: number, to: number, edits: Edit[], flags: Flag[], gate: GateReport): RestoredWindow {
