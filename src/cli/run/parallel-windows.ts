@@ -7,7 +7,6 @@
  * test/cli/windows.test.ts for the CLI's output with --jobs 1 and 2).
  */
 import type { RestoredWindow } from "../../restore/windows.js";
-import { inOrder } from "./in-order.js";
 import type { WindowAnswers, WorkerPool } from "./pool.js";
 import type { CliRestoreOptions, WindowLibrary, WindowRestorer } from "./restorer.js";
 
@@ -34,9 +33,23 @@ export function parallelWindows(lib: WindowLibrary, pool: () => Promise<WorkerPo
     let plan = lib.planFromCounts(windows, counts, null, options);
     if (plan.gate.spun) plan = lib.planFromCounts(windows, counts, lib.mergeFormSites(await each("forms")), options);
     const joiner = new lib.WindowJoiner(text, plan);
-    let k = 0;
-    for await (const part of inOrder(windows.map((window, w) => threads.runWindow({ step: "restore", part: slice(w), window, k: w, options, plan })))) {
-      const piece = joiner.add(k++, part);
+    // Windows are handed out a few at a time ahead of the one to join next, enough to keep every thread busy: all of
+    // them at once held every window's text slice in the queue and every restored window that came early.
+    const ahead = threads.capacity + 2;
+    const pending: Promise<WindowAnswers["restore"]>[] = [];
+    let started = 0;
+    const start = () => {
+      const w = started++;
+      const p = threads.runWindow({ step: "restore", part: slice(w), window: windows[w]!, k: w, options, plan });
+      // Its failure is thrown when its turn comes (as inOrder does), not reported as unhandled before.
+      p.catch(() => undefined);
+      pending.push(p);
+    };
+    while (started < windows.length && pending.length < ahead) start();
+    for (let k = 0; k < windows.length; k++) {
+      const part = await pending.shift()!;
+      if (started < windows.length) start();
+      const piece = joiner.add(k, part);
       if (piece) yield piece;
     }
   };

@@ -106,6 +106,11 @@ export class WorkerPool {
     }
   }
 
+  /** Jobs the pool works on at once: JOBS_IN_FLIGHT per worker, and one on the main thread when it restores too. */
+  get capacity(): number {
+    return this.slots.length * JOBS_IN_FLIGHT + (this.mainRestorer || this.mainWindows ? 1 : 0);
+  }
+
   run(job: FileJob): Promise<FileOutcome> {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
