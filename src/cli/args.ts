@@ -44,6 +44,20 @@ export interface Handlers {
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
+/** An empty path is a mistake (an unset shell variable: `unspin -w "$FILE"`), never the current folder. */
+const EMPTY_PATH = 'an empty path was given (an unset variable?); write "." for the current folder';
+
+function checkPaths(paths: readonly string[]): void {
+  if (paths.some((p) => p === "")) throw new UserError(EMPTY_PATH);
+}
+
+function nonEmptyPath(value: string): string {
+  if (value === "") throw new InvalidArgumentError(EMPTY_PATH + ".");
+  return value;
+}
+
+const collectPath = (value: string, previous: string[] | undefined) => collect(nonEmptyPath(value), previous);
+
 const collectGlob = (value: string, previous: string[] | undefined) => {
   if (value.trim() === "") throw new InvalidArgumentError("expected a non-empty glob.");
   return collect(value, previous);
@@ -89,17 +103,17 @@ export function buildProgram(version: string, handlers: Handlers, output: Output
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS))
     .addOption(new Option("-l, --list-different", "print only the names of files that would change (same as --format files)"))
     .addOption(new Option("--level <level>", "how bold restoration is").choices(["cautious", "normal", "bold"]))
-    .addOption(new Option("--threshold <p>", "probability (0-1) a change must reach, normal 0.45; overrides the level").argParser(parseProbability))
+    .addOption(new Option("--threshold <p>", "probability (between 0 and 1, exclusive) a change must reach, normal 0.45; overrides the level").argParser(parseProbability))
     .addOption(new Option("--assume-spun", "restore even if the text does not look spun as a whole"))
     .addOption(new Option("--never-touch <phrase>", "word or phrase never to change (repeatable)").argParser(collect))
     .addOption(
       new Option(
         "--dict <[kind:]file>",
         "extra dictionary (repeatable): spun<TAB>original or CSV pairs, key|synonym|… tables, {a|b} spintax; kind corrections (default for pairs) or candidates (default for tables)",
-      ).argParser(collect),
+      ).argParser(collectPath),
     )
-    .addOption(new Option("-c, --config <file>", "use this config file instead of discovering one"))
-    .addOption(new Option("--print-config <file>", "print the configuration that applies to a file, and exit"))
+    .addOption(new Option("-c, --config <file>", "use this config file instead of discovering one").argParser(nonEmptyPath))
+    .addOption(new Option("--print-config <file>", "print the configuration that applies to a file, and exit").argParser(nonEmptyPath))
     .addOption(new Option("--stdin-filename <name>", "name of the stdin text in output; its extension selects Markdown/HTML handling"))
     .addOption(new Option("--hidden", "also process hidden files and folders"))
     .addOption(new Option("--no-ignore", "do not respect .gitignore, .ignore and .git/info/exclude; walk node_modules"))
@@ -141,6 +155,7 @@ Examples:
     .argument("<original>", "the original text")
     .option("--all", "also list proposals that review rules would reject (function words, numbers, …)", false)
     .action(async (spun: string, original: string, opts: { all: boolean }) => {
+      checkPaths([spun, original]);
       await handlers.learn(spun, original, opts);
     });
 
@@ -171,6 +186,8 @@ Examples:
   unspin scan --jsonl < records.jsonl      stream: one JSON record per line`,
     )
     .action(async (paths: string[], raw: Record<string, unknown>) => {
+      checkPaths(paths);
+      if (raw.jsonl === true && paths.length > 0) throw new UserError("--jsonl reads its records from stdin; it takes no paths.");
       await handlers.scan(paths, {
         format: raw.format as "table" | "json" | "csv",
         failOn: raw.failOn as "spun" | "suspicious" | "never",
@@ -188,15 +205,36 @@ Examples:
   return program;
 }
 
-/** `--ext md,.TXT` → ["md", "txt"]. */
+/** `--ext md,.TXT` → ["md", "txt"]; none at all is a mistake (a folder would then hold no text file). */
 function extList(value: unknown): string[] {
-  return String(value)
+  const list = String(value)
     .split(",")
     .map((e) => e.trim().replace(/^\./, "").toLowerCase())
     .filter(Boolean);
+  if (list.length === 0) throw new UserError(`--ext: expected a comma-separated list of extensions (got ${JSON.stringify(String(value))}).`);
+  return list;
 }
 
+/** Options that make no sense in stream mode (--jsonl reads records on stdin and writes records on stdout). */
+const NOT_WITH_JSONL: ReadonlyArray<[string, string]> = [
+  ["write", "--write"],
+  ["check", "--check"],
+  ["interactive", "--interactive"],
+  ["format", "--format"],
+  ["diff", "--diff"],
+  ["listDifferent", "--list-different"],
+  ["printConfig", "--print-config"],
+  ["stdinFilename", "--stdin-filename"],
+];
+
 function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions {
+  checkPaths(paths);
+  if (raw.jsonl === true) {
+    if (paths.length > 0) throw new UserError("--jsonl reads its records from stdin; it takes no paths.");
+    const clash = NOT_WITH_JSONL.filter(([key]) => raw[key] !== undefined && raw[key] !== false).map(([, flag]) => flag);
+    if (clash.length) throw new UserError(`--jsonl cannot be combined with ${clash.join(", ")}.`);
+  }
+  if (raw.printConfig !== undefined && paths.length > 0) throw new UserError(`--print-config shows the configuration for one file; it takes no other paths (got ${paths.join(" ")}).`);
   const format = raw.diff ? "diff" : raw.listDifferent ? "files" : (raw.format as Format | undefined);
   if (raw.diff && raw.format && raw.format !== "diff") throw new UserError(`--diff cannot be combined with --format ${String(raw.format)}.`);
   if (raw.listDifferent && ((raw.format && raw.format !== "files") || raw.diff)) throw new UserError("--list-different cannot be combined with --format/--diff.");

@@ -310,3 +310,50 @@ describe("-w keeps hard links, extended attributes and the owner (item 9)", () =
     expect(statSync(file).mode & 0o777).toBe(0o666);
   });
 });
+
+describe("mistakes on the command line stop the run before anything is read or written", () => {
+  it("an empty path (an unset shell variable) is an error, never the current folder", async () => {
+    const root = tempTree({ "a.txt": SPUN, "sub/b.txt": SPUN });
+    for (const args of [["-w", ""], ["--check", "", "a.txt"], ["scan", ""], ["learn", "", "a.txt"], ["-c", "", "a.txt"], ["--dict", "", "a.txt"], ["--print-config", ""]]) {
+      const r = await runCli(args, { cwd: root });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(/empty path/);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+    expect(readFileSync(join(root, "a.txt"), "utf8")).toBe(SPUN);
+    expect(readFileSync(join(root, "sub/b.txt"), "utf8")).toBe(SPUN);
+  });
+
+  it("--jsonl takes no paths and no options of the file modes", async () => {
+    const root = tempTree({ "a.txt": SPUN });
+    const record = JSON.stringify({ id: 1, text: SPUN }) + "\n";
+    for (const [args, message] of [
+      [["--jsonl", "a.txt"], /takes no paths/],
+      [["scan", "--jsonl", "a.txt"], /takes no paths/],
+      [["--jsonl", "-w"], /cannot be combined with --write/],
+      [["--jsonl", "--check", "--format", "json"], /cannot be combined with --check, --format/],
+      [["--jsonl", "--diff"], /cannot be combined with --diff/],
+    ] as const) {
+      const r = await runCli([...args], { cwd: root, input: record });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.out).toBe("");
+    }
+    expect(readFileSync(join(root, "a.txt"), "utf8")).toBe(SPUN);
+  });
+
+  it("an empty --ext list, a --dict kind without a file, and --print-config with other paths are errors", async () => {
+    const root = tempTree({ "a.txt": SPUN, "b.txt": SPUN });
+    for (const [args, message] of [
+      [["--check", "--ext", "", "."], /--ext: expected a comma-separated list/],
+      [["--check", "--ext", ",,", "."], /--ext: expected a comma-separated list/],
+      [["scan", "--ext", "", "."], /--ext: expected a comma-separated list/],
+      [["--dict", "candidates:", "a.txt"], /expected a file after "candidates:"/],
+      [["--print-config", "a.txt", "b.txt"], /takes no other paths/],
+    ] as const) {
+      const r = await runCli([...args], { cwd: root });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+    }
+  });
+});

@@ -97,6 +97,18 @@ describe("the look before a config search (lilconfig loaded only when something 
     }
   });
 
+  it("reports an empty or null configuration file instead of skipping it for a parent folder's", async () => {
+    for (const [content, problem] of [
+      ["", /the file is empty/],
+      ["  \n", /the file is empty/],
+      ["null", /expected an object of settings \(got null\)/],
+      ["[]", /expected an object of settings \(got an array\)/],
+    ] as const) {
+      const root = tree({ ".unspinrc.json": JSON.stringify({ level: "cautious" }), "proj/.unspinrc.json": content, "proj/sub/a.txt": "x" });
+      await expect(new ConfigResolver(root, undefined, root).forDirectory(join(root, "proj/sub"))).rejects.toThrow(problem);
+    }
+  });
+
   it("finds the same as before with package.json files on the way that have no unspin key", async () => {
     const root = tree({ ".unspinrc.json": JSON.stringify({ level: "bold" }), "a/package.json": JSON.stringify({ name: "x" }), "a/b/t.txt": "x" });
     const found = await new ConfigResolver(root, undefined, root).forDirectory(join(root, "a/b"));

@@ -54,8 +54,8 @@ export function validateSettings(raw: unknown, filepath: string): Settings {
   const fail = (problem: string): never => {
     throw new UserError(`invalid configuration in ${filepath}: ${problem}`);
   };
-  if (raw === undefined || raw === null) return {};
-  if (typeof raw !== "object" || Array.isArray(raw)) fail("expected an object of settings");
+  if (raw === undefined) return {};
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail(`expected an object of settings (got ${raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw})`);
   const obj = raw as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     if (!KNOWN_KEYS.includes(key)) fail(`unknown setting "${key}" (known: ${KNOWN_KEYS.filter((k) => k !== "$schema").join(", ")})`);
@@ -244,6 +244,7 @@ export class ConfigResolver {
       throw new UserError(`cannot read configuration ${where ?? ""}${where ? ": " : ""}${describeFsError(err)}`);
     }
     if (!found) return { filepath: null, dir: this.cwd, settings: {} };
+    if (found.isEmpty) throw new UserError(`invalid configuration in ${found.filepath}: the file is empty (expected an object of settings)`);
     const label = found.filepath.endsWith("package.json") ? `${found.filepath} ("unspin" key)` : found.filepath;
     return { filepath: found.filepath, dir: dirname(found.filepath), settings: validateSettings(found.config, label) };
   }
@@ -267,6 +268,8 @@ export class ConfigResolver {
       s = lilconfig("unspin", {
         searchPlaces: places,
         stopDir,
+        // An empty file is the nearest configuration, and a broken one: reported, not skipped for a parent's.
+        ignoreEmptySearchPlaces: false,
         loaders: {
           ".json": (filepath, content) => {
             if (content.length > MAX_CONFIG_BYTES) throw new UserError(`cannot read configuration ${filepath}: larger than 1 MB`);

@@ -22,6 +22,7 @@ const KIND_PREFIX = new RegExp(`^(${DICTIONARY_KINDS.join("|")}):(.+)$`);
 
 /** `--dict candidates:FILE` / `corrections:FILE` / `FILE` (kind from the format). A path is never a kind word. */
 export function parseDictArgument(arg: string): DictionarySpec {
+  if (DICTIONARY_KINDS.some((k) => arg === `${k}:`)) throw new UserError(`--dict ${arg}: expected a file after "${arg}"`);
   const m = KIND_PREFIX.exec(arg);
   return m ? { path: m[2]!, kind: m[1] as DictionaryKind } : { path: arg };
 }
