@@ -1,5 +1,5 @@
 /** Merge several phrase dictionaries into one lookup. Pure. */
-import type { Candidate, PhraseDictionary, Tier } from "./types.js";
+import { CERTAIN_TIERS, type Candidate, type PhraseDictionary, type Tier } from "./types.js";
 
 /** Tier precedence, best first: an explicit user entry beats everything, a general thesaurus nothing. */
 export const TIER_RANK: Readonly<Record<Tier, number>> = {
@@ -13,6 +13,17 @@ export const TIER_RANK: Readonly<Record<Tier, number>> = {
   rule: 7,
   thesaurus: 8,
 };
+
+/**
+ * `winner` as kept for an original that `loser` (from another dictionary) proposes too: a near-certain winner over a
+ * tier that is evidence of spinning records that tier (Candidate.shadows), else `winner` itself.
+ */
+function keeping(winner: Candidate, loser: Candidate): Candidate {
+  if (!CERTAIN_TIERS.has(winner.tier)) return winner;
+  const lost = loser.shadows ?? (CERTAIN_TIERS.has(loser.tier) ? undefined : loser.tier);
+  if (lost === undefined || (winner.shadows !== undefined && TIER_RANK[winner.shadows] <= TIER_RANK[lost])) return winner;
+  return { original: winner.original, tier: winner.tier, prior: winner.prior, source: winner.source, entry: winner.entry, shadows: lost };
+}
 
 function better(a: Candidate, b: Candidate): boolean {
   const ta = TIER_RANK[a.tier];
@@ -43,7 +54,9 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
       for (const d of list) {
         for (const c of d.lookup(key) ?? []) {
           const cur = byOriginal.get(c.original);
-          if (!cur || better(c, cur)) byOriginal.set(c.original, c);
+          if (!cur) byOriginal.set(c.original, c);
+          else if (better(c, cur)) byOriginal.set(c.original, keeping(c, cur));
+          else byOriginal.set(c.original, keeping(cur, c));
         }
       }
       const out =

@@ -50,6 +50,12 @@ export interface Candidate {
   source: string;
   /** Stable id of the entry, shown to users, e.g. "signature:time period→term". */
   entry: string;
+  /**
+   * Set by combineDictionaries where this near-certain entry (a user's correction) proposes what another dictionary
+   * also proposes under a lower tier: that tier. The pair then applies as the user's, and still counts as the
+   * evidence of spinning the other tier is for the document gate.
+   */
+  shadows?: Tier;
 }
 
 /**

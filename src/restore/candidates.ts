@@ -47,6 +47,8 @@ export interface CandList {
   textKeyGeneration: number;
   /** The candidates as objects (sites handed to callers), made on first use. */
   objects: SiteCandidate[] | null;
+  /** Per candidate, the tier the document gate counts (Candidate.shadows where set, else its tier); null: `tier`. */
+  evidenceTier: readonly Tier[] | null;
 }
 
 /** The entry id of candidate c ("thesaurus:aid→help"), built when a report needs it. */
@@ -105,6 +107,7 @@ function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, source
     textKey: null,
     textKeyGeneration: -1,
     objects: null,
+    evidenceTier: null,
   };
 }
 
@@ -136,6 +139,7 @@ export function subList(list: CandList, keep: readonly number[]): CandList {
     entries === null ? null : keep.map((c) => entries[c]!),
   );
   if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
+  if (list.evidenceTier) sub.evidenceTier = keep.map((c) => list.evidenceTier![c]!);
   if (list.lm !== null) {
     // The same candidates for the same model: their ids and unigram means are the parent's (what withModel gives).
     let n = 0;
@@ -219,16 +223,23 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   const prior: number[] = [];
   const sources: number[] = [];
   const entries: (string | null)[] = [];
+  const evidenceTier: Tier[] = [];
+  let shadowing = false;
   for (const c of found) {
     if (c.original === key || (neverTouch.size > 0 && neverTouch.has(c.original.toLowerCase()))) continue;
     text.push(c.original);
     tier.push(c.tier);
+    evidenceTier.push(c.shadows ?? c.tier);
+    if (c.shadows !== undefined) shadowing = true;
     prior.push(c.prior);
     sources.push(sourceCount(c.source));
     // A keyed candidate's entry id is made from the list's key when asked (see entryOf), not kept per candidate.
     entries.push(c instanceof KeyedCandidate && c.key === key ? null : c.entry);
   }
-  return text.length === 0 ? null : makeList(text, tier, prior, sources, key, entries);
+  if (text.length === 0) return null;
+  const list = makeList(text, tier, prior, sources, key, entries);
+  if (shadowing) list.evidenceTier = evidenceTier;
+  return list;
 }
 
 /** Candidates cached above this many (all keys of a dictionary together) start afresh. */

@@ -136,7 +136,8 @@ export class PlaceCounts {
     let bestTable = -Infinity;
     let curated = false;
     for (let c = 0; c < list.n; c++) {
-      const tier = list.tier[c]!;
+      // A user's correction of a pair a spinner dictionary lists too counts as that dictionary's evidence.
+      const tier = list.evidenceTier?.[c] ?? list.tier[c]!;
       if (tier === "thesaurus" || tier === "closed" || CERTAIN_TIERS.has(tier)) continue;
       const d = deltas[at + c]!;
       if (tier === "table") bestTable = Math.max(bestTable, d);
