@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadBundledResources } from "../resources.js";
 import { benchText } from "../test-helpers/bench-text.js";
 import { tokenTable } from "../text/tokenize.js";
-import { countFormSites, findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions } from "./engine.js";
+import { countFormSites, findNumbers, findSites, neverTouchTokens, prepare, Sites, SkipSpans, type FindOptions } from "./engine.js";
 
 const resources = loadBundledResources();
 
@@ -47,5 +47,27 @@ describe("counting a text's sites per spun form (a long text's first pass)", () 
         }
       }
     }
+  });
+});
+
+describe("never-touch phrases", () => {
+  it("protect every word of each occurrence, not only a site that is exactly the phrase", async () => {
+    const { restore } = await import("../index.js");
+    const text = "The chief mentioned at a press convention that the Nice Corridor of the Individuals would open this 12 months.";
+    const changed = (neverTouch: string[]) => restore(text, { assumeSpun: true, neverTouch }).edits.map((e) => e.before);
+    expect(changed([])).toEqual(expect.arrayContaining(["convention", "Nice Corridor", "Individuals"]));
+    expect(changed(["press convention"])).not.toContain("convention");
+    const name = changed(["Nice Corridor of the Individuals"]);
+    expect(name.some((b) => /Nice|Corridor|Individuals/.test(b))).toBe(false);
+    // The rest of the sentence is restored as before.
+    expect(name).toEqual(expect.arrayContaining(["mentioned", "convention", "12 months"]));
+  });
+
+  it("are found across spaces and hyphens, in any case, and only as whole words", () => {
+    const tok = tokenTable("A Press-Convention, a press  convention, and press conventions.");
+    const marked = neverTouchTokens(tok, new Set(["press convention"]))!;
+    const words = Array.from({ length: tok.n }, (_, i) => tok.text.slice(tok.start[i]!, tok.end[i]!));
+    expect(words.filter((_, i) => marked[i] === 1)).toEqual(["Press", "Convention", "press", "convention"]);
+    expect(neverTouchTokens(tok, new Set(["press"]))).toBeNull();
   });
 });

@@ -269,8 +269,36 @@ export function findSpintax(text: string, tok: TokenTable, skip: SkipSpans, from
 }
 
 /**
+ * Tokens inside an occurrence of a never-touch phrase of several words (`press conference`, `Great Hall of the
+ * People`): no site may touch them, as none may hold a never-touch word. Null when no entry has several words.
+ */
+export function neverTouchTokens(tok: TokenTable, neverTouch: ReadonlySet<string>): Uint8Array | null {
+  const phrases: string[][] = [];
+  for (const p of neverTouch) {
+    const words = p.split(/[\s\u2010\u2011-]+/).filter(Boolean);
+    if (words.length > 1) phrases.push(words);
+  }
+  if (phrases.length === 0) return null;
+  const { n, word, flags } = tok;
+  const { keyOf, keys } = wordTable;
+  const marked = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    for (const words of phrases) {
+      if (i + words.length > n) continue;
+      let k = 0;
+      for (; k < words.length; k++) {
+        if (keys[keyOf[word[i + k]!]!] !== words[k]) break;
+        if (k < words.length - 1 && !(flags[i + k]! & (JOINS_NEXT | HYPHEN_NEXT))) break;
+      }
+      if (k === words.length) marked.fill(1, i, i + words.length);
+    }
+  }
+  return marked;
+}
+
+/**
  * Dictionary sites: every span of up to maxPhraseWords adjacent words (spaces or one hyphen between them) whose key
- * has candidates (see sites.ts findDictionarySites, whose rules this follows), for tokens [from, to).
+ * has candidates, for tokens [from, to).
  */
 export function findDictionary(doc: DocTokens, reader: DictionaryReader, options: FindOptions, skip: SkipSpans, from: number, to: number, out: Sites): void {
   const { tok, inSpintax } = doc;
@@ -280,6 +308,7 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
   const maxLen = reader.maxPhraseWords;
   const neverTouch = options.neverTouch;
   const checkNever = neverTouch.size > 0;
+  const inPhrase = checkNever ? neverTouchTokens(tok, neverTouch) : null;
   for (let i = from; i < to; i++) {
     if (inSpintax[i]) continue;
     let key = "";
@@ -332,7 +361,7 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         const onlyFingerprints = pattern === MIXED || (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0));
         if (checkNever) {
           let never = false;
-          for (let t = i; t <= last; t++) if (neverTouch.has(keys[keyOf[word[t]!]!]!)) never = true;
+          for (let t = i; t <= last; t++) if (neverTouch.has(keys[keyOf[word[t]!]!]!) || inPhrase?.[t] === 1) never = true;
           if (never) break site;
         }
         let siteList: CandList | null = list;
