@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import diff from "fast-diff";
-import { ANCHOR_ABOVE, alignSubstitutions, anchoredDiff, formatProposals, mineEntries, tokenize } from "./align.js";
+import { ANCHOR_ABOVE, alignSubstitutions, anchoredDiff, formatProposals, mineEntries, sharedPairs, tokenize } from "./align.js";
 import { reviewRow } from "./review.js";
 
 describe("tokenize", () => {
@@ -165,5 +165,16 @@ describe("splitting a region of adjacent swaps with a source of known pairs", ()
   it("keeps a region whole when nothing in it is known", () => {
     const subs = alignSubstitutions("We sell tea in addition to fine cakes.", "We sell tea as well as good cakes.", { knownPair: known });
     expect(subs.map((s) => `${s.spun}←${s.original}`)).toEqual(["in addition to fine←as well as good"]);
+  });
+});
+
+describe("sharedPairs", () => {
+  it("is high for a spun text and its original, low for unrelated texts that share only function words", () => {
+    const original = "The leader said the economy grew this year, and the city council will meet again next week.";
+    const spun = "The chief mentioned the financial system grew this 12 months, and the metropolis council will meet once more subsequent week.";
+    const other = "In the north the rain fell on the hills and the river rose over the fields of the farm.";
+    expect(sharedPairs(spun, original)).toBeGreaterThan(0.15);
+    expect(sharedPairs(other, original)).toBeLessThan(0.12);
+    expect(sharedPairs("", original)).toBe(1);
   });
 });

@@ -116,6 +116,33 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Share of the spun text's word pairs (two words in a row, counted with repeats) that the original holds as often: a
+ * spinner changes a third of the words or so, so a spun text keeps about half of its original's pairs; unrelated texts
+ * share few (their words are the same function words, their pairs not), and aligning them costs time quadratic in
+ * their length for substitutions that mean nothing.
+ */
+export function sharedPairs(spun: string, original: string): number {
+  const pairs = (text: string) => {
+    const words = tokenize(text).filter((t) => t.word);
+    const out: string[] = [];
+    for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]!.key} ${words[i]!.key}`);
+    return out;
+  };
+  const counts = new Map<string, number>();
+  for (const p of pairs(original)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const spunPairs = pairs(spun);
+  let shared = 0;
+  for (const p of spunPairs) {
+    const left = counts.get(p) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(p, left - 1);
+    }
+  }
+  return spunPairs.length === 0 ? 1 : shared / spunPairs.length;
+}
+
 /** Join tokens for display: single spaces between words, none before closing punctuation. */
 export function joinTokens(tokens: readonly Token[]): string {
   let out = "";

@@ -1,6 +1,8 @@
 /** `unspin learn` with the real engine: phrases and words around a head word, adjacent swaps split. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, it } from "vitest";
-import { REAL_CLI, runCli, tempTree } from "./helpers/run.js";
+import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
 
 it("unspin learn lists phrase swaps, splits adjacent swaps the dictionaries know, and keeps head-word additions seen twice", async () => {
   const dir = tempTree({
@@ -11,4 +13,12 @@ it("unspin learn lists phrase swaps, splits adjacent swaps the dictionaries know
   expect(r.stderr).toBe("");
   const rows = r.out.trim().split("\n").slice(1).map((l) => l.split("\t").slice(0, 3).join(" | "));
   expect(rows).toEqual(["content material | content | 2", "mentioned | said | 2", "convention | conference | 1", "extra | more | 1", "time period | term | 1"]);
+});
+
+it("unspin learn refuses two texts that are not a spun text and its original, at once, with exit 2", async () => {
+  const root = tempTree({ "a.txt": readFileSync(join(ROOT, "fixtures", "harbour-bridge.spun.txt"), "utf8").repeat(40), "b.txt": "Rain fell on the quiet hills of the north while the river rose. ".repeat(600) });
+  const r = await runCli(["learn", "a.txt", "b.txt"], { cli: REAL_CLI, cwd: root });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/a\.txt and b\.txt share \d+ % of their word pairs: they do not look like a spun text and its original/);
+  expect(r.out).toBe("");
 });

@@ -8,6 +8,12 @@ import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, readBounded, tooLargeMessage } from 
 // Aligning is quadratic in the worst case: refuse what `unspin` itself would refuse.
 const LEARN_LIMIT = { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `the ${DEFAULT_MAX_SIZE_MB} MB limit` };
 
+/**
+ * Fewest shared word pairs (sharedPairs) for two texts to be aligned: the real spun pages measured keep 26–76 % of
+ * their original's pairs, unrelated articles (even two on the same story) about 5 %.
+ */
+export const MIN_SHARED_PAIRS = 0.12;
+
 async function readText(path: string, cwd: string): Promise<string> {
   const abs = resolve(cwd, path);
   try {
@@ -25,7 +31,15 @@ async function readText(path: string, cwd: string): Promise<string> {
 
 export async function runLearn(spunPath: string, originalPath: string, opts: { all: boolean }, io: Io): Promise<number> {
   const [spun, original] = await Promise.all([readText(spunPath, io.cwd), readText(originalPath, io.cwd)]);
-  const { mineEntries, formatProposals } = await import("../../learn/align.js");
+  const { mineEntries, formatProposals, sharedPairs } = await import("../../learn/align.js");
+  // Unrelated texts would take time quadratic in their length to align, for substitutions that mean nothing.
+  const shared = sharedPairs(spun, original);
+  if (shared < MIN_SHARED_PAIRS) {
+    throw new UserError(
+      `${spunPath} and ${originalPath} share ${(shared * 100).toFixed(0)} % of their word pairs: they do not look like a spun text and its ` +
+        `original (spun pages keep about a quarter to three quarters of their original's). Nothing was learned.`,
+    );
+  }
   // Like scripts/mine.mjs: a region of adjacent swaps is split where the bundled dictionaries know a pair, and words
   // the spinner adds around a head word are taken with their head.
   const { loadBundledDictionary } = await import("../../resources.js");
