@@ -13,6 +13,8 @@ describe("library arguments", () => {
     expect(() => restore("text", { threshold: NaN })).toThrow(new RangeError("unspin: restore(): options.threshold must be a probability between 0 and 1 (got NaN)"));
     expect(() => restore("text", { threshold: "1" as never })).toThrow(/threshold must be a probability between 0 and 1 \(got "1"\)/);
     expect(() => restore("text", { neverTouch: "Great Hall" as never })).toThrow(/neverTouch must be an array of strings \(got "Great Hall"\)/);
+    expect(() => restore("text", { neverTouch: ["Great Hall", 1] as never })).toThrow(/neverTouch must be an array of strings \(got 1 at index 1\)/);
+    expect(() => restore("text", { extraDictionaries: [5] as never })).toThrow(/extraDictionaries must be .* \(got 5 at index 0\)/);
     expect(() => restore("text", { skip: [{ start: 0 }] as never })).toThrow(/skip must be an array of \{ start, end \} offsets/);
     expect(() => restoreWith({} as never, 5 as never)).toThrow(/restoreWith\(\) expects the text as a string \(got 5\)/);
   });

@@ -20,8 +20,12 @@ export function checkRestoreArguments(fn: string, text: unknown, options: unknow
     throw new TypeError(`unspin: ${fn}() expects options as an object (got ${shown(options)})`);
   }
   const o = options as Record<string, unknown>;
-  const bad = (what: string, expected: string, Err: typeof TypeError = TypeError): never => {
-    throw new Err(`unspin: ${fn}(): options.${what} must be ${expected} (got ${shown(o[what])})`);
+  const bad = (what: string, expected: string, Err: typeof TypeError = TypeError, isGood?: (x: unknown) => boolean): never => {
+    const value = o[what];
+    // In an array, the first element that is wrong says more than "an array".
+    const at = Array.isArray(value) && isGood ? value.findIndex((x) => !isGood(x)) : -1;
+    const got = at >= 0 ? `${shown((value as unknown[])[at])} at index ${at}` : shown(value);
+    throw new Err(`unspin: ${fn}(): options.${what} must be ${expected} (got ${got})`);
   };
   if (o.level !== undefined && !LEVELS.includes(o.level as string)) bad("level", '"cautious", "normal" or "bold"', RangeError);
   if (o.threshold !== undefined && (typeof o.threshold !== "number" || !(o.threshold > 0 && o.threshold < 1))) {
@@ -29,11 +33,11 @@ export function checkRestoreArguments(fn: string, text: unknown, options: unknow
   }
   if (o.assumeSpun !== undefined && typeof o.assumeSpun !== "boolean") bad("assumeSpun", "true or false");
   if (o.neverTouch !== undefined && (!Array.isArray(o.neverTouch) || o.neverTouch.some((x) => typeof x !== "string"))) {
-    bad("neverTouch", "an array of strings");
+    bad("neverTouch", "an array of strings", TypeError, (x) => typeof x === "string");
   }
   const isExtra = (x: unknown) => typeof x === "string" || (typeof x === "object" && x !== null && typeof (x as { text?: unknown }).text === "string");
   if (o.extraDictionaries !== undefined && (!Array.isArray(o.extraDictionaries) || !o.extraDictionaries.every(isExtra))) {
-    bad("extraDictionaries", "an array of dictionary texts (strings or { text, kind, name })");
+    bad("extraDictionaries", "an array of dictionary texts (strings or { text, kind, name })", TypeError, isExtra);
   }
   if (o.skip !== undefined) {
     const ok =

@@ -1,4 +1,5 @@
 /** Command-line surface: option definitions (commander) and their validation into a plain options object. */
+import { existsSync } from "node:fs";
 import { Command, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import type { Boldness } from "../types.js";
 import { UserError } from "./errors.js";
@@ -144,7 +145,10 @@ Examples:
   unspin -f html docs > review.html  review every change in a browser
   unspin learn spun.txt orig.txt     list the substitutions a spinner made`,
     )
-    .action(async (paths: string[], raw: Record<string, unknown>) => {
+    .action(async (paths: string[], raw: Record<string, unknown>, command: Command) => {
+      // `unspin help`, as git and npm take it, unless a file of that name is there to restore.
+      const noOptions = Object.keys(raw).every((k) => command.getOptionValueSource(k) !== "cli");
+      if (paths.length === 1 && paths[0] === "help" && noOptions && !existsSync("help")) command.help();
       await handlers.run(toCliOptions(paths, raw));
     });
 
