@@ -1,6 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EXTENSIONS } from "./extensions.js";
 import { collectInputs, type WalkOptions } from "./inputs.js";
@@ -70,5 +71,53 @@ describe("inputs", () => {
   it("applies the .gitignore of the enclosing repository when walking a subfolder", async () => {
     const root = tree({ ".git/HEAD": "", ".gitignore": "deep/\n", "sub/deep/x.txt": "", "sub/y.txt": "" });
     expect((await list(join(root, "sub"), ["."])).files).toEqual(["y.txt"]);
+  });
+
+  describe("honours .git/info/exclude for folders and globs alike", () => {
+    const hasGit = spawnSync("git", ["--version"], { stdio: "ignore" }).status === 0;
+    /** A repository "ig2" inside a folder that is not one; `git init` when available, else .git made by hand. */
+    function repoInside(exclude: string, files: Record<string, string>): string {
+      const outer = tree(Object.fromEntries(Object.entries(files).map(([n, c]) => [`ig2/${n}`, c])));
+      const repo = join(outer, "ig2");
+      if (hasGit) expect(spawnSync("git", ["init", "-q"], { cwd: repo }).status).toBe(0);
+      mkdirSync(join(repo, ".git", "info"), { recursive: true });
+      writeFileSync(join(repo, ".git", "info", "exclude"), exclude);
+      return outer;
+    }
+
+    it("from outside the repository, with a glob as with the folder", async () => {
+      const outer = repoInside("keep/\n", { "keep/d.txt": "", "e.txt": "" });
+      expect((await list(outer, ["ig2"])).files).toEqual(["ig2/e.txt"]);
+      expect((await list(outer, ["ig2/**/*.txt"])).files).toEqual(["ig2/e.txt"]);
+      expect((await list(outer, ["."])).files).toEqual(["ig2/e.txt"]);
+      expect((await list(outer, ["**/*.txt"])).files).toEqual(["ig2/e.txt"]);
+      // From inside the repository, and from a folder elsewhere (a glob leading out of the current folder).
+      expect((await list(join(outer, "ig2"), ["**/*.txt"])).files).toEqual(["e.txt"]);
+      const elsewhere = tree({ "x.md": "" });
+      const shown = relative(elsewhere, join(outer, "ig2", "e.txt")).split(sep).join("/");
+      expect((await list(elsewhere, [`${outer.split(sep).join("/")}/ig2/**/*.txt`])).files).toEqual([shown]);
+      expect((await list(elsewhere, [`../${basename(outer)}/ig2/**/*.txt`])).files).toEqual([shown]);
+      // --no-ignore turns it off for globs too.
+      expect((await list(outer, ["ig2/**/*.txt"], { ignoreFiles: false })).files).toEqual(["ig2/e.txt", "ig2/keep/d.txt"]);
+    });
+
+    it("gives .gitignore precedence over info/exclude, as git does", async () => {
+      const outer = repoInside("*.md\n", { ".gitignore": "!keep.md\n", "keep.md": "", "drop.md": "", "sub/.gitignore": "!sub.md\n", "sub/sub.md": "" });
+      expect((await list(outer, ["ig2"])).files).toEqual(["ig2/keep.md", "ig2/sub/sub.md"]);
+      expect((await list(outer, ["ig2/**/*.md"])).files).toEqual(["ig2/keep.md", "ig2/sub/sub.md"]);
+    });
+
+    it("reads the exclude file of a linked worktree's common git directory", async () => {
+      // Hand-made layout of `git worktree add`: wt/.git is a file naming main/.git/worktrees/wt, whose commondir is ../..
+      const root = tree({
+        "main/.git/info/exclude": "private/\n",
+        "main/.git/worktrees/wt/commondir": "../..\n",
+        "wt/a.txt": "",
+        "wt/private/b.txt": "",
+      });
+      writeFileSync(join(root, "wt", ".git"), `gitdir: ${join(root, "main", ".git", "worktrees", "wt")}\n`);
+      expect((await list(root, ["wt/**/*.txt"])).files).toEqual(["wt/a.txt"]);
+      expect((await list(join(root, "wt"), ["."])).files).toEqual(["a.txt"]);
+    });
   });
 });

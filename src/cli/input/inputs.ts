@@ -2,10 +2,11 @@
  * Turns command-line paths into the list of files to process, in a stable order: arguments in the order given,
  * directory contents sorted by name. Directories are walked by a small recursive readdir; ignore rules are matched
  * by `ignore` (the gitignore implementation used by eslint and prettier), globs expanded by fast-glob and matched by
- * picomatch. Rules: .gitignore, .ignore and .git/info/exclude (from the repository root down, when inside a git
- * repository), hidden files and folders skipped, `.git` always skipped, `node_modules` skipped unless ignore rules are
- * off, default text extensions. Files named explicitly are always processed: ignore rules, --exclude and extensions
- * only filter what is found.
+ * picomatch. Rules, the same for folders and globs: .gitignore, .ignore and .git/info/exclude (from the repository
+ * root down, when inside a git repository; the info/exclude of each repository a file is in, nested ones and those a
+ * glob reaches from outside included), hidden files and folders skipped, `.git` always skipped, `node_modules`
+ * skipped unless ignore rules are off, default text extensions. Files named explicitly are always processed: ignore
+ * rules, --exclude and extensions only filter what is found.
  *
  * Symbolic links found in folders are not followed (as in ripgrep and typos); with `follow`, a link is followed only
  * when its real target lies inside the tree given (the real path of the folder argument), so that nothing outside
@@ -93,7 +94,7 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
       if (!existsSync(abs) && scan.isGlob) {
         const base = resolve(opts.cwd, scan.base || ".");
         const root = await realpath(base).catch(() => base);
-        const matched = await expandGlob(arg, opts, rules, excluded, root, notes);
+        const matched = await expandGlob(arg, opts, rules, excluded, base, root, notes);
         if (matched.length === 0) errors.push({ arg, message: "no files match this pattern" });
         for (const m of matched) add(m, false, root);
         continue;
@@ -211,9 +212,13 @@ async function expandGlob(
   opts: WalkOptions,
   rules: IgnoreRules,
   excluded: (rel: string) => boolean,
+  base: string,
   root: string,
   notes: InputError[],
 ): Promise<string[]> {
+  // Rules apply from the current folder (or its repository's root) down to each match; a glob reaching outside the
+  // current folder (`../x/*.md`, an absolute path) is treated like a folder argument naming its base folder.
+  const top = isInside(base, opts.cwd) ? opts.cwd : base;
   const { default: fg } = await import("fast-glob");
   const found = await fg(pattern.split(sep).join("/"), {
     cwd: opts.cwd,
@@ -228,7 +233,7 @@ async function expandGlob(
   for (const f of found) {
     const abs = resolve(f);
     if (excluded(relative(opts.cwd, abs).split(sep).join("/"))) continue;
-    if (await rules.ignored(abs, false, opts.cwd)) continue;
+    if (await rules.ignored(abs, false, top)) continue;
     if (opts.ignoreFiles && abs.split(sep).includes("node_modules") && !pattern.includes("node_modules")) continue;
     const st = await lstat(abs).catch(() => null);
     if (!st) continue;
@@ -267,7 +272,7 @@ class IgnoreRules {
     }
     let ignoredNow = false;
     for (const d of dirs) {
-      const ig = await this.rulesFor(d, d === root);
+      const ig = await this.rulesFor(d);
       if (!ig) continue;
       const rel = relative(d, path).split(sep).join("/") + (isDir ? "/" : "");
       const r = ig.test(rel);
@@ -277,12 +282,22 @@ class IgnoreRules {
     return ignoredNow;
   }
 
-  private rulesFor(dir: string, isRoot: boolean): Promise<Ignore | null> {
+  /**
+   * The rules of one folder. A folder holding `.git` is the root of a repository (the one walked, or one nested in
+   * it, or the one a glob's matches are in), and its `info/exclude` applies from there down. In order of rising
+   * precedence, as in git and ripgrep: info/exclude, .gitignore, .ignore (the last matching rule wins).
+   */
+  private rulesFor(dir: string): Promise<Ignore | null> {
     let p = this.perDir.get(dir);
     if (!p) {
       p = (async () => {
-        const names = [".gitignore", ".ignore", ...(isRoot ? [join(".git", "info", "exclude")] : [])];
-        const texts = await Promise.all(names.map((n) => readFile(join(dir, n), "utf8").catch(() => "")));
+        const read = (path: string) => readFile(path, "utf8").catch(() => "");
+        const gitDir = await gitDirOf(dir);
+        const texts = await Promise.all([
+          gitDir ? read(join(gitDir, "info", "exclude")) : "",
+          read(join(dir, ".gitignore")),
+          read(join(dir, ".ignore")),
+        ]);
         const text = texts.join("\n");
         return text.trim() ? ignore({ allowRelativePaths: true }).add(text) : null;
       })();
@@ -304,4 +319,22 @@ class IgnoreRules {
     this.gitRoots.set(from, found);
     return found;
   }
+}
+
+/**
+ * The git directory of a repository whose working tree root is `dir`, or null when `dir` holds no `.git`. A `.git`
+ * file (a linked worktree, a submodule) names the git directory ("gitdir: …"); a worktree's git directory keeps
+ * shared files such as info/exclude in the common directory named by its `commondir` file.
+ */
+async function gitDirOf(dir: string): Promise<string | null> {
+  const dotGit = join(dir, ".git");
+  const st = await stat(dotGit).catch(() => null);
+  if (!st) return null;
+  if (st.isDirectory()) return dotGit;
+  if (!st.isFile()) return null;
+  const m = /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, "utf8").catch(() => ""));
+  if (!m) return null;
+  const gitDir = resolve(dir, m[1]!);
+  const common = (await readFile(join(gitDir, "commondir"), "utf8").catch(() => "")).trim();
+  return common ? resolve(gitDir, common) : gitDir;
 }

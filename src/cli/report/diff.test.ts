@@ -1,11 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { diffTokens, wordDiff, wordTokens } from "./diff.js";
-import { unifiedDiff } from "./unified.js";
+import { cQuote, headerName, unifiedDiff, unifiedDiffBytes } from "./unified.js";
 
 describe("word diff", () => {
   it("tokenises words, spaces and punctuation", () => {
@@ -81,4 +81,78 @@ describe("unified diff", () => {
       expect(readFileSync(join(dir, file), "utf8")).toBe(after);
     });
   });
+});
+
+const hasTool = (cmd: string) => spawnSync(cmd, ["--version"], { stdio: "ignore" }).status === 0;
+const hasGit = hasTool("git");
+const hasPatch = hasTool("patch");
+
+/** File names that need a trailing tab or git's C quoting in a patch header. */
+const AWKWARD_NAMES = [
+  "sp ace/o d.txt",
+  "x\ty.txt",
+  "new\nline.txt",
+  'q"uote.txt',
+  "back\\slash.txt",
+  "bell\x07 and\x1b esc\x7f.txt",
+  "tab\tand space.txt",
+  "héllo wörld.txt",
+  "plain/name.txt",
+];
+
+describe("unified diff file names", () => {
+  it("quotes names as git does and ends names with a space by a tab", () => {
+    expect(headerName("a/", "dir/a.txt")).toBe("a/dir/a.txt");
+    expect(headerName("a/", "sp ace/o d.txt")).toBe("a/sp ace/o d.txt\t");
+    expect(headerName("b/", "x\ty.txt")).toBe('"b/x\\ty.txt"');
+    expect(headerName("a/", "tab\tand space.txt")).toBe('"a/tab\\tand space.txt"\t');
+    expect(headerName("a/", "héllo.txt")).toBe("a/héllo.txt");
+    expect(cQuote('a/"q"\\\n\r\x07\b\v\f\x01\x1b\x7f.txt')).toBe('"a/\\"q\\"\\\\\\n\\r\\a\\b\\v\\f\\001\\033\\177.txt"');
+    expect(unifiedDiff("./x\ty.txt", "a\n", "b\n").split("\n").slice(0, 2)).toEqual(['--- "a/x\\ty.txt"', '+++ "b/x\\ty.txt"']);
+    expect(unifiedDiff("sp ace/o d.txt", "a\n", "b\n").split("\n").slice(0, 2)).toEqual(["--- a/sp ace/o d.txt\t", "+++ b/sp ace/o d.txt\t"]);
+  });
+
+  it.skipIf(!hasGit)("writes the same ---/+++ lines as git diff", () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-diff-names-"));
+    const git = (...args: string[]) => execFileSync("git", ["-c", "core.quotePath=false", ...args], { cwd: dir, encoding: "utf8" });
+    git("init", "-q");
+    for (const name of AWKWARD_NAMES) {
+      mkdirSync(join(dir, name, ".."), { recursive: true });
+      writeFileSync(join(dir, name), "before\n");
+    }
+    git("add", "-A");
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x");
+    for (const name of AWKWARD_NAMES) writeFileSync(join(dir, name), "after\n");
+    const theirs = git("diff", "--no-color", "--no-ext-diff")
+      .split("\n")
+      .filter((l) => l.startsWith("--- ") || l.startsWith("+++ "))
+      .sort();
+    const ours = AWKWARD_NAMES.flatMap((name) => unifiedDiff(name, "before\n", "after\n").split("\n").slice(0, 2)).sort();
+    expect(ours).toEqual(theirs);
+  });
+
+  for (const [tool, available] of [
+    ["git apply", hasGit],
+    ["patch -p1", hasPatch],
+  ] as const) {
+    it.skipIf(!available)(`is applied by ${tool} to files with awkward names`, () => {
+      const dir = mkdtempSync(join(tmpdir(), "unspin-diff-apply-"));
+      if (hasGit) execFileSync("git", ["init", "-q"], { cwd: dir });
+      const patches: Buffer[] = [];
+      for (const name of AWKWARD_NAMES) {
+        mkdirSync(join(dir, name, ".."), { recursive: true });
+        writeFileSync(join(dir, name), "one\ntwo mentioned\nthree\n");
+        patches.push(unifiedDiffBytes(name, Buffer.from("one\ntwo mentioned\nthree\n"), Buffer.from("one\ntwo said\nthree\n")));
+      }
+      const patchFile = join(tmpdir(), `unspin-names-${process.pid}-${tool.replace(/\W/g, "")}.diff`);
+      writeFileSync(patchFile, Buffer.concat(patches));
+      const run =
+        tool === "git apply"
+          ? spawnSync("git", ["apply", patchFile], { cwd: dir, encoding: "utf8" })
+          : spawnSync("patch", ["-s", "-p1", "-i", patchFile], { cwd: dir, encoding: "utf8" });
+      expect(run.stderr + run.stdout).toBe("");
+      expect(run.status).toBe(0);
+      for (const name of AWKWARD_NAMES) expect(readFileSync(join(dir, name), "utf8")).toBe("one\ntwo said\nthree\n");
+    });
+  }
 });

@@ -1,11 +1,13 @@
 /**
- * Unified diffs that `git apply` and `patch -p1` accept: `--- a/path` / `+++ b/path` headers, 3 lines of context,
- * "\ No newline at end of file" markers. Lines keep their "\r", so CRLF files patch back byte for byte.
+ * Unified diffs that `git apply` and `patch -p1` accept: `--- a/path` / `+++ b/path` headers (names quoted as git
+ * quotes them), 3 lines of context, "\ No newline at end of file" markers. Lines keep their "\r", so CRLF files patch
+ * back byte for byte.
  *
  * For files, the diff is taken over the file's bytes as written (`unifiedDiffBytes`), split at "\n" bytes: a UTF-8
  * byte-order mark stays in the first line and UTF-16 lines keep their own bytes, so the patch applies to the file
  * as it is on disk (both tools work on bytes), the way `git diff --text` shows such files.
  */
+import { sep } from "node:path";
 import { diffTokens, lineTokens } from "./diff.js";
 
 /** How diff lines are coloured on a terminal (each function gets one line without its "\n"). */
@@ -37,9 +39,40 @@ export function unifiedDiffBytes(path: string, before: Uint8Array, after: Uint8A
 }
 
 function header(path: string, style?: DiffStyle): string {
-  const name = path.split("\\").join("/").replace(/^\.\//, "");
+  // On Windows "\\" separates folders; elsewhere it is a character of the name (and quoted below).
+  const name = (sep === "\\" ? path.split("\\").join("/") : path).replace(/^\.\//, "");
   const h = style?.header ?? ((l: string) => l);
-  return `${h(`--- a/${name}`)}\n${h(`+++ b/${name}`)}\n`;
+  return `${h(`--- ${headerName("a/", name)}`)}\n${h(`+++ ${headerName("b/", name)}`)}\n`;
+}
+
+/**
+ * A file name in a `---`/`+++` line, written as git writes it: C-quoted (`"a/x\ty.txt"`) when it holds a control
+ * character, a double quote or a backslash, and followed by a tab when it holds a space, so that GNU patch (which
+ * otherwise ends the name at the first space) takes the whole name. Non-ASCII letters are left as they are (git's
+ * `core.quotePath=false`); both `git apply` and `patch` read them so.
+ */
+export function headerName(prefix: string, name: string): string {
+  const full = prefix + name;
+  return (needsQuoting(full) ? cQuote(full) : full) + (full.includes(" ") ? "\t" : "");
+}
+
+function needsQuoting(name: string): boolean {
+  return /[\x00-\x1f\x7f"\\]/.test(name);
+}
+
+const ESCAPES: Record<string, string> = { "\x07": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", '"': '"', "\\": "\\" };
+
+/** git's `quote_c_style`: letter escapes where C has them, three-digit octal for the other control characters. */
+export function cQuote(name: string): string {
+  let out = '"';
+  for (const ch of name) {
+    const code = ch.charCodeAt(0);
+    const esc = ESCAPES[ch];
+    if (esc !== undefined) out += "\\" + esc;
+    else if (code < 0x20 || code === 0x7f) out += "\\" + code.toString(8).padStart(3, "0");
+    else out += ch;
+  }
+  return out + '"';
 }
 
 function hunks(before: string, after: string, style?: DiffStyle): string {
