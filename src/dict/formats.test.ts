@@ -45,3 +45,51 @@ describe("dictionary formats", () => {
     expect(readDictionary("just words\n").problems[0]!.message).toMatch(/cannot tell the format/);
   });
 });
+
+describe("malformed table and spintax lines", () => {
+  const problems = (text: string) => readDictionary(text).problems;
+  const TABLE = 'expected "key|synonym|synonym…"';
+  const SPINTAX = 'expected one "{original|alternative|…}" group';
+
+  it("reports an empty field in a table line, wherever it is", () => {
+    expect(problems("big|large\nfiles||recordsdata\n")).toEqual([{ line: 2, message: `${TABLE}, field 2 is empty in "files||recordsdata"` }]);
+    expect(problems("big|large\nfiles|recordsdata|\n")).toEqual([{ line: 2, message: `${TABLE}, a trailing "|" leaves field 3 empty in "files|recordsdata|"` }]);
+    expect(problems("big|large|  |huge\n")).toEqual([{ line: 1, message: `${TABLE}, field 3 is empty in "big|large|  |huge"` }]);
+    expect(problems("big|large\n|recordsdata\n")).toEqual([{ line: 2, message: `${TABLE}, the key is empty in "|recordsdata"` }]);
+    expect(problems("files||recordsdata\n")).toEqual([{ line: 1, message: `${TABLE}, field 2 is empty in "files||recordsdata"` }]);
+    expect(problems("big|large\nsaid|mentioned\n{files||recordsdata}\n")).toEqual([{ line: 3, message: `${TABLE}, field 2 is empty in "{files||recordsdata}"` }]);
+  });
+
+  it("reports text outside a spintax group, an unclosed or stray brace, in a table and in spintax", () => {
+    const cases: [string, string][] = [
+      ["{files|recordsdata} extra", 'text after the closing brace in "{files|recordsdata} extra"'],
+      ["extra {files|recordsdata}", 'text before the opening brace in "extra {files|recordsdata}"'],
+      ["{files|recordsdata", 'the brace opened at column 1 is never closed in "{files|recordsdata"'],
+      ["files|recordsdata}", 'a closing brace "}" without an opening one in "files|recordsdata}"'],
+      ["{files|recordsdata}{big|large}", 'more than one {…} group on the line in "{files|recordsdata}{big|large}"'],
+      ["{files|{recordsdata|data}}", 'a brace opened inside a {…} group (groups cannot nest) in "{files|{recordsdata|data}}"'],
+    ];
+    for (const [line, message] of cases) {
+      // In a table (which may write a line as one spintax group), and alone in a file (read as a table).
+      expect(problems(`big|large\nsaid|mentioned\n${line}\nlone\n`)).toEqual([{ line: 3, message: `${TABLE}, ${message}` }]);
+      expect(problems(`# comment\n${line}\n`)).toEqual([{ line: 2, message: `${TABLE}, ${message}` }]);
+      // In a spintax file.
+      const r = readDictionary(`{said|mentioned}\n\n{year|12 months}\n${line}\n`);
+      expect(r.format).toBe("spintax");
+      expect(r.problems).toEqual([{ line: 4, message: `${SPINTAX}, ${message}` }]);
+    }
+    expect(problems("{a|b}\nno braces here\n")).toEqual([{ line: 2, message: `${SPINTAX}, got "no braces here"` }]);
+  });
+
+  it("still reads the lines the formats allow", () => {
+    const table = "# a spinner table\n\nthe new|the brand new\n{big|large|huge}\n  said | mentioned  \nlone\n{alone}\nbig|great (?)\n";
+    expect(problems(table)).toEqual([]);
+    expect(pairs(table)).toEqual(["the brand new→the new", "large→big", "huge→big", "mentioned→said"]);
+    const spintax = "# spintax\n{said|mentioned|stated}\n\n  {year|12 months}  \n{alone}\n{said|}\n";
+    expect(problems(spintax)).toEqual([]);
+    expect(pairs(spintax)).toEqual(["mentioned→said", "stated→said", "12 months→year"]);
+    // Braces and pipes inside pair lists are not table syntax.
+    expect(problems("a|b\tc\n{x}\ty\n")).toEqual([]);
+    expect(problems('"{a|b}",c\nd,e\nf,g\n')).toEqual([]);
+  });
+});

@@ -8,8 +8,12 @@
  *   the table is read in reverse: every synonym is a spun form whose candidate original is the key. When a key
  *   occurs on several lines, only its first line counts (the spinner tries lines in file order and the earliest
  *   wins, so later lines for the same key never fire). A line with a single field proposes nothing.
+ *   A table line may also be written as one spintax group (`{key|synonym|…}`). An empty field (`a||b`, a leading
+ *   or trailing `|`) is a malformed line, as is a brace that does not enclose the whole line as one group.
  * - `spintax`: `{a|b|c}` lines. By the convention of spintax written from an article (and of the spinners that
- *   emit it), the first alternative is the original wording: every other alternative maps to the first.
+ *   emit it), the first alternative is the original wording: every other alternative maps to the first. A line
+ *   must be exactly one group: text before or after it, a second or nested group, or an unmatched brace is a
+ *   malformed line.
  *
  * `#` starts a comment line in every format. Priors: with several originals for one spun form, a pair list splits
  * the probability evenly; a table weighs each original by 1/(synonyms on its line), since the spinner picks
@@ -129,6 +133,34 @@ function quote(s: string): string {
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
 }
 
+/**
+ * What is wrong with the braces of a (trimmed) table or spintax line, or null when it has none or is one
+ * `{…}` group from its first character to its last.
+ */
+function braceProblem(t: string): string | null {
+  let depth = 0;
+  let groups = 0;
+  let open = -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "{") {
+      if (depth > 0) return "a brace opened inside a {…} group (groups cannot nest)";
+      depth = 1;
+      open = i;
+      groups++;
+    } else if (c === "}") {
+      if (depth === 0) return "a closing brace \"}\" without an opening one";
+      depth = 0;
+    }
+  }
+  if (depth > 0) return `the brace opened at column ${open + 1} is never closed`;
+  if (groups === 0) return null;
+  if (groups > 1) return "more than one {…} group on the line";
+  if (!t.startsWith("{")) return "text before the opening brace";
+  if (!t.endsWith("}")) return "text after the closing brace";
+  return null;
+}
+
 function readPairs(rows: { n: number; cols: string[] }[], expected: string): Omit<ReadDictionary, "format"> {
   const pairs: DictionaryPair[] = [];
   const problems: DictionaryProblem[] = [];
@@ -186,12 +218,24 @@ function readTable(lines: Line[]): Omit<ReadDictionary, "format"> {
       problems.push({ line: n, message: `expected "key|synonym|synonym…", got a tab in ${quote(text)}` });
       continue;
     }
-    // A line written as spintax ({a|b}) in a table file reads the same way.
+    // A line written as spintax ({a|b}) in a table file reads the same way; any other brace is a typo.
     const t = text.trim();
+    const braces = braceProblem(t);
+    if (braces) {
+      problems.push({ line: n, message: `expected "key|synonym|synonym…", ${braces} in ${quote(text)}` });
+      continue;
+    }
     const fields = (SPINTAX_LINE.test(t) ? t.slice(1, -1) : t).split("|").map((f) => f.trim());
     const rawKey = fields[0]!;
     if (rawKey === "") {
       problems.push({ line: n, message: `expected "key|synonym|synonym…", the key is empty in ${quote(text)}` });
+      continue;
+    }
+    // An empty synonym (a||b, a trailing |) is a typo that would silently drop a word: field numbers are 1-based.
+    const empty = fields.indexOf("", 1);
+    if (empty > 0) {
+      const which = empty === fields.length - 1 ? `a trailing "|" leaves field ${empty + 1} empty` : `field ${empty + 1} is empty`;
+      problems.push({ line: n, message: `expected "key|synonym|synonym…", ${which} in ${quote(text)}` });
       continue;
     }
     // Earlier lines win: a later line for the same key (same case) never fires.
@@ -213,7 +257,8 @@ function readSpintax(lines: Line[]): Omit<ReadDictionary, "format"> {
   for (const { n, text } of lines) {
     const t = text.trim();
     if (!SPINTAX_LINE.test(t)) {
-      problems.push({ line: n, message: `expected one "{original|alternative|…}" group, got ${quote(text)}` });
+      const braces = braceProblem(t);
+      problems.push({ line: n, message: `expected one "{original|alternative|…}" group, ${braces ? `${braces} in` : "got"} ${quote(text)}` });
       continue;
     }
     const alts = t

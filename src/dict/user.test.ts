@@ -70,3 +70,25 @@ describe("user dictionaries", () => {
     }
   });
 });
+
+describe("user dictionaries with malformed table or spintax lines", () => {
+  it("throw UserDictionaryError naming the name and line of each", () => {
+    for (const [text, line, what] of [
+      ["big|large\n{files|recordsdata} extra\n", 2, "text after the closing brace"],
+      ["big|large\nfiles||recordsdata\n", 2, "field 2 is empty"],
+      ["big|large\n\nfiles|recordsdata|\n", 3, 'a trailing "|" leaves field 3 empty'],
+      ["{files|recordsdata\n", 1, "the brace opened at column 1 is never closed"],
+      ["big|large\nfiles|recordsdata}\n", 2, 'a closing brace "}" without an opening one'],
+      ["{said|mentioned}\n{files|recordsdata} extra\n", 2, "text after the closing brace"],
+    ] as const) {
+      try {
+        compileUserDictionary(text, "spin.txt");
+        expect.unreachable(text);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UserDictionaryError);
+        expect((err as UserDictionaryError).line).toBe(line);
+        expect((err as Error).message).toMatch(new RegExp(`^spin\\.txt:${line}: expected .*${what.replace(/[|{}()"]/g, "\\$&")} in `));
+      }
+    }
+  });
+});

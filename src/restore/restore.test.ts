@@ -240,3 +240,71 @@ describe("the line and column of edits on one long line", () => {
     expect(large / small).toBeLessThan(6);
   });
 });
+
+describe("applyEdits checks its arguments", () => {
+  const edit = (start: number, end: number, after: string) => ({ start, end, line: 1, column: start + 1, before: "", after, confidence: 1, entry: "test", evidence: "" });
+  // Edits as a caller may build them by hand (only start, end and after are read).
+  const loose = (edits: unknown) => edits as Parameters<typeof applyEdits>[1];
+
+  it("applies edits in any order, as sorted, without reordering the caller's array", () => {
+    const text = "the big cat sat on the mat";
+    const sorted = [edit(4, 7, "large"), edit(8, 11, "dog"), edit(12, 12, "quietly "), edit(12, 15, "lay"), edit(23, 26, "rug")];
+    const expected = "the large dog quietly lay on the rug";
+    expect(applyEdits(text, sorted)).toBe(expected);
+    const shuffled = [sorted[3]!, sorted[0]!, sorted[4]!, sorted[2]!, sorted[1]!];
+    const copy = [...shuffled];
+    expect(applyEdits(text, shuffled)).toBe(expected);
+    expect(shuffled).toEqual(copy);
+    // An insertion and a replacement at one offset, replacement first in the array: the insertion still goes first.
+    expect(applyEdits(text, [sorted[3]!, sorted[2]!])).toBe("the big cat quietly lay on the mat");
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000)), (seeds) => {
+        const perm = [...sorted].sort((a, b) => (seeds[sorted.indexOf(a)] ?? 0) - (seeds[sorted.indexOf(b)] ?? 0));
+        expect(applyEdits(text, perm)).toBe(expected);
+      }),
+      { numRuns: 50 },
+    );
+    expect(applyEdits("abc", [])).toBe("abc");
+    expect(applyEdits("abc", [edit(0, 3, "")])).toBe("");
+    expect(applyEdits("abc", [edit(3, 3, "d")])).toBe("abcd");
+  });
+
+  it("throws a TypeError for a text that is not a string, edits that are not an array, or a malformed edit", () => {
+    const bad = (text: unknown, edits: unknown) => () => applyEdits(text as string, loose(edits));
+    expect(bad(null, [])).toThrow(new TypeError("unspin: applyEdits() expects the text as a string (got null)"));
+    expect(bad("abc", null)).toThrow(new TypeError("unspin: applyEdits() expects the edits as an array (got null)"));
+    expect(bad("abc", { start: 0, end: 1, after: "x" })).toThrow(new TypeError("unspin: applyEdits() expects the edits as an array (got an object)"));
+    expect(bad("abc", [edit(0, 1, "x"), null])).toThrow(new TypeError("unspin: applyEdits(): edits[1] must be an object { start, end, after } (got null)"));
+    expect(bad("abc", [{ start: "0", end: 1, after: "x" }])).toThrow(
+      new TypeError('unspin: applyEdits(): edits[0] must have integer start and end offsets (got start "0", end 1)'),
+    );
+    expect(bad("abc", [{ start: 0, after: "x" }])).toThrow(new TypeError("unspin: applyEdits(): edits[0] must have integer start and end offsets (got start 0, end undefined)"));
+    expect(bad("abc", [edit(0, 1.5, "x")])).toThrow(TypeError);
+    expect(bad("abc", [edit(Number.NaN, 1, "x")])).toThrow(/edits\[0\] must have integer start and end offsets \(got start NaN, end 1\)/);
+    expect(bad("abc", [edit(0, 1, "x"), { start: 1, end: 2 }])).toThrow(
+      new TypeError("unspin: applyEdits(): edits[1].after must be the replacement text as a string (got undefined)"),
+    );
+    expect(bad("abc", [{ start: 1, end: 2, after: 5 }])).toThrow(/edits\[0\]\.after must be the replacement text as a string \(got 5\)/);
+  });
+
+  it("throws a RangeError for an edit outside the text, ending before it starts, or overlapping another", () => {
+    expect(() => applyEdits("abc", [edit(-1, 1, "x")])).toThrow(new RangeError("unspin: applyEdits(): edits[0] starts before the text (start -1, end 1)"));
+    expect(() => applyEdits("abc", [edit(0, 1, "x"), edit(5, 1, "x")])).toThrow(new RangeError("unspin: applyEdits(): edits[1] ends before it starts (start 5, end 1)"));
+    expect(() => applyEdits("abc", [edit(2, 4, "x")])).toThrow(
+      new RangeError("unspin: applyEdits(): edits[0] ends past the end of the text (start 2, end 4; the text has 3 characters)"),
+    );
+    expect(() => applyEdits("abc", [edit(5, 5, "x")])).toThrow(RangeError);
+    expect(() => applyEdits("abcdef", [edit(0, 3, "x"), edit(2, 4, "y")])).toThrow(
+      new RangeError("unspin: applyEdits(): edits[0] (start 0, end 3) and edits[1] (start 2, end 4) overlap"),
+    );
+    // Found overlapping after sorting: named by their indices in the caller's array.
+    expect(() => applyEdits("abcdef", [edit(4, 5, "z"), edit(2, 4, "y"), edit(0, 3, "x")])).toThrow(
+      new RangeError("unspin: applyEdits(): edits[1] (start 2, end 4) and edits[2] (start 0, end 3) overlap"),
+    );
+    expect(() => applyEdits("abcdef", [edit(1, 3, "x"), edit(1, 3, "y")])).toThrow(/edits\[0\] \(start 1, end 3\) and edits\[1\] \(start 1, end 3\) overlap/);
+    // Two insertions at one offset: their order would be ambiguous.
+    expect(() => applyEdits("abc", [edit(1, 1, "x"), edit(1, 1, "y")])).toThrow(RangeError);
+    // Adjacent edits do not overlap.
+    expect(applyEdits("abcdef", [edit(3, 6, "Z"), edit(0, 3, "X")])).toBe("XZ");
+  });
+});

@@ -270,15 +270,68 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
   return edits;
 }
 
-/** Apply non-overlapping edits (sorted by start) to the text. */
+/**
+ * Apply edits to the text: each replaces `text.slice(start, end)` by `after`. The edits may come in any order
+ * (they are applied by start; the caller's array is left as it is) but must not overlap, and two insertions
+ * (start = end) at the same offset are refused as well, since their order would be ambiguous.
+ * Throws a TypeError when the text is not a string, the edits are not an array, or an edit lacks integer `start`
+ * and `end` or a string `after`; a RangeError when an edit has start < 0, end < start or end > text.length, or
+ * two edits overlap. Messages name the edit's index in the array and its offsets.
+ * The edits of a restore (sorted, valid) cost one O(n) check and no sort.
+ */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  if (edits.length === 0) return text;
+  // As src/validate.ts shows a wrong argument.
+  const shown = (v: unknown): string => {
+    if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
+    if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return String(v);
+    return Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : typeof v;
+  };
+  const fail = (Err: typeof TypeError, message: string): never => {
+    throw new Err(`unspin: applyEdits(): ${message}`);
+  };
+  if (typeof text !== "string") throw new TypeError(`unspin: applyEdits() expects the text as a string (got ${shown(text)})`);
+  if (!Array.isArray(edits)) throw new TypeError(`unspin: applyEdits() expects the edits as an array (got ${shown(edits)})`);
+  const n = edits.length;
+  if (n === 0) return text;
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const e = edits[i] as Partial<Edit> | null | undefined;
+    if (e === null || typeof e !== "object") fail(TypeError, `edits[${i}] must be an object { start, end, after } (got ${shown(e)})`);
+    const { start, end, after } = e!;
+    if (!Number.isInteger(start) || !Number.isInteger(end)) {
+      fail(TypeError, `edits[${i}] must have integer start and end offsets (got start ${shown(start)}, end ${shown(end)})`);
+    }
+    if (typeof after !== "string") fail(TypeError, `edits[${i}].after must be the replacement text as a string (got ${shown(after)})`);
+    const s = start!;
+    const t = end!;
+    if (s < 0) fail(RangeError, `edits[${i}] starts before the text (start ${s}, end ${t})`);
+    if (t < s) fail(RangeError, `edits[${i}] ends before it starts (start ${s}, end ${t})`);
+    if (t > text.length) fail(RangeError, `edits[${i}] ends past the end of the text (start ${s}, end ${t}; the text has ${text.length} characters)`);
+    if (i > 0) {
+      const q = edits[i - 1]!;
+      if (s < q.start || (s === q.start && t < q.end)) sorted = false;
+    }
+  }
+  // Indices in application order, by start then end (an insertion goes before a replacement at its offset): none
+  // needed, and no allocation, when the edits already come in that order.
+  const order = sorted ? null : Array.from(edits, (_, i) => i).sort((a, b) => edits[a]!.start - edits[b]!.start || edits[a]!.end - edits[b]!.end);
   const parts: string[] = [];
   let at = 0;
-  for (const e of edits) {
-    if (e.start < at) continue;
+  let prev = -1;
+  for (let k = 0; k < n; k++) {
+    const i = order ? order[k]! : k;
+    const e = edits[i]!;
+    if (prev >= 0) {
+      const p = edits[prev]!;
+      // Overlapping spans, or two insertions at one offset.
+      if (e.start < p.end || (e.start === p.start && e.end === p.end && e.start === e.end)) {
+        const [a, b] = prev < i ? [prev, i] : [i, prev];
+        fail(RangeError, `edits[${a}] (start ${edits[a]!.start}, end ${edits[a]!.end}) and edits[${b}] (start ${edits[b]!.start}, end ${edits[b]!.end}) overlap`);
+      }
+    }
     parts.push(text.slice(at, e.start), e.after);
     at = e.end;
+    prev = i;
   }
   parts.push(text.slice(at));
   return parts.join("");
