@@ -72,6 +72,8 @@ export function restoreWith(resources: Resources, text: string, options: Restore
 }
 
 export type { RestoredWindow, PortableWindowPlan, WindowPart, WindowCounts, WindowSpan } from "./restore/windows.js";
+export type { FormContexts } from "./restore/engine.js";
+import type { FormContexts } from "./restore/engine.js";
 export { WindowJoiner, windowSpans, mergeFormSites, planFromCounts } from "./restore/windows.js";
 import {
   countWindowFormsPart as countWindowFormsPartWith,
@@ -118,8 +120,8 @@ export function countWindowPart(part: string, w: WindowSpan, k: number, options:
   return countWindowPartWith(resourcesFor(options.extraDictionaries), part, w, k, options);
 }
 
-/** Pass 1b for a document whose plan (without it) found it spun: sites per spun form in one window (see mergeFormSites). */
-export function countWindowFormsPart(part: string, w: WindowSpan, options: RestoreOptions = {}): Map<string, number> {
+/** Pass 1b for a document whose plan (without it) found it spun: the contexts of each spun form's sites in one window (see mergeFormSites). */
+export function countWindowFormsPart(part: string, w: WindowSpan, options: RestoreOptions = {}): FormContexts {
   checkRestoreArguments("countWindowFormsPart", part, options);
   return countWindowFormsPartWith(resourcesFor(options.extraDictionaries), part, w, options);
 }

@@ -16,7 +16,7 @@
 import { CERTAIN_TIERS, type Tier } from "../dict/types.js";
 import { HYPHEN_AFTER, HYPHEN_BEFORE, HYPHEN_NEXT, JOINS_NEXT, wordId, wordTable, type Sentence, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
-import { assignForms, PATTERNS, Sites, type Forms } from "./engine.js";
+import { assignForms, independentSites, PATTERNS, Sites, type Forms } from "./engine.js";
 import { FEATURE_COUNT, featureVector, formFeatures, formLogit, logit, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { MANY, type LmView } from "./lm-view.js";
@@ -862,6 +862,7 @@ export function evidenceRows(sc: Scoring, gate: Gate): { deltas: Float64Array; f
   for (let i = 0; i < sc.n; i++) rows.push({ deltas: sc.deltas.slice(sc.dOff[i]!, sc.dOff[i + 1]!), features: [] });
   const { memberFrom, members } = sc.forms;
   const e = newEvidence();
+  const independent = (sc.forms.documentSites ??= independentSites(sc.sites, sc.forms, sc.tok));
   for (let f = 0; f < sc.forms.count; f++) {
     const from = memberFrom[f]!;
     const to = memberFrom[f + 1]!;
@@ -871,7 +872,7 @@ export function evidenceRows(sc: Scoring, gate: Gate): { deltas: Float64Array; f
     const spun = sc.spunInfo(f);
     for (let m = from; m < to; m++) {
       const i = members[m]!;
-      for (let c = 0; c < n; c++) rows[i]!.features.push(featureVector(sc.evidence(e, i, c, pooled, to - from, spun, gate.rate, list), new Float64Array(FEATURE_COUNT)));
+      for (let c = 0; c < n; c++) rows[i]!.features.push(featureVector(sc.evidence(e, i, c, pooled, independent[f]!, spun, gate.rate, list), new Float64Array(FEATURE_COUNT)));
     }
   }
   return rows;
@@ -990,7 +991,8 @@ class FormProposer {
     const kinds = this.kinds;
     let spunInfo: SpunInfo | null = null;
     // Read by pooledLogit with the pooled terms ("pooled+ × log sites"): the same for every member and candidate.
-    site[SITE_INPUT.logSites] = Math.log(sc.forms.documentSites?.[f] ?? k);
+    const documentSites = (sc.forms.documentSites ??= independentSites(sites, sc.forms, sc.tok))[f]!;
+    site[SITE_INPUT.logSites] = Math.log(documentSites);
     for (let m = 0; m < k; m++) {
       const i = members[from + m]!;
       if (!all && !sc.touched[i]) continue;
@@ -1030,7 +1032,7 @@ class FormProposer {
           if (spunInfo === null) {
             spunInfo = spunInfos[f] ??= sc.spunInfo(f);
             for (let c2 = 0; c2 < cn; c2++) {
-              formFeatures(sc.evidence(e, first, c2, pooled, sc.forms.documentSites?.[f] ?? k, spunInfo, rate, list), formRow);
+              formFeatures(sc.evidence(e, first, c2, pooled, documentSites, spunInfo, rate, list), formRow);
               formSums[c2] = formLogit(config.weights, formRow, 0);
             }
           }

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { loadBundledResources } from "../resources.js";
 import { benchText } from "../test-helpers/bench-text.js";
 import { tokenTable } from "../text/tokenize.js";
-import { countFormSites, findNumbers, findSites, neverTouchTokens, prepare, Sites, SkipSpans, type FindOptions } from "./engine.js";
+import { contextHash, countFormSites, findNumbers, findSites, independentSites, neverTouchTokens, prepare, Sites, SkipSpans, type FindOptions, type FormContexts } from "./engine.js";
 
 const resources = loadBundledResources();
 
-describe("counting a text's sites per spun form (a long text's first pass)", () => {
+describe("the contexts of a text's sites per spun form (a long text's first pass)", () => {
   const options: FindOptions = { neverTouch: new Set(), skip: [] };
   const skip = new SkipSpans([]);
   const texts = [
@@ -17,7 +17,7 @@ describe("counting a text's sites per spun form (a long text's first pass)", () 
       "The profound neural organization was trained on 2 data sets.",
   ];
 
-  it("gives, for every part of the text, what the sites findSites gives there count", () => {
+  it("gives, for every part of the text, the contexts of the sites findSites gives there", () => {
     for (const text of texts) {
       for (const scientific of [false, true]) {
         const tok = tokenTable(text);
@@ -30,11 +30,14 @@ describe("counting a text's sites per spun form (a long text's first pass)", () 
           [0, text.length >> 1],
           [text.length >> 2, text.length],
         ] as const) {
-          const expected = new Map<string, number>();
+          const expected: FormContexts = new Map();
           for (let i = 0; i < sites.n; i++) {
-            if (sites.start[i]! >= from && sites.start[i]! < to) expected.set(sites.poolKey[i]!, (expected.get(sites.poolKey[i]!) ?? 0) + 1);
+            if (sites.start[i]! < from || sites.start[i]! >= to) continue;
+            const key = sites.poolKey[i]!;
+            if (!expected.has(key)) expected.set(key, new Set());
+            expected.get(key)!.add(contextHash(tok, sites.tokFrom[i]!, sites.tokTo[i]!));
           }
-          const counts = new Map<string, number>();
+          const counts: FormContexts = new Map();
           countFormSites(doc, spintax, numbers, resources.dictionary, options, skip, scientific, { seen: new Set() }, from, to, counts);
           expect(new Map([...counts].sort())).toEqual(new Map([...expected].sort()));
           expect(counts.size).toBeGreaterThan(0);
@@ -69,5 +72,18 @@ describe("never-touch phrases", () => {
     const words = Array.from({ length: tok.n }, (_, i) => tok.text.slice(tok.start[i]!, tok.end[i]!));
     expect(words.filter((_, i) => marked[i] === 1)).toEqual(["Press", "Convention", "press", "convention"]);
     expect(neverTouchTokens(tok, new Set(["press"]))).toBeNull();
+  });
+});
+
+describe("independent sites of a form", () => {
+  it("count sites in distinct contexts: a repeated sentence is one piece of evidence", () => {
+    const once = "The chief mentioned the plan. Officials mentioned a delay. ";
+    const tok = tokenTable(once.repeat(5) + "Everyone mentioned it.");
+    const { doc, spintax } = prepare(tok, new SkipSpans([]));
+    const numbers = new Sites(4);
+    const { sites, forms } = findSites(doc, spintax, numbers, resources.dictionary, { neverTouch: new Set(), skip: [] }, new SkipSpans([]), resources.lm, false, () => {}, { seen: new Set() });
+    const f = forms.key.indexOf("mentioned");
+    expect(forms.memberFrom[f + 1]! - forms.memberFrom[f]!).toBe(11);
+    expect(independentSites(sites, forms, tok)[f]).toBe(3);
   });
 });

@@ -107,8 +107,53 @@ export interface Forms {
   /** Sites of form f: members[memberFrom[f], memberFrom[f + 1]), in document order. */
   memberFrom: Int32Array;
   members: Int32Array;
-  /** In a window of a long document (restore/windows.ts): per form, its number of sites in the whole document. */
+  /**
+   * Per form, how many of its sites are independent evidence: sites in distinct contexts (see contextKey), over the
+   * whole document for a window of a long one (restore/windows.ts). Set by independentSites when first needed.
+   */
   documentSites?: Int32Array;
+}
+
+/**
+ * The words around a site (two on each side), hashed: sites of a form in the same context carry the same evidence, so
+ * a sentence repeated ten times is one piece of evidence, not ten.
+ */
+export function contextHash(tok: TokenTable, tokFrom: number, tokTo: number): number {
+  // Hashed from the words themselves (not their ids, which differ from thread to thread), so that windows counted on
+  // other threads agree.
+  const keys = wordTable.keys;
+  const keyOf = wordTable.keyOf;
+  let h = 0x811c9dc5 | 0;
+  for (const t of [tokFrom - 2, tokFrom - 1, tokTo, tokTo + 1]) {
+    const w = t >= 0 && t < tok.n ? keys[keyOf[tok.word[t]!]!]! : "";
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+    h = Math.imul(h ^ 0x20, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Per spun form, the hashes of the contexts of its sites (contextHash): a long text's first pass gathers them window by window. */
+export type FormContexts = Map<string, Set<number>>;
+
+/** Per form, its sites in distinct contexts (what Forms.documentSites holds for a text restored whole). */
+export function independentSites(sites: Sites, forms: Forms, tok: TokenTable): Int32Array {
+  const out = new Int32Array(forms.count);
+  const seen = new Set<number>();
+  for (let f = 0; f < forms.count; f++) {
+    const from = forms.memberFrom[f]!;
+    const to = forms.memberFrom[f + 1]!;
+    if (to - from === 1) {
+      out[f] = 1;
+      continue;
+    }
+    seen.clear();
+    for (let m = from; m < to; m++) {
+      const i = forms.members[m]!;
+      seen.add(contextHash(tok, sites.tokFrom[i]!, sites.tokTo[i]!));
+    }
+    out[f] = seen.size;
+  }
+  return out;
 }
 
 /** Numbers the sites' forms in order of first appearance. */
@@ -578,8 +623,9 @@ export function findSites(
 }
 
 /**
- * Counts, per pooling key, the sites findSites would give (ranking aside) that start at text offsets [from, to): what
- * a long text's first pass gathers (restore/windows.ts), without merging the lists in token order, numbering the forms
+ * Adds, per pooling key, the contexts (contextHash) of the sites findSites would give (ranking aside) that start at text
+ * offsets [from, to): what a long text's first pass gathers (restore/windows.ts), a form's distinct contexts over the
+ * document being independentSites for the whole text, without merging the lists in token order, numbering the forms
  * or giving the lists the model's ids. fingerprintFilter reads fingerprint sites only (spintax and digits have none),
  * so filtering the dictionary's sites alone keeps the same ones.
  */
@@ -594,14 +640,16 @@ export function countFormSites(
   fingerprints: FingerprintScope | undefined,
   from: number,
   to: number,
-  counts: Map<string, number>,
+  contexts: FormContexts,
 ): void {
   const found = dictionarySites(doc, dict, options, skip);
   for (const s of [spintax, fingerprintFilter(found, scientific, fingerprints), numbers]) {
     for (let i = 0; i < s.n; i++) {
       if (s.start[i]! < from || s.start[i]! >= to) continue;
       const key = s.poolKey[i]!;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      let set = contexts.get(key);
+      if (!set) contexts.set(key, (set = new Set()));
+      set.add(contextHash(doc.tok, s.tokFrom[i]!, s.tokTo[i]!));
     }
   }
 }

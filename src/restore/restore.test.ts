@@ -308,3 +308,19 @@ describe("applyEdits checks its arguments", () => {
     expect(applyEdits("abcdef", [edit(3, 6, "Z"), edit(0, 3, "X")])).toBe("XZ");
   });
 });
+
+describe("repeated text", () => {
+  it("is no stronger evidence than the text once: a form's sites count once per context", async () => {
+    const { restore } = await import("../index.js");
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(new URL("../../fixtures/harbour-bridge.spun.txt", import.meta.url), "utf8");
+    const pairs = (t: string) => new Set(restore(t).edits.map((e) => `${e.before} → ${e.after}`));
+    const once = pairs(text);
+    const tenTimes = pairs(Array.from({ length: 10 }, () => text).join("\n"));
+    const extra = [...tenTimes].filter((p) => !once.has(p));
+    const lost = [...once].filter((p) => !tenTimes.has(p));
+    // Before contexts were counted, 9 restorations appeared only in the repeated text (debate → war, native → best, …).
+    expect(extra.length).toBeLessThanOrEqual(2);
+    expect(lost).toEqual([]);
+  });
+});

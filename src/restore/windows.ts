@@ -20,7 +20,7 @@ import { keyId, resetWordTable, splitSentences, tokenizeWords, tokenTable, wordT
 import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags } from "../flag/apply.js";
 import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type DecideConfig, type Gate } from "./decide.js";
-import { countFormSites, findNumbers, findSites, prepare, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
+import { countFormSites, findNumbers, findSites, independentSites, prepare, type FormContexts, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
 import { withoutNotation } from "./spintax.js";
 import { isAcademic, registerOf } from "./register.js";
@@ -228,7 +228,7 @@ class WindowRun {
     findNumbers(doc, skip.merged, 0, tok.n, numbers);
     const sitesFrom = (dict: PhraseDictionary, scientific: boolean, fingerprints: FingerprintScope, rank = true) =>
       findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rank && rankForms(sites, forms, tok, lm), fingerprints);
-    const countForms = (dict: PhraseDictionary, counts: Map<string, number>) =>
+    const countForms = (dict: PhraseDictionary, counts: FormContexts) =>
       countFormSites(doc, spintax, numbers, dict, findOptions, skip, true, { seen: new Set() }, w.from, w.to, counts);
     return { tok, doc, sitesFrom, countForms };
   }
@@ -278,7 +278,7 @@ class WindowRun {
     const seen = new Set<string>();
     let words = 0;
     let academic = 0;
-    const formSites = new Map<string, number>();
+    const formContexts: FormContexts = new Map();
     let present = new Uint8Array(1024);
     const certainIn = new Uint8Array(windows.length);
     windows.forEach((w, k) => {
@@ -297,9 +297,9 @@ class WindowRun {
     const evidence = documentEvidence(words, academic, counts, seen, this.config, this.assumeSpun);
     // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
     if (evidence.gate.spun) {
-      for (const w of windows) withScratch(() => this.read(w).countForms(this.resources.dictionary, formSites));
+      for (const w of windows) withScratch(() => this.read(w).countForms(this.resources.dictionary, formContexts));
     }
-    return { windows, ...evidence, formSites, present, certainIn };
+    return { windows, ...evidence, formSites: mergeFormSites([formContexts]), present, certainIn };
   }
 
   /** Pass 1 for window k alone (as plan() counts it), in plain data. */
@@ -325,10 +325,10 @@ class WindowRun {
   }
 
   /** Pass 1b for one window: sites per spun form of the full dictionary, in the window's own part. */
-  countWindowForms(w: WindowSpan): Map<string, number> {
-    const formSites = new Map<string, number>();
-    withScratch(() => this.read(w).countForms(this.resources.dictionary, formSites));
-    return formSites;
+  countWindowForms(w: WindowSpan): FormContexts {
+    const contexts: FormContexts = new Map();
+    withScratch(() => this.read(w).countForms(this.resources.dictionary, contexts));
+    return contexts;
   }
 
   /** The flagger of unlisted tortured phrases, for scientific text only. */
@@ -356,7 +356,8 @@ class WindowRun {
     const flagger = this.flagger(plan);
     const { tok, doc, sitesFrom } = this.read(w);
     const found = sitesFrom(gate.spun ? resources.dictionary : this.gateDictionary, scientific, { anywhere: plan.fingerprintsAnywhere });
-    found.forms.documentSites = Int32Array.from(found.forms.key, (key, f) => Math.max(plan.formSites.get(key) ?? 0, found.forms.memberFrom[f + 1]! - found.forms.memberFrom[f]!));
+    const here = independentSites(found.sites, found.forms, tok);
+    found.forms.documentSites = Int32Array.from(found.forms.key, (key, f) => Math.max(plan.formSites.get(key) ?? 0, here[f]!));
     const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, resources.lm);
     sc.usePresence(present);
     const result = decide(sc, config, assumeSpun, gate);
@@ -438,15 +439,21 @@ export function countWindowPart(resources: Resources, part: string, w: WindowSpa
 }
 
 /** Pass 1b (for a document found spun) for one window on its own, from its context slice. */
-export function countWindowFormsPart(resources: Resources, part: string, w: WindowSpan, options: RestoreOptions = {}, tuning?: Tuning): Map<string, number> {
+export function countWindowFormsPart(resources: Resources, part: string, w: WindowSpan, options: RestoreOptions = {}, tuning?: Tuning): FormContexts {
   return onPart(resources, part, w, options, tuning, (run, local) => run.countWindowForms(local));
 }
 
-/** Sums of sites per form over windows (pass 1b's answers). */
-export function mergeFormSites(parts: Iterable<Map<string, number>>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of parts) for (const [key, n] of m) out.set(key, (out.get(key) ?? 0) + n);
-  return out;
+/** Per spun form, its sites in distinct contexts over the document: the union of pass 1b's answers, counted. */
+export function mergeFormSites(parts: Iterable<ReadonlyMap<string, ReadonlySet<number>>>): Map<string, number> {
+  const union = new Map<string, Set<number>>();
+  for (const m of parts) {
+    for (const [key, hashes] of m) {
+      const set = union.get(key);
+      if (!set) union.set(key, new Set(hashes));
+      else for (const h of hashes) set.add(h);
+    }
+  }
+  return new Map([...union].map(([key, set]) => [key, set.size]));
 }
 
 /**

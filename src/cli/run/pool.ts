@@ -5,6 +5,7 @@
 import { Worker } from "node:worker_threads";
 import type { SharedModelFile } from "../../resources.js";
 import type { PortableWindowPlan, WindowCounts, WindowPart, WindowSpan } from "../../restore/windows.js";
+import type { FormContexts } from "../../restore/engine.js";
 import { internalError, processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { Restorer, WindowLibrary } from "./restorer.js";
 import type { CliRestoreOptions } from "./restorer.js";
@@ -21,7 +22,7 @@ export type WindowJob =
 /** What each step answers. */
 export interface WindowAnswers {
   count: WindowCounts;
-  forms: Map<string, number>;
+  forms: FormContexts;
   restore: WindowPart | null;
 }
 

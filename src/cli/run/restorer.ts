@@ -5,6 +5,7 @@
 import type { ExtraDictionary } from "../../dict/user.js";
 import type { RestoreOptions, RestoreResult } from "../../types.js";
 import type { PortableWindowPlan, RestoredWindow, WindowCounts, WindowJoiner, WindowPart, WindowSpan } from "../../restore/windows.js";
+import type { FormContexts } from "../../restore/engine.js";
 
 /** RestoreOptions plus the settings the CLI adds (kept here until the library's type carries them). */
 export interface CliRestoreOptions extends RestoreOptions {
@@ -39,8 +40,8 @@ export async function loadWindowRestorer(moduleUrl: string = DEFAULT_RESTORER_MO
 export interface WindowLibrary {
   windowSpans(text: string): WindowSpan[] | null;
   countWindowPart(part: string, w: WindowSpan, k: number, options: CliRestoreOptions): WindowCounts;
-  countWindowFormsPart(part: string, w: WindowSpan, options: CliRestoreOptions): Map<string, number>;
-  mergeFormSites(parts: Iterable<Map<string, number>>): Map<string, number>;
+  countWindowFormsPart(part: string, w: WindowSpan, options: CliRestoreOptions): FormContexts;
+  mergeFormSites(parts: Iterable<FormContexts>): Map<string, number>;
   planFromCounts(windows: WindowSpan[], parts: readonly WindowCounts[], formSites: Map<string, number> | null, options: CliRestoreOptions): PortableWindowPlan;
   restoreWindowPart(part: string, plan: PortableWindowPlan, k: number, options: CliRestoreOptions): WindowPart | null;
   WindowJoiner: typeof WindowJoiner;
