@@ -7,8 +7,9 @@ import type { RestoreOptions } from "./types.js";
 
 const LEVELS = ["cautious", "normal", "bold"];
 
-function shown(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
+/** A value as an argument error shows it: strings quoted (cut at 40 characters), objects by their kind. */
+export function shown(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
   if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return String(v);
   return Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : typeof v;
 }

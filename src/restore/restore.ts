@@ -5,6 +5,7 @@ import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../tex
 import type { PhraseDictionary } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
 import type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
+import { shown } from "../validate.js";
 import { unlistedFlags, type Flagger } from "../flag/apply.js";
 import { agreeingArticle } from "./article.js";
 import { applyCase, caseLike } from "./case.js";
@@ -280,12 +281,6 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
  * The edits of a restore (sorted, valid) cost one O(n) check and no sort.
  */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  // As src/validate.ts shows a wrong argument.
-  const shown = (v: unknown): string => {
-    if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
-    if (typeof v === "number" || typeof v === "boolean" || v === null || v === undefined) return String(v);
-    return Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : typeof v;
-  };
   const fail = (Err: typeof TypeError, message: string): never => {
     throw new Err(`unspin: applyEdits(): ${message}`);
   };
