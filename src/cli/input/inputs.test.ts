@@ -60,11 +60,12 @@ describe("inputs", () => {
 
   it("always takes explicitly named files, expands globs, and reports missing paths", async () => {
     const root = tree(FILES);
-    const r = await list(root, ["build/out.txt", "image.png", "sub/**/*.txt", "missing.txt", "nothing/*.md", "a.txt"]);
+    const r = await list(root, ["build/out.txt", "image.png", "sub/**/*.txt", "missing.txt", "nothing/*.md", "a.txt", "a.txt/"]);
     expect(r.files).toEqual(["build/out.txt!", "image.png!", "sub/deep/x.txt", "a.txt!"]);
     expect(r.errors).toEqual([
       { arg: "missing.txt", message: "no such file or directory" },
       { arg: "nothing/*.md", message: "no files match this pattern" },
+      { arg: "a.txt/", message: "not a folder (a file, named with a trailing /)" },
     ]);
   });
 

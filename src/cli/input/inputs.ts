@@ -102,6 +102,11 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
       errors.push({ arg, message: describeFsError(err) });
       continue;
     }
+    if (!st.isDirectory() && /[\\/]$/.test(arg)) {
+      // `file.txt/`: the shell and the file system would both refuse it as a folder.
+      errors.push({ arg, message: "not a folder (a file, named with a trailing /)" });
+      continue;
+    }
     if (!st.isDirectory()) {
       // A file named on the command line: its tree is its own folder (a link in it may point only within that folder).
       const dir = dirname(abs);
