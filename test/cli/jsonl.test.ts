@@ -69,6 +69,12 @@ describe("--jsonl (real engine)", () => {
     ]);
   });
 
+  it("names a small --max-size as given, not rounded to 0 MB", async () => {
+    const r = await runCli(["--jsonl", "--max-size", "0.001"], { ...real, input: `${JSON.stringify({ id: "long", text: "word ".repeat(1000) })}\n` });
+    expect(r.code).toBe(2);
+    expect(lines(r.out)).toEqual([{ id: null, error: "record longer than 0.001 MB" }]);
+  });
+
   it("scan --jsonl gives the scores and fingerprints, without the text", async () => {
     const r = await runCli(["scan", "--jsonl"], { ...real, input: `${JSON.stringify({ id: 1, text: SPUN, lang: "en" })}\n` });
     expect(r.code).toBe(0);

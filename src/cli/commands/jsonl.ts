@@ -13,7 +13,7 @@ import type { ScreenResult } from "../../index.js";
 import type { CliOptions } from "../args.js";
 import { EXIT_ERROR, EXIT_OK } from "../errors.js";
 import type { Io } from "../io.js";
-import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB } from "../input/size-limit.js";
+import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, formatMB } from "../input/size-limit.js";
 import { leanHeap } from "../run/heap.js";
 
 export interface JsonlOptions {
@@ -52,7 +52,7 @@ export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
   const handle = async (line: string | null, tooLong: boolean): Promise<void> => {
     lineNo++;
     if (!tooLong && line !== null && line.trim() === "") return; // blank lines carry nothing
-    const { record, error } = tooLong ? { record: undefined, error: `record longer than ${Math.round(maxLine / BYTES_PER_MB)} MB` } : parseRecord(line!);
+    const { record, error } = tooLong ? { record: undefined, error: `record longer than ${formatMB(maxLine)}` } : parseRecord(line!);
     let out: string;
     if (error !== undefined) {
       bad++;
