@@ -79,6 +79,8 @@ describe("malformed table and spintax lines", () => {
       expect(r.problems).toEqual([{ line: 4, message: `${SPINTAX}, ${message}` }]);
     }
     expect(problems("{a|b}\nno braces here\n")).toEqual([{ line: 2, message: `${SPINTAX}, got "no braces here"` }]);
+    // An empty first alternative would make the second one the original.
+    expect(readDictionary("{said|mentioned}\n{|a|b}\n").problems).toEqual([{ line: 2, message: `${SPINTAX}, the original (first alternative) is empty in "{|a|b}"` }]);
   });
 
   it("still reads the lines the formats allow", () => {

@@ -261,11 +261,13 @@ function readSpintax(lines: Line[]): Omit<ReadDictionary, "format"> {
       problems.push({ line: n, message: `expected one "{original|alternative|…}" group, ${braces ? `${braces} in` : "got"} ${quote(text)}` });
       continue;
     }
-    const alts = t
-      .slice(1, -1)
-      .split("|")
-      .map(cleanPhrase)
-      .filter((a) => a !== "");
+    const fields = t.slice(1, -1).split("|").map(cleanPhrase);
+    // The first alternative is the original: an empty one would make the second the original by mistake.
+    if (fields[0] === "" && fields.some((a) => a !== "")) {
+      problems.push({ line: n, message: `expected one "{original|alternative|…}" group, the original (first alternative) is empty in ${quote(text)}` });
+      continue;
+    }
+    const alts = fields.filter((a) => a !== "");
     const original = alts[0];
     if (!original) continue;
     const others = [...new Set(alts.slice(1))].filter((a) => a !== original);
