@@ -59,6 +59,8 @@ function nonEmptyPath(value: string): string {
 
 const collectPath = (value: string, previous: string[] | undefined) => collect(nonEmptyPath(value), previous);
 
+const JSONL_TAKES_NO_PATHS = "--jsonl reads its records from stdin; it takes no paths.";
+
 const collectGlob = (value: string, previous: string[] | undefined) => {
   if (value.trim() === "") throw new InvalidArgumentError("expected a non-empty glob.");
   return collect(value, previous);
@@ -191,7 +193,7 @@ Examples:
     )
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       checkPaths(paths);
-      if (raw.jsonl === true && paths.length > 0) throw new UserError("--jsonl reads its records from stdin; it takes no paths.");
+      if (raw.jsonl === true && paths.length > 0) throw new UserError(JSONL_TAKES_NO_PATHS);
       await handlers.scan(paths, {
         format: raw.format as "table" | "json" | "csv",
         failOn: raw.failOn as "spun" | "suspicious" | "never",
@@ -234,7 +236,7 @@ const NOT_WITH_JSONL: ReadonlyArray<[string, string]> = [
 function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions {
   checkPaths(paths);
   if (raw.jsonl === true) {
-    if (paths.length > 0) throw new UserError("--jsonl reads its records from stdin; it takes no paths.");
+    if (paths.length > 0) throw new UserError(JSONL_TAKES_NO_PATHS);
     const clash = NOT_WITH_JSONL.filter(([key]) => raw[key] !== undefined && raw[key] !== false).map(([, flag]) => flag);
     if (clash.length) throw new UserError(`--jsonl cannot be combined with ${clash.join(", ")}.`);
   }
