@@ -5,7 +5,7 @@ import { alternativesRelated, withoutNotation } from "./spintax.js";
 
 /** A dictionary that knows one pair: large (spun) ← big. */
 const dict: PhraseDictionary = {
-  lookup: (k: string) => (k === "large" ? [{ original: "big", tier: "thesaurus", prior: -1, sources: 2 } as unknown as Candidate] : undefined),
+  lookup: (k: string) => (k === "large" ? [{ original: "big", tier: "thesaurus", prior: -1, source: "moby+mythes" } as unknown as Candidate] : undefined),
 } as unknown as PhraseDictionary;
 
 describe("spintax in a document the gate leaves shut", () => {
@@ -14,6 +14,14 @@ describe("spintax in a document the gate leaves shut", () => {
     expect(alternativesRelated(["Large", "huge", "BIG"], dict)).toBe(true);
     expect(alternativesRelated(["start", "stop"], dict)).toBe(false);
     expect(alternativesRelated(["large"], dict)).toBe(false);
+  });
+
+  it("takes a pair only one thesaurus lists as no relation (Moby relates words of one field: String and Array)", () => {
+    const moby: PhraseDictionary = {
+      maxPhraseWords: 1,
+      lookup: (k: string) => (k === "array" ? [{ original: "string", tier: "thesaurus", prior: -1, source: "moby", entry: "thesaurus:array→string" }] : undefined),
+    };
+    expect(alternativesRelated(["String", "Array"], moby)).toBe(false);
   });
 
   it("drops only the decisions that resolve a group of unrelated alternatives", () => {
@@ -31,7 +39,13 @@ describe("spintax in a document the gate leaves shut", () => {
   });
 
   it("leaves option notation in clean text as written, and resolves a spinner's template", () => {
-    for (const text of ["Usage: service nginx {start|stop|restart}", "Set debug to {true|false} before you run it."]) {
+    for (const text of [
+      "Usage: service nginx {start|stop|restart}",
+      "Set debug to {true|false} before you run it.",
+      "* `patterns` **{String|Array}**: One or more glob patterns.",
+      "* `options` **{Object|Function}**: Options or a function.",
+      "Set the level to {low|medium|high} and answer {Yes|No} to each question; colours are {Red|Green|Blue}.",
+    ]) {
       expect(restore(text).text).toBe(text);
     }
     expect(restore("It was a {big|large} day.").text).toBe("It was a big day.");
