@@ -43,8 +43,8 @@ function resourcesFor(extra: readonly (string | ExtraDictionary)[] | undefined):
     const compiled = dicts.map((d) => compileUserDictionary(d.text, d.name, d.kind));
     // Both kinds take part in the gate's sites: a user's corrections apply whatever the gate says (and never open
     // it; where one repeats a pair of the bundled dictionaries, the pair still counts as the evidence it was before,
-    // see Candidate.shadows, so that adding correct pairs never shuts the gate); a candidate list's sites where a candidate wins clearly are evidence that the document is spun (measured
-    // with a spinner-like table: spun articles score 49.5+ strong places per 1000 words, clean ones at most 26.0
+    // see Candidate.shadows, so that adding correct pairs never shuts the gate); a candidate list's sites where a
+    // candidate wins clearly are evidence that the document is spun (measured with a spinner-like table: spun articles score 49.5+ strong places per 1000 words, clean ones at most 26.0
     // against the gate's 30, see scripts/eval-table.mjs), but it changes nothing while the gate is closed.
     const user = compiled.map((c) => c.dictionary);
     resources = {

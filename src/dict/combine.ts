@@ -56,7 +56,10 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
           const cur = byOriginal.get(c.original);
           if (!cur) byOriginal.set(c.original, c);
           else if (better(c, cur)) byOriginal.set(c.original, keeping(c, cur));
-          else byOriginal.set(c.original, keeping(cur, c));
+          else {
+            const kept = keeping(cur, c);
+            if (kept !== cur) byOriginal.set(c.original, kept);
+          }
         }
       }
       const out =

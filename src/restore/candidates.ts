@@ -223,14 +223,15 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   const prior: number[] = [];
   const sources: number[] = [];
   const entries: (string | null)[] = [];
-  const evidenceTier: Tier[] = [];
-  let shadowing = false;
+  // Made only for a list with a shadowing candidate (a user's correction of a bundled pair): lists are built on every
+  // new key.
+  let evidenceTier: Tier[] | null = null;
   for (const c of found) {
     if (c.original === key || (neverTouch.size > 0 && neverTouch.has(c.original.toLowerCase()))) continue;
+    if (c.shadows !== undefined && evidenceTier === null) evidenceTier = tier.slice();
     text.push(c.original);
     tier.push(c.tier);
-    evidenceTier.push(c.shadows ?? c.tier);
-    if (c.shadows !== undefined) shadowing = true;
+    evidenceTier?.push(c.shadows ?? c.tier);
     prior.push(c.prior);
     sources.push(sourceCount(c.source));
     // A keyed candidate's entry id is made from the list's key when asked (see entryOf), not kept per candidate.
@@ -238,7 +239,7 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   }
   if (text.length === 0) return null;
   const list = makeList(text, tier, prior, sources, key, entries);
-  if (shadowing) list.evidenceTier = evidenceTier;
+  list.evidenceTier = evidenceTier;
   return list;
 }
 

@@ -71,7 +71,10 @@ describe("never-touch phrases", () => {
     const marked = neverTouchTokens(tok, new Set(["press convention"]))!;
     const words = Array.from({ length: tok.n }, (_, i) => tok.text.slice(tok.start[i]!, tok.end[i]!));
     expect(words.filter((_, i) => marked[i] === 1)).toEqual(["Press", "Convention", "press", "convention"]);
-    expect(neverTouchTokens(tok, new Set(["press"]))).toBeNull();
+    // A single word is marked alike (one mechanism for words and phrases); no entry, no marks.
+    const single = neverTouchTokens(tok, new Set(["press"]))!;
+    expect(words.filter((_, i) => single[i] === 1)).toEqual(["Press", "press", "press"]);
+    expect(neverTouchTokens(tok, new Set())).toBeNull();
   });
 });
 

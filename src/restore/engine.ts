@@ -108,7 +108,7 @@ export interface Forms {
   memberFrom: Int32Array;
   members: Int32Array;
   /**
-   * Per form, how many of its sites are independent evidence: sites in distinct contexts (see contextKey), over the
+   * Per form, how many of its sites are independent evidence: sites in distinct contexts (see contextHash), over the
    * whole document for a window of a long one (restore/windows.ts). Set by independentSites when first needed.
    */
   documentSites?: Int32Array;
@@ -124,7 +124,8 @@ export function contextHash(tok: TokenTable, tokFrom: number, tokTo: number): nu
   const keys = wordTable.keys;
   const keyOf = wordTable.keyOf;
   let h = 0x811c9dc5 | 0;
-  for (const t of [tokFrom - 2, tokFrom - 1, tokTo, tokTo + 1]) {
+  for (let k = 0; k < 4; k++) {
+    const t = k < 2 ? tokFrom - 2 + k : tokTo + k - 2;
     const w = t >= 0 && t < tok.n ? keys[keyOf[tok.word[t]!]!]! : "";
     for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
     h = Math.imul(h ^ 0x20, 0x01000193);
@@ -314,14 +315,14 @@ export function findSpintax(text: string, tok: TokenTable, skip: SkipSpans, from
 }
 
 /**
- * Tokens inside an occurrence of a never-touch phrase of several words (`press conference`, `Great Hall of the
- * People`): no site may touch them, as none may hold a never-touch word. Null when no entry has several words.
+ * Tokens inside an occurrence of a never-touch entry, a word or a phrase (`press conference`, `Great Hall of the
+ * People`, across spaces or hyphens): no site may touch them. Null when there is no entry.
  */
 export function neverTouchTokens(tok: TokenTable, neverTouch: ReadonlySet<string>): Uint8Array | null {
   const phrases: string[][] = [];
   for (const p of neverTouch) {
     const words = p.split(/[\s\u2010\u2011-]+/).filter(Boolean);
-    if (words.length > 1) phrases.push(words);
+    if (words.length > 0) phrases.push(words);
   }
   if (phrases.length === 0) return null;
   const { n, word, flags } = tok;
@@ -351,9 +352,7 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
   const keyOf = wordTable.keyOf;
   const keys = wordTable.keys;
   const maxLen = reader.maxPhraseWords;
-  const neverTouch = options.neverTouch;
-  const checkNever = neverTouch.size > 0;
-  const inPhrase = checkNever ? neverTouchTokens(tok, neverTouch) : null;
+  const never = neverTouchTokens(tok, options.neverTouch);
   for (let i = from; i < to; i++) {
     if (inSpintax[i]) continue;
     let key = "";
@@ -390,7 +389,6 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         const s0 = start[i]!;
         const e0 = end[last]!;
         if (skip.overlaps(s0, e0)) break site;
-        if (checkNever && neverTouch.has(key)) break site;
         let pattern: number;
         let spun: string | null = null;
         if (len === 1) pattern = wordPattern(word[i]!);
@@ -404,10 +402,10 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         // ("profound learning-based"): there only fingerprint entries apply.
         if (pattern === UPPER) break site;
         const onlyFingerprints = pattern === MIXED || (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0));
-        if (checkNever) {
-          let never = false;
-          for (let t = i; t <= last; t++) if (neverTouch.has(keys[keyOf[word[t]!]!]!) || inPhrase?.[t] === 1) never = true;
-          if (never) break site;
+        if (never) {
+          let touched = false;
+          for (let t = i; t <= last; t++) if (never[t] === 1) touched = true;
+          if (touched) break site;
         }
         let siteList: CandList | null = list;
         if (onlyFingerprints) {

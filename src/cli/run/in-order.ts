@@ -13,3 +13,24 @@ export async function* inOrder<T>(promises: Promise<T>[]): AsyncGenerator<T> {
     yield value;
   }
 }
+
+/**
+ * As inOrder, for `count` jobs started by `start(k)`, at most `ahead` of them at once beyond the one handed out: a job
+ * starts when an earlier one's result is handed out, so neither the jobs waiting nor the results that come early pile
+ * up (one long text's windows: each job carries its slice of the text, each result a window's edits).
+ */
+export async function* inOrderAhead<T>(count: number, start: (k: number) => Promise<T>, ahead: number): AsyncGenerator<T> {
+  const pending: Promise<T>[] = [];
+  let started = 0;
+  const next = () => {
+    const p = start(started++);
+    p.catch(() => undefined);
+    pending.push(p);
+  };
+  while (started < count && pending.length < ahead) next();
+  for (let k = 0; k < count; k++) {
+    const value = await pending.shift()!;
+    if (started < count) next();
+    yield value;
+  }
+}

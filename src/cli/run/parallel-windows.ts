@@ -7,6 +7,7 @@
  * test/cli/windows.test.ts for the CLI's output with --jobs 1 and 2).
  */
 import type { RestoredWindow } from "../../restore/windows.js";
+import { inOrderAhead } from "./in-order.js";
 import type { WindowAnswers, WorkerPool } from "./pool.js";
 import type { CliRestoreOptions, WindowLibrary, WindowRestorer } from "./restorer.js";
 
@@ -35,21 +36,10 @@ export function parallelWindows(lib: WindowLibrary, pool: () => Promise<WorkerPo
     const joiner = new lib.WindowJoiner(text, plan);
     // Windows are handed out a few at a time ahead of the one to join next, enough to keep every thread busy: all of
     // them at once held every window's text slice in the queue and every restored window that came early.
-    const ahead = threads.capacity + 2;
-    const pending: Promise<WindowAnswers["restore"]>[] = [];
-    let started = 0;
-    const start = () => {
-      const w = started++;
-      const p = threads.runWindow({ step: "restore", part: slice(w), window: windows[w]!, k: w, options, plan });
-      // Its failure is thrown when its turn comes (as inOrder does), not reported as unhandled before.
-      p.catch(() => undefined);
-      pending.push(p);
-    };
-    while (started < windows.length && pending.length < ahead) start();
-    for (let k = 0; k < windows.length; k++) {
-      const part = await pending.shift()!;
-      if (started < windows.length) start();
-      const piece = joiner.add(k, part);
+    const restoreWindow = (w: number) => threads.runWindow({ step: "restore", part: slice(w), window: windows[w]!, k: w, options, plan });
+    let k = 0;
+    for await (const part of inOrderAhead(windows.length, restoreWindow, threads.capacity + 2)) {
+      const piece = joiner.add(k++, part);
       if (piece) yield piece;
     }
   };
