@@ -102,7 +102,8 @@ export function unlistedFlags(
   // reported, never changed.
   const strong = (c: UnlistedCandidate) => c.score >= weights.restoreAt && restorable(c);
   const strongOnes = resolveOverlaps(cands.filter(strong), weights.restoreAt);
-  const documentSpun = listed.length > 0 || new Set(strongOnes.map((c) => c.term)).size >= 2;
+  // Two different terms: "signal handling" and "signal-handling" are one phrase written twice.
+  const documentSpun = listed.length > 0 || new Set(strongOnes.map((c) => c.term.toLowerCase().replace(/-/g, " "))).size >= 2;
   // Runs that can be restored go first; the others fill the rest of the text.
   const first = documentSpun ? strongOnes.filter((c) => !cuts(c.from, c.to)) : [];
   const rest = resolveOverlaps(

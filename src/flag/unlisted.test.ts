@@ -65,6 +65,16 @@ describe("unlisted tortured phrases", () => {
     const news = "The mayor said the bridge would reopen in May, after a profound neural organization of the city council.";
     expect(restore(news).flags).toEqual([]);
   });
+  it("counts one term written with and without a hyphen as one phrase, not as the second piece of evidence", () => {
+    // A manual page says "signal handling" and "signal-handling": one unlisted match, reported, never changed.
+    const manual =
+      "The method installs a handler for the signal. Signal handling is reset in the child process before it starts, " +
+      "and the signal-handling mask of the parent is kept, as the results of the study show for each process.";
+    const r = restore(manual);
+    expect(r.text).toBe(manual);
+    const twice = r.flags.filter((f) => f.likely.toLowerCase().replace(/-/g, " ") === "signal processing");
+    expect(twice.length).toBe(2);
+  });
 
   it("restores a term the list does not know only when the model binds its words strongly", () => {
     // Everything else a restoration needs: documented swaps, no rival term, a context that does not object.
