@@ -103,6 +103,29 @@ report("held out", heldOutSets);
   console.log(`short   held out: pages under 100 words (${short.map((p) => p.name.split("-")[0]).join(", ")}) ${cutOf(short)}; the other ${pages.length - short.length} pages ${cutOf(pages.filter((p) => p.words >= 100))}`);
 }
 
+// Short texts: every paragraph (line) of the seed and devset pages restored alone, held out, as a user pasting one
+// paragraph would; their originals cut alike must come out unchanged.
+{
+  let before = 0, after = 0, paragraphs = 0, opened = 0, cleanEdits = 0;
+  for (const pair of [...seedPairs, ...devPairs]) {
+    const resources = heldOut(pair.ids);
+    const alone = (text, onEach) => text.split("\n").map((line) => {
+      if (!line.trim()) return line;
+      const r = restoreWith(resources, line);
+      onEach(r);
+      return r.text;
+    }).join("\n");
+    const spunText = readFileSync(pair.spun, "utf8");
+    before += score(pair.gold, spunText).errors;
+    after += score(pair.gold, alone(spunText, (r) => { paragraphs++; if (r.gate.spun) opened++; })).errors;
+    alone(readFileSync(pair.clean, "utf8"), (r) => { cleanEdits += r.edits.length; });
+  }
+  console.log(
+    `short   held out: each of the ${paragraphs} paragraphs alone (gate open on ${opened}) cut ${((1 - after / before) * 100).toFixed(1)} % ` +
+      `(errors ${before} -> ${after}); their originals' paragraphs alone: ${cleanEdits} edits`,
+  );
+}
+
 // Long documents: the devset's spun pages joined into one text (about 4,300 words), and their originals joined.
 // The gate must judge a long spun document as it judges its pages, and a long clean one as clean.
 {

@@ -353,14 +353,16 @@ export function loadCuratedDictionary(): PhraseDictionary {
 
 type DictName = "curated" | "closedClass" | "mined";
 
+type CompiledCandidate = [string, Tier, number, string, string] | [string, Tier, number, string, string, 1];
+
 export interface CompiledDictionary {
   maxPhraseWords: number;
-  /** Key → candidates as [original, tier, prior, source, entry]. */
-  entries: Array<[string, Array<[string, Tier, number, string, string]>]>;
+  /** Key → candidates as [original, tier, prior, source, entry], and 1 after them for an unmistakable pair. */
+  entries: Array<[string, Array<CompiledCandidate>]>;
 }
 
 export interface CompiledDictionaries {
-  version: 3;
+  version: 4;
   /** Fingerprint (see fingerprint) of the source each dictionary was compiled from: a start-up reads no second copy of it. */
   hashes: Record<DictName, string>;
   dicts: Record<DictName, CompiledDictionary>;
@@ -500,7 +502,10 @@ export function compileBundledDictionaries(): CompiledDictionaries {
     hashes[name] = fingerprint(bytes);
     dicts[name] = {
       maxPhraseWords: dict.maxPhraseWords,
-      entries: keys.map((k) => [k, (dict.lookup(k) ?? []).map((c) => [c.original, c.tier, c.prior, c.source, c.entry] as [string, Tier, number, string, string])]),
+      entries: keys.map((k) => [
+        k,
+        (dict.lookup(k) ?? []).map((c): CompiledCandidate => (c.unmistakable ? [c.original, c.tier, c.prior, c.source, c.entry, 1] : [c.original, c.tier, c.prior, c.source, c.entry])),
+      ]),
     };
   }
   // Each source's size and time are taken before it is read: a source edited in between is then compared by its
@@ -508,7 +513,7 @@ export function compileBundledDictionaries(): CompiledDictionaries {
   stats.tortured = statOf(bundledFiles.tortured);
   const tortured = readBytes(bundledFiles.tortured, "tortured-phrase list");
   const keys = torturedKeys(decode(tortured));
-  return { version: 3, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] }, stats };
+  return { version: 4, hashes, dicts, tortured: { hash: fingerprint(tortured), keys, prefixes: [...keyPrefixes(keys)] }, stats };
 }
 
 let compiled: CompiledDictionaries | null | undefined;
@@ -519,7 +524,7 @@ function compiledDictionaries(): CompiledDictionaries | null {
     if (existsSync(compiledFiles.dictionaries)) {
       try {
         const c = JSON.parse(decode(readFileSync(compiledFiles.dictionaries))) as CompiledDictionaries;
-        if (c.version === 3) compiled = c;
+        if (c.version === 4) compiled = c;
       } catch {
         // An unreadable compiled file: the sources are parsed instead.
       }
@@ -541,7 +546,12 @@ function bundledDictionary(name: DictName): PhraseDictionary {
 /** A dictionary from its compiled form (see compileBundledDictionaries). */
 export function dictionaryFromCompiled(d: CompiledDictionary): PhraseDictionary {
   const map = new Map<string, Candidate[]>();
-  for (const [key, cands] of d.entries) map.set(key, cands.map(([original, tier, prior, source, entry]) => ({ original, tier, prior, source, entry })));
+  for (const [key, cands] of d.entries) {
+    map.set(
+      key,
+      cands.map(([original, tier, prior, source, entry, unmistakable]) => (unmistakable === 1 ? { original, tier, prior, source, entry, unmistakable: true } : { original, tier, prior, source, entry })),
+    );
+  }
   const dict: PhraseDictionary = { maxPhraseWords: d.maxPhraseWords, lookup: (key) => map.get(key), mayStartPhrase: phraseStarts(map.keys()) };
   return declareKeys(dict, map.keys());
 }

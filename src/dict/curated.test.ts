@@ -29,6 +29,7 @@ describe("parseCurated", () => {
     [{ pos: "noun" }, "pos"],
     [{ tier: "mined" }, "tier"],
     [{ prior: 0.5 }, "prior"],
+    [{ unmistakable: "yes" }, "unmistakable"],
     [{ note: "" }, "note"],
     [{ examples: { fix: [], keep: ["x"] } }, "examples.fix"],
     [{ examples: { fix: [{ text: "a", expect: "b" }], keep: [] } }, "examples.keep"],
@@ -72,6 +73,11 @@ describe("curated dictionary", () => {
     expect(akin[1]!.entry).toBe("signature:akin to→such as");
     expect(d.lookup("term")).toBeUndefined();
     expect(d.maxPhraseWords).toBe(2);
+  });
+  it("marks the candidates of an unmistakable entry, in every inflection, and no others", () => {
+    const d = buildCuratedDictionary(doc(entry(), entry({ spun: "recordsdata", original: "files", pos: "-", prior: 0, unmistakable: true })));
+    expect(d.lookup("recordsdata")).toEqual([{ original: "files", tier: "signature", prior: 0, source: "curated", entry: "signature:recordsdata→files", unmistakable: true }]);
+    expect(d.lookup("time periods")![0]!.unmistakable).toBeUndefined();
   });
 });
 

@@ -22,6 +22,8 @@ export interface CuratedEntry {
   tier: "signature" | "closed";
   /** log10 prior of the first original given the spun form in a spun document, ≤ 0. */
   prior: number;
+  /** The spun form is no ordinary English: applied even where the document gate stays shut (Candidate.unmistakable). */
+  unmistakable: boolean;
   note: string;
   examples: { fix: CuratedFixExample[]; keep: string[] };
 }
@@ -50,7 +52,7 @@ export class CuratedFormatError extends Error {
 export const RANK_PENALTY = 0.3;
 
 const POS_VALUES: readonly Pos[] = ["n", "v", "adj", "-"];
-const ENTRY_FIELDS = new Set(["spun", "original", "pos", "tier", "prior", "note", "examples"]);
+const ENTRY_FIELDS = new Set(["spun", "original", "pos", "tier", "prior", "unmistakable", "note", "examples"]);
 
 /** Normal form of keys and originals: lower case, single spaces, ASCII apostrophes. */
 export function normalizePhrase(s: string): string {
@@ -113,6 +115,7 @@ function validateEntry(raw: unknown, i: number): CuratedEntry {
   if (o.tier !== "signature" && o.tier !== "closed") fail("tier", 'must be "signature" or "closed"');
   const prior = o.prior;
   if (typeof prior !== "number" || !Number.isFinite(prior) || prior > 0 || prior < -10) fail("prior", "must be a number in [-10, 0] (log10)");
+  if (o.unmistakable !== undefined && typeof o.unmistakable !== "boolean") fail("unmistakable", "must be true or false");
   if (typeof o.note !== "string" || o.note.trim() === "") fail("note", "must be a non-empty string");
   const ex = o.examples as Record<string, unknown> | undefined;
   if (typeof ex !== "object" || ex === null || Array.isArray(ex)) fail("examples", "must be an object with fix and keep");
@@ -130,7 +133,8 @@ function validateEntry(raw: unknown, i: number): CuratedEntry {
     if (typeof k !== "string" || k.trim() === "") fail(`examples.keep[${n}]`, "must be a non-empty string");
     return k as string;
   });
-  return { spun, original, pos: pos as Pos, tier: o.tier as "signature" | "closed", prior: prior as number, note: o.note as string, examples: { fix, keep } };
+  const unmistakable = o.unmistakable === true;
+  return { spun, original, pos: pos as Pos, tier: o.tier as "signature" | "closed", prior: prior as number, unmistakable, note: o.note as string, examples: { fix, keep } };
 }
 
 /** Stable id of an entry, shown to users: `signature:time period→term`. */
@@ -169,6 +173,7 @@ export function curatedDictionary(entries: readonly CuratedEntry[], source = "cu
     for (const p of expandEntry(entry)) {
       const prior = Math.min(0, entry.prior - RANK_PENALTY * p.rank);
       const cand: Candidate = { original: p.original, tier: entry.tier as Tier, prior, source, entry: id };
+      if (entry.unmistakable) cand.unmistakable = true;
       const list = map.get(p.spun) ?? [];
       const same = list.findIndex((c) => c.original === cand.original);
       if (same < 0) list.push(cand);

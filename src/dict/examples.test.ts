@@ -32,6 +32,12 @@ describe("curated examples through restore()", () => {
           const own = restore(f.text, { assumeSpun: true }).edits.filter((e) => spans.some(([a, b]) => e.start < b && a < e.end));
           expect(applyEdits(f.text, own)).toBe(f.expect);
         });
+        // An unmistakable pair applies with the gate shut too: the sentence alone is fixed, and nothing else changes.
+        if (entry.unmistakable) {
+          it(`fixes alone (unmistakable): ${f.text}`, () => {
+            expect(restore(f.text).text).toBe(f.expect);
+          });
+        }
       }
       for (const k of entry.examples.keep) {
         // Given alone, as a user would paste it: correct English stays as written.

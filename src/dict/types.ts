@@ -56,6 +56,11 @@ export interface Candidate {
    * evidence of spinning the other tier is for the document gate.
    */
   shadows?: Tier;
+  /**
+   * The spun form is unmistakably the spinner's (no ordinary English has it: `recordsdata`): the pair applies even
+   * where the document gate stays shut, as a near-certain entry does; the model can still veto it. Curated only.
+   */
+  unmistakable?: boolean;
 }
 
 /**

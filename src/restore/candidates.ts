@@ -49,6 +49,8 @@ export interface CandList {
   objects: SiteCandidate[] | null;
   /** Per candidate, the tier the document gate counts (Candidate.shadows where set, else its tier); null: `tier`. */
   evidenceTier: readonly Tier[] | null;
+  /** Per candidate, 1 where it applies with the document gate shut (Candidate.unmistakable); null when none does. */
+  unmistakable: Uint8Array | null;
 }
 
 /** The entry id of candidate c ("thesaurus:aid→help"), built when a report needs it. */
@@ -108,6 +110,7 @@ function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, source
     textKeyGeneration: -1,
     objects: null,
     evidenceTier: null,
+    unmistakable: null,
   };
 }
 
@@ -140,6 +143,10 @@ export function subList(list: CandList, keep: readonly number[]): CandList {
   );
   if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
   if (list.evidenceTier) sub.evidenceTier = keep.map((c) => list.evidenceTier![c]!);
+  if (list.unmistakable) {
+    const flags = Uint8Array.from(keep, (c) => list.unmistakable![c]!);
+    if (flags.includes(1)) sub.unmistakable = flags;
+  }
   if (list.lm !== null) {
     // The same candidates for the same model: their ids and unigram means are the parent's (what withModel gives).
     let n = 0;
@@ -226,8 +233,11 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   // Made only for a list with a shadowing candidate (a user's correction of a bundled pair): lists are built on every
   // new key.
   let evidenceTier: Tier[] | null = null;
+  let unmistakable: number[] | null = null;
   for (const c of found) {
     if (c.original === key || (neverTouch.size > 0 && neverTouch.has(c.original.toLowerCase()))) continue;
+    if (c.unmistakable) (unmistakable ??= new Array<number>(text.length).fill(0))[text.length] = 1;
+    else if (unmistakable !== null) unmistakable[text.length] = 0;
     if (c.shadows !== undefined && evidenceTier === null) evidenceTier = tier.slice();
     text.push(c.original);
     tier.push(c.tier);
@@ -240,6 +250,7 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   if (text.length === 0) return null;
   const list = makeList(text, tier, prior, sources, key, entries);
   list.evidenceTier = evidenceTier;
+  if (unmistakable !== null) list.unmistakable = Uint8Array.from(unmistakable);
   return list;
 }
 

@@ -963,9 +963,10 @@ class FormProposer {
     const list = sites.list[first]!;
     // A closed gate leaves the text alone, but for spintax with real alternatives ({a|b}), which no clean
     // text has (a lone {word} may be a template placeholder, so it waits for the gate too), and for the
-    // near-certain tiers (a user's corrections, fingerprint lists), which apply wherever they match.
+    // near-certain tiers (a user's corrections, fingerprint lists) and unmistakable pairs (`recordsdata`), which
+    // apply wherever they match.
     const onlyCertain = !spun && !forced;
-    if (onlyCertain && !list.certain) return;
+    if (onlyCertain && !list.certain && list.unmistakable === null) return;
     if (!spun && forced && list.n < 2) return;
     const k = to - from;
     const cn = list.n;
@@ -1008,9 +1009,9 @@ class FormProposer {
         continue;
       }
       if (!kindsReady) {
-        // Per candidate: 1 a near-certain tier, 0 another.
+        // Per candidate: 1 a near-certain tier (or, with the gate shut, an unmistakable pair), 0 another.
         kindsReady = true;
-        for (let c = 0; c < cn; c++) kinds[c] = CERTAIN_TIERS.has(list.tier[c]!) ? 1 : 0;
+        for (let c = 0; c < cn; c++) kinds[c] = CERTAIN_TIERS.has(list.tier[c]!) || (onlyCertain && list.unmistakable?.[c] === 1) ? 1 : 0;
       }
       const at = sc.dOff[i]!;
       const ownList = sites.list[i]!;

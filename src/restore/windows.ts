@@ -262,7 +262,7 @@ class WindowRun {
     let certain = false;
     for (let i = 0; i < s.n; i++) {
       if (!inCore(s, i, w)) continue;
-      if (s.forced[i] || s.list[i]!.certain || s.list[i]!.fingerprint > 0) certain = true;
+      if (s.forced[i] || s.list[i]!.certain || s.list[i]!.unmistakable !== null || s.list[i]!.fingerprint > 0) certain = true;
       // Round-0 deltas (no thesaurus candidates), as decide.ts scoreRound0.
       sc.siteDeltas(i, active, false);
       if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, this.config.gateStrongDelta);

@@ -2,12 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { REAL_CLI, runCli, tempTree } from "./helpers/run.js";
 
-const SPUN = "Copy the recordsdata to a folder, then open the recordsdata.\n";
-const CLEAN = "Copy the files to a folder, then open the files.\n";
+// A pair the bundled dictionaries do not know, so that only the user's list can change it.
+const SPUN = "Open the laptop program, then close the laptop program.\n";
+const CLEAN = "Open the computer program, then close the computer program.\n";
 
 describe("--dict kinds and formats", () => {
   it("applies a pair list declared as corrections (the default for pairs) even to one short sentence", async () => {
-    const dir = tempTree({ "ours.tsv": "recordsdata\tfiles\n", "ours.csv": '"recordsdata","files"\n' });
+    const dir = tempTree({ "ours.tsv": "laptop program\tcomputer program\n", "ours.csv": '"laptop program","computer program"\n' });
+    expect((await runCli([], { cli: REAL_CLI, cwd: dir, input: SPUN })).out).toBe(SPUN);
     for (const arg of ["ours.tsv", "corrections:ours.tsv", "ours.csv"]) {
       const r = await runCli(["--dict", arg], { cli: REAL_CLI, cwd: dir, input: SPUN });
       expect(r.stderr).toBe("");
@@ -17,7 +19,7 @@ describe("--dict kinds and formats", () => {
 
   it("a list declared as candidates only proposes: clean text stays as it is", async () => {
     const dir = tempTree({
-      "ours.tsv": "recordsdata\tfiles\n",
+      "ours.tsv": "laptop program\tcomputer program\n",
       // A spinner-style table (read reversed: large → big, huge → big, …), candidates by default.
       "spin.txt": "big|large|huge\nhouse|home|residence\nlake|pond\n",
       "cfg.json": JSON.stringify({ dictionaries: [{ path: "ours.tsv", kind: "candidates" }, "spin.txt"] }),
