@@ -430,7 +430,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
   if (outcome.pieces) {
     const { jsonRenderer, streamPieces, textRenderer } = await import("./run/stream.js");
     const json = run.mode === "json";
-    const render = json ? await jsonRenderer(outcome.display, outcome.text) : textRenderer(outcome.encoding);
+    const render = json ? await jsonRenderer(outcome.display) : textRenderer(outcome.encoding);
     let streamed;
     try {
       streamed = await streamPieces(outcome.pieces, render, run.out, run.failed);

@@ -138,6 +138,22 @@ describe("restore on examples", () => {
     const r = restore("It is a economic system in trouble.", { assumeSpun: true });
     expect(r.text).toBe("It is an economy in trouble.");
     expect(r.edits[0]).toMatchObject({ before: "a economic system", after: "an economy", column: 7 });
+    // Across the line break of hard-wrapped text, or a no-break space: the article still follows its word.
+    for (const gap of ["\n", "\r\n", " \n  ", "\u00a0"]) {
+      const wrapped = restore(`It is a${gap}economic system in trouble.`, { assumeSpun: true });
+      expect(wrapped.text).toBe(`It is an${gap}economy in trouble.`);
+    }
+    // Not across a blank line: that article belongs to another paragraph's last line.
+    expect(restore("It is a\n\neconomic system in trouble.", { assumeSpun: true }).text).toBe("It is a\n\neconomy in trouble.");
+  });
+  it("leaves a plural possessive alone when its replacement would not end in s", () => {
+    const spun =
+      "The mayor mentioned the repairs would assist native companies. Officers mentioned the work will start subsequent month, " +
+      "ending a debate that had lasted greater than a 12 months. The individuals' homes were flooded, and the metropolis' roads closed.";
+    const r = restore(spun);
+    expect(r.text).toContain("Officials said the work will start next month");
+    expect(r.text).toContain("The individuals' homes were flooded, and the metropolis' roads closed.");
+    expect(r.text).not.toMatch(/\b(people|city)'/);
   });
 });
 

@@ -217,6 +217,17 @@ export interface EditCursor {
 
 export const newCursor = (): EditCursor => ({ lastEnd: 0, lines: newLineCursor() });
 
+/** Between an article and its word: spaces, tabs or no-break spaces, and at most one line break (hard-wrapped text). */
+const ARTICLE_GAP = /^(?=[\s\u00a0])[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*$/;
+
+/** An apostrophe at `at` that ends a word (`individuals'`), not one inside it (`people's`). */
+function isBareApostrophe(text: string, at: number): boolean {
+  const c = text[at];
+  if (c !== "'" && c !== "’") return false;
+  const next = text.codePointAt(at + 1);
+  return next === undefined || !/[\p{L}\p{N}]/u.test(String.fromCodePoint(next));
+}
+
 export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonly Decision[], skip: SkipSpans, cursor: EditCursor = newCursor()): Edit[] {
   const edits: Edit[] = [];
   // Lines are counted as the edits go (they come in text order).
@@ -233,6 +244,9 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
     let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
     let before = text.slice(siteStart, siteEnd);
     if (before.includes("’")) after = after.replace(/'/g, "’");
+    // A plural possessive ("the individuals' homes") keeps its apostrophe outside the site: a replacement that does
+    // not end in s would leave "the people' homes", so such a site stays as written.
+    if (/s$/i.test(before) && !/s$/i.test(after) && isBareApostrophe(text, siteEnd)) continue;
     let start = siteStart;
     // a/an before the span follows the restored word.
     const p = sites.tokFrom[i]! - 1;
@@ -240,7 +254,7 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
       const pStart = tok.start[p]!;
       const pEnd = tok.end[p]!;
       const prev = wordTable.text[tok.word[p]!]!;
-      if (!skip.overlaps(pStart, pEnd) && /^an?$/i.test(prev) && /^[ \t]+$/.test(text.slice(pEnd, siteStart))) {
+      if (!skip.overlaps(pStart, pEnd) && /^an?$/i.test(prev) && ARTICLE_GAP.test(text.slice(pEnd, siteStart))) {
         const article = agreeingArticle(prev, after);
         if (article !== prev) {
           const gap = text.slice(pEnd, siteStart);

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli, tempTree } from "./helpers/run.js";
+import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
 
 const SPUN = "The chief mentioned the plan.\n";
 const CLEAN = "The chief said the plan.\n";
@@ -146,5 +146,12 @@ describe("messages that say what is wrong (item 13)", () => {
   it("numbers the lines of a CR-only file", async () => {
     const r = await runCli(["--format", "brief", "--stdin-filename", "old-mac.txt", "-"], { input: "First line.\rHe mentioned it.\rShe {left}.\r" });
     expect(r.out).toBe("old-mac.txt:2:4  mentioned → said\nold-mac.txt:3:5  {left} → left\n");
+    // The real engine numbers them so too, edits and flags alike, in every format.
+    const text = "First line.\rThe recordsdata were sent.\rShe {quickly|rapidly} left.\r";
+    const real = await runCli(["--format", "json", "-"], { cli: REAL_CLI, input: text });
+    expect(real.out.trim().split("\n").map((l) => JSON.parse(l)).map((e) => [e.before, e.line, e.column])).toEqual([
+      ["recordsdata", 2, 5],
+      ["{quickly|rapidly}", 3, 5],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 /** Half-open character ranges [start, end) of a decoded text, and helpers to combine and apply them. */
-import { lineIndexAt } from "../../text/position.js";
+import { lineIndexAt, lineStarts } from "../../text/position.js";
 
 export interface Span {
   start: number;
@@ -35,31 +35,8 @@ export function applyReplacements(text: string, replacements: readonly Replaceme
   return out + text.slice(pos);
 }
 
-/**
- * Offsets at which each line starts: "\n" ends a line (a "\r" before it stays part of the line), and so does a "\r"
- * alone, as in old Mac files, so that a CR-only file is numbered line by line like every editor shows it.
- */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
-  return starts;
-}
-
-/**
- * The library numbers lines by "\n" only; when a text has lone "\r" line breaks, the CLI renumbers each edit's line
- * and column with `lineStarts` so reports point where editors do. Other texts are returned as they are.
- */
-export function relineEdits<E extends { start: number; line: number; column: number }>(text: string, edits: E[]): E[] {
-  if (!/\r(?!\n)/.test(text) || edits.length === 0) return edits;
-  const starts = lineStarts(text);
-  return edits.map((e) => {
-    const i = lineIndexAt(starts, e.start);
-    return { ...e, line: i + 1, column: e.start - starts[i]! + 1 };
-  });
-}
-
-/** The library's line lookup, for the CLI's own line starts (lineStarts). */
-export { lineIndexAt };
+/** The library's line starts and lookup ("\n", "\r\n" and a lone "\r" each end a line, as editors number them). */
+export { lineIndexAt, lineStarts };
 
 /** The span of the whole line(s) covering [start, end), without the final line break ("\n", "\r\n" or "\r"). */
 export function lineSpanAround(text: string, start: number, end: number): Span {

@@ -13,7 +13,7 @@ import type { CliRestoreOptions, Restorer, WindowRestorer } from "./restorer.js"
 import type { AsyncWindowRestorer } from "./parallel-windows.js";
 import type { RestoredWindow } from "../../restore/windows.js";
 import { readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
-import { mergeSpans, relineEdits } from "../input/spans.js";
+import { mergeSpans } from "../input/spans.js";
 import { contentHash } from "../write/hash.js";
 import { LEAN_HEAP_FROM_BYTES, leanHeap } from "./heap.js";
 
@@ -72,7 +72,7 @@ export interface TextOutcome {
 export function restoreText(text: string, kind: DocKind, options: CliRestoreOptions, restore: Restorer): TextOutcome {
   const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
   const result = restore(text, { ...options, skip });
-  return { edits: relineEdits(text, result.edits), gate: result.gate, flags: result.flags ?? [] };
+  return { edits: result.edits, gate: result.gate, flags: result.flags ?? [] };
 }
 
 /** The pieces of a text restored window by window (see ../../restore/windows.ts), with the CLI's skip spans. */
@@ -99,7 +99,7 @@ export async function restoreTextJoined(text: string, kind: DocKind, options: Cl
     for (const f of piece.flags) flags.push(f);
     gate = piece.gate;
   }
-  return { edits: relineEdits(text, edits), gate, flags };
+  return { edits, gate, flags };
 }
 
 export async function processBytes(

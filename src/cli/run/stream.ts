@@ -2,7 +2,7 @@
  * Pipe mode for long texts: the restored text is printed piece by piece as the library's restoreWindows gives it, so
  * neither the restored text nor the edits of a big input are held in memory at once.
  */
-import type { Edit, Flag } from "../../types.js";
+import type { Flag } from "../../types.js";
 import type { RestoredWindow } from "../../restore/windows.js";
 import { encode, type Encoding } from "../input/encoding.js";
 
@@ -55,22 +55,12 @@ export function textRenderer(encoding: Encoding): (piece: RestoredWindow, first:
   return (piece, first) => encodePiece(piece.text, encoding, first);
 }
 
-/**
- * `--format json`, piece by piece: one record per change and flag in text order, lines and columns counted at
- * every line break (a lone "\r" too, as the whole-text path's relineEdits does).
- */
-export async function jsonRenderer(display: string, text: string): Promise<(piece: RestoredWindow) => string> {
+/** `--format json`, piece by piece: one record per change and flag in text order. */
+export async function jsonRenderer(display: string): Promise<(piece: RestoredWindow) => string> {
   const { formatJsonLine } = await import("../report/json.js");
   const { formatFlagJsonLine } = await import("../report/flags.js");
-  const { lineIndexAt, lineStarts } = await import("../input/spans.js");
-  const starts = /\r(?!\n)/.test(text) ? lineStarts(text) : null;
-  const reline = (e: Edit): Edit => {
-    if (!starts) return e;
-    const i = lineIndexAt(starts, e.start);
-    return { ...e, line: i + 1, column: e.start - starts[i]! + 1 };
-  };
   return (piece) =>
-    [...piece.edits.map(reline), ...piece.flags]
+    [...piece.edits, ...piece.flags]
       .sort((a, b) => a.start - b.start)
       .map((item) => ("before" in item ? formatJsonLine(display, item) : formatFlagJsonLine(display, item)))
       .join("");

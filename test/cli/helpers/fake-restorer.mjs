@@ -18,8 +18,9 @@ export function restore(text, options = {}) {
   const skip = options.skip ?? [];
   const never = new Set((options.neverTouch ?? []).map((w) => w.toLowerCase()));
   const edits = [];
+  // Lines as the library numbers them: "\n", "\r\n" and a lone "\r" each end one.
   const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   const re = /\{([^{}|\n]+)\}|\bmentioned\b/gi;
   for (const m of text.matchAll(re)) {
     const start = m.index;
