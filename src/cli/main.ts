@@ -21,7 +21,7 @@ import { docKindFor } from "./input/prose.js";
 import type { Summary } from "./report/report.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowLibrary, loadWindowRestorer, type Restorer, type WindowRestorer } from "./run/restorer.js";
 import type { AsyncWindowRestorer } from "./run/parallel-windows.js";
-import { readFdBounded, readLimited, sizeLimitFor } from "./input/size-limit.js";
+import { readFdBounded, readLimited, readsFolder, sizeLimitFor, STDIN_FOLDER } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
 
 import type { Io } from "./io.js";
@@ -565,6 +565,7 @@ async function readStdin(
   stream?: WindowRestorer | AsyncWindowRestorer,
   whole?: AsyncWindowRestorer,
 ): Promise<FileOutcome> {
+  if (readsFolder(stdin)) throw new UserError(STDIN_FOLDER);
   const fd = (stdin as { fd?: unknown }).fd;
   if (typeof fd === "number") {
     const { fstatSync } = await import("node:fs");

@@ -2,8 +2,8 @@
  * What users of typos, codespell, prettier and eslint expect, and messages that say what is wrong (issue 10, items
  * 10–13). Stand-in engine unless said otherwise.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
@@ -141,6 +141,20 @@ describe("messages that say what is wrong (item 13)", () => {
     const why = "looks like UTF-16 without a byte-order mark (unspin reads UTF-16 only with one: add the mark, or convert to UTF-8), skipped";
     expect(r.stderr).toContain(`unspin: le.txt: ${why}\n`);
     expect(r.stderr).toContain(`unspin: be.txt: ${why}\n`);
+  });
+
+  it("refuses a folder on stdin (unspin < FOLDER), which Node would read as an empty text", () => {
+    const dir = tempTree({ "a.txt": "He mentioned it.\n" });
+    const fd = openSync(dir, "r");
+    try {
+      for (const args of [[], ["--check", "-"], ["scan"], ["--jsonl"]]) {
+        const r = spawnSync(process.execPath, [REAL_CLI, ...args], { stdio: [fd, "pipe", "pipe"], encoding: "utf8" });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain("unspin: stdin: is a directory, expected a file");
+      }
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it("numbers the lines of a CR-only file", async () => {

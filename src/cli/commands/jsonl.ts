@@ -11,9 +11,9 @@
 import type { Edit, Flag, RestoreOptions, RestoreResult } from "../../types.js";
 import type { ScreenResult } from "../../index.js";
 import type { CliOptions } from "../args.js";
-import { EXIT_ERROR, EXIT_OK } from "../errors.js";
+import { EXIT_ERROR, EXIT_OK, UserError } from "../errors.js";
 import type { Io } from "../io.js";
-import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, formatMB } from "../input/size-limit.js";
+import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, formatMB, readsFolder, STDIN_FOLDER } from "../input/size-limit.js";
 import { leanHeap } from "../run/heap.js";
 
 export interface JsonlOptions {
@@ -40,6 +40,7 @@ export async function jsonlRestoreOptions(opts: CliOptions, io: Io): Promise<Res
 }
 
 export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
+  if (readsFolder(io.stdin)) throw new UserError(STDIN_FOLDER);
   const lib = (await import(new URL("../../index.js", import.meta.url).href)) as Library;
   // A stream keeps nothing of one record for the next (see run/heap.ts).
   leanHeap();

@@ -10,7 +10,7 @@ import { decode, describeUndecodable } from "../input/encoding.js";
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, describeFsError } from "../errors.js";
 import type { Io } from "../io.js";
 import { docKindFor, proseSkips } from "../input/prose.js";
-import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
+import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, readLimited, readsFolder, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
 
 export type ScanFormat = "table" | "json" | "csv";
 export const SCAN_FORMATS: readonly ScanFormat[] = ["table", "json", "csv"];
@@ -134,6 +134,7 @@ async function readInput(job: { path: string; display: string; explicit: boolean
   let bytes: Buffer | null;
   try {
     if (job.path === STDIN) {
+      if (readsFolder(io.stdin)) return { status: "error", message: "is a directory, expected a file" };
       bytes = await readLimited(io.stdin, limit.bytes);
     } else {
       const st = await stat(job.path);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,6 +38,27 @@ async function list(root: string, args: string[], extra: Partial<WalkOptions> = 
 }
 
 describe("inputs", () => {
+  it("follows links matched by a glob with follow (-L), as a folder walk does, and only then", async () => {
+    const root = tree({ "real/r.txt": "x", "real/sub/s.txt": "y" });
+    symlinkSync(join(root, "real", "r.txt"), join(root, "real", "li.txt"));
+    symlinkSync(join(root, "real", "sub"), join(root, "real", "lsub.txt"));
+    expect((await list(root, ["real/l*.txt"])).files).toEqual([]);
+    expect((await list(root, ["real/l*.txt"], { follow: true })).files).toEqual(["real/li.txt"]);
+    // The link to a file is listed, then done once, under its target's own path; the link to a folder is no file.
+    const r = await collectInputs(["real/*.txt"], { cwd: root, hidden: false, ignoreFiles: true, exclude: [], extensions: DEFAULT_EXTENSIONS, follow: true });
+    expect(r.files.map((f) => f.display)).toEqual(["real/r.txt"]);
+    expect(r.notes).toEqual([{ arg: "real/li.txt", message: "the same file as real/r.txt (a link), restored once" }]);
+    expect((await list(root, ["real/*.txt"])).files).toEqual(["real/r.txt"]);
+  });
+
+  it("lists a file reached by two paths (hard links, a file named twice over a link) once, with a note", async () => {
+    const root = tree({ "a.txt": "x", "b.txt": "y" });
+    linkSync(join(root, "a.txt"), join(root, "a-link.txt"));
+    const r = await collectInputs(["."], { cwd: root, hidden: false, ignoreFiles: true, exclude: [], extensions: DEFAULT_EXTENSIONS });
+    expect(r.files.map((f) => f.display)).toEqual(["a-link.txt", "b.txt"]);
+    expect(r.notes).toEqual([{ arg: "a.txt", message: "the same file as a-link.txt (a link), restored once" }]);
+  });
+
   it("walks a folder with ignore files, hidden rules and extensions, in sorted order", async () => {
     const root = tree(FILES);
     expect((await list(root, ["."])).files).toEqual(["a.txt", "b.md", "keep.log.txt", "sub/deep/x.txt", "sub/z.html"]);

@@ -129,7 +129,35 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
       onNote: (path, message) => notes.push({ arg: displayPath(opts.cwd, path), message }),
     });
   }
-  return { files, errors, notes };
+  return { files: await onePathPerFile(files, notes), errors, notes };
+}
+
+/**
+ * One path per file: a file reached by two paths (hard links, or a link followed with -L beside its target) is
+ * restored once, under its own path rather than a symbolic link's (else the first), so that its two runs never race
+ * each other on separate threads (the second then finding the file "changed by another program"). The others are
+ * noted.
+ */
+async function onePathPerFile(files: InputFile[], notes: InputError[]): Promise<InputFile[]> {
+  if (files.length < 2) return files;
+  const ids = await Promise.all(files.map((f) => stat(f.path, { bigint: true }).then((st) => `${st.dev}:${st.ino}`, () => null)));
+  const paths = new Map<string, number[]>();
+  ids.forEach((id, i) => {
+    if (id !== null) paths.set(id, [...(paths.get(id) ?? []), i]);
+  });
+  const keep = new Set<number>(files.keys());
+  for (const same of paths.values()) {
+    if (same.length < 2) continue;
+    // Its own path before a symbolic link's, else the first listed.
+    const links = await Promise.all(same.map((i) => lstat(files[i]!.path).then((st) => st.isSymbolicLink(), () => true)));
+    const kept = same[Math.max(0, links.indexOf(false))]!;
+    for (const i of same) {
+      if (i === kept) continue;
+      keep.delete(i);
+      notes.push({ arg: files[i]!.display, message: `the same file as ${files[kept]!.display} (a link), restored once` });
+    }
+  }
+  return files.filter((_, i) => keep.has(i));
 }
 
 function displayPath(cwd: string, abs: string): string {
@@ -228,7 +256,9 @@ async function expandGlob(
   const found = await fg(pattern.split(sep).join("/"), {
     cwd: opts.cwd,
     dot: opts.hidden,
-    onlyFiles: true,
+    // Not following links, fast-glob counts a link to a file as no file: with -L, links are listed too and sorted
+    // out below, as a folder walk does.
+    onlyFiles: !opts.follow,
     absolute: true,
     followSymbolicLinks: false,
     ignore: ["**/.git/**"],
@@ -245,12 +275,12 @@ async function expandGlob(
     if (st.isSymbolicLink()) {
       if (!opts.follow) continue;
       const real = await realpath(abs).catch(() => null);
-      if (!real) continue;
+      if (!real || !(await stat(real).catch(() => null))?.isFile()) continue;
       if (!isInside(real, root)) {
         notes.push({ arg: displayPath(opts.cwd, abs), message: "symbolic link to a path outside the folder given, skipped" });
         continue;
       }
-    }
+    } else if (!st.isFile()) continue;
     out.push(abs);
   }
   return out;

@@ -3,7 +3,7 @@
  * word, so a huge input would take minutes and gigabytes: it is refused with a clear message instead. Regular files
  * are checked with stat() before anything is read; streams (stdin, FIFOs, devices) are read only until the limit.
  */
-import { createReadStream, readSync } from "node:fs";
+import { createReadStream, fstatSync, readSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { LoadedConfig } from "./config.js";
 
@@ -46,6 +46,23 @@ export function tooLargeMessage(size: number | null, limit: SizeLimit, skipped =
   if (skipped) return `${what}, skipped (raise --max-size to restore it)`;
   return `${what}; ${size === null ? "stopped reading" : "not read"} (raise --max-size to restore it)`;
 }
+
+/**
+ * Whether a stream reads a folder (`unspin < .`): Node then ends it at once, as if it were empty, where `cat < .`
+ * fails. The callers refuse it as they refuse a folder named where a file is expected.
+ */
+export function readsFolder(stream: NodeJS.ReadableStream): boolean {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== "number") return false;
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The message for a folder given as input on stdin. */
+export const STDIN_FOLDER = "stdin: is a directory, expected a file (give a folder as an argument: unspin FOLDER)";
 
 /**
  * Reads a stream to its end, or until more than `maxBytes` have arrived: then stops reading, destroys the stream (so

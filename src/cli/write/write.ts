@@ -23,7 +23,7 @@ import type { FileStamp } from "../run/process-file.js";
 /** Temporary files still on disk, removed if the process is interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT). */
 export const pendingTempFiles = new Set<string>();
 /** In-place writes under way: on interruption, the original content is written back and the backup removed. */
-const pendingInPlace = new Map<string, { original: Uint8Array; backup: string }>();
+const pendingInPlace = new Map<string, { original: Uint8Array; backup: string | null }>();
 
 /** How a file was written: renamed over (atomic) or rewritten in place (to keep hard links, owner, attributes). */
 export type WriteMethod = "rename" | "in-place";
@@ -268,17 +268,12 @@ function bashCopier(): Copier | null {
 
 /**
  * Rewrites the file itself (same inode: hard links, owner, attributes stay). The original is first flushed to a
- * backup file next to it; if writing fails, the original is written back. The backup is removed at the end.
+ * backup file next to it (kept in memory only when the folder takes no new file: a writable file in a read-only
+ * folder); if writing fails, the original is written back. The backup is removed at the end, and kept, named in the
+ * error, only when the original could not be written back.
  */
 async function rewriteInPlace(target: string, data: Uint8Array, original: Uint8Array, hash: string): Promise<void> {
-  const backup = tempName(target, "bak");
-  const bh = await open(backup, "wx", 0o600);
-  try {
-    await bh.writeFile(original);
-    await bh.sync();
-  } finally {
-    await bh.close();
-  }
+  const backup = await writeBackup(target, original);
   pendingInPlace.set(target, { original, backup });
   try {
     checkpoint();
@@ -288,24 +283,66 @@ async function rewriteInPlace(target: string, data: Uint8Array, original: Uint8A
         throw new UserError("changed by another program since unspin read it; not written");
       }
       try {
-        await fh.write(data, 0, data.length, 0);
-        await fh.truncate(data.length);
-        await fh.sync();
+        await writeAll(fh, data);
       } catch (err) {
-        await fh.write(original, 0, original.length, 0);
-        await fh.truncate(original.length);
-        await fh.sync();
+        try {
+          await writeAll(fh, original);
+        } catch {
+          // The backup (if the folder took one) is now the only full copy: it stays, and the message names it.
+          pendingInPlace.delete(target);
+          const where = backup === null ? "it could not be saved beside the file" : `it is in ${backup}`;
+          throw new UserError(`could not write: ${describeFsError(err)}, nor put the original back (${where})`);
+        }
         throw err;
       }
     } finally {
       await fh.close();
     }
     pendingInPlace.delete(target);
-    await unlink(backup);
+    if (backup !== null) await unlink(backup);
   } catch (err) {
-    if (pendingInPlace.delete(target)) await unlink(backup).catch(() => undefined);
+    if (pendingInPlace.delete(target) && backup !== null) await unlink(backup).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The original's backup next to `target`, flushed to disk; removed again if it could not be written whole. Null when
+ * the folder takes no new file (permission): the original is then kept in memory only.
+ */
+async function writeBackup(target: string, original: Uint8Array): Promise<string | null> {
+  const backup = tempName(target, "bak");
+  let bh;
+  try {
+    bh = await open(backup, "wx", 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") return null;
+    throw err;
+  }
+  try {
+    await bh.writeFile(original);
+    await bh.sync();
+    await bh.close();
+  } catch (err) {
+    await bh.close().catch(() => undefined);
+    await unlink(backup).catch(() => undefined);
+    throw err;
+  }
+  return backup;
+}
+
+/** Writes all of `bytes` over the file from its start, truncates it to their length and flushes it. */
+export async function writeAll(fh: Pick<import("node:fs/promises").FileHandle, "write" | "truncate" | "sync">, bytes: Uint8Array): Promise<void> {
+  // A write may take fewer bytes than given (a disk filling up): the rest is written after them, and a write that
+  // takes none is an error rather than a file padded with zeros by the truncate.
+  for (let at = 0; at < bytes.length; ) {
+    const { bytesWritten } = await fh.write(bytes, at, bytes.length - at, at);
+    if (bytesWritten <= 0) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+    at += bytesWritten;
+  }
+  await fh.truncate(bytes.length);
+  await fh.sync();
 }
 
 /** Makes the rename itself durable; not all platforms allow opening a directory, hence best effort. */
@@ -331,12 +368,16 @@ export function cleanupTempFilesSync(unlinkSync: (p: string) => void): void {
     try {
       const fd = openSync(target, "r+");
       try {
-        writeSync(fd, original, 0, original.length, 0);
+        for (let at = 0; at < original.length; ) {
+          const n = writeSync(fd, original, at, original.length - at, at);
+          if (n <= 0) throw new Error("short write");
+          at += n;
+        }
         ftruncateSync(fd, original.length);
       } finally {
         closeSync(fd);
       }
-      unlinkSync(backup);
+      if (backup !== null) unlinkSync(backup);
     } catch {
       /* the backup stays, and the next run names it */
     }
