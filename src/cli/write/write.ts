@@ -23,7 +23,7 @@ import type { FileStamp } from "../run/process-file.js";
 /** Temporary files still on disk, removed if the process is interrupted (SIGINT/SIGTERM/SIGHUP/SIGQUIT). */
 export const pendingTempFiles = new Set<string>();
 /** In-place writes under way: on interruption, the original content is written back and the backup removed. */
-const pendingInPlace = new Map<string, { original: Uint8Array; backup: string | null }>();
+const pendingInPlace = new Map<string, { original: Uint8Array; backup: string }>();
 
 /** How a file was written: renamed over (atomic) or rewritten in place (to keep hard links, owner, attributes). */
 export type WriteMethod = "rename" | "in-place";
@@ -268,9 +268,8 @@ function bashCopier(): Copier | null {
 
 /**
  * Rewrites the file itself (same inode: hard links, owner, attributes stay). The original is first flushed to a
- * backup file next to it (kept in memory only when the folder takes no new file: a writable file in a read-only
- * folder); if writing fails, the original is written back. The backup is removed at the end, and kept, named in the
- * error, only when the original could not be written back.
+ * backup file next to it; if writing fails, the original is written back. The backup is removed at the end, and kept,
+ * named in the error, only when the original could not be written back.
  */
 async function rewriteInPlace(target: string, data: Uint8Array, original: Uint8Array, hash: string): Promise<void> {
   const backup = await writeBackup(target, original);
@@ -290,8 +289,7 @@ async function rewriteInPlace(target: string, data: Uint8Array, original: Uint8A
         } catch {
           // The backup (if the folder took one) is now the only full copy: it stays, and the message names it.
           pendingInPlace.delete(target);
-          const where = backup === null ? "it could not be saved beside the file" : `it is in ${backup}`;
-          throw new UserError(`could not write: ${describeFsError(err)}, nor put the original back (${where})`);
+          throw new UserError(`could not write: ${describeFsError(err)}, nor put the original back (it is in ${backup})`);
         }
         throw err;
       }
@@ -299,25 +297,27 @@ async function rewriteInPlace(target: string, data: Uint8Array, original: Uint8A
       await fh.close();
     }
     pendingInPlace.delete(target);
-    if (backup !== null) await unlink(backup);
+    await unlink(backup);
   } catch (err) {
-    if (pendingInPlace.delete(target) && backup !== null) await unlink(backup).catch(() => undefined);
+    if (pendingInPlace.delete(target)) await unlink(backup).catch(() => undefined);
     throw err;
   }
 }
 
 /**
- * The original's backup next to `target`, flushed to disk; removed again if it could not be written whole. Null when
- * the folder takes no new file (permission): the original is then kept in memory only.
+ * The original's backup next to `target`, flushed to disk; removed again if it could not be written whole. A folder
+ * that takes no new file stops the write: without a backup, a crash in the middle of it would lose the text.
  */
-async function writeBackup(target: string, original: Uint8Array): Promise<string | null> {
+async function writeBackup(target: string, original: Uint8Array): Promise<string> {
   const backup = tempName(target, "bak");
   let bh;
   try {
     bh = await open(backup, "wx", 0o600);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") return null;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new UserError(`could not write: the folder takes no new file (${describeFsError(err)}), and rewriting the file in place needs a backup beside it; the original is unchanged`);
+    }
     throw err;
   }
   try {
@@ -377,7 +377,7 @@ export function cleanupTempFilesSync(unlinkSync: (p: string) => void): void {
       } finally {
         closeSync(fd);
       }
-      if (backup !== null) unlinkSync(backup);
+      unlinkSync(backup);
     } catch {
       /* the backup stays, and the next run names it */
     }
