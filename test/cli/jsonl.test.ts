@@ -4,7 +4,7 @@
  * processes by GNU parallel gives byte-identical output.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
@@ -57,6 +57,34 @@ describe("--jsonl (real engine)", () => {
       [6, "undefined"],
     ]);
     expect(r.stderr).toMatch(/stdin line 2: not valid JSON/);
+  });
+
+  it("refuses a record that is not UTF-8 (as a file is refused), and skips a byte-order mark before the first", async () => {
+    const input = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('{"id":1,"text":"Fine."}\n{"id":2,"text":"caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}\n{"id":3,"text":"Also fine."}\n'),
+    ]);
+    const r = await runCli(["--jsonl"], { ...real, input });
+    expect(r.code).toBe(2);
+    expect(lines(r.out).map((o) => [o.id, o.error ?? "ok"])).toEqual([
+      [1, "ok"],
+      [null, "not valid UTF-8"],
+      [3, "ok"],
+    ]);
+    expect(r.stderr).toBe("unspin: stdin line 2: not valid UTF-8\n");
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("stops with a message and exit 2 when its output cannot be written", () => {
+    const input = `${'{"id":1,"text":"Fine."}\n'.repeat(50)}`;
+    for (const args of [["--jsonl"], ["scan", "--jsonl"]]) {
+      const r = spawnSync(process.execPath, [REAL_CLI, ...args], { input, stdio: ["pipe", "pipe", "pipe"], encoding: "utf8", env: { ...process.env } });
+      expect(r.status).toBe(0);
+      const full = spawnSync("sh", ["-c", `"${process.execPath}" "${REAL_CLI}" ${args.join(" ")} > /dev/full`], { input, encoding: "utf8" });
+      expect(full.status).toBe(2);
+      expect(full.stderr).toBe("unspin: cannot write output: no space left on device\n");
+    }
   });
 
   it("skips a record longer than --max-size without holding it", async () => {

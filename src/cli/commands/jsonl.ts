@@ -8,6 +8,7 @@
  * being held. A bad record (not JSON, not an object, no string "text", too long) gets an error record
  * `{"id": …, "error": "…"}` in its place — never a crash — and the exit code is 2 at the end.
  */
+import { isUtf8 } from "node:buffer";
 import type { Edit, Flag, RestoreOptions, RestoreResult } from "../../types.js";
 import type { ScreenResult } from "../../index.js";
 import type { CliOptions } from "../args.js";
@@ -47,13 +48,36 @@ export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
   const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_SIZE_MB * BYTES_PER_MB;
   let bad = 0;
   let lineNo = 0;
-  const write = (s: string): Promise<void> | void => {
-    if (!io.stdout.write(s)) return new Promise((resolve) => io.stdout.once("drain", () => resolve()));
+  // Output that fails (a closed pipe, a full disk) ends the stream: main() reports the error and exits 2. Waiting for
+  // "drain" alone never ended, and Node gave up with exit 13 and no message.
+  let outputFailed = false;
+  const failed = () => {
+    outputFailed = true;
   };
-  const handle = async (line: string | null, tooLong: boolean): Promise<void> => {
+  io.stdout.once("error", failed);
+  const write = (s: string): Promise<void> | void => {
+    if (outputFailed || (io.stdout as { destroyed?: boolean }).destroyed) return failed();
+    if (!io.stdout.write(s)) {
+      return new Promise((resolve) => {
+        const done = () => {
+          io.stdout.off("drain", done);
+          io.stdout.off("error", done);
+          resolve();
+        };
+        io.stdout.once("drain", done);
+        io.stdout.once("error", done);
+      });
+    }
+  };
+  const handle = async (line: string | null, tooLong: boolean, notUtf8 = false): Promise<void> => {
+    if (outputFailed) throw OUTPUT_FAILED;
     lineNo++;
     if (!tooLong && line !== null && line.trim() === "") return; // blank lines carry nothing
-    const { record, error } = tooLong ? { record: undefined, error: `record longer than ${formatMB(maxLine)}` } : parseRecord(line!);
+    const { record, error } = tooLong
+      ? { record: undefined, error: `record longer than ${formatMB(maxLine)}` }
+      : notUtf8
+        ? { record: undefined, error: "not valid UTF-8" }
+        : parseRecord(line!);
     let out: string;
     if (error !== undefined) {
       bad++;
@@ -71,9 +95,20 @@ export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
     }
     await write(out);
   };
-  await forEachLine(io.stdin, maxLine, handle);
-  return bad ? EXIT_ERROR : EXIT_OK;
+  try {
+    await forEachLine(io.stdin, maxLine, handle);
+  } catch (err) {
+    if (err !== OUTPUT_FAILED) throw err;
+    (io.stdin as { destroy?: () => void }).destroy?.();
+    return EXIT_ERROR;
+  } finally {
+    io.stdout.off("error", failed);
+  }
+  return bad || outputFailed ? EXIT_ERROR : EXIT_OK;
 }
+
+/** Thrown by a record's handler once output has failed: the rest of the input is not read. */
+const OUTPUT_FAILED = new Error("output failed");
 
 type JsonRecord = Record<string, unknown> & { text: string };
 
@@ -149,20 +184,27 @@ export function processRecord(record: Record<string, unknown>, lib: Library, opt
 export function forEachLine(
   stream: NodeJS.ReadableStream,
   maxBytes: number,
-  handle: (line: string | null, tooLong: boolean) => Promise<void>,
+  handle: (line: string | null, tooLong: boolean, notUtf8?: boolean) => Promise<void>,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let parts: Buffer[] = [];
     let size = 0;
     let tooLong = false;
     let busy = Promise.resolve();
+    let first = true;
     const emit = (bytes: Buffer | null) => {
       const over = tooLong;
-      const text = over || bytes === null ? null : bytes.toString("utf8").replace(/\r$/, "");
+      // Bytes that are not UTF-8 are refused, as in a file, rather than read with replacement characters; a byte-order
+      // mark before the first record is skipped, as in a file.
+      let body = bytes;
+      if (first && body !== null && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+      first = false;
+      const valid = over || body === null || isUtf8(body);
+      const text = over || body === null || !valid ? null : body.toString("utf8").replace(/\r$/, "");
       parts = [];
       size = 0;
       tooLong = false;
-      busy = busy.then(() => handle(text, over));
+      busy = busy.then(() => handle(text, over, !valid));
     };
     const onData = (chunk: Buffer | string) => {
       const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
