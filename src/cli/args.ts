@@ -150,7 +150,12 @@ Examples:
     .action(async (paths: string[], raw: Record<string, unknown>, command: Command) => {
       // `unspin help`, as git and npm take it, unless a file of that name is there to restore.
       const noOptions = Object.keys(raw).every((k) => command.getOptionValueSource(k) !== "cli");
-      if (paths.length === 1 && paths[0] === "help" && noOptions && !existsSync("help")) command.help();
+      if (paths[0] === "help" && noOptions && !existsSync("help")) {
+        if (paths.length === 1) command.help();
+        // `unspin help scan`: that command's help.
+        const sub = paths.length === 2 ? command.commands.find((c) => c.name() === paths[1]) : undefined;
+        if (sub && !existsSync(paths[1]!)) sub.help();
+      }
       await handlers.run(toCliOptions(paths, raw));
     });
 
@@ -160,7 +165,8 @@ Examples:
     .argument("<spun>", "the spun text")
     .argument("<original>", "the original text")
     .option("--all", "also list proposals that review rules would reject (function words, numbers, …)", false)
-    .action(async (spun: string, original: string, opts: { all: boolean }) => {
+    .action(async (spun: string, original: string, opts: { all: boolean }, command: Command) => {
+      refuseOptionsBefore(command);
       checkPaths([spun, original]);
       await handlers.learn(spun, original, opts);
     });
@@ -191,9 +197,18 @@ Examples:
   unspin scan --fail-on suspicious .       CI: fail on anything suspicious
   unspin scan --jsonl < records.jsonl      stream: one JSON record per line`,
     )
-    .action(async (paths: string[], raw: Record<string, unknown>) => {
+    .action(async (paths: string[], raw: Record<string, unknown>, command: Command) => {
+      refuseOptionsBefore(command);
       checkPaths(paths);
       if (raw.jsonl === true && paths.length > 0) throw new UserError(JSONL_TAKES_NO_PATHS);
+      if (raw.jsonl === true) {
+        // The stream's output is its records, and its input stdin: options about files or the table make no sense.
+        const clash = ["format", "stdinFilename", "hidden", "exclude"].filter((k) => command.getOptionValueSource(k) === "cli");
+        if (clash.length > 0 || command.getOptionValueSource("ignore") === "cli") {
+          const flags = [...clash.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`), ...(command.getOptionValueSource("ignore") === "cli" ? ["--no-ignore"] : [])];
+          throw new UserError(`--jsonl cannot be combined with ${flags.join(", ")}: records come from stdin and go to stdout one per line`);
+        }
+      }
       await handlers.scan(paths, {
         format: raw.format as "table" | "json" | "csv",
         failOn: raw.failOn as "spun" | "suspicious" | "never",
@@ -209,6 +224,19 @@ Examples:
     });
 
   return program;
+}
+
+/**
+ * Options of the restoring command given before a sub-command's name (`unspin -q scan …`) would be silently ignored
+ * (each sub-command reads the options after its name): refused, with where to put them.
+ */
+function refuseOptionsBefore(command: Command): void {
+  const parent = command.parent;
+  if (!parent) return;
+  const given = parent.options.filter((o) => parent.getOptionValueSource(o.attributeName()) === "cli").map((o) => o.long ?? o.short ?? o.flags);
+  if (given.length === 0) return;
+  const name = command.name();
+  throw new UserError(`${given.join(", ")} before "${name}" would be ignored: options of unspin ${name} go after its name (unspin ${name} ${given[0]} …; see unspin ${name} --help)`);
 }
 
 /** `--ext md,.TXT` → ["md", "txt"]; none at all is a mistake (a folder would then hold no text file). */
@@ -270,6 +298,7 @@ function toCliOptions(paths: string[], raw: Record<string, unknown>): CliOptions
   if (raw.maxSize !== undefined) opts.maxSize = raw.maxSize as number;
   if (raw.jsonl === true) opts.jsonl = true;
   if (opts.interactive && opts.write) throw new UserError("--interactive already writes what you accept; drop --write.");
+  if (opts.interactive && opts.check) throw new UserError("--interactive writes what you accept, --check changes nothing: use one of them.");
   if (opts.interactive && opts.format) throw new UserError("--interactive cannot be combined with --format/--diff.");
   return opts;
 }

@@ -26,6 +26,19 @@ describe("interactive review", () => {
     expect(readFileSync(join(dir, "c.txt"), "utf8")).toBe("mentioned\n");
   });
 
+  it("is refused with --write or --check, and changes nothing then", async () => {
+    const dir = tempTree({ "a.txt": "One mentioned {x}.\n" });
+    for (const [flag, message] of [
+      ["--write", "unspin: --interactive already writes what you accept; drop --write.\n"],
+      ["--check", "unspin: --interactive writes what you accept, --check changes nothing: use one of them.\n"],
+    ]) {
+      const r = await runCli(["-i", flag!, "a.txt"], { cwd: dir, input: "y\ny\n" });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(message);
+    }
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("One mentioned {x}.\n");
+  });
+
   it("treats end of input as quit", async () => {
     const dir = tempTree({ "a.txt": "mentioned mentioned\n" });
     const r = await runCli(["-i", "a.txt"], { cwd: dir, input: "y\n" });

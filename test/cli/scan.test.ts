@@ -75,4 +75,23 @@ describe("unspin scan (real engine)", () => {
     const probs = rows.map((l) => Number(l.split(",")[1]));
     expect([...probs].sort((a, b) => b - a)).toEqual(probs);
   }, 60_000);
+
+  it("in stream mode, exits 1 when a record reaches --fail-on, and refuses options about files or the table", async () => {
+    const records = [{ id: "o", text: ORIG }, { id: "s", text: SPUN }].map((r) => JSON.stringify(r)).join("\n") + "\n";
+    expect((await runCli(["scan", "--jsonl"], { ...real, input: records })).code).toBe(1);
+    expect((await runCli(["scan", "--jsonl", "--fail-on", "never"], { ...real, input: records })).code).toBe(0);
+    expect((await runCli(["scan", "--jsonl"], { ...real, input: JSON.stringify({ id: "o", text: ORIG }) + "\n" })).code).toBe(0);
+    const f = await runCli(["scan", "--jsonl", "-f", "csv"], { ...real, input: records });
+    expect(f.code).toBe(2);
+    expect(f.stderr).toBe("unspin: --jsonl cannot be combined with --format: records come from stdin and go to stdout one per line\n");
+  });
+
+  it("refuses options of the restoring command given before its name, which it would ignore", async () => {
+    const r = await runCli(["-q", "scan", "x.txt"], real);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('unspin: --quiet before "scan" would be ignored: options of unspin scan go after its name (unspin scan --quiet …; see unspin scan --help)\n');
+    const h = await runCli(["help", "scan"], real);
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/^Usage: unspin scan \[options\] \[paths\.\.\.\]/);
+  });
 });

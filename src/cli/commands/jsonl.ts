@@ -12,7 +12,7 @@ import { isUtf8 } from "node:buffer";
 import type { Edit, Flag, RestoreOptions, RestoreResult } from "../../types.js";
 import type { ScreenResult } from "../../index.js";
 import type { CliOptions } from "../args.js";
-import { EXIT_ERROR, EXIT_OK, UserError } from "../errors.js";
+import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "../errors.js";
 import type { Io } from "../io.js";
 import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, formatMB, readsFolder, STDIN_FOLDER } from "../input/size-limit.js";
 import { leanHeap } from "../run/heap.js";
@@ -23,6 +23,8 @@ export interface JsonlOptions {
   options?: RestoreOptions;
   /** Longest line accepted, in bytes (default: --max-size's default, 32 MB). */
   maxLineBytes?: number;
+  /** Scan mode: whether a verdict reaches --fail-on (then the stream exits 1, unless a record was bad: 2). */
+  fails?: (verdict: ScreenResult["verdict"]) => boolean;
 }
 
 interface Library {
@@ -47,6 +49,7 @@ export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
   leanHeap();
   const maxLine = opts.maxLineBytes ?? DEFAULT_MAX_SIZE_MB * BYTES_PER_MB;
   let bad = 0;
+  let reached = false;
   let lineNo = 0;
   // Output that fails (a closed pipe, a full disk) ends the stream: main() reports the error and exits 2. Waiting for
   // "drain" alone never ended, and Node gave up with exit 13 and no message.
@@ -85,7 +88,9 @@ export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
       out = JSON.stringify({ id: record && "id" in record ? record.id : null, error }) + "\n";
     } else {
       try {
-        out = JSON.stringify(processRecord(record!, lib, opts)) + "\n";
+        const result = processRecord(record!, lib, opts);
+        if (opts.fails && "verdict" in result && opts.fails(result.verdict as ScreenResult["verdict"])) reached = true;
+        out = JSON.stringify(result) + "\n";
       } catch (err) {
         bad++;
         const message = `internal error: ${(err as Error).message}`;
@@ -104,7 +109,7 @@ export async function runJsonl(io: Io, opts: JsonlOptions): Promise<number> {
   } finally {
     io.stdout.off("error", failed);
   }
-  return bad || outputFailed ? EXIT_ERROR : EXIT_OK;
+  return bad || outputFailed ? EXIT_ERROR : reached ? EXIT_CHANGES : EXIT_OK;
 }
 
 /** Thrown by a record's handler once output has failed: the rest of the input is not read. */

@@ -41,7 +41,12 @@ const STDIN = "-";
 export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promise<number> {
   if (opts.jsonl) {
     const { runJsonl } = await import("./jsonl.js");
-    return runJsonl(io, { mode: "scan", quiet: opts.quiet, ...(opts.maxSize !== undefined ? { maxLineBytes: opts.maxSize * BYTES_PER_MB } : {}) });
+    return runJsonl(io, {
+      mode: "scan",
+      quiet: opts.quiet,
+      fails: (verdict) => fails(verdict, opts.failOn),
+      ...(opts.maxSize !== undefined ? { maxLineBytes: opts.maxSize * BYTES_PER_MB } : {}),
+    });
   }
   const limit: SizeLimit =
     opts.maxSize !== undefined
