@@ -268,6 +268,10 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
 
   if (jobs.length === 0 && errors === 0) {
     if (!opts.quiet) io.stderr.write("unspin: no text files found (see --ext, --hidden and --no-ignore)\n");
+    // A SARIF log or HTML page is still written, empty: a CI step that uploads it must find one.
+    if (opts.format === "sarif" || opts.format === "html") {
+      await writeRunLog(opts.format, [], opts, io, { skipped: 0, errors: 0 }, (s) => io.stdout.write(s));
+    }
     return EXIT_OK;
   }
   const mode = chooseMode(opts, jobs, io);
@@ -353,14 +357,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   }
   if (interactive) await interactive.finish();
 
-  if (mode === "sarif" && !output.error) {
-    const { sarifLog } = await import("./report/sarif.js");
-    run.out(JSON.stringify(sarifLog(run.collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/")), null, 2) + "\n");
-  }
-  if (mode === "html" && !output.error) {
-    const { renderHtml } = await import("./report/html.js");
-    run.out(renderHtml(run.collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: run.summary.skipped, errors: run.summary.errors }));
-  }
+  if (!output.error) await writeRunLog(mode, run.collected, opts, io, run.summary, run.out);
   run.summary.ms = Date.now() - started;
   const reported = run.summary.files + run.summary.skipped > 0;
   await output.flush();
@@ -589,6 +586,25 @@ async function readStdin(
   const bytes = await readLimited(stdin, job.sizeLimit.bytes);
   if (bytes === null) return tooLarge(job, null);
   return processBytes(job, bytes, null, restore, stream, whole);
+}
+
+/** The one log a SARIF or HTML run writes at its end, over every file's results. */
+async function writeRunLog(
+  mode: Mode,
+  collected: Run["collected"],
+  opts: CliOptions,
+  io: Io,
+  summary: { skipped: number; errors: number },
+  out: (s: string) => void,
+): Promise<void> {
+  if (mode === "sarif") {
+    const { sarifLog } = await import("./report/sarif.js");
+    out(JSON.stringify(sarifLog(collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/")), null, 2) + "\n");
+  }
+  if (mode === "html") {
+    const { renderHtml } = await import("./report/html.js");
+    out(renderHtml(collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: summary.skipped, errors: summary.errors, written: opts.write === true }));
+  }
 }
 
 /** Closes the pool of a long text's windows, if one was made. */

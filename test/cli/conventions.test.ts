@@ -143,6 +143,18 @@ describe("messages that say what is wrong (item 13)", () => {
     expect(r.stderr).toContain(`unspin: be.txt: ${why}\n`);
   });
 
+  it("writes an empty SARIF log or HTML page when no text file is found, for a CI step that uploads it", async () => {
+    const dir = tempTree({ "empty/.keep": "" });
+    const sarif = await runCli(["--format", "sarif", "empty"], { cwd: dir });
+    expect(sarif.code).toBe(0);
+    const log = JSON.parse(sarif.out);
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0].results).toEqual([]);
+    const html = await runCli(["--format", "html", "empty"], { cwd: dir });
+    expect(html.out).toMatch(/^<!doctype html>/);
+    expect(html.out).toContain('<span id="count-files">0</span> files checked');
+  });
+
   it("refuses a folder on stdin (unspin < FOLDER), which Node would read as an empty text", () => {
     const dir = tempTree({ "a.txt": "He mentioned it.\n" });
     const fd = openSync(dir, "r");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lineSpanAround } from "../input/spans.js";
-import { contextAround } from "./context.js";
+import { contextAround, oneLine } from "./context.js";
 
 /** The reports' context as it was computed before contextAround: the whole line first, then the reach. */
 function reference(text: string, start: number, end: number, reach: number) {
@@ -39,5 +39,13 @@ describe("contextAround", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("oneLine", () => {
+  it("shows a file's control characters as symbols, so none reaches the terminal", () => {
+    expect(oneLine("a\tb\r\nc\nd")).toBe("a b⏎c⏎d");
+    expect(oneLine("\u001b[31mRED\u001b[0m \u0007\u007f\u009b")).toBe("␛[31mRED␛[0m ␇␡\ufffd");
+    expect(oneLine("café — ok")).toBe("café — ok");
   });
 });

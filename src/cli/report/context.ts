@@ -48,3 +48,17 @@ export function contextAround(text: string, start: number, end: number, reach: n
     tail: text.slice(end, to) + (to < lineEnd ? "…" : ""),
   };
 }
+
+/**
+ * Text from a file as one line of a terminal report: line breaks as "⏎", tabs as spaces, and other control characters
+ * as visible symbols (ESC as "␛"), so that a file's own escape sequences never reach the terminal.
+ */
+export function oneLine(s: string): string {
+  return s
+    .replace(/\r?\n/g, "⏎")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+      const code = c.charCodeAt(0);
+      return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "␡" : "\ufffd";
+    });
+}

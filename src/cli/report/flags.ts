@@ -4,10 +4,9 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { Flag } from "../../types.js";
-import { contextAround } from "./context.js";
+import { contextAround, oneLine } from "./context.js";
 
 const CONTEXT_CHARS = 50;
-const oneLine = (s: string) => s.replace(/\r?\n/g, "⏎").replace(/\t/g, " ");
 
 /** Report: `file:line:col  ? phrase  (likely "term", score 0.87)` and the sentence with the phrase marked. */
 export function formatFlag(display: string, text: string, f: Flag, chalk: ChalkInstance): string {

@@ -21,5 +21,14 @@ describe("the HTML review page", () => {
     const html = renderHtml([{ uri: "paper.txt", text, edits: [], flags: [flag] }], opts);
     expect(html).not.toContain('id="no-changes"');
     expect(html).toContain('<section class="file" data-file="0"><h2>paper.txt <span class="n">0 changes, 1 flag</span>');
+    // Counted among the files with flags, not with changes, as the terminal summary counts them.
+    expect(html).toContain('<span id="count-changed">0</span> with changes');
+  });
+
+  it("says whether the changes were written", () => {
+    expect(renderHtml([{ uri: "a.txt", text, edits: [edit] }], opts)).toContain("Nothing has been written;");
+    const written = renderHtml([{ uri: "a.txt", text, edits: [edit] }], { ...opts, written: true });
+    expect(written).toContain("These changes have been written to the files");
+    expect(written).not.toContain("Nothing has been written");
   });
 });

@@ -22,6 +22,8 @@ export interface HtmlOptions {
   title: string;
   skipped: number;
   errors: number;
+  /** The changes were written to the files (-w): the page says so instead of how to apply them. */
+  written?: boolean;
 }
 
 /** Lowest-confidence filter steps offered by the page. */
@@ -49,10 +51,12 @@ function confidenceClass(c: number): string {
 
 export function renderHtml(files: readonly HtmlFile[], opts: HtmlOptions): string {
   const flagsOf = (f: HtmlFile) => f.flags ?? [];
-  const changed = files.filter((f) => f.edits.length > 0 || flagsOf(f).length > 0);
-  const changes = changed.reduce((n, f) => n + f.edits.length, 0);
-  const flagged = changed.reduce((n, f) => n + flagsOf(f).length, 0);
-  const sections = changed
+  // Files shown: those with changes or flags; counted "with changes": those with changes, as the terminal summary does.
+  const shown = files.filter((f) => f.edits.length > 0 || flagsOf(f).length > 0);
+  const changedFiles = shown.filter((f) => f.edits.length > 0).length;
+  const changes = shown.reduce((n, f) => n + f.edits.length, 0);
+  const flagged = shown.reduce((n, f) => n + flagsOf(f).length, 0);
+  const sections = shown
     .map((f, fi) => {
       const rows = f.edits
         .map(
@@ -84,7 +88,7 @@ export function renderHtml(files: readonly HtmlFile[], opts: HtmlOptions): strin
       );
     })
     .join("\n");
-  const fileOptions = changed.map((f, fi) => `<option value="${fi}">${escapeHtml(f.uri)} (${f.edits.length})</option>`).join("");
+  const fileOptions = shown.map((f, fi) => `<option value="${fi}">${escapeHtml(f.uri)} (${f.edits.length})</option>`).join("");
   const confidenceOptions = CONFIDENCE_STEPS.map((c) => `<option value="${c}">${c === 0 ? "any" : `≥ ${Math.round(c * 100)}%`}</option>`).join("");
   const notes = [opts.skipped ? plural(opts.skipped, "file") + " skipped" : "", opts.errors ? plural(opts.errors, "error") : ""].filter(Boolean);
   return `<!doctype html>
@@ -121,7 +125,7 @@ mark { background: #fff59d; } .likely { color: #666; font-size: .9em; }
 <body>
 <header>
 <h1>unspin review: ${escapeHtml(opts.title)}</h1>
-<p id="summary"><span id="count-files">${files.length}</span> ${files.length === 1 ? "file" : "files"} checked, <span id="count-changed">${changed.length}</span> with changes, <span id="count-changes">${changes}</span> ${changes === 1 ? "change" : "changes"}${flagged ? `, <span id="count-flags">${flagged}</span> flagged ${flagged === 1 ? "phrase" : "phrases"}` : ""}${notes.length ? ` (${escapeHtml(notes.join(", "))})` : ""}. <span id="showing"></span></p>
+<p id="summary"><span id="count-files">${files.length}</span> ${files.length === 1 ? "file" : "files"} checked, <span id="count-changed">${changedFiles}</span> with changes, <span id="count-changes">${changes}</span> ${changes === 1 ? "change" : "changes"}${flagged ? `, <span id="count-flags">${flagged}</span> flagged ${flagged === 1 ? "phrase" : "phrases"}` : ""}${notes.length ? ` (${escapeHtml(notes.join(", "))})` : ""}. <span id="showing"></span></p>
 <div class="filters">
 <label>File <select id="file-filter"><option value="all">all files</option>${fileOptions}</select></label>
 <label>Confidence <select id="confidence-filter">${confidenceOptions}</select></label>
@@ -129,9 +133,13 @@ mark { background: #fff59d; } .likely { color: #666; font-size: .9em; }
 </div>
 </header>
 <main>
-${changed.length === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' : sections}
+${shown.length === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' : sections}
 </main>
-<footer class="help" style="padding:0 1.2em 1em">unspin ${escapeHtml(opts.version)}. Nothing has been written; run <code>unspin -w</code> to apply these changes, or <code>unspin -i</code> to pick them one by one.</footer>
+<footer class="help" style="padding:0 1.2em 1em">unspin ${escapeHtml(opts.version)}. ${
+    opts.written
+      ? "These changes have been written to the files (unspin -w)."
+      : "Nothing has been written; run <code>unspin -w</code> to apply these changes, or <code>unspin -i</code> to pick them one by one."
+  }</footer>
 <script>
 (() => {
   const items = [...document.querySelectorAll("li.change")];

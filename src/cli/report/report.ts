@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from "chalk";
 import type { Edit } from "../../types.js";
-import { contextAround } from "./context.js";
+import { contextAround, oneLine } from "./context.js";
 import { mark } from "./marks.js";
 
 /** Characters of context shown on each side of a change before eliding with "…". */
@@ -24,11 +24,6 @@ export function formatChangeLine(display: string, edit: Edit, chalk: ChalkInstan
 function context(text: string, edit: Edit, chalk: ChalkInstance): string {
   const { head, tail } = contextAround(text, edit.start, edit.end, CONTEXT_CHARS);
   return chalk.dim(oneLine(head)) + mark(-1, oneLine(edit.before), chalk) + mark(1, oneLine(edit.after), chalk) + chalk.dim(oneLine(tail));
-}
-
-/** Line breaks and tabs inside a change would break the one-line layout. */
-function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, "⏎").replace(/\t/g, " ");
 }
 
 export interface Summary {
