@@ -105,9 +105,10 @@ describe("--jsonl (real engine)", () => {
 
   it("scan --jsonl gives the scores and fingerprints, without the text", async () => {
     const r = await runCli(["scan", "--jsonl"], { ...real, input: `${JSON.stringify({ id: 1, text: SPUN, lang: "en" })}\n` });
-    expect(r.code).toBe(0);
+    // The spun record reaches --fail-on's default (spun): exit 1, as for a file.
+    expect(r.code).toBe(1);
     const [o] = lines(r.out);
-    expect(o).toMatchObject({ id: 1, lang: "en", verdict: expect.any(String), probability: expect.any(Number) });
+    expect(o).toMatchObject({ id: 1, lang: "en", verdict: "spun", probability: expect.any(Number) });
     expect(o).not.toHaveProperty("text");
   });
 
