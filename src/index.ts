@@ -9,7 +9,7 @@ import { compileUserDictionary, type ExtraDictionary } from "./dict/user.js";
 import { loadBundledResources } from "./resources.js";
 import { restoreWith as restoreWithUnchecked, type Resources, type Tuning } from "./restore/restore.js";
 import type { RestoreOptions, RestoreResult } from "./types.js";
-import { checkRestoreArguments } from "./validate.js";
+import { checkResources, checkRestoreArguments, shown } from "./validate.js";
 
 export type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "./types.js";
 export type { Candidate, PhraseDictionary, Tier } from "./dict/types.js";
@@ -27,12 +27,14 @@ export {
   type ExtraDictionary,
 } from "./dict/user.js";
 
-// Extra dictionaries arrive as file contents, the same for every file of a run: compile each set once.
-const withExtras = new Map<string, Resources>();
+// Extra dictionaries arrive as file contents, the same for every file of a run: compile each set once (per set of
+// resources they are added to).
+const extrasCache = new WeakMap<Resources, Map<string, Resources>>();
 
-function resourcesFor(extra: readonly (string | ExtraDictionary)[] | undefined): Resources {
-  const bundled = loadBundledResources();
+function resourcesFor(extra: readonly (string | ExtraDictionary)[] | undefined, bundled: Resources = loadBundledResources()): Resources {
   if (!extra || extra.length === 0) return bundled;
+  let withExtras = extrasCache.get(bundled);
+  if (!withExtras) extrasCache.set(bundled, (withExtras = new Map()));
   const dicts = extra.map((d, i) => {
     const x: ExtraDictionary = typeof d === "string" ? { text: d } : d;
     return { ...x, name: x.name ?? (extra.length > 1 ? `user${i + 1}` : "user") };
@@ -65,10 +67,14 @@ export function restore(text: string, options: RestoreOptions = {}): RestoreResu
   return restoreWithUnchecked(resourcesFor(options.extraDictionaries), text, options);
 }
 
-/** The same engine with resources you provide (see docs/library.md); arguments are checked as for restore(). */
+/**
+ * The same engine with resources you provide (see docs/library.md); arguments are checked as for restore(), and
+ * `options.extraDictionaries` are added to the resources' dictionaries as restore() adds them to the bundled ones.
+ */
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {
+  checkResources("restoreWith", resources);
   checkRestoreArguments("restoreWith", text, options);
-  return restoreWithUnchecked(resources, text, options, tuning);
+  return restoreWithUnchecked(resourcesFor(options.extraDictionaries, resources), text, options, tuning);
 }
 
 export type { RestoredWindow, PortableWindowPlan, WindowPart, WindowCounts, WindowSpan } from "./restore/windows.js";
@@ -143,5 +149,6 @@ import { screenWith, type ScreenOptions, type ScreenResult } from "./screen/scre
  * document gate's evidence and the tortured-phrase list, without restoring anything (several times faster).
  */
 export function screen(text: string, options: ScreenOptions = {}): ScreenResult {
+  if (typeof text !== "string") throw new TypeError(`unspin: screen() expects the text as a string (got ${shown(text)})`);
   return screenWith(loadBundledResources(), text, options);
 }

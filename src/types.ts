@@ -34,7 +34,7 @@ export interface RestoreOptions {
   /** Treat the document as spun even if the document gate says it is clean. */
   assumeSpun?: boolean;
   /** Words or phrases (case-insensitive) that are never touched. */
-  neverTouch?: string[];
+  neverTouch?: readonly string[];
   /**
    * Extra dictionaries, as file contents (a string) or `{ text, kind, name }`. Formats are told apart by content:
    * `spun<TAB>original` or `spun,original` pairs, a spinner's `key|synonym|…` table, `{original|alternative|…}`

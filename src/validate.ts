@@ -30,23 +30,36 @@ export function checkRestoreArguments(fn: string, text: unknown, options: unknow
   };
   if (o.level !== undefined && !LEVELS.includes(o.level as string)) bad("level", '"cautious", "normal" or "bold"', RangeError);
   if (o.threshold !== undefined && (typeof o.threshold !== "number" || !(o.threshold > 0 && o.threshold < 1))) {
-    bad("threshold", "a probability between 0 and 1", RangeError);
+    bad("threshold", "a probability between 0 and 1, exclusive", RangeError);
   }
   if (o.assumeSpun !== undefined && typeof o.assumeSpun !== "boolean") bad("assumeSpun", "true or false");
   if (o.neverTouch !== undefined && (!Array.isArray(o.neverTouch) || o.neverTouch.some((x) => typeof x !== "string"))) {
     bad("neverTouch", "an array of strings", TypeError, (x) => typeof x === "string");
   }
-  const isExtra = (x: unknown) => typeof x === "string" || (typeof x === "object" && x !== null && typeof (x as { text?: unknown }).text === "string");
+  // A dictionary object's kind and name are checked too: a misspelt kind ("correction") would quietly make a list of
+  // corrections into candidates, and a name that is not a string failed deep inside.
+  const isExtra = (x: unknown) => {
+    if (typeof x === "string") return true;
+    if (typeof x !== "object" || x === null) return false;
+    const d = x as { text?: unknown; kind?: unknown; name?: unknown };
+    return typeof d.text === "string" && (d.kind === undefined || d.kind === "corrections" || d.kind === "candidates") && (d.name === undefined || typeof d.name === "string");
+  };
   if (o.extraDictionaries !== undefined && (!Array.isArray(o.extraDictionaries) || !o.extraDictionaries.every(isExtra))) {
-    bad("extraDictionaries", "an array of dictionary texts (strings or { text, kind, name })", TypeError, isExtra);
+    bad("extraDictionaries", 'an array of dictionary texts (strings or { text, kind?: "corrections" | "candidates", name?: string })', TypeError, isExtra);
   }
   if (o.skip !== undefined) {
-    const ok =
-      Array.isArray(o.skip) &&
-      o.skip.every((s: unknown) => {
-        const span = s as { start?: unknown; end?: unknown } | null;
-        return typeof span?.start === "number" && typeof span.end === "number" && Number.isFinite(span.start) && Number.isFinite(span.end);
-      });
-    if (!ok) bad("skip", "an array of { start, end } offsets");
+    const isSpan = (s: unknown) => {
+      const span = s as { start?: unknown; end?: unknown } | null;
+      return typeof span?.start === "number" && typeof span.end === "number" && Number.isFinite(span.start) && Number.isFinite(span.end) && span.start <= span.end;
+    };
+    if (!Array.isArray(o.skip) || !o.skip.every(isSpan)) bad("skip", "an array of { start, end } offsets with start ≤ end", TypeError, isSpan);
+  }
+}
+
+/** Resources given to restoreWith() and its kin: a language model and a dictionary at least (see loadBundledResources). */
+export function checkResources(fn: string, resources: unknown): void {
+  const r = resources as { lm?: unknown; dictionary?: { lookup?: unknown } } | null;
+  if (typeof r !== "object" || r === null || typeof r.lm !== "object" || r.lm === null || typeof r.dictionary?.lookup !== "function") {
+    throw new TypeError(`unspin: ${fn}() expects resources { lm, dictionary } as loadBundledResources() gives them (got ${shown(resources)})`);
   }
 }

@@ -94,4 +94,12 @@ describe("malformed table and spintax lines", () => {
     expect(problems("a|b\tc\n{x}\ty\n")).toEqual([]);
     expect(problems('"{a|b}",c\nd,e\nf,g\n')).toEqual([]);
   });
+
+  it("reads decomposed accents as the letters they are, and lone-CR line ends as line ends", () => {
+    // macOS writes "café" as "cafe" + U+0301: the accent was dropped, and "naïve" lost its entry.
+    expect(pairs("zorblax\tcafe\u0301\nzib\tnai\u0308ve\n")).toEqual(["zorblax→café", "zib→naïve"]);
+    expect(pairs("cafe\u0301\tx\n")).toEqual(["café→x"]);
+    const mac = readDictionary("zorblax\tmayor\rquibbit\tgovernor\r");
+    expect(mac.pairs.map((p) => `${p.spun}→${p.original}@${p.line}`)).toEqual(["zorblax→mayor@1", "quibbit→governor@2"]);
+  });
 });

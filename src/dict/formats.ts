@@ -53,8 +53,10 @@ const SPINTAX_LINE = /^\{[^{}]*\}$/;
 
 /** Strip curator notes from a phrase: brackets, parentheses, question marks. */
 export function cleanPhrase(raw: string): string {
+  // NFC first: a decomposed accent (macOS writes "café" as e + U+0301) is a letter of the word, not punctuation.
   return normalizePhrase(
     raw
+      .normalize("NFC")
       .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
       .replace(/[?*]/g, " ")
       .replace(/[^\p{L}\p{N}'’\- ]/gu, " "),
@@ -70,7 +72,8 @@ function contentLines(text: string): Line[] {
   const out: Line[] = [];
   text
     .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
+    // "\n", "\r\n" or a lone "\r" (old Mac files) ends a line, as the CSV reader takes them.
+    .split(/\r\n?|\n/)
     .forEach((raw, i) => {
       const t = raw.trim();
       if (t !== "" && !t.startsWith("#")) out.push({ n: i + 1, text: raw });

@@ -5,6 +5,7 @@ import { benchText } from "../test-helpers/bench-text.js";
 import { countStringWork } from "../test-helpers/string-work.js";
 import { positionIn } from "../text/position.js";
 import { applyEdits, candidateSites, restoreWith } from "./restore.js";
+import { restoreWindowsWith } from "./windows.js";
 
 const resources = loadBundledResources();
 const restore = (text: string, options = {}) => restoreWith(resources, text, options);
@@ -54,6 +55,18 @@ describe("restore keeps everything outside its edits", () => {
       }),
       { numRuns: 100 },
     );
+  });
+  it("never touches URLs or e-mail addresses, in one piece or in windows", () => {
+    const spun = "Officers mentioned the work will start subsequent month, ending a debate that had lasted greater than a 12 months. ";
+    const text = `${spun}See https://example.com/mentioned/12-months or write to mentioned@individuals.org today.\n`;
+    const r = restore(text);
+    expect(r.text).toContain("Officials said the work will start next month");
+    expect(r.text).toContain(" https://example.com/mentioned/12-months ");
+    expect(r.text).toContain(" mentioned@individuals.org ");
+    const pieces = [...restoreWindowsWith(loadBundledResources(), text.repeat(20), {}, undefined, { windowChars: 512, windowedAbove: 0 })];
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) for (const e of p.edits) expect(e.before).not.toMatch(/example|@/);
+    expect(pieces.map((p) => p.text).join("").split(" https://example.com/mentioned/12-months ").length).toBe(21);
   });
 });
 

@@ -4,6 +4,7 @@
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
 import type { PhraseDictionary } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
+import { urlsAndEmails } from "../text/urls.js";
 import type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { shown } from "../validate.js";
 import { unlistedFlags, type Flagger } from "../flag/apply.js";
@@ -79,11 +80,17 @@ export function candidateSites(resources: Resources, text: string, options: Rest
  * A document's tokens, spintax and digits, its register, and a finder of every site a dictionary proposes (in token
  * order, fingerprints kept where they count, thesaurus candidates ranked).
  */
-export function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
-  const findOptions: FindOptions = {
+/** What the engine never changes in a text: the caller's never-touch words and spans, and URLs and e-mail addresses. */
+export function findOptionsFor(text: string, options: RestoreOptions): FindOptions {
+  const urls = urlsAndEmails(text);
+  return {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
-    skip: options.skip ?? [],
+    skip: urls.length === 0 ? (options.skip ?? []) : [...(options.skip ?? []), ...urls],
   };
+}
+
+export function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
+  const findOptions = findOptionsFor(text, options);
   if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
   const tok = tokenTable(text);
   const skip = new SkipSpans(findOptions.skip);

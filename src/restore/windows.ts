@@ -22,9 +22,10 @@ import { unlistedFlags } from "../flag/apply.js";
 import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type DecideConfig, type Gate } from "./decide.js";
 import { countFormSites, findNumbers, findSites, independentSites, prepare, type FormContexts, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
+import { shown } from "../validate.js";
 import { withoutNotation } from "./spintax.js";
 import { isAcademic, registerOf } from "./register.js";
-import { applyEdits, blockedTokens, configFor, gateReport, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
+import { applyEdits, blockedTokens, configFor, findOptionsFor, gateReport, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
 
 /** Characters per window (the core; margins come on top). */
 export const WINDOW_CHARS = 256 * 1024;
@@ -211,10 +212,7 @@ class WindowRun {
   ) {
     this.config = tuning ? { ...configFor(options), ...tuning } : configFor(options);
     this.assumeSpun = options.assumeSpun ?? false;
-    this.findOptions = {
-      neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
-      skip: options.skip ?? [],
-    };
+    this.findOptions = findOptionsFor(text, options);
     this.skip = new SkipSpans(this.findOptions.skip);
     this.gateDictionary = resources.gateDictionary ?? resources.dictionary;
   }
@@ -422,6 +420,7 @@ export function restoreWindowPart(resources: Resources, part: string, plan: Port
 
 /** A text's windows (pass 1 and 2 run over them), or null when it is short enough for one pass. */
 export function windowSpans(text: string, settings: WindowSettings = {}): WindowSpan[] | null {
+  if (typeof text !== "string") throw new TypeError(`unspin: windowSpans() expects the text as a string (got ${shown(text)})`);
   if (text.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) return null;
   return windowsOf(text, settings.windowChars ?? WINDOW_CHARS);
 }

@@ -5,6 +5,7 @@
  */
 import { extname } from "node:path";
 import { mergeSpans, type Span } from "./spans.js";
+import { urlsAndEmails } from "../../text/urls.js";
 
 export type DocKind = "markdown" | "html" | "plain";
 
@@ -29,18 +30,6 @@ export function proseSkips(text: string, kind: DocKind): Span[] {
   }
 }
 
-const URL_OR_EMAIL =
-  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
-/** What every URL or e-mail address of URL_OR_EMAIL holds. */
-const URL_OR_EMAIL_MARK = /:\/\/|www\.|mailto:|@/i;
-
-/**
- * URLs and e-mail addresses. The full pattern tries every word of the text; most texts hold none, and a quick search
- * for what each must contain says so first (about 1 % of the time of restoring a long spun text).
- */
-function urlsAndEmails(text: string): Span[] {
-  return URL_OR_EMAIL_MARK.test(text) ? matches(text, URL_OR_EMAIL) : [];
-}
 
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const RAW_ELEMENT = /<(script|style|pre|code|kbd|samp|var|textarea|svg|math|template)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;

@@ -1,0 +1,20 @@
+/**
+ * URLs and e-mail addresses in a text: never prose, so restoring leaves them alone (`https://example.com/mentioned`
+ * stays as written). Pure.
+ */
+const URL_OR_EMAIL =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/** What every URL or e-mail address of URL_OR_EMAIL holds. */
+const URL_OR_EMAIL_MARK = /:\/\/|www\.|mailto:|@/i;
+
+/**
+ * Offsets [start, end) of the URLs and e-mail addresses of a text, in order. The full pattern tries every word of
+ * the text; most texts hold none, and a quick search for what each must contain says so first (about 1 % of the time
+ * of restoring a long spun text).
+ */
+export function urlsAndEmails(text: string): { start: number; end: number }[] {
+  if (!URL_OR_EMAIL_MARK.test(text)) return [];
+  const out: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(URL_OR_EMAIL)) if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
