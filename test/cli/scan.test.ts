@@ -94,4 +94,11 @@ describe("unspin scan (real engine)", () => {
     expect(h.code).toBe(0);
     expect(h.out).toMatch(/^Usage: unspin scan \[options\] \[paths\.\.\.\]/);
   });
+
+  it("says what a larger --max-size would let it do: screen, not restore", async () => {
+    const d = tempTree({ "big.txt": SPUN });
+    const r = await runCli(["scan", "--max-size", "0.001", "big.txt"], { ...real, cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/big\.txt: .* is more than --max-size 0\.001 MB; not read \(raise --max-size to screen it\)/);
+  });
 });

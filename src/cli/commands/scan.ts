@@ -145,14 +145,14 @@ async function readInput(job: { path: string; display: string; explicit: boolean
       const st = await stat(job.path);
       if (st.isDirectory()) return { status: "error", message: "is a directory, expected a file" };
       if (st.isFile() && st.size > limit.bytes) {
-        return refused(job.explicit, tooLargeMessage(st.size, limit, !job.explicit));
+        return refused(job.explicit, tooLargeMessage(st.size, limit, !job.explicit, "screen"));
       }
       bytes = st.isFile() ? await readFile(job.path) : await readLimited(createReadStream(job.path), limit.bytes);
     }
   } catch (err) {
     return { status: "error", message: describeFsError(err) };
   }
-  if (bytes === null) return refused(job.explicit, tooLargeMessage(null, limit, !job.explicit));
+  if (bytes === null) return refused(job.explicit, tooLargeMessage(null, limit, !job.explicit, "screen"));
   const decoded = decode(bytes);
   if (!decoded.ok) return refused(job.explicit, `${describeUndecodable(decoded.reason)}, skipped`);
   return { status: "ok", text: decoded.text };

@@ -40,11 +40,12 @@ export function formatMB(bytes: number): string {
 /**
  * Message for an input over the limit. `size`: its size in bytes when known (stat), or null for a stream that was
  * stopped once more than the limit had arrived. `skipped`: found in a folder (a note) rather than named (an error).
+ * `verb`: what raising the limit would let unspin do with it (`unspin scan` screens, it restores nothing).
  */
-export function tooLargeMessage(size: number | null, limit: SizeLimit, skipped = false): string {
+export function tooLargeMessage(size: number | null, limit: SizeLimit, skipped = false, verb = "restore"): string {
   const what = size === null ? `more than ${limit.label} arrived` : `${formatMB(size)} is more than ${limit.label}`;
-  if (skipped) return `${what}, skipped (raise --max-size to restore it)`;
-  return `${what}; ${size === null ? "stopped reading" : "not read"} (raise --max-size to restore it)`;
+  if (skipped) return `${what}, skipped (raise --max-size to ${verb} it)`;
+  return `${what}; ${size === null ? "stopped reading" : "not read"} (raise --max-size to ${verb} it)`;
 }
 
 /**
