@@ -97,8 +97,8 @@ describe("unspin scan (real engine)", () => {
 
   it("says what a larger --max-size would let it do: screen, not restore", async () => {
     const d = tempTree({ "big.txt": SPUN });
-    const r = await runCli(["scan", "--max-size", "0.001", "big.txt"], { ...real, cwd: d });
+    const r = await runCli(["scan", "--max-size", "0.0001", "big.txt"], { ...real, cwd: d });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/big\.txt: .* is more than --max-size 0\.001 MB; not read \(raise --max-size to screen it\)/);
+    expect(r.stderr).toMatch(/big\.txt: .* is more than --max-size 0\.0001 MB; not read \(raise --max-size to screen it\)/);
   });
 });
