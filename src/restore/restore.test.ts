@@ -159,6 +159,15 @@ describe("restore on examples", () => {
     // Not across a blank line: that article belongs to another paragraph's last line.
     expect(restore("It is a\n\neconomic system in trouble.", { assumeSpun: true }).text).toBe("It is a\n\neconomy in trouble.");
   });
+  it("restores hard-wrapped text as the same text unwrapped, keeping the line breaks where it can", () => {
+    const flat = "Mr. Putin arrived in Beijing in quest of extra assist from the Chinese language chief, who began a fifth time period last 12 months. Officers mentioned the talks would proceed.";
+    const wrapped = "Mr. Putin arrived in Beijing in quest\nof extra assist from the Chinese language\nchief, who began a fifth time\nperiod last 12 months. Officers mentioned\nthe talks would proceed.";
+    const r = restore(wrapped, { assumeSpun: true });
+    expect(r.text.replace(/\n/g, " ")).toBe(restore(flat, { assumeSpun: true }).text);
+    // "in quest\nof" → "in search\nof": the break stays after as many words; "time\nperiod" → "term" has no place for it.
+    expect(r.text).toContain("in search\nof more help");
+    expect(r.text).toContain("a fifth term last year");
+  });
   it("leaves a plural possessive alone when its replacement would not end in s", () => {
     const spun =
       "The mayor mentioned the repairs would assist native companies. Officers mentioned the work will start subsequent month, " +

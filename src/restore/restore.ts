@@ -227,6 +227,14 @@ export const newCursor = (): EditCursor => ({ lastEnd: 0, lines: newLineCursor()
 /** Between an article and its word: spaces, tabs or no-break spaces, and at most one line break (hard-wrapped text). */
 const ARTICLE_GAP = /^(?=[\s\u00a0])[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*$/;
 
+/** `after` with the line break of `before` ("in quest\nof" → "in search\nof") after the same number of words. */
+function keepLineBreak(before: string, after: string): string {
+  const m = /[ \t\u00a0]*(\r\n|\r|\n)[ \t\u00a0]*/.exec(before)!;
+  const words = before.slice(0, m.index).split(/[ \t\u00a0]+/).length;
+  const parts = after.split(" ");
+  return words < parts.length ? `${parts.slice(0, words).join(" ")}${m[1]}${parts.slice(words).join(" ")}` : after;
+}
+
 /** An apostrophe at `at` that ends a word (`individuals'`), not one inside it (`people's`). */
 function isBareApostrophe(text: string, at: number): boolean {
   const c = text[at];
@@ -251,6 +259,8 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
     let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
     let before = text.slice(siteStart, siteEnd);
     if (before.includes("’")) after = after.replace(/'/g, "’");
+    // A phrase across the soft line break of hard-wrapped text keeps the break after as many words, if it can.
+    if (/[\r\n]/.test(before)) after = keepLineBreak(before, after);
     // A plural possessive ("the individuals' homes") keeps its apostrophe outside the site: a replacement that does
     // not end in s would leave "the people' homes", so such a site stays as written.
     if (/s$/i.test(before) && !/s$/i.test(after) && isBareApostrophe(text, siteEnd)) continue;

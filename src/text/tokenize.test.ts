@@ -19,9 +19,9 @@ describe("tokenizeWords", () => {
     expect(tokens[4]).toMatchObject({ hyphenBefore: true, joinsNext: true });
   });
 
-  it("joins words only across plain spaces", () => {
-    const tokens = tokenizeWords("time period, time\nperiod");
-    expect(tokens.map((t) => t.joinsNext)).toEqual([true, false, false, false]);
+  it("joins words only across plain spaces and the soft line breaks of hard-wrapped text", () => {
+    const tokens = tokenizeWords("time period, time\nperiod, time\nPeriod, time\n\nperiod");
+    expect(tokens.map((t) => t.joinsNext)).toEqual([true, false, true, false, false, false, false, false]);
   });
 });
 
@@ -30,7 +30,16 @@ describe("splitSentences", () => {
     const text = "He said “more help,” she said. Then\nit ended";
     const tokens = tokenizeWords(text);
     const words = splitSentences(text, tokens).map((s) => tokens.slice(s.from, s.to).map((t) => t.text).join(" "));
-    expect(words).toEqual(["He said more help she said", "Then", "it ended"]);
+    expect(words).toEqual(["He said more help she said", "Then it ended"]);
+  });
+  it("runs on across the soft line breaks of hard-wrapped text, and stops at the others", () => {
+    const text = "He served a fifth time\nperiod in office.\nThe next line\nand then\r\n\r\nanother paragraph\nHeading\nText here";
+    const tokens = tokenizeWords(text);
+    const words = splitSentences(text, tokens).map((s) => tokens.slice(s.from, s.to).map((t) => t.text).join(" "));
+    expect(words).toEqual(["He served a fifth time period in office", "The next line and then", "another paragraph", "Heading", "Text here"]);
+    // Words across a soft break are joined, as by a space: a phrase may run across it.
+    expect(tokens.find((t) => t.text === "time")!.joinsNext).toBe(true);
+    expect(tokens.find((t) => t.text === "then")!.joinsNext).toBe(false);
   });
 });
 
@@ -55,7 +64,7 @@ describe("decomposed accents (NFD)", () => {
 });
 
 describe("tokenTable (the engine's compact tokens)", () => {
-  const pieces = ["word", "Mr.", "Mrs", "No", "U.S.", "U.S", "a.b.c", "2,300", "3rd", "1,2.3", "90's", "90’s", "'s", "x'y", "ab'", "’", "'", "don’t", "Zu\u0308rich", "é", "\u0301", "²", "well", "-", "‐", " ", "  ", "\t", "\u00a0", "\u2003", ".", ". ", "\n", "\r\n", ",", ", ", "(", ")", "; ", "“", "”", "😀", "e.g.", "12months", "3.5km12", "A", "7"];
+  const pieces = ["word", "Mr.", "Mrs", "No", "U.S.", "U.S", "a.b.c", "2,300", "3rd", "1,2.3", "90's", "90’s", "'s", "x'y", "ab'", "’", "'", "don’t", "Zu\u0308rich", "é", "\u0301", "²", "well", "-", "‐", " ", "  ", "\t", "\u00a0", "\u2003", ".", ". ", "\n", "\r\n", "\r", "\n\n", ",", ", ", "(", ")", "; ", "“", "”", "😀", "e.g.", "12months", "3.5km12", "A", "7"];
   it("gives the tokens, flags and sentences of tokenizeWords and splitSentences", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {

@@ -13,7 +13,7 @@ export interface WordToken {
   end: number;
   /** Lower case, apostrophes folded to ASCII: the form dictionary keys use. */
   key: string;
-  /** True when only spaces/tabs (no punctuation, no line break) separate it from the next word token. */
+  /** True when only spaces/tabs (no punctuation, no line break but a soft one, see softBreak) separate it from the next word token. */
   joinsNext: boolean;
   /** A hyphen right before / right after it: it is part of a compound ("second-largest", "Russian-Chinese"). */
   hyphenBefore: boolean;
@@ -56,7 +56,7 @@ export function tokenizeWords(text: string): WordToken[] {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     const gap = text.slice(a.end, b.start);
-    a.joinsNext = /^[ \t\u00a0]+$/.test(gap);
+    a.joinsNext = /^[ \t\u00a0]+$/.test(gap) || softBreak(text, a.end, b.start);
     a.hyphenNext = gap.length === 1 && HYPHEN.test(gap);
   }
   return tokens;
@@ -64,7 +64,28 @@ export function tokenizeWords(text: string): WordToken[] {
 
 const SENTENCE_BREAK = /[.!?;:\n\r()\[\]]/;
 
-/** Sentences for the language model: broken at sentence punctuation, brackets and line breaks (not at quotes or commas, which the model never saw). */
+/**
+ * A line break inside a paragraph of hard-wrapped text ("a fifth time\nperiod in office"): between two words, only
+ * spaces and one line break, and the word after it starts in lower case. It is no sentence break, and a phrase may run
+ * across it. A line that ends a sentence, a heading, a paragraph per line, or a blank line between paragraphs stays a
+ * break: the first has punctuation in the gap, the others a capital or a second line break after it.
+ */
+export function softBreak(text: string, end: number, next: number): boolean {
+  let breaks = 0;
+  for (let j = end; j < next; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a) breaks++;
+    else if (c === 0x0d) {
+      if (text.charCodeAt(j + 1) !== 0x0a) breaks++;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  if (breaks !== 1) return false;
+  const first = text.codePointAt(next);
+  return first !== undefined && LOWER.test(String.fromCodePoint(first));
+}
+const LOWER = /\p{Ll}/u;
+
+/** Sentences for the language model: broken at sentence punctuation, brackets and line breaks but soft ones (not at quotes or commas, which the model never saw). */
 export function splitSentences(text: string, tokens: readonly WordToken[]): Sentence[] {
   const sentences: Sentence[] = [];
   let from = 0;
@@ -72,7 +93,7 @@ export function splitSentences(text: string, tokens: readonly WordToken[]): Sent
     const t = tokens[i]!;
     const next = tokens[i + 1];
     const gap = next ? text.slice(t.end, next.start) : "";
-    if (!next || SENTENCE_BREAK.test(gap)) {
+    if (!next || (SENTENCE_BREAK.test(gap) && !softBreak(text, t.end, next.start))) {
       sentences.push({ from, to: i + 1 });
       from = i + 1;
     }
@@ -408,7 +429,9 @@ export function tokenTable(text: string, from = 0, to = text.length): TokenTable
           break;
         }
       }
-      if (brk) f |= BREAK_AFTER;
+      // A soft line break (hard-wrapped text) joins its words as a space does.
+      if (brk && softBreak(text, e, b)) f |= JOINS_NEXT;
+      else if (brk) f |= BREAK_AFTER;
       else if (spaces && b > e) f |= JOINS_NEXT;
       else if (b === e + 1 && isHyphen(text.charCodeAt(e))) f |= HYPHEN_NEXT;
     }
