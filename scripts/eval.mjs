@@ -126,6 +126,33 @@ report("held out", heldOutSets);
   );
 }
 
+// Hard-wrapped text (e-mail, plain-text articles): every paragraph of the pages wrapped at 72 columns, restored held
+// out, the output unwrapped and scored; it should do as well as the pages as they are.
+{
+  const wrap = (line) => {
+    const out = [];
+    let cur = "";
+    for (const w of line.split(" ")) {
+      if (cur && `${cur} ${w}`.length > 72) {
+        out.push(cur);
+        cur = w;
+      } else cur = cur ? `${cur} ${w}` : w;
+    }
+    if (cur) out.push(cur);
+    return out.join("\n");
+  };
+  let before = 0, after = 0;
+  for (const pair of [...seedPairs, ...devPairs]) {
+    const spunText = readFileSync(pair.spun, "utf8");
+    const wrapped = spunText.split("\n").map(wrap).join("\n\n");
+    const restored = restoreWith(heldOut(pair.ids), wrapped).text.split("\n\n").map((p) => p.replace(/\r?\n/g, " ")).join("\n");
+    before += score(pair.gold, spunText).errors;
+    after += score(pair.gold, restored).errors;
+  }
+  const { before: b, after: a } = total(heldOutSets);
+  console.log(`wrapped held out: the pages hard-wrapped at 72 columns cut ${((1 - after / before) * 100).toFixed(1)} % (errors ${before} -> ${after}); as they are: ${((1 - a / b) * 100).toFixed(1)} %`);
+}
+
 // Long documents: the devset's spun pages joined into one text (about 4,300 words), and their originals joined.
 // The gate must judge a long spun document as it judges its pages, and a long clean one as clean.
 {
