@@ -77,15 +77,19 @@ export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}
       await program.parseAsync(argv, { from: "user" });
     }
   } catch (err) {
-    if (argv.length > 0 && err instanceof (await import("commander")).CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
-    if (err instanceof UserError) {
+    if (argv.length > 0 && err instanceof (await import("commander")).CommanderError) {
+      // --help and --version end here too: their output must still have arrived (`unspin --help > /dev/full`).
+      if (err.exitCode !== 0) return EXIT_ERROR;
+      exitCode = EXIT_OK;
+    } else if (err instanceof UserError) {
       io.stderr.write(`unspin: ${err.message}\n`);
       return EXIT_ERROR;
+    } else {
+      // Anything else is a bug or a broken installation; it must not exit 1, which --check uses for "would change".
+      const e = err as Error;
+      io.stderr.write(`unspin: internal error: ${e?.message ?? String(err)}\n${io.env.UNSPIN_DEBUG ? `${e?.stack}\n` : ""}`);
+      return EXIT_ERROR;
     }
-    // Anything else is a bug or a broken installation; it must not exit 1, which --check uses for "would change".
-    const e = err as Error;
-    io.stderr.write(`unspin: internal error: ${e?.message ?? String(err)}\n${io.env.UNSPIN_DEBUG ? `${e?.stack}\n` : ""}`);
-    return EXIT_ERROR;
   } finally {
     await output.flush();
     output.dispose();

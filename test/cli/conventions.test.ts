@@ -3,7 +3,7 @@
  * 10–13). Stand-in engine unless said otherwise.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, symlinkSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
@@ -141,6 +141,14 @@ describe("messages that say what is wrong (item 13)", () => {
     const why = "looks like UTF-16 without a byte-order mark (unspin reads UTF-16 only with one: add the mark, or convert to UTF-8), skipped";
     expect(r.stderr).toContain(`unspin: le.txt: ${why}\n`);
     expect(r.stderr).toContain(`unspin: be.txt: ${why}\n`);
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("fails --help and --version whose output cannot be written, like any other output", () => {
+    for (const args of [["--help"], ["--version"], ["scan", "--help"]]) {
+      const r = spawnSync("sh", ["-c", `"${process.execPath}" "${REAL_CLI}" ${args.join(" ")} > /dev/full`], { encoding: "utf8" });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe("unspin: cannot write output: no space left on device\n");
+    }
   });
 
   it("writes an empty SARIF log or HTML page when no text file is found, for a CI step that uploads it", async () => {
