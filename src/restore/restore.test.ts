@@ -156,6 +156,10 @@ describe("restore on examples", () => {
       const wrapped = restore(`It is a${gap}economic system in trouble.`, { assumeSpun: true });
       expect(wrapped.text).toBe(`It is an${gap}economy in trouble.`);
     }
+    // An article that may not change keeps its word as written too ("an massive" would be no fix).
+    expect(restore("He met an huge crowd.", { assumeSpun: true }).text).toBe("He met a massive crowd.");
+    expect(restore("He met an huge crowd.", { assumeSpun: true, neverTouch: ["an"] }).text).toBe("He met an huge crowd.");
+    expect(restore("He met an huge crowd.", { assumeSpun: true, skip: [{ start: 7, end: 9 }] }).text).toBe("He met an huge crowd.");
     // Not across a blank line: that article belongs to another paragraph's last line.
     expect(restore("It is a\n\neconomic system in trouble.", { assumeSpun: true }).text).toBe("It is a\n\neconomy in trouble.");
   });

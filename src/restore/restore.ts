@@ -162,7 +162,7 @@ export function restoreWhole(resources: Resources, text: string, options: Restor
     result = decide(sc, config, assumeSpun);
   }
   if (!result.spun) result.decisions = withoutNotation(result.decisions, sc.sites, resources.dictionary);
-  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip);
+  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip, newCursor(), run.findOptions.neverTouch);
   // Unlisted tortured phrases, in scientific text only: flagged, or restored when the evidence is overwhelming.
   let flags: Flag[] = [];
   const flagger = run.scientificText ? resources.flagger?.() : undefined;
@@ -224,6 +224,8 @@ export interface EditCursor {
 
 export const newCursor = (): EditCursor => ({ lastEnd: 0, lines: newLineCursor() });
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** Between an article and its word: spaces, tabs or no-break spaces, and at most one line break (hard-wrapped text). */
 const ARTICLE_GAP = /^(?=[\s\u00a0])[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*$/;
 
@@ -243,7 +245,15 @@ function isBareApostrophe(text: string, at: number): boolean {
   return next === undefined || !/[\p{L}\p{N}]/u.test(String.fromCodePoint(next));
 }
 
-export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: readonly Decision[], skip: SkipSpans, cursor: EditCursor = newCursor()): Edit[] {
+export function toEdits(
+  text: string,
+  tok: TokenTable,
+  sites: Sites,
+  decisions: readonly Decision[],
+  skip: SkipSpans,
+  cursor: EditCursor = newCursor(),
+  neverTouch: ReadonlySet<string> = NO_WORDS,
+): Edit[] {
   const edits: Edit[] = [];
   // Lines are counted as the edits go (they come in text order).
   let { lastEnd } = cursor;
@@ -271,8 +281,10 @@ export function toEdits(text: string, tok: TokenTable, sites: Sites, decisions: 
       const pStart = tok.start[p]!;
       const pEnd = tok.end[p]!;
       const prev = wordTable.text[tok.word[p]!]!;
-      if (!skip.overlaps(pStart, pEnd) && /^an?$/i.test(prev) && ARTICLE_GAP.test(text.slice(pEnd, siteStart))) {
+      if (/^an?$/i.test(prev) && ARTICLE_GAP.test(text.slice(pEnd, siteStart))) {
         const article = agreeingArticle(prev, after);
+        // An article that may not change (skipped, or a never-touch word) keeps its word too: "an massive" is no fix.
+        if (article !== prev && (skip.overlaps(pStart, pEnd) || neverTouch.has(prev.toLowerCase()))) continue;
         if (article !== prev) {
           const gap = text.slice(pEnd, siteStart);
           start = pStart;

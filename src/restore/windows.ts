@@ -361,7 +361,7 @@ class WindowRun {
     const result = decide(sc, config, assumeSpun, gate);
     const inWindow = result.decisions.filter((d) => inCore(sc.sites, d.site, w));
     const decisions = gate.spun ? inWindow : withoutNotation(inWindow, sc.sites, resources.dictionary);
-    const edits = toEdits(text, tok, sc.sites, decisions, skip, cursor);
+    const edits = toEdits(text, tok, sc.sites, decisions, skip, cursor, findOptions.neverTouch);
     if (!flagger) return { edits, flags: [] };
     return windowFlags(text, w, edits, sc, findOptions, resources, flagger, flagLines);
   }
