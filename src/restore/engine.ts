@@ -277,8 +277,11 @@ function firstTokenAfter(tok: TokenTable, offset: number): number {
 const SPINTAX = /\{([^{}\n]{1,200})\}/g;
 const PROSE_ALTERNATIVE = /^[\p{L}\p{N}'’\- ]+$/u;
 const LETTER = /\p{L}/u;
-/** Characters that make a brace group template or code syntax, not a spinner's: `${x}`, `#{x}`, `%{x}`, `{{ x|filter }}`. */
-const TEMPLATE_BEFORE = new Set(["$", "#", "%", "{"]);
+/**
+ * Characters that make a brace group template, code or TeX syntax, not a spinner's: `${x}`, `#{x}`, `%{x}`,
+ * `{{ x|filter }}`, `\text{x}`, `x_{i}`, `a^{2}`, `f{x}`. A spinner's braces stand where a word stood, after a space.
+ */
+const TEMPLATE_BEFORE = /[$#%{\\_^\p{L}\p{N}\p{M}]/u;
 
 /**
  * Spintax left in the text: `{dollars}`, `{the marketplace}`, `{a|b}` (see sites.ts findSpintaxSites), with `{` in
@@ -291,7 +294,7 @@ export function findSpintax(text: string, tok: TokenTable, skip: SkipSpans, from
     const start = m.index;
     const end = start + m[0].length;
     if (skip.overlaps(start, end)) continue;
-    if (start > 0 && TEMPLATE_BEFORE.has(text[start - 1]!)) continue;
+    if (start > 0 && TEMPLATE_BEFORE.test(text[start - 1]!)) continue;
     if (text[end] === "}") continue;
     const alternatives = m[1]!.split("|").map((a) => a.trim());
     if (alternatives.some((a) => !PROSE_ALTERNATIVE.test(a))) continue;

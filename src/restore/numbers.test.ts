@@ -29,6 +29,10 @@ describe("digits the spinner wrote for number words", () => {
       "Ranked No. 1 in the world.",
       "Version 2 ships next week.",
       "It rose 1.5 points.",
+      // Notation: an index, a power, an assignment.
+      "Let x_1 be the value of the first term.",
+      "The area grows as r^2 for every circle.",
+      "Set n=3 before the loop.",
     ]) {
       expect(proposals(text), text).toEqual([]);
     }

@@ -90,9 +90,9 @@ export function numberSite(
   if (overlaps(skip, tStart, tEnd)) return null;
   const before = text.slice(Math.max(0, tStart - 2), tStart);
   const after = text.slice(tEnd, tEnd + 2);
-  // Attached symbols: $5, 5%, 5:30, 2-1, 3/4, 1.5, 5,000, (5), #5, 5+.
-  if (/[$€£¥#+\-–/.:,(\[]/.test(text[tStart - 1] ?? "") || /[$€£¥#]\s$/.test(before)) return null;
-  if (/^(?:[%:/\-–+×x°.,]\d|[%:/\-–+×°)\]]|\.\d)/.test(after)) return null;
+  // Attached symbols: $5, 5%, 5:30, 2-1, 3/4, 1.5, 5,000, (5), #5, 5+; and notation: x_1, a^2, \\1, x=1, 2*3, <5.
+  if (/[$€£¥#+\-–/.:,(\[_^\\=*<>]/.test(text[tStart - 1] ?? "") || /[$€£¥#]\s$/.test(before)) return null;
+  if (/^(?:[%:/\-–+×x°.,]\d|[%:/\-–+×°)\]_^=*<>]|\.\d)/.test(after)) return null;
   const hasPrev = i > 0;
   const hasNext = i + 1 < tokens.n;
   const prevGap = hasPrev ? text.slice(tokens.end(i - 1), tStart) : "\n";

@@ -140,11 +140,15 @@ describe("restore on examples", () => {
       "In Smarty, write {$title|escape} to escape it.",
       "The shell expands ${HOME} and Ruby #{name|x} here.",
       "The pattern {0|1}* matches bits.",
+      // TeX and subscripts: a spinner's braces stand where a word stood, never glued to a command or a letter.
+      "Use \\emph{metropolis|city} and x_{big|large} in the paper.",
     ]) {
       expect(restore(text).text).toBe(text);
       expect(restore(text, { assumeSpun: true }).edits.filter((e) => e.entry.startsWith("artefact:"))).toEqual([]);
     }
     expect(restore("Individuals mentioned the plan, and folks mentioned it again.", { assumeSpun: true }).text).toMatch(/^People said the plan/);
+    // A lone {word} glued to a TeX command keeps its braces (they were stripped: \textmetropolis).
+    expect(restore("Use \\text{recordsdata} here.", { assumeSpun: true }).text).toMatch(/^Use \\text\{\w+\} here\.$/);
   });
 
   it("makes a/an agree with the restored word", () => {
