@@ -95,6 +95,17 @@ describe("JavaScript config files (item 2)", () => {
     expect(existsSync(join(repo, "open/ran"))).toBe(false);
   });
 
+  it("are refused when they are a link to a file in a folder everyone can write", async () => {
+    const repo = tempTree({ ".git/HEAD": "", "ww/real.js": EVIL, "sub/a.txt": SPUN });
+    chmodSync(join(repo, "ww"), 0o777);
+    symlinkSync(join(repo, "ww/real.js"), join(repo, "sub/unspin.config.js"));
+    const r = await runCli(["a.txt"], { cwd: join(repo, "sub") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`it leads to ${join(repo, "ww/real.js")}, in a folder writable by everyone`);
+    expect(existsSync(join(repo, "ww/ran"))).toBe(false);
+    expect(existsSync(join(repo, "sub/ran"))).toBe(false);
+  });
+
   it("still apply inside the project (repository root or home), and JSON configs anywhere above", async () => {
     const home = tempTree({ "unspin.config.js": "export default { neverTouch: ['mentioned'] };\n", "p/a.txt": SPUN });
     expect((await runCli(["a.txt"], { cwd: join(home, "p"), env: { HOME: home } })).out).toBe(SPUN);

@@ -6,7 +6,7 @@
  * repository root, or the home folder outside a repository) and never run from a file or folder others can write.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, parse, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -153,8 +153,11 @@ async function checkJsConfigSafe(filepath: string): Promise<void> {
   const refuse = (why: string): never => {
     throw new UserError(`refusing to run the JavaScript config ${filepath}: ${why} (use a JSON config such as .unspinrc.json, or fix the permissions)`);
   };
-  const [file, folder] = await Promise.all([stat(filepath), stat(dirname(filepath))]);
-  if (folder.mode & 0o002) refuse(`its folder ${dirname(filepath)} is writable by everyone`);
+  // The folders of the link and of the file it leads to: either may let someone else swap the code.
+  const real = await realpath(filepath);
+  const [file, ...folders] = await Promise.all([stat(real), stat(dirname(filepath)), stat(dirname(real))]);
+  if (folders[0]!.mode & 0o002) refuse(`its folder ${dirname(filepath)} is writable by everyone`);
+  if (folders[1]!.mode & 0o002) refuse(`it leads to ${real}, in a folder writable by everyone`);
   if (file.mode & 0o002) refuse("it is writable by everyone");
   const uid = process.getuid?.();
   if (uid !== undefined && file.uid !== uid && file.uid !== 0) refuse(`it belongs to another user (uid ${file.uid})`);

@@ -9,10 +9,12 @@ import { lineSpanAround, mergeSpans, nextLineStart, type Span } from "./spans.js
 
 const DIRECTIVE = /\bunspin-(ignore-line|ignore-next-line|disable-next-line|disable-line|disable|enable)\b(?!-)/g;
 
-export function directiveSkips(text: string): Span[] {
+/** `examples`: spans where a directive is only shown (code in Markdown), not followed. */
+export function directiveSkips(text: string, examples: readonly Span[] = []): Span[] {
   const spans: Span[] = [];
   let disabledFrom = -1;
   for (const m of text.matchAll(DIRECTIVE)) {
+    if (examples.some((s) => s.start <= m.index && m.index < s.end)) continue;
     const line = lineSpanAround(text, m.index, m.index + m[0].length);
     switch (m[1]) {
       case "ignore-line":

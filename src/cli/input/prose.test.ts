@@ -30,6 +30,50 @@ describe("prose regions", () => {
     );
   });
 
+  it("leaves reference labels, multi-line definitions and escaped titles alone, so links keep working", () => {
+    const md = [
+      "Read the [annual report][recordsdata] and the [metropolis] page, see [^mentioned].",
+      "",
+      "[recordsdata]: https://example.com/report",
+      "[Metropolis]: <./international locations.md> 'international locations mentioned'",
+      "[ref]:",
+      "  ./international-locations/recordsdata.md",
+      '  "The international locations mentioned title"',
+      "",
+      'See [x](recordsdata.md "the \\"international locations\\" mentioned") here.',
+    ].join("\n");
+    expect(prose(md, "markdown")).toBe(["Read the [annual report· and the · page, see ·.", "", "·", "·", "·", "", "See [x· here."].join("\n"));
+  });
+
+  it("finds code in list items, blockquotes and after an escaped backtick, and YAML front matter closed by ...", () => {
+    const md = [
+      "---",
+      "title: The recordsdata mentioned",
+      "...",
+      "A \\` tick then `recordsdata mentioned` code.",
+      "",
+      "- item",
+      "",
+      "    ~~~",
+      "    The recordsdata in a list fence.",
+      "    ~~~",
+      "",
+      "> ~~~",
+      "> The recordsdata in a quoted fence.",
+      "> ~~~",
+      "",
+      "- item",
+      "",
+      "        indented code in a list: the recordsdata",
+      "",
+      "The end.",
+    ].join("\n");
+    const visible = prose(md, "markdown");
+    expect(visible).not.toMatch(/recordsdata/);
+    expect(visible).toContain("The end.");
+    expect(visible).toContain("A \\` tick then · code.");
+  });
+
   it("skips Markdown code, links, front matter and comments", () => {
     const md = [
       "---",

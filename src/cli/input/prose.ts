@@ -48,12 +48,46 @@ function htmlSkips(text: string): Span[] {
   ]);
 }
 
-const FRONT_MATTER = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)[\s\S]*?(?:\r\n?|\n)\1[ \t]*(?:\r\n?|\n|$)/;
+/** YAML front matter (closed by `---` or, as Pandoc allows, `...`) or TOML (`+++`). */
+const FRONT_MATTER = /^(?:---[ \t]*(?:\r\n?|\n)[\s\S]*?(?:\r\n?|\n)(?:---|\.\.\.)|\+\+\+[ \t]*(?:\r\n?|\n)[\s\S]*?(?:\r\n?|\n)\+\+\+)[ \t]*(?:\r\n?|\n|$)/;
 const MD_AUTOLINK = /<[a-z][\w+.-]*:[^\s<>]*>/gi;
+/** A link title: "…", '…' (backslash escapes allowed inside) or (…). */
+const MD_TITLE = String.raw`(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\([^)\n]*\))`;
 /** `](destination "title")` of inline links and images; the link text before it is prose. */
-const MD_LINK_DESTINATION = /\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
-const MD_REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm;
+const MD_LINK_DESTINATION = new RegExp(String.raw`\]\(\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+${MD_TITLE})?\s*\)`, "g");
+/** `[label]: destination "title"`, the destination and the title each possibly on the next line. */
+const MD_REFERENCE_DEFINITION = new RegExp(
+  String.raw`^ {0,3}\[([^\]\n]+)\]:[ \t]*(?:\r?\n[ \t]*)?(?:<[^>\n]*>|\S+)(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)${MD_TITLE})?[ \t]*$`,
+  "gm",
+);
+/** The label of a full or collapsed reference link (`[text][label]`, `[text][]`) and a footnote reference (`[^1]`). */
+const MD_REFERENCE_LABEL = /\]\[[^\]\n]*\]|\[\^[^\]\n]+\]/g;
 const MD_MATH_BLOCK = /\$\$[\s\S]*?\$\$/g;
+
+/** A reference label as CommonMark matches them: case and runs of spaces do not count. */
+const labelKey = (label: string) => label.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * Shortcut references (`[label]` alone) to a label the document defines: the label is the link, and changing it would
+ * break it (its definition is left alone).
+ */
+function shortcutReferences(text: string): Span[] {
+  const defined = new Set<string>();
+  for (const m of text.matchAll(MD_REFERENCE_DEFINITION)) defined.add(labelKey(m[1]!));
+  if (defined.size === 0) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(/\[([^\]\n]+)\](?![(:\[])/g)) if (defined.has(labelKey(m[1]!))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/**
+ * The code of a Markdown document (fenced, indented and inline): a directive shown there is an example, not one to
+ * follow (see directives.ts).
+ */
+export function markdownCode(text: string): Span[] {
+  const blocks = markdownBlockSkips(text);
+  return mergeSpans([...blocks, ...inlineCodeSpans(blankOut(text, blocks))]);
+}
 
 function markdownSkips(text: string): Span[] {
   const blocks = markdownBlockSkips(text);
@@ -69,6 +103,8 @@ function markdownSkips(text: string): Span[] {
     ...matches(masked, MD_AUTOLINK),
     ...matches(masked, MD_LINK_DESTINATION),
     ...matches(masked, MD_REFERENCE_DEFINITION),
+    ...matches(masked, MD_REFERENCE_LABEL),
+    ...shortcutReferences(masked),
     ...matches(masked, MD_MATH_BLOCK),
     ...matches(masked, HTML_ENTITY),
     ...urlsAndEmails(masked),
@@ -76,7 +112,9 @@ function markdownSkips(text: string): Span[] {
 }
 
 const LINE_END = /\r\n|\n|\r/g;
-const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+/** A fence opens a code block at any indentation (in a list item it is indented) and inside blockquotes (`> ~~~`). */
+const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
+const FENCE_CLOSE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /** Front matter, fenced code blocks and indented code blocks. */
@@ -98,21 +136,22 @@ function markdownBlockSkips(text: string): Span[] {
     const line = text.slice(pos, eol ? eol.index : text.length);
     const blank = line.trim() === "";
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      const close = FENCE_CLOSE.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.len) {
         spans.push({ start: fence.start, end: lineEnd });
         fence = null;
       }
     } else {
       const open = FENCE_OPEN.exec(line);
-      const indented = /^(?: {4}|\t)/.test(line) && !blank;
+      // In a list, code is indented 4 more than the item's text (8 spaces for a one-level item): less is the item's text.
+      const indented = (inList ? /^(?: {8}|\t\t| {4}\t|\t {4})/ : /^(?: {4}|\t)/).test(line) && !blank;
       if (indentedStart !== -1 && !indented && !blank) {
         spans.push({ start: indentedStart, end: pos });
         indentedStart = -1;
       }
       if (open) {
         fence = { char: open[1]![0]!, len: open[1]!.length, start: pos };
-      } else if (indented && indentedStart === -1 && prevBlank && !inList) {
+      } else if (indented && indentedStart === -1 && prevBlank) {
         indentedStart = pos;
       } else if (!blank && !indented) {
         inList = LIST_ITEM.test(line) || (inList && !prevBlank);
@@ -148,8 +187,13 @@ function inlineCodeSpans(text: string): Span[] {
   const starts: number[] = [];
   const lengths: number[] = [];
   for (const m of text.matchAll(/`+/g)) {
-    starts.push(m.index);
-    lengths.push(m[0].length);
+    // A backslash escapes the first backtick of a run (outside code: "\`" is a literal backtick).
+    let backslashes = 0;
+    while (m.index - backslashes > 0 && text[m.index - backslashes - 1] === "\\") backslashes++;
+    const escaped = backslashes % 2 === 1 ? 1 : 0;
+    if (m[0].length - escaped === 0) continue;
+    starts.push(m.index + escaped);
+    lengths.push(m[0].length - escaped);
   }
   const nextSame = new Int32Array(starts.length);
   const lastOfLength = new Map<number, number>();

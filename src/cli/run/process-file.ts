@@ -8,7 +8,7 @@ import type { Edit, Flag, GateReport } from "../../types.js";
 import { decode, describeUndecodable, type Encoding } from "../input/encoding.js";
 import { describeFsError } from "../errors.js";
 import { directiveSkips } from "../input/directives.js";
-import { proseSkips, type DocKind } from "../input/prose.js";
+import { markdownCode, proseSkips, type DocKind } from "../input/prose.js";
 import type { CliRestoreOptions, Restorer, WindowRestorer } from "./restorer.js";
 import type { AsyncWindowRestorer } from "./parallel-windows.js";
 import type { RestoredWindow } from "../../restore/windows.js";
@@ -70,7 +70,7 @@ export interface TextOutcome {
 }
 
 export function restoreText(text: string, kind: DocKind, options: CliRestoreOptions, restore: Restorer): TextOutcome {
-  const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
+  const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text, kind === "markdown" ? markdownCode(text) : []), ...(options.skip ?? [])]);
   const result = restore(text, { ...options, skip });
   return { edits: result.edits, gate: result.gate, flags: result.flags ?? [] };
 }
@@ -82,7 +82,7 @@ export function restoreTextPieces(
   options: CliRestoreOptions,
   restoreWindows: WindowRestorer | AsyncWindowRestorer,
 ): Iterable<RestoredWindow> | AsyncIterable<RestoredWindow> {
-  const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text), ...(options.skip ?? [])]);
+  const skip = mergeSpans([...proseSkips(text, kind), ...directiveSkips(text, kind === "markdown" ? markdownCode(text) : []), ...(options.skip ?? [])]);
   return restoreWindows(text, { ...options, skip });
 }
 
