@@ -1,11 +1,11 @@
 /**
- * URLs and e-mail addresses in a text: never prose, so restoring leaves them alone (`https://example.com/mentioned`
- * stays as written). Pure.
+ * URLs and e-mail addresses in a text: never prose, so restoring leaves them alone (`https://example.com/mentioned`,
+ * `example.org/mentioned` stay as written). Pure.
  */
 const URL_OR_EMAIL =
-  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
-/** What every URL or e-mail address of URL_OR_EMAIL holds. */
-const URL_OR_EMAIL_MARK = /:\/\/|www\.|mailto:|@/i;
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]/giu;
+/** What every URL or e-mail address of URL_OR_EMAIL holds (a domain with a path, `example.org/page`, holds "./"). */
+const URL_OR_EMAIL_MARK = /:\/\/|www\.|mailto:|@|\.[a-z]{2,}\//i;
 
 /**
  * Offsets [start, end) of the URLs and e-mail addresses of a text, in order. The full pattern tries every word of

@@ -45,6 +45,18 @@ describe("prose regions", () => {
     expect(prose(md, "markdown")).toBe(["Read the [annual report· and the · page, see ·.", "", "·", "·", "·", "", "See [x· here."].join("\n"));
   });
 
+  it("leaves the template syntax of site generators alone: shortcodes, Liquid, attribute blocks, in Markdown and HTML", () => {
+    const md = [
+      '## The recordsdata mentioned {#recordsdata .international}',
+      '{{< figure src="recordsdata.png" title="metropolis" >}} and {% include recordsdata.html %} and {{ page.metropolis }}.',
+      "An unclosed {{ stays prose: the recordsdata mentioned.",
+    ].join("\n");
+    expect(prose(md, "markdown")).toBe(["## The recordsdata mentioned ·", "· and · and ·.", "An unclosed {{ stays prose: the recordsdata mentioned."].join("\n"));
+    expect(prose('<p>{% include recordsdata.html %} the recordsdata</p>', "html")).toBe("· the recordsdata·");
+    // A domain with a path is a URL, in any kind of text.
+    expect(prose("See recordsdata.org/mentioned for more.", "plain")).toBe("See · for more.");
+  });
+
   it("finds code in list items, blockquotes and after an escaped backtick, and YAML front matter closed by ...", () => {
     const md = [
       "---",

@@ -44,6 +44,7 @@ function htmlSkips(text: string): Span[] {
     ...matches(text, HTML_DECLARATION),
     ...matches(text, HTML_TAG),
     ...matches(text, HTML_ENTITY),
+    ...matches(text, TEMPLATE_SYNTAX),
     ...urlsAndEmails(text),
   ]);
 }
@@ -63,6 +64,13 @@ const MD_REFERENCE_DEFINITION = new RegExp(
 /** The label of a full or collapsed reference link (`[text][label]`, `[text][]`) and a footnote reference (`[^1]`). */
 const MD_REFERENCE_LABEL = /\]\[[^\]\n]*\]|\[\^[^\]\n]+\]/g;
 const MD_MATH_BLOCK = /\$\$[\s\S]*?\$\$/g;
+/**
+ * Template syntax of static-site generators, in Markdown and HTML alike: Hugo shortcodes (`{{< figure src="…" >}}`,
+ * `{{% … %}}`), Liquid and Jinja tags and output (`{% include x.html %}`, `{{ page.title }}`), and attribute blocks
+ * (`## Heading {#id .class}`): names and paths, never prose.
+ */
+// Within a line: an unclosed "{{" or "{%" must not hide the rest of the document (nor cost a search to its end).
+const TEMPLATE_SYNTAX = /\{\{[<%][^\n]*?[>%]\}\}|\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{[ \t]*[#.][^{}\n]*\}/g;
 
 /** A reference label as CommonMark matches them: case and runs of spaces do not count. */
 const labelKey = (label: string) => label.trim().replace(/\s+/g, " ").toLowerCase();
@@ -106,6 +114,7 @@ function markdownSkips(text: string): Span[] {
     ...matches(masked, MD_REFERENCE_LABEL),
     ...shortcutReferences(masked),
     ...matches(masked, MD_MATH_BLOCK),
+    ...matches(masked, TEMPLATE_SYNTAX),
     ...matches(masked, HTML_ENTITY),
     ...urlsAndEmails(masked),
   ]);
