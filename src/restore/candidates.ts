@@ -283,6 +283,9 @@ function cacheOf(dict: PhraseDictionary): DictCache {
   return c;
 }
 
+/** Keys of several words whose candidates (or none) are remembered before that memo starts afresh. */
+const PHRASE_KEYS = 200_000;
+
 /** Keys of several words remembered (DictionaryReader.extend) before the memo starts afresh. */
 const PHRASE_CACHE = 100_000;
 const ID_LIMIT = 2 ** 25;
@@ -424,6 +427,9 @@ export class DictionaryReader {
     let list = map.get(key);
     if (list === undefined) {
       list = this.build(key);
+      // Keys without candidates (most of them) count for nothing in the cache's candidate total, so the memo is
+      // bounded by its own size too: on text of many different words it grew without end (1.3 million keys for 2 MB).
+      if (map.size >= PHRASE_KEYS) map.clear();
       map.set(key, list);
     }
     return list;

@@ -345,6 +345,9 @@ export function neverTouchTokens(tok: TokenTable, neverTouch: ReadonlySet<string
   return marked;
 }
 
+/** Hyphens within a phrase key at most (the lists' longest compound has four). */
+const MAX_HYPHENS = 6;
+
 /**
  * Dictionary sites: every span of up to maxPhraseWords adjacent words (spaces or one hyphen between them) whose key
  * has candidates, for tokens [from, to).
@@ -361,6 +364,7 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
     let key = "";
     let entry: PhraseEntry | null = null;
     let words = 0;
+    let hyphens = 0;
     for (let len = 1; i + len <= n; len++) {
       const last = i + len - 1;
       let joiner = "";
@@ -372,6 +376,9 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         if (inSpintax[last]) break;
       }
       if (joiner !== "-" && ++words > maxLen) break;
+      // Parts of a hyphenated compound count apart: no key has more than a few ("leave-one-subject-out"), and a chain
+      // of thousands of hyphenated words made every start a key as long as the chain (time and memory went quadratic).
+      if (joiner === "-" && ++hyphens > MAX_HYPHENS) break;
       let list: CandList | null;
       // With the dictionary's phrase prefixes known, a phrase no key continues is the last one tried.
       let more: boolean;

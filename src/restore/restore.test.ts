@@ -259,6 +259,22 @@ describe("the learned gate and scorer", () => {
   });
 });
 
+describe("a long chain of hyphenated words", () => {
+  it("costs dictionary work in proportion to its length (keys were as long as the chain: a 10 KB chain ran out of memory)", () => {
+    const bundled = loadBundledResources();
+    const keyChars = (words: number) => {
+      let chars = 0;
+      const dictionary = { ...bundled.dictionary, lookup: (key: string) => ((chars += key.length), bundled.dictionary.lookup(key)) };
+      const chain = Array.from({ length: words }, (_, i) => ["mentioned", "metropolis", "assist", "native"][i % 4]).join("-");
+      restoreWith({ lm: bundled.lm, dictionary }, `${chain}.`, { assumeSpun: true });
+      return chars;
+    };
+    const small = keyChars(300);
+    const large = keyChars(1200);
+    expect(large / small).toBeLessThan(6);
+  });
+});
+
 describe("the line and column of edits on one long line", () => {
   // A document with no line breaks (unwrapped or minified): each edit once searched from its own offset to the next
   // line break, that is to the end of the text, so the work grew with the square of the text's length.
