@@ -601,13 +601,15 @@ async function writeRunLog(
   summary: { skipped: number; errors: number },
   out: (s: string) => void,
 ): Promise<void> {
+  // In parts: a log of many changes is more than one string can hold.
   if (mode === "sarif") {
-    const { sarifLog } = await import("./report/sarif.js");
-    out(JSON.stringify(sarifLog(collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/")), null, 2) + "\n");
+    const { sarifParts } = await import("./report/sarif.js");
+    for (const part of sarifParts(collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/"))) out(part);
   }
   if (mode === "html") {
-    const { renderHtml } = await import("./report/html.js");
-    out(renderHtml(collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: summary.skipped, errors: summary.errors, written: opts.write === true }));
+    const { renderHtmlParts } = await import("./report/html.js");
+    const parts = renderHtmlParts(collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: summary.skipped, errors: summary.errors, written: opts.write === true });
+    for (const part of parts) out(part);
   }
 }
 

@@ -50,16 +50,22 @@ function confidenceClass(c: number): string {
 }
 
 export function renderHtml(files: readonly HtmlFile[], opts: HtmlOptions): string {
+  return renderHtmlParts(files, opts).join("");
+}
+
+/**
+ * The page in parts, one per change among them, to be written one after the other: the page of a text with a few
+ * hundred thousand changes is more than the longest string V8 can hold (about 512 million characters).
+ */
+export function renderHtmlParts(files: readonly HtmlFile[], opts: HtmlOptions): string[] {
   const flagsOf = (f: HtmlFile) => f.flags ?? [];
   // Files shown: those with changes or flags; counted "with changes": those with changes, as the terminal summary does.
   const shown = files.filter((f) => f.edits.length > 0 || flagsOf(f).length > 0);
   const changedFiles = shown.filter((f) => f.edits.length > 0).length;
   const changes = shown.reduce((n, f) => n + f.edits.length, 0);
   const flagged = shown.reduce((n, f) => n + flagsOf(f).length, 0);
-  const sections = shown
-    .map((f, fi) => {
-      const rows = f.edits
-        .map(
+  const sectionParts = shown.flatMap((f, fi) => {
+      const rows = f.edits.map(
           (e) =>
             `<li class="change ${confidenceClass(e.confidence)}" tabindex="-1" data-file="${fi}" data-confidence="${e.confidence}">` +
             `<div class="head"><a class="where" href="#c${fi}-${e.start}" id="c${fi}-${e.start}">${escapeHtml(f.uri)}:${e.line}:${e.column}</a> ` +
@@ -68,8 +74,7 @@ export function renderHtml(files: readonly HtmlFile[], opts: HtmlOptions): strin
             `<code class="entry" title="dictionary entry">${escapeHtml(e.entry)}</code></div>` +
             `<div class="context">${contextHtml(f.text, e)}</div>` +
             `<div class="evidence">${escapeHtml(e.evidence)}</div></li>`,
-        )
-        .join("\n");
+        );
       const flagRows = flagsOf(f)
         .map(
           (g) =>
@@ -80,18 +85,17 @@ export function renderHtml(files: readonly HtmlFile[], opts: HtmlOptions): strin
         )
         .join("\n");
       const counts = [plural(f.edits.length, "change"), ...(flagsOf(f).length ? [plural(flagsOf(f).length, "flag")] : [])].join(", ");
-      return (
-        `<section class="file" data-file="${fi}"><h2>${escapeHtml(f.uri)} <span class="n">${counts}</span></h2>\n` +
-        `<ol class="changes">\n${rows}\n</ol>` +
-        (flagRows ? `\n<h3>Flagged, not changed</h3>\n<ol class="flags">\n${flagRows}\n</ol>` : "") +
-        `</section>`
-      );
-    })
-    .join("\n");
+      return [
+        ...(fi > 0 ? ["\n"] : []),
+        `<section class="file" data-file="${fi}"><h2>${escapeHtml(f.uri)} <span class="n">${counts}</span></h2>\n<ol class="changes">\n`,
+        ...rows.flatMap((r, k) => (k > 0 ? ["\n", r] : [r])),
+        `\n</ol>` + (flagRows ? `\n<h3>Flagged, not changed</h3>\n<ol class="flags">\n${flagRows}\n</ol>` : "") + `</section>`,
+      ];
+    });
   const fileOptions = shown.map((f, fi) => `<option value="${fi}">${escapeHtml(f.uri)} (${f.edits.length})</option>`).join("");
   const confidenceOptions = CONFIDENCE_STEPS.map((c) => `<option value="${c}">${c === 0 ? "any" : `≥ ${Math.round(c * 100)}%`}</option>`).join("");
   const notes = [opts.skipped ? plural(opts.skipped, "file") + " skipped" : "", opts.errors ? plural(opts.errors, "error") : ""].filter(Boolean);
-  return `<!doctype html>
+  const page = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -133,7 +137,7 @@ mark { background: #fff59d; } .likely { color: #666; font-size: .9em; }
 </div>
 </header>
 <main>
-${shown.length === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' : sections}
+${shown.length === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' : SECTIONS}
 </main>
 <footer class="help" style="padding:0 1.2em 1em">unspin ${escapeHtml(opts.version)}. ${
     opts.written
@@ -198,4 +202,9 @@ ${shown.length === 0 ? '<p id="no-changes">No changes: nothing looks spun.</p>' 
 </body>
 </html>
 `;
+  const at = page.indexOf(SECTIONS);
+  return at < 0 ? [page] : [page.slice(0, at), ...sectionParts, page.slice(at + SECTIONS.length)];
 }
+
+/** Where the files' sections go in the page's template (a string no page text holds). */
+const SECTIONS = "\u0000sections\u0000";

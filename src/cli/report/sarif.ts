@@ -105,6 +105,26 @@ export function sarifLog(files: readonly SarifFile[], version: string, rootUri: 
   };
 }
 
+/**
+ * The log as JSON.stringify(log, null, 2) + "\n" writes it, in parts (one per result), to be written one after the
+ * other: the log of a text with a hundred thousand changes is more than the longest string V8 can hold.
+ */
+export function sarifParts(files: readonly SarifFile[], version: string, rootUri: string): string[] {
+  const log = sarifLog(files, version, rootUri) as { runs: [{ results: object[] }] };
+  const results = log.runs[0].results;
+  if (results.length === 0) return [JSON.stringify(log, null, 2) + "\n"];
+  log.runs[0].results = [];
+  const text = JSON.stringify(log, null, 2) + "\n";
+  const m = /\n( *)"results": \[\]/.exec(text)!;
+  const indent = `${m[1]!}  `;
+  const head = text.slice(0, m.index + m[0].length - 1);
+  const tail = text.slice(m.index + m[0].length - 1);
+  const parts = [head];
+  results.forEach((r, k) => parts.push(`${k > 0 ? "," : ""}\n${indent}${JSON.stringify(r, null, 2).replace(/\n/g, `\n${indent}`)}`));
+  parts.push(`\n${m[1]!}${tail}`);
+  return parts;
+}
+
 /** Percent-encodes each path segment (spaces, #, %) but keeps the slashes. */
 function encodeUri(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
