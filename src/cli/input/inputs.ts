@@ -132,14 +132,15 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
   return { files: await onePathPerFile(files, notes), errors, notes };
 }
 
+/** Files stat'ed at a time by onePathPerFile. */
+const STAT_BATCH = 32;
+
 /**
  * One path per file: a file reached by two paths (hard links, or a link followed with -L beside its target) is
  * restored once, under its own path rather than a symbolic link's (else the first), so that its two runs never race
  * each other on separate threads (the second then finding the file "changed by another program"). The others are
  * noted.
  */
-const STAT_BATCH = 32;
-
 async function onePathPerFile(files: InputFile[], notes: InputError[]): Promise<InputFile[]> {
   if (files.length < 2) return files;
   // A few at a time: thousands of stat() calls in flight at once cost the batch's peak memory some 7 MB.
@@ -151,7 +152,10 @@ async function onePathPerFile(files: InputFile[], notes: InputError[]): Promise<
   }
   const paths = new Map<string, number[]>();
   ids.forEach((id, i) => {
-    if (id !== null) paths.set(id, [...(paths.get(id) ?? []), i]);
+    if (id === null) return;
+    const same = paths.get(id);
+    if (same) same.push(i);
+    else paths.set(id, [i]);
   });
   const keep = new Set<number>(files.keys());
   for (const same of paths.values()) {
