@@ -104,6 +104,35 @@ describe("anchoredDiff", () => {
     const { a, b } = pair(ANCHOR_ABOVE);
     expect(work(a, b).product).toBe(a.length * b.length);
   });
+
+  /** One passage of `passage` tokens repeated to `length`, spun anew in each copy: no token is unique to either side. */
+  function repeated(length: number, passage = 300) {
+    const { b: original } = pair(passage);
+    let state = 11;
+    const rand = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let a = "";
+    let b = "";
+    let kept = 0;
+    for (let i = 0; i < length; i++) {
+      const token = original[i % passage]!;
+      b += token;
+      const spun = rand() < 0.2;
+      a += spun ? String.fromCharCode(0xb000 + Math.floor(rand() * 50)) : token;
+      if (!spun) kept++;
+    }
+    return { a, b, kept };
+  }
+
+  it("aligns a passage repeated (nothing to anchor on) in work that grows with the length, not its square", () => {
+    const { a, b, kept } = repeated(4 * ANCHOR_ABOVE);
+    const { parts, product } = work(a, b);
+    expect(parts.filter(([op]) => op !== 1).map(([, s]) => s).join("")).toBe(a);
+    expect(parts.filter(([op]) => op !== -1).map(([, s]) => s).join("")).toBe(b);
+    const equal = parts.filter(([op]) => op === 0).reduce((n, [, s]) => n + s.length, 0);
+    expect(equal).toBeGreaterThan(0.97 * kept);
+    const small = repeated(ANCHOR_ABOVE + 1);
+    expect(product / work(small.a, small.b).product).toBeLessThan(6);
+  });
 });
 
 describe("mineEntries", () => {

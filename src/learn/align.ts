@@ -217,11 +217,56 @@ export function anchoredDiff(sa: string, sb: string, diffImpl: (a: string, b: st
   let i = 0;
   let j = 0;
   for (const [ai, bj] of [...anchors, [sa.length, sb.length] as [number, number]]) {
-    for (const part of diffImpl(sa.slice(i, ai), sb.slice(j, bj))) if (part[1].length > 0) out.push(part);
+    const x = sa.slice(i, ai);
+    const y = sb.slice(j, bj);
+    // A long gap has no token unique to it (one passage repeated, or a text with few anchors): diffed in windows.
+    const parts = x.length > ANCHOR_ABOVE || y.length > ANCHOR_ABOVE ? windowedDiff(x, y, diffImpl) : diffImpl(x, y);
+    for (const part of parts) if (part[1].length > 0) out.push(part);
     if (ai < sa.length) out.push([0, sa[ai]!]);
     i = ai + 1;
     j = bj + 1;
   }
+  return out;
+}
+
+/** Tokens a side per window of windowedDiff. */
+export const DIFF_WINDOW = 4096;
+
+/**
+ * A diff of two long token strings that have nothing to anchor on (a passage repeated has no token unique to
+ * either side), in windows: the first DIFF_WINDOW tokens of each side are diffed, the result is kept up to the end of
+ * the last run of equal tokens within the first three quarters of both windows (where the windows' ends cannot
+ * have cut the alignment short), and the next windows start there. Each window costs about its length times its
+ * differences, so the whole costs in proportion to the length, not its square. Two spans with no equal run early
+ * in them are taken window by window as the diff gives them.
+ */
+function windowedDiff(sa: string, sb: string, diffImpl: (a: string, b: string) => DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  let i = 0;
+  let j = 0;
+  const reach = (3 * DIFF_WINDOW) / 4;
+  while (sa.length - i > DIFF_WINDOW || sb.length - j > DIFF_WINDOW) {
+    const parts = diffImpl(sa.slice(i, i + DIFF_WINDOW), sb.slice(j, j + DIFF_WINDOW));
+    // The last equal run ending within `reach` on both sides (and far enough on to make progress).
+    let keep = parts.length;
+    let at = 0;
+    let bt = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const [op, text] = parts[k]!;
+      if (op !== 1) at += text.length;
+      if (op !== -1) bt += text.length;
+      if (at > reach || bt > reach) break;
+      if (op === 0 && (at >= DIFF_WINDOW / 4 || bt >= DIFF_WINDOW / 4)) keep = k + 1;
+    }
+    for (let k = 0; k < keep; k++) {
+      const [op, text] = parts[k]!;
+      if (text.length === 0) continue;
+      out.push(parts[k]!);
+      if (op !== 1) i += text.length;
+      if (op !== -1) j += text.length;
+    }
+  }
+  for (const part of diffImpl(sa.slice(i), sb.slice(j))) out.push(part);
   return out;
 }
 
