@@ -142,7 +142,7 @@ const rowsOut = new Map();
 // Literal risk: a phrase the language model knows as ordinary English (a common single word, or a chain of word
 // pairs it has seen with a clearly positive association: "on the off chance", "elderly folks", "malignant growth")
 // is often used literally. Such entries get a lower prior, and restoring applies them only in scientific or technical
-// text (src/restore/register.ts).
+// text (src/restore/register.ts) that also holds a listed phrase which is not (src/restore/engine.ts fingerprintFilter).
 const model = lm.scorer.model;
 function literal(phrase) {
   const ids = tokenizeWords(phrase).flatMap((t) => [...lm.tokenIds(t.text)]);
@@ -187,7 +187,7 @@ const header = [
   "# in the public repositories below, and press coverage. Licence of the list: CC BY 4.0 (see LICENSE.md beside this file).",
   "# Cleaned for unspin: curator notes, question marks, brackets, acronyms and alternatives resolved; see README.md.",
   "# line: key<TAB>term|alternative…<TAB>entry (the listed phrase; plurals are generated)<TAB>prior (log10)<TAB>sources",
-  `# prior ${LITERAL_PRIOR} (and applied only in scientific text): the phrase is also ordinary English (language model: a word with`,
+  `# prior ${LITERAL_PRIOR} (applied only in scientific text beside another listed phrase): the phrase is also ordinary English (language model: a word with`,
   `#   log10 unigram probability >= ${LITERAL_UNIGRAM}, or every word pair attested with mean association >= ${LITERAL_ASSOCIATION}); 0 otherwise.`,
   ...sourceLines,
   `# entries=${entries.size} forms=${body.length} maxPhraseWords=${maxWords}`,

@@ -500,7 +500,8 @@ export function prepare(tok: TokenTable, skip: SkipSpans, from = 0, to = tok.tex
  * spinners, which rewrite scientific and technical text: there they apply wherever they match (`scientific`, or the
  * caller assumes the text is spun). Elsewhere one listed phrase is more likely plain English ("years of deep
  * studying", "fake knowledge"): fingerprints then apply only when the text holds two different ones. Those that are
- * also ordinary English (prior < 0: "her bosom", "on the off chance") never count outside scientific text. A phrase
+ * also ordinary English (prior < 0: "her bosom", "on the off chance", "elderly folks") count only in scientific text
+ * that also holds a listed phrase which is not (news about a study reads as scientific by its vocabulary). A phrase
  * inside a longer fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one. Sites left
  * without candidates are dropped; the filtered list is shared per pooling key (and inside or not).
  */
@@ -529,6 +530,9 @@ export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprint
   }
   if (fingerprints?.seen) for (const k of distinct) fingerprints.seen.add(k);
   const anywhere = scientific || (fingerprints?.anywhere ?? distinct.size >= 2);
+  // An entry that is also ordinary English ("elderly folks", "shared data") is evidence only beside a listed phrase
+  // that is not: in news about a study, the register alone reads as scientific.
+  const confirmed = fingerprints?.confirmed ?? distinct.size >= 1;
   const filtered = new Map<string, CandList | null>();
   const order: number[] = [];
   const lists = new Map<number, CandList>();
@@ -539,7 +543,7 @@ export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprint
       continue;
     }
     const within = inside.has(i);
-    const drop = (c: number) => list.tier[c] === "fingerprint" && (within || !anywhere || (!scientific && list.prior[c]! < 0));
+    const drop = (c: number) => list.tier[c] === "fingerprint" && (within || !anywhere || (list.prior[c]! < 0 && (!scientific || !confirmed)));
     let dropped = false;
     for (let c = 0; c < list.n && !dropped; c++) if (drop(c)) dropped = true;
     if (!dropped) {
@@ -568,11 +572,13 @@ export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprint
 
 /**
  * For a window of a long document (restore/windows.ts): `seen` collects the window's distinct listed fingerprints,
- * and `anywhere`, when set, says whether the whole document holds two different ones (instead of the window).
+ * and `anywhere`, when set, says whether the whole document holds two different ones (instead of the window);
+ * `confirmed`, whether it holds one (what entries that are also ordinary English need beside them).
  */
 export interface FingerprintScope {
   seen?: Set<string>;
   anywhere?: boolean;
+  confirmed?: boolean;
 }
 
 /** The dictionary's sites over the whole document, by start then length. */

@@ -147,6 +147,8 @@ export interface WindowPlan {
   scientificText: boolean;
   /** Listed fingerprints count anywhere in the text (two or more of them found). */
   fingerprintsAnywhere: boolean;
+  /** The text holds a listed fingerprint that is not also ordinary English (see engine.ts fingerprintFilter). */
+  fingerprintsConfirmed: boolean;
   /** Windows where a closed gate could still change something (spintax, near-certain tiers, fingerprints). */
   certainIn: Uint8Array;
 }
@@ -353,7 +355,7 @@ class WindowRun {
     const scientific = assumeSpun || plan.scientificText;
     const flagger = this.flagger(plan);
     const { tok, doc, sitesFrom } = this.read(w);
-    const found = sitesFrom(gate.spun ? resources.dictionary : this.gateDictionary, scientific, { anywhere: plan.fingerprintsAnywhere });
+    const found = sitesFrom(gate.spun ? resources.dictionary : this.gateDictionary, scientific, { anywhere: plan.fingerprintsAnywhere, confirmed: plan.fingerprintsConfirmed });
     const here = independentSites(found.sites, found.forms, tok);
     found.forms.documentSites = Int32Array.from(found.forms.key, (key, f) => Math.max(plan.formSites.get(key) ?? 0, here[f]!));
     const sc = new Scoring(tok, doc.hidden, found.sites, found.forms, resources.lm);
@@ -370,7 +372,7 @@ class WindowRun {
 /** The gate and the rest of the document's evidence from pass 1's sums (over windows counted in turn or apart). */
 function documentEvidence(words: number, academic: number, counts: PlaceCounts, seen: ReadonlySet<string>, config: DecideConfig, assumeSpun: boolean) {
   const gate = gateFrom(words, counts, config, assumeSpun);
-  return { gate, report: gateReport(gate, words), scientificText: registerOf(words, academic).scientific, fingerprintsAnywhere: seen.size >= 2 };
+  return { gate, report: gateReport(gate, words), scientificText: registerOf(words, academic).scientific, fingerprintsAnywhere: seen.size >= 2, fingerprintsConfirmed: seen.size >= 1 };
 }
 
 /** The document-level evidence of a text longer than `windowedAbove` (pass 1), or null for a shorter one. */
