@@ -172,9 +172,22 @@ describe("restore on examples", () => {
     const wrapped = "Mr. Putin arrived in Beijing in quest\nof extra assist from the Chinese language\nchief, who began a fifth time\nperiod last 12 months. Officers mentioned\nthe talks would proceed.";
     const r = restore(wrapped, { assumeSpun: true });
     expect(r.text.replace(/\n/g, " ")).toBe(restore(flat, { assumeSpun: true }).text);
-    // "in quest\nof" → "in search\nof": the break stays after as many words; "time\nperiod" → "term" has no place for it.
+    // "in quest\nof" → "in search\nof": the break stays after as many words; "time\nperiod" → "term" takes it along
+    // in place of the space before the next word.
     expect(r.text).toContain("in search\nof more help");
-    expect(r.text).toContain("a fifth term last year");
+    expect(r.text).toContain("a fifth term\nlast year");
+  });
+  it("keeps the spacing between a phrase's words: indentation, CRLF, Markdown hard breaks, tabs and NBSP", () => {
+    const restored = (t: string) => restore(t, { assumeSpun: true }).text;
+    expect(restored("    Mr. Putin mentioned the economy grew in quest\n    of extra assist from his expensive\n    pal this 12 months.\n")).toBe(
+      "    Mr. Putin said the economy grew in search\n    of more help from his dear\n    friend this year.\n",
+    );
+    expect(restored("The financial\r\nsystem grew quickly, Mr. Putin mentioned.")).toBe("The economy\r\ngrew quickly, Mr. Putin said.");
+    expect(restored("The financial  \nsystem grew.")).toBe("The economy  \ngrew.");
+    expect(restored("He went in\u00a0quest\u00a0of extra assist from his expensive\tpal.")).toBe("He went in\u00a0search\u00a0of more help from his dear\tfriend.");
+    // No word after it on the line: the break goes before it; no word on either side: it stays as written.
+    expect(restored("The financial\nsystem.")).toBe("The\neconomy.");
+    expect(restored("financial\nsystem.")).toBe("financial\nsystem.");
   });
   it("leaves a plural possessive alone when its replacement would not end in s", () => {
     const spun =

@@ -229,12 +229,35 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 /** Between an article and its word: spaces, tabs or no-break spaces, and at most one line break (hard-wrapped text). */
 const ARTICLE_GAP = /^(?=[\s\u00a0])[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*$/;
 
-/** `after` with the line break of `before` ("in quest\nof" → "in search\nof") after the same number of words. */
-function keepLineBreak(before: string, after: string): string {
-  const m = /[ \t\u00a0]*(\r\n|\r|\n)[ \t\u00a0]*/.exec(before)!;
-  const words = before.slice(0, m.index).split(/[ \t\u00a0]+/).length;
-  const parts = after.split(" ");
-  return words < parts.length ? `${parts.slice(0, words).join(" ")}${m[1]}${parts.slice(words).join(" ")}` : after;
+/** Space between the words of a site other than one plain space: a line break, its indentation, a tab, NBSP. */
+const SPECIAL_SPACE = /[^\S ]| {2}/;
+const HAS_BREAK = /[\r\n]/;
+
+/**
+ * `after` (words joined by single spaces) with the spaces of `before` between its words, in order: "in quest\n    of"
+ * → "in search\n    of", "expensive\tpal" → "dear\tfriend". With fewer words than `before`, its line breaks (with
+ * their indentation) are kept first and the others dropped; with more, the extra gaps get `before`'s one kind of
+ * space if it has only one (NBSP throughout), else a plain space. Null when `after` has fewer gaps than `before` has
+ * line breaks ("financial\nsystem" → "economy"): the caller finds the break a place outside the site.
+ */
+export function keepSpacing(before: string, after: string): string | null {
+  const gaps = before.match(/\s+/g) ?? [];
+  const words = after.split(" ");
+  const slots = words.length - 1;
+  let use: string[];
+  if (slots >= gaps.length) {
+    const fill = gaps.length > 0 && gaps.every((g) => g === gaps[0]) && !HAS_BREAK.test(gaps[0]!) ? gaps[0]! : " ";
+    use = [...gaps, ...new Array<string>(slots - gaps.length).fill(fill)];
+  } else {
+    const breaks = gaps.filter((g) => HAS_BREAK.test(g)).length;
+    if (breaks > slots) return null;
+    // Keep every break and as many other gaps, in their order, as there are slots left.
+    let others = slots - breaks;
+    use = gaps.filter((g) => HAS_BREAK.test(g) || others-- > 0);
+  }
+  let out = words[0]!;
+  for (let k = 1; k < words.length; k++) out += use[k - 1]! + words[k]!;
+  return out;
 }
 
 /** An apostrophe at `at` that ends a word (`individuals'`), not one inside it (`people's`). */
@@ -267,38 +290,60 @@ export function toEdits(
     const siteEnd = sites.end[i]!;
     // A fingerprint term replaces a phrase word by word and may carry acronyms ("profound CNN" → "deep CNN").
     let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
+    let siteTo = siteEnd;
     let before = text.slice(siteStart, siteEnd);
     if (before.includes("’")) after = after.replace(/'/g, "’");
-    // A phrase across the soft line break of hard-wrapped text keeps the break after as many words, if it can.
-    if (/[\r\n]/.test(before)) after = keepLineBreak(before, after);
+    let siteFrom = siteStart;
+    // A phrase across the soft line break of hard-wrapped text keeps the break (and indentation, tabs, NBSP) between
+    // its words. Shrunk to fewer words than it has breaks, it takes the break along in place of the space before the
+    // next word on the line ("time\nperiod last" → "term\nlast"), else of the space before it ("language\nchief," →
+    // "\nleader,"); with neither, it stays as written.
+    if (SPECIAL_SPACE.test(before)) {
+      const spaced = keepSpacing(before, after);
+      if (spaced !== null) after = spaced;
+      else {
+        const gaps = before.match(/\s+/g)!.filter((g) => HAS_BREAK.test(g));
+        const next = /^[ \t\u00a0]+(?=[\p{L}\p{N}])/u.exec(text.slice(siteEnd, siteEnd + 64));
+        const previous = /(?<=[\p{L}\p{N}])[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, siteStart - 64), siteStart));
+        if (gaps.length !== 1) continue;
+        if (next && !skip.overlaps(siteEnd, siteEnd + next[0].length)) {
+          after = after + gaps[0]!;
+          siteTo = siteEnd + next[0].length;
+        } else if (previous && !skip.overlaps(siteStart - previous[0].length, siteStart)) {
+          after = gaps[0]! + after;
+          siteFrom = siteStart - previous[0].length;
+        } else continue;
+        before = text.slice(siteFrom, siteTo);
+      }
+    }
     // A plural possessive ("the individuals' homes") keeps its apostrophe outside the site: a replacement that does
     // not end in s would leave "the people' homes", so such a site stays as written.
     if (/s$/i.test(before) && !/s$/i.test(after) && isBareApostrophe(text, siteEnd)) continue;
-    let start = siteStart;
+    let start = siteFrom;
     // a/an before the span follows the restored word.
     const p = sites.tokFrom[i]! - 1;
     if (p >= 0 && !forced) {
       const pStart = tok.start[p]!;
       const pEnd = tok.end[p]!;
       const prev = wordTable.text[tok.word[p]!]!;
-      if (/^an?$/i.test(prev) && ARTICLE_GAP.test(text.slice(pEnd, siteStart))) {
+      if (/^an?$/i.test(prev) && ARTICLE_GAP.test(text.slice(pEnd, siteFrom))) {
         const article = agreeingArticle(prev, after);
         // An article that may not change (skipped, or a never-touch word) keeps its word too: "an massive" is no fix.
         if (article !== prev && (skip.overlaps(pStart, pEnd) || neverTouch.has(prev.toLowerCase()))) continue;
         if (article !== prev) {
-          const gap = text.slice(pEnd, siteStart);
+          const gap = text.slice(pEnd, siteFrom);
           start = pStart;
-          before = text.slice(pStart, siteEnd);
+          before = text.slice(pStart, siteTo);
           after = article + gap + after;
         }
       }
     }
     if (after === before || start < lastEnd) continue;
-    lastEnd = siteEnd;
+    lastEnd = siteTo;
     advanceLines(text, lines, start);
     edits.push({
       start,
-      end: siteEnd,
+      end: siteTo,
       line: lines.line,
       column: start - lines.lineStart + 1,
       before,
