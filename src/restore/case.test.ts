@@ -16,6 +16,9 @@ describe("case carried from the spun span to the restored words", () => {
     expect(applyCase("people", "first")).toBe("People");
     expect(applyCase("great hall", "title")).toBe("Great Hall");
     expect(applyCase("department of defense", "title")).toBe("Department of Defense");
+    // A small word that starts the phrase is its first word all the same.
+    expect(applyCase("in search of", "title")).toBe("In Search of");
+    expect(applyCase("the economy", "title")).toBe("The Economy");
   });
 
   it("keeps the capitals of a name, adding only a sentence-initial one", () => {

@@ -34,8 +34,15 @@ export function applyCase(replacement: string, pattern: CasePattern): string {
   switch (pattern) {
     case "first":
       return capitalise(replacement);
-    case "title":
-      return replacement.replace(/\p{L}[\p{L}'’\-]*/gu, (w) => (SMALL_WORDS.has(w) ? w : capitalise(w)));
+    case "title": {
+      // Small words stay lower case inside the phrase, never as its first word ("In Search of").
+      let first = true;
+      return replacement.replace(/\p{L}[\p{L}'’\-]*/gu, (w) => {
+        const keep = !first && SMALL_WORDS.has(w);
+        first = false;
+        return keep ? w : capitalise(w);
+      });
+    }
     case "upper":
       return replacement.toUpperCase();
     default:
