@@ -177,6 +177,13 @@ describe("restore on examples", () => {
     expect(r.text).toContain("in search\nof more help");
     expect(r.text).toContain("a fifth term\nlast year");
   });
+  it("capitalises a restored phrase that starts a sentence where the spun span started with a digit", () => {
+    const restored = (t: string) => restore(t, { assumeSpun: true }).text;
+    expect(restored("12 months later the financial system grew, Mr. Putin mentioned.")).toBe("Year later the economy grew, Mr. Putin said.");
+    expect(restored("He left. 12 months later the financial system grew.")).toBe("He left. Year later the economy grew.");
+    expect(restored("“12 months ago the financial system grew,” he mentioned.")).toBe("“Year ago the economy grew,” he said.");
+    expect(restored("It took 12 months for the financial system to grow.")).toContain("took year for");
+  });
   it("keeps the spacing between a phrase's words: indentation, CRLF, Markdown hard breaks, tabs and NBSP", () => {
     const restored = (t: string) => restore(t, { assumeSpun: true }).text;
     expect(restored("    Mr. Putin mentioned the economy grew in quest\n    of extra assist from his expensive\n    pal this 12 months.\n")).toBe(

@@ -260,6 +260,11 @@ export function keepSpacing(before: string, after: string): string | null {
   return out;
 }
 
+/** Whether token t is the first word of its sentence. */
+function startsSentence(tok: TokenTable, t: number): boolean {
+  return tok.sentenceFrom[tok.sentence[t]!] === t;
+}
+
 /** An apostrophe at `at` that ends a word (`individuals'`), not one inside it (`people's`). */
 function isBareApostrophe(text: string, at: number): boolean {
   const c = text[at];
@@ -292,6 +297,9 @@ export function toEdits(
     let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
     let siteTo = siteEnd;
     let before = text.slice(siteStart, siteEnd);
+    // A span that starts with a digit shows no case; at a sentence's start its words take a capital all the same
+    // ("12 months later" → "Year later").
+    if (!forced && /^\p{N}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(tok, sites.tokFrom[i]!)) after = after[0]!.toUpperCase() + after.slice(1);
     if (before.includes("’")) after = after.replace(/'/g, "’");
     let siteFrom = siteStart;
     // A phrase across the soft line break of hard-wrapped text keeps the break (and indentation, tabs, NBSP) between
