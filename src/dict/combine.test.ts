@@ -22,6 +22,19 @@ describe("combineDictionaries", () => {
     }
   });
 
+  it("lets a user's correction replace what the other dictionaries propose for its key, keeping their evidence", () => {
+    const user = dict("user", { recordsdata: "archives" });
+    const signature = dict("signature", { recordsdata: "files" });
+    const thesaurus = dict("thesaurus", { recordsdata: "records" });
+    for (const order of [[user, signature, thesaurus], [thesaurus, signature, user]]) {
+      expect(combineDictionaries(order).lookup("recordsdata")).toEqual([expect.objectContaining({ original: "archives", tier: "user", shadows: "signature" })]);
+    }
+    // In a document found spun as well (the bundled "recordsdata → files" used to win there).
+    const corrections = { text: "recordsdata\tarchives\n", kind: "corrections" as const };
+    expect(restore("He sent the recordsdata to the office.", { extraDictionaries: [corrections] }).text).toBe("He sent the archives to the office.");
+    expect(restore("He sent the recordsdata to the office.", { extraDictionaries: [corrections], assumeSpun: true }).text).toBe("He sent the archives to the office.");
+  });
+
   it("lets a user's corrections of pairs the engine knows leave the document gate as it was", () => {
     const text =
       "The chief mentioned the financial system grew this 12 months. Officers mentioned the metropolis council would meet " +

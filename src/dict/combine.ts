@@ -34,6 +34,17 @@ function better(a: Candidate, b: Candidate): boolean {
 const NONE: readonly Candidate[] = Object.freeze([]);
 
 /**
+ * A user's correction for a key replaces what the other dictionaries propose for it, as a project's own list does in
+ * codespell: "recordsdata → archives" of a user wins over the bundled "recordsdata → files" in a spun document too.
+ * The tiers it replaces still count as evidence of spinning where they would have (Candidate.shadows).
+ */
+function overriddenByUser(candidates: Candidate[]): Candidate[] {
+  if (!candidates.some((c) => c.tier === "user")) return candidates;
+  const others = candidates.filter((c) => c.tier !== "user");
+  return candidates.filter((c) => c.tier === "user").map((u) => others.reduce((kept, o) => keeping(kept, o), u));
+}
+
+/**
  * Combine dictionaries: a key's candidates are the union over all dictionaries; when several
  * propose the same original, the one with the best tier (then highest prior) is kept.
  * Candidates come back sorted by tier, then prior (desc). maxPhraseWords is the max.
@@ -62,10 +73,7 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
           }
         }
       }
-      const out =
-        byOriginal.size === 0
-          ? undefined
-          : [...byOriginal.values()].sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.prior - a.prior);
+      const out = byOriginal.size === 0 ? undefined : overriddenByUser([...byOriginal.values()]).sort((a, b) => TIER_RANK[a.tier] - TIER_RANK[b.tier] || b.prior - a.prior);
       // Bounded: a long run over varied text would otherwise keep every key it ever met.
       if (cache.size >= CACHE_KEYS) cache.clear();
       cache.set(key, out ?? NONE);
