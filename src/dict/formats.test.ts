@@ -103,3 +103,17 @@ describe("malformed table and spintax lines", () => {
     expect(mac.pairs.map((p) => `${p.spun}→${p.original}@${p.line}`)).toEqual(["zorblax→mayor@1", "quibbit→governor@2"]);
   });
 });
+
+describe("originals as written", () => {
+  it("keeps the case and punctuation of originals, normalising only the spun side for matching", () => {
+    const tsv = "Deoxyribonucleic Harm\tDNA damage\nyankee land\tU.S.\nsee plus plus\tC++\nlaptop program\t iPhone   app \namerica\tthe United States (?)\n";
+    expect(pairs(tsv)).toEqual(["deoxyribonucleic harm→DNA damage", "yankee land→U.S.", "see plus plus→C++", "laptop program→iPhone app", "america→the United States"]);
+    expect(pairs('"yankee land","U.S."\nsee plus plus,C++\n')).toEqual(["yankee land→U.S.", "see plus plus→C++"]);
+    expect(pairs("America|yankee land|freedom land\n")).toEqual(["yankee land→America", "freedom land→America"]);
+    expect(pairs("{U.S.|yankee land}\n")).toEqual(["yankee land→U.S."]);
+  });
+
+  it("still drops an original that is only a note, or the spun form in other case", () => {
+    expect(pairs("a\t(?)\nsame\tSame\nU.S.\tu s\nok\tfine\n")).toEqual(["ok→fine"]);
+  });
+});

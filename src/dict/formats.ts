@@ -27,7 +27,7 @@ export type DictionaryFormat = "tsv" | "csv" | "table" | "spintax";
 export interface DictionaryPair {
   /** Normalised spun form (lower case, single spaces, ASCII apostrophes). */
   spun: string;
-  /** Normalised original. */
+  /** The original as written (case and punctuation kept, curator notes stripped): see cleanOriginal. */
   original: string;
   /** 1-based line in the file. */
   line: number;
@@ -51,16 +51,36 @@ export interface ReadDictionary {
 const HEADER = /^(?:spun|tortured|from|pattern|key|word)$/i;
 const SPINTAX_LINE = /^\{[^{}]*\}$/;
 
-/** Strip curator notes from a phrase: brackets, parentheses, question marks. */
-export function cleanPhrase(raw: string): string {
+/** A phrase without curator notes: brackets, parentheses, question marks, asterisks. */
+function withoutNotes(raw: string): string {
   // NFC first: a decomposed accent (macOS writes "café" as e + U+0301) is a letter of the word, not punctuation.
-  return normalizePhrase(
-    raw
-      .normalize("NFC")
-      .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
-      .replace(/[?*]/g, " ")
-      .replace(/[^\p{L}\p{N}'’\- ]/gu, " "),
-  );
+  return raw
+    .normalize("NFC")
+    .replace(/\[[^\]]*\]|\([^)]*\)/g, " ")
+    .replace(/[?*]/g, " ");
+}
+
+/** A spun form as it is matched: curator notes stripped, then normalised (lower case, letters and digits only). */
+export function cleanPhrase(raw: string): string {
+  return normalizePhrase(withoutNotes(raw).replace(/[^\p{L}\p{N}'’\- ]/gu, " "));
+}
+
+/**
+ * An original as the user wrote it, curator notes stripped: it is the text written into the document, so its case
+ * and punctuation ("U.S.", "C++", "iPhone app") stay. Only spacing is collapsed and apostrophes folded to ASCII, as
+ * in the bundled dictionaries (the restorer writes a curly one back where the text has them).
+ */
+export function cleanOriginal(raw: string): string {
+  return withoutNotes(raw)
+    .replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Whether an original says nothing once normalised ("(?)", "-"), or is the spun form itself in other case. */
+function isEmptyOrSame(original: string, spun: string): boolean {
+  const key = cleanPhrase(original);
+  return key === "" || key === spun;
 }
 
 interface Line {
@@ -174,9 +194,9 @@ function readPairs(rows: { n: number; cols: string[] }[], expected: string): Omi
     }
     if (i === 0 && HEADER.test(cols[0]!.trim())) return;
     const spun = cleanPhrase(cols[0]!);
-    const original = cleanPhrase(cols[1]!);
+    const original = cleanOriginal(cols[1]!);
     // Curator notes alone ("(?)") leave nothing: skipped, not an error.
-    if (!spun || !original || spun === original) return;
+    if (!spun || isEmptyOrSame(original, spun)) return;
     pairs.push({ spun, original, line: n, weight: 1 });
   });
   return { pairs, problems };
@@ -248,7 +268,8 @@ function readTable(lines: Line[]): Omit<ReadDictionary, "format"> {
     if (!key) continue;
     const synonyms = [...new Set(fields.slice(1).map(cleanPhrase))].filter((s) => s !== "" && s !== key);
     if (synonyms.length > 0) keysWithSynonyms.add(key);
-    for (const s of synonyms) pairs.push({ spun: s, original: key, line: n, weight: 1 / synonyms.length });
+    const original = cleanOriginal(rawKey);
+    for (const s of synonyms) pairs.push({ spun: s, original, line: n, weight: 1 / synonyms.length });
   }
   for (const p of pairs) p.spunIsKey = keysWithSynonyms.has(p.spun);
   return { pairs, problems };
@@ -264,16 +285,18 @@ function readSpintax(lines: Line[]): Omit<ReadDictionary, "format"> {
       problems.push({ line: n, message: `expected one "{original|alternative|…}" group, ${braces ? `${braces} in` : "got"} ${quote(text)}` });
       continue;
     }
-    const fields = t.slice(1, -1).split("|").map(cleanPhrase);
+    const written = t.slice(1, -1).split("|");
+    const fields = written.map(cleanPhrase);
     // The first alternative is the original: an empty one would make the second the original by mistake.
     if (fields[0] === "" && fields.some((a) => a !== "")) {
       problems.push({ line: n, message: `expected one "{original|alternative|…}" group, the original (first alternative) is empty in ${quote(text)}` });
       continue;
     }
     const alts = fields.filter((a) => a !== "");
-    const original = alts[0];
-    if (!original) continue;
-    const others = [...new Set(alts.slice(1))].filter((a) => a !== original);
+    const originalKey = alts[0];
+    if (!originalKey) continue;
+    const original = cleanOriginal(written[0]!);
+    const others = [...new Set(alts.slice(1))].filter((a) => a !== originalKey);
     for (const a of others) pairs.push({ spun: a, original, line: n, weight: 1 / others.length });
   }
   return { pairs, problems };

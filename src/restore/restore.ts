@@ -269,6 +269,8 @@ export function toEdits(
     let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
     let before = text.slice(siteStart, siteEnd);
     if (before.includes("’")) after = after.replace(/'/g, "’");
+    // An original ending in an abbreviation's full stop ("U.S.") before the sentence's own writes one, not "U.S..".
+    if (after.endsWith(".") && text[siteEnd] === ".") after = after.slice(0, -1);
     // A phrase across the soft line break of hard-wrapped text keeps the break after as many words, if it can.
     if (/[\r\n]/.test(before)) after = keepLineBreak(before, after);
     // A plural possessive ("the individuals' homes") keeps its apostrophe outside the site: a replacement that does

@@ -57,3 +57,35 @@ describe("--dict kinds and formats", () => {
     expect(r3.stderr).toBe(`unspin: invalid dictionary ${bad}/latin1.tsv: not valid UTF-8 (unspin reads UTF-8 and UTF-16 with a byte-order mark)\n`);
   });
 });
+
+describe("--dict originals", () => {
+  it("are written as the user wrote them (case, full stops, symbols), with a capital first in a sentence", async () => {
+    const dir = tempTree({
+      "r4.tsv": "deoxyribonucleic harm\tDNA damage\n",
+      "u.tsv": "america\tthe United States\nyankee land\tU.S.\nsee plus plus\tC++\nlaptop program\tiPhone app\nfeline\tcat\n",
+    });
+    const cases: [string, string, string][] = [
+      ["r4.tsv", "We saw deoxyribonucleic harm.\n", "We saw DNA damage.\n"],
+      ["u.tsv", "He flew to america and used see plus plus in the laptop program in yankee land.\n", "He flew to the United States and used C++ in the iPhone app in U.S.\n"],
+      ["u.tsv", "America is far. Laptop program runs. Feline sleeps.\n", "The United States is far. iPhone app runs. Cat sleeps.\n"],
+    ];
+    for (const [dict, input, expected] of cases) {
+      const r = await runCli(["--dict", dict], { cli: REAL_CLI, cwd: dir, input });
+      expect(r.stderr).toBe("");
+      expect(r.out).toBe(expected);
+    }
+  });
+
+  it("round-trip through unspin learn: a lower-cased row edited to its real spelling restores that spelling", async () => {
+    const dir = tempTree({
+      "spun.txt": "We use the laptop program daily. The laptop program is fast.\n",
+      "orig.txt": "We use the iPhone app daily. The iPhone app is fast.\n",
+    });
+    const learned = await runCli(["learn", "spun.txt", "orig.txt"], { cli: REAL_CLI, cwd: dir });
+    expect(learned.out).toMatch(/^laptop program\tiphone app\t2\t/m);
+    const edited = tempTree({ "ours.tsv": learned.out.replace("\tiphone app\t", "\tiPhone app\t") });
+    const r = await runCli(["--dict", "ours.tsv"], { cli: REAL_CLI, cwd: edited, input: "Open the laptop program. Laptop program users agree.\n" });
+    expect(r.stderr).toBe("");
+    expect(r.out).toBe("Open the iPhone app. iPhone app users agree.\n");
+  });
+});
