@@ -117,3 +117,25 @@ describe("originals as written", () => {
     expect(pairs("a\t(?)\nsame\tSame\nU.S.\tu s\nok\tfine\n")).toEqual(["ok→fine"]);
   });
 });
+
+describe("header rows", () => {
+  it("are a first row naming both columns, in TSV and CSV", () => {
+    for (const header of ["spun\toriginal", "phrase\treplacement", "source\ttarget", "typo\tcorrection", "input\toutput", "Tortured\tExpected\tSource", "wrong\tright", "Phrases\tReplacements"]) {
+      expect(pairs(`${header}\nlaptop program\tcomputer program\n`), header).toEqual(["laptop program→computer program"]);
+    }
+    expect(pairs("from,to\nlaptop program,computer program\n")).toEqual(["laptop program→computer program"]);
+  });
+
+  it("are not a real first entry whose spun side is a header word, nor a header-like row after the first", () => {
+    expect(pairs("key\tcrucial\nlaptop program\tcomputer program\n")).toEqual(["key→crucial", "laptop program→computer program"]);
+    expect(pairs("word\tterm\n")).toEqual([]);
+    expect(pairs("# my list\nword,phrase\n")).toEqual(["word→phrase"]);
+    expect(pairs("laptop program\tcomputer program\nphrase\treplacement\n")).toEqual(["laptop program→computer program", "phrase→replacement"]);
+  });
+
+  it("named in a comment above the entries (as unspin learn writes) leave the first row an entry", () => {
+    const learned = "# spun\toriginal\tcount\tdocs\nword\tterm\t3\tspun.txt\nmentioned\tsaid\t2\tspun.txt\n";
+    expect(pairs(learned)).toEqual(["word→term", "mentioned→said"]);
+    expect(pairs("# spun,original\nkey,term\n")).toEqual(["key→term"]);
+  });
+});

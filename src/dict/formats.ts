@@ -2,7 +2,8 @@
  * The formats a user dictionary may come in, told apart by content, and read into spun → original pairs.
  * Pure: text in, pairs and problems out.
  *
- * - `tsv`: `spun<TAB>original[<TAB>anything]` (extra columns ignored; a header row naming its columns is skipped).
+ * - `tsv`: `spun<TAB>original[<TAB>anything]` (extra columns ignored; a first row naming both columns, as
+ *   `spun<TAB>original` or `phrase<TAB>replacement`, is a header and skipped: see isHeaderRow).
  * - `csv`: `spun,original[,anything]`, RFC 4180 quoting (`"a, b"`, `""` for a quote), read with csv-parse.
  * - `table`: a spinner's own table, `key|synonym|synonym…`. The spinner replaces `key` by one of its synonyms, so
  *   the table is read in reverse: every synonym is a spun form whose candidate original is the key. When a key
@@ -48,7 +49,37 @@ export interface ReadDictionary {
   problems: DictionaryProblem[];
 }
 
-const HEADER = /^(?:spun|tortured|from|pattern|key|word)$/i;
+/**
+ * Column names of a header row: its first column names the spun side with one of SPUN_HEADERS, its second the
+ * original with one of ORIGINAL_HEADERS. Both must, so that a real first entry such as "key<TAB>crucial" is read.
+ */
+export const SPUN_HEADERS: ReadonlySet<string> = new Set(["spun", "tortured", "from", "pattern", "key", "word", "phrase", "source", "typo", "misspelling", "input", "wrong", "incorrect", "before", "old", "find"]);
+export const ORIGINAL_HEADERS: ReadonlySet<string> = new Set(["original", "term", "to", "replacement", "replace", "target", "correction", "correct", "fix", "output", "right", "after", "new", "expected", "restored"]);
+
+/** A header cell: one of the names, in any case, singular or plural ("Phrases"). */
+function namesColumn(cell: string | undefined, names: ReadonlySet<string>): boolean {
+  const word = (cell ?? "").trim().toLowerCase();
+  return names.has(word) || (word.endsWith("s") && names.has(word.slice(0, -1)));
+}
+
+function isHeaderRow(cols: readonly string[]): boolean {
+  return namesColumn(cols[0], SPUN_HEADERS) && namesColumn(cols[1], ORIGINAL_HEADERS);
+}
+
+/**
+ * Whether a comment line above the first entry already names the columns (unspin learn writes
+ * "# spun<TAB>original<TAB>count<TAB>docs"): the first row is then an entry even if it reads like a header.
+ */
+function hasCommentHeader(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n?|\n/);
+  for (const line of lines) {
+    const t = line.trim();
+    if (t === "") continue;
+    if (!t.startsWith("#")) return false;
+    if (isHeaderRow(t.slice(1).split(/\t|,/))) return true;
+  }
+  return false;
+}
 const SPINTAX_LINE = /^\{[^{}]*\}$/;
 
 /** A phrase without curator notes: brackets, parentheses, question marks, asterisks. */
@@ -142,7 +173,7 @@ export function readDictionary(text: string, format?: DictionaryFormat): ReadDic
   }
   switch (f) {
     case "tsv":
-      return { format: f, ...readPairs(contentLines(text).map((l) => ({ n: l.n, cols: l.text.split("\t") })), "spun<TAB>original") };
+      return { format: f, ...readPairs(contentLines(text).map((l) => ({ n: l.n, cols: l.text.split("\t") })), "spun<TAB>original", !hasCommentHeader(text)) };
     case "csv":
       return { format: f, ...readCsv(text) };
     case "table":
@@ -184,7 +215,8 @@ function braceProblem(t: string): string | null {
   return null;
 }
 
-function readPairs(rows: { n: number; cols: string[] }[], expected: string): Omit<ReadDictionary, "format"> {
+/** Pairs from the rows of a TSV or CSV file; the first row is skipped when `mayHaveHeader` and it names columns. */
+function readPairs(rows: { n: number; cols: string[] }[], expected: string, mayHaveHeader: boolean): Omit<ReadDictionary, "format"> {
   const pairs: DictionaryPair[] = [];
   const problems: DictionaryProblem[] = [];
   rows.forEach(({ n, cols }, i) => {
@@ -192,7 +224,7 @@ function readPairs(rows: { n: number; cols: string[] }[], expected: string): Omi
       problems.push({ line: n, message: `expected "${expected}", got ${quote(cols.join(expected.includes(",") ? "," : "\t"))}` });
       return;
     }
-    if (i === 0 && HEADER.test(cols[0]!.trim())) return;
+    if (i === 0 && mayHaveHeader && isHeaderRow(cols)) return;
     const spun = cleanPhrase(cols[0]!);
     const original = cleanOriginal(cols[1]!);
     // Curator notes alone ("(?)") leave nothing: skipped, not an error.
@@ -227,7 +259,7 @@ function readCsv(text: string): Omit<ReadDictionary, "format"> {
     return { pairs: [], problems };
   }
   for (const { record, info } of records) rows.push({ n: info.lines, cols: record });
-  const read = readPairs(rows, "spun,original");
+  const read = readPairs(rows, "spun,original", !hasCommentHeader(text));
   return { pairs: read.pairs, problems: [...problems, ...read.problems] };
 }
 

@@ -89,3 +89,23 @@ describe("--dict originals", () => {
     expect(r.out).toBe("Open the iPhone app. iPhone app users agree.\n");
   });
 });
+
+describe("--dict header rows", () => {
+  it("skip a header naming both columns, and read a real first entry whose spun side is a header word", async () => {
+    const dir = tempTree({
+      "r5.tsv": "key\tcrucial\nlaptop program\tcomputer program\n",
+      "h.tsv": "phrase\treplacement\nlaptop program\tcomputer program\n",
+      "h.csv": "typo,correction\nlaptop program,computer program\n",
+    });
+    const cases: [string, string, string][] = [
+      ["r5.tsv", "A key step for the laptop program.\n", "A crucial step for the computer program.\n"],
+      ["h.tsv", "Find the phrase and its replacement in the laptop program.\n", "Find the phrase and its replacement in the computer program.\n"],
+      ["h.csv", "Fix the typo and check the correction in the laptop program.\n", "Fix the typo and check the correction in the computer program.\n"],
+    ];
+    for (const [dict, input, expected] of cases) {
+      const r = await runCli(["--dict", dict], { cli: REAL_CLI, cwd: dir, input });
+      expect(r.stderr).toBe("");
+      expect(r.out).toBe(expected);
+    }
+  });
+});
