@@ -139,3 +139,19 @@ describe("header rows", () => {
     expect(pairs("# spun,original\nkey,term\n")).toEqual(["key→term"]);
   });
 });
+
+describe("tables with lines written as {…} groups", () => {
+  it("read as a table however many of their lines are groups, reporting only lines that are neither", () => {
+    const mix = "computer program|laptop program\nbig|large|huge\n{said|mentioned}\n{help|assist}\n";
+    expect(detectFormat(mix)).toBe("table");
+    expect(readDictionary(mix).problems).toEqual([]);
+    expect(pairs(mix)).toEqual(["laptop program→computer program", "large→big", "huge→big", "mentioned→said", "assist→help"]);
+    expect(detectFormat("big|large\n{said|mentioned}\n{help|assist}\n{year|12 months}\n")).toBe("table");
+    expect(readDictionary("big|large\n{said|mentioned}\n{help|assist}\nno separator\n").problems).toEqual([]);
+    expect(readDictionary("big|large\n{said|mentioned}\n{help|assist}\n{a|b} extra\n").problems).toEqual([
+      { line: 4, message: 'expected "key|synonym|synonym…", text after the closing brace in "{a|b} extra"' },
+    ]);
+    // Groups alone (with a typo among them) are still spintax.
+    expect(detectFormat("{said|mentioned}\n{help|assist}\n{a|b} extra\n")).toBe("spintax");
+  });
+});

@@ -133,8 +133,9 @@ function contentLines(text: string): Line[] {
 }
 
 /**
- * The format of a dictionary, from its first 200 content lines: tabs mean TSV; lines that are all `{…}` spintax;
- * `|` a spinner table; commas CSV. Null when no line has any separator.
+ * The format of a dictionary, from its first 200 content lines: tabs mean TSV; `key|synonym` lines a spinner table
+ * (whose lines may also be written as `{…}` groups); lines that are all `{…}` groups spintax; commas CSV. Null when
+ * no line has any separator.
  */
 export function detectFormat(text: string): DictionaryFormat | null {
   const lines = contentLines(text).slice(0, 200);
@@ -142,22 +143,26 @@ export function detectFormat(text: string): DictionaryFormat | null {
   let tab = 0;
   let spintax = 0;
   let pipe = 0;
+  let bracedPipe = 0;
   let comma = 0;
   for (const { text: l } of lines) {
     const t = l.trim();
     if (l.includes("\t")) tab++;
     else if (SPINTAX_LINE.test(t)) spintax++;
-    else if (t.includes("|")) pipe++;
+    else if (t.includes("|")) braceProblem(t) === null ? pipe++ : bracedPipe++;
     else if (t.includes(",")) comma++;
   }
   const half = lines.length / 2;
   if (tab > 0 && tab >= half) return "tsv";
-  if (spintax >= half) return "spintax";
+  // A {…} group is a valid table line, but a `key|synonym` line is no spintax: one such line makes a table.
   if (pipe > 0 && pipe + spintax >= half) return "table";
+  if (spintax >= half) return "spintax";
+  // A pipe line with broken braces is a typo in either format: spintax when groups are half the lines, else a table.
+  if (pipe + bracedPipe > 0 && pipe + bracedPipe + spintax >= half) return "table";
   if (comma >= half) return "csv";
-  const best = Math.max(tab, spintax, pipe, comma);
+  const best = Math.max(tab, spintax, pipe + bracedPipe, comma);
   if (best === 0) return null;
-  return best === tab ? "tsv" : best === pipe ? "table" : best === spintax ? "spintax" : "csv";
+  return best === tab ? "tsv" : best === pipe + bracedPipe ? "table" : best === spintax ? "spintax" : "csv";
 }
 
 /** Read a dictionary in the given format (detected when not given). Never throws on content. */

@@ -109,3 +109,13 @@ describe("--dict header rows", () => {
     }
   });
 });
+
+describe("--dict tables with lines written as {…} groups", () => {
+  it("read whole as a table, however many lines are groups", async () => {
+    const dir = tempTree({ "mix.txt": "computer program|laptop program\nbig|large|huge\n{said|mentioned}\n{help|assist}\n" });
+    const r = await runCli(["--dict", "corrections:mix.txt"], { cli: REAL_CLI, cwd: dir, input: "Open the laptop program.\n" });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("Open the computer program.\n");
+  });
+});
