@@ -155,3 +155,26 @@ describe("tables with lines written as {…} groups", () => {
     expect(detectFormat("{said|mentioned}\n{help|assist}\n{a|b} extra\n")).toBe("spintax");
   });
 });
+
+describe("CSV line numbers", () => {
+  const problems = (text: string) => readDictionary(text, "csv").problems;
+
+  it("are the physical line a record starts on, whatever the line ends inside quoted fields", () => {
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      const csv = ["p,q", '"x', 'y",w', ",z", "# note", "", '"a', 'b",', "c,d", ""].join(eol);
+      expect(problems(csv), JSON.stringify(eol)).toEqual([
+        { line: 4, message: 'expected "spun,original", got ",z"' },
+        { line: 7, message: 'expected "spun,original", got "a\\nb,"' },
+      ]);
+      expect(readDictionary(csv, "csv").pairs.map((p) => p.line)).toEqual([1, 2, 9]);
+    }
+  });
+
+  it("name the line an unclosed quote opens on, not the end of the file", () => {
+    const message = 'invalid CSV: the quote opened at line 2 is never closed, expected a closing quote (") before the end of the file';
+    expect(problems('a,b\n"unterminated,c\nd,e\n')).toEqual([{ line: 2, message }]);
+    expect(problems('a,b\r\nc,  "unterminated\r\nd,e\r\n')).toEqual([{ line: 2, message }]);
+    // Quotes closed before it, doubled quotes and a comment's quote do not count.
+    expect(problems('# "a comment\n"x\n""y""",b\nc,"open\nd,e\n')).toEqual([{ line: 4, message: message.replace("line 2", "line 4") }]);
+  });
+});

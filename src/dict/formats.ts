@@ -239,33 +239,81 @@ function readPairs(rows: { n: number; cols: string[] }[], expected: string, mayH
   return { pairs, problems };
 }
 
-type CsvParse = (input: string, options: Record<string, unknown>) => { record: string[]; info: { lines: number } }[];
+type CsvRecord = { record: string[]; raw: string };
+type CsvParse = (input: string, options: Record<string, unknown>) => CsvRecord[];
 let csvParse: CsvParse | undefined;
 
 function readCsv(text: string): Omit<ReadDictionary, "format"> {
   // Loaded on first use: most runs read no CSV, and start-up time matters.
   csvParse ??= (createRequire(import.meta.url)("csv-parse/sync") as { parse: CsvParse }).parse;
-  const rows: { n: number; cols: string[] }[] = [];
-  const problems: DictionaryProblem[] = [];
-  // Parsed record by record so that one bad line costs only itself: a record ends at a newline outside quotes.
-  let records: { record: string[]; info: { lines: number } }[] = [];
+  // Every line end made "\n", so that csv-parse counts lines as editors do ("\r\n" inside a quoted field counted
+  // twice); a field's line break becomes a space when the phrase is cleaned anyway.
+  const lf = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  let records: CsvRecord[];
   try {
-    records = csvParse(text.replace(/^\uFEFF/, ""), {
-      comment: "#",
-      comment_no_infix: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    });
+    records = csvParse(lf, { comment: "#", comment_no_infix: true, relax_column_count: true, skip_empty_lines: true, trim: true, raw: true });
   } catch (err) {
-    const e = err as { lines?: number; message: string };
-    problems.push({ line: e.lines ?? 1, message: `invalid CSV: ${e.message.replace(/^Invalid [^:]*: /, "")}` });
-    return { pairs: [], problems };
+    return { pairs: [], problems: [csvErrorProblem(err as CsvError, lf)] };
   }
-  for (const { record, info } of records) rows.push({ n: info.lines, cols: record });
-  const read = readPairs(rows, "spun,original", !hasCommentHeader(text));
-  return { pairs: read.pairs, problems: [...problems, ...read.problems] };
+  return readPairs(withStartLines(records), "spun,original", !hasCommentHeader(text));
+}
+
+/** Records with the line each starts on (csv-parse counts the line a record ends on). */
+function withStartLines(records: readonly CsvRecord[]): { n: number; cols: string[] }[] {
+  let linesBefore = 0;
+  return records.map(({ record, raw }) => {
+    // A record's raw text begins with the blank and comment lines skipped before it.
+    const lines = raw.split("\n");
+    let skipped = 0;
+    while (skipped < lines.length - 1 && /^\s*(?:#.*)?$/.test(lines[skipped]!)) skipped++;
+    const n = linesBefore + skipped + 1;
+    linesBefore += lines.length - 1;
+    return { n, cols: record };
+  });
+}
+
+type CsvError = { code?: string; lines?: number; message: string };
+
+/** A csv-parse error with its line: an unclosed quote at the line it opens on, not where the file ends. */
+function csvErrorProblem(e: CsvError, lf: string): DictionaryProblem {
+  const open = e.code === "CSV_QUOTE_NOT_CLOSED" ? unclosedQuoteLine(lf) : null;
+  if (open !== null) return { line: open, message: `invalid CSV: the quote opened at line ${open} is never closed, expected a closing quote (") before the end of the file` };
+  return { line: e.lines ?? 1, message: `invalid CSV: ${e.message.replace(/^Invalid [^:]*: /, "")}` };
+}
+
+/**
+ * The line of a quote that opens a field (first in it, after spaces) and is never closed, in "\n"-ended text read
+ * as csv-parse reads it (`""` inside quotes is a quote, `#` starts a comment line); null when every quote closes.
+ */
+function unclosedQuoteLine(lf: string): number | null {
+  let line = 1;
+  let openedOn = 0;
+  let quoted = false;
+  let fieldStart = true;
+  let lineStart = true;
+  for (let i = 0; i < lf.length; i++) {
+    const c = lf[i];
+    if (c === "\n") line++;
+    if (quoted) {
+      if (c === '"' && lf[i + 1] === '"') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === "\n") {
+      fieldStart = lineStart = true;
+    } else if (c === "#" && lineStart) {
+      const end = lf.indexOf("\n", i);
+      i = (end < 0 ? lf.length : end) - 1;
+    } else if (c === '"' && fieldStart) {
+      quoted = true;
+      openedOn = line;
+      fieldStart = lineStart = false;
+    } else if (c === ",") {
+      fieldStart = true;
+      lineStart = false;
+    } else if (c !== " " && c !== "\t") {
+      fieldStart = lineStart = false;
+    }
+  }
+  return quoted ? openedOn : null;
 }
 
 function readTable(lines: Line[]): Omit<ReadDictionary, "format"> {

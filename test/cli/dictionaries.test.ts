@@ -119,3 +119,15 @@ describe("--dict tables with lines written as {…} groups", () => {
     expect(r.out).toBe("Open the computer program.\n");
   });
 });
+
+describe("--dict CSV errors", () => {
+  it("name the physical line of the bad record or of the unclosed quote, with CRLF line ends too", async () => {
+    const dir = tempTree({ "r11.csv": 'p,q\r\n"x\r\ny",w\r\n,z\r\n', "r12.csv": 'a,b\n"unterminated,c\nd,e\n' });
+    const r = await runCli(["--dict", "r11.csv"], { cli: REAL_CLI, cwd: dir, input: "x\n" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`unspin: invalid dictionary ${dir}/r11.csv, line 4: expected "spun,original", got ",z"\n`);
+    const r2 = await runCli(["--dict", "r12.csv"], { cli: REAL_CLI, cwd: dir, input: "x\n" });
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(new RegExp(`^unspin: invalid dictionary ${dir}/r12.csv, line 2: invalid CSV: the quote opened at line 2 is never closed`));
+  });
+});
