@@ -40,3 +40,20 @@ it("unspin learn refuses an empty, whitespace-only or wordless input on either s
     expect(r.out).toBe("");
   }
 });
+
+it("unspin learn writes a spun file name holding a line break or tab escaped, so its output loads back with --dict", async () => {
+  const name = "spun\nname\twith breaks.txt";
+  const dir = tempTree({
+    [name]: "The content material was mentioned. Extra content material was mentioned by the time period of the convention.\n",
+    "orig.txt": "The content was said. More content was said by the term of the conference.\n",
+  });
+  const r = await runCli(["learn", name, "orig.txt"], { cli: REAL_CLI, cwd: dir });
+  expect(r.code).toBe(0);
+  const rows = r.out.trim().split("\n").slice(1);
+  expect(rows).toHaveLength(5);
+  for (const row of rows) expect(row.split("\t")[3]).toBe("spun\\nname\\twith breaks.txt");
+  const back = tempTree({ "learned.tsv": r.out });
+  const applied = await runCli(["--dict", "learned.tsv", "--format", "json"], { cli: REAL_CLI, cwd: back, input: "The convention was mentioned.\n" });
+  expect(applied.stderr).toBe("");
+  expect(applied.code).toBe(0);
+});
