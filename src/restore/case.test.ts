@@ -35,6 +35,14 @@ describe("case carried from the spun span to the restored words", () => {
     expect(applyCase("the United States", "lower")).toBe("the United States");
     expect(applyCase("computer program", "first")).toBe("Computer program");
   });
+
+  it("keeps every capital of an original the user wrote (a --dict entry), adding only a sentence-initial one", () => {
+    expect(applyCase("Paris", "lower", true)).toBe("Paris");
+    expect(applyCase("Paris", "lower")).toBe("paris");
+    expect(applyCase("the Eiffel tower", "lower", true)).toBe("the Eiffel tower");
+    expect(applyCase("the Eiffel tower", "first", true)).toBe("The Eiffel tower");
+    expect(applyCase("computer program", "first", true)).toBe("Computer program");
+  });
 });
 
 describe("a/an agreement", () => {

@@ -27,11 +27,13 @@ const isBrandCase = (s: string) => /^\p{Ll}\S*\p{Lu}/u.test(s);
 
 /**
  * Apply a case pattern to a replacement. A replacement that carries capitals of its own is a name
- * ("the United States"): its capitals stay, and only a sentence-initial capital is added.
+ * ("the United States"): its capitals stay, and only a sentence-initial capital is added. `asWritten`: the
+ * replacement's capitals were written by the user (a --dict original such as "Paris"), so every one of them stays.
  */
-export function applyCase(replacement: string, pattern: CasePattern): string {
+export function applyCase(replacement: string, pattern: CasePattern, asWritten = false): string {
   if (replacement !== replacement.toLowerCase()) {
     if (pattern !== "lower" && pattern !== "mixed") return isBrandCase(replacement) ? replacement : capitalise(replacement);
+    if (asWritten) return replacement;
     // In lower-case running text only a name of several capitalised words keeps them ("the United States");
     // a single capitalised original ("News", "Garden") was capitalised because it sat in a name. Acronyms and
     // words with capitals inside ("DNA damage", "U.S.", "C++", "iPhone app") are spelt so everywhere.

@@ -2,7 +2,7 @@
  * restoreWith: text in, restored text and edits out. Pure: the model and dictionaries come in as resources.
  */
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
-import type { PhraseDictionary } from "../dict/types.js";
+import type { PhraseDictionary, Tier } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { urlsAndEmails } from "../text/urls.js";
 import type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
@@ -237,6 +237,11 @@ function keepLineBreak(before: string, after: string): string {
   return words < parts.length ? `${parts.slice(0, words).join(" ")}${m[1]}${parts.slice(words).join(" ")}` : after;
 }
 
+/** Tiers of the user's own dictionaries (--dict corrections and candidates), whose originals are spelt as written. */
+function isUserTier(tier: Tier): boolean {
+  return tier === "user" || tier === "table";
+}
+
 /** An apostrophe at `at` that ends a word (`individuals'`), not one inside it (`people's`). */
 function isBareApostrophe(text: string, at: number): boolean {
   const c = text[at];
@@ -266,7 +271,7 @@ export function toEdits(
     const siteStart = sites.start[i]!;
     const siteEnd = sites.end[i]!;
     // A fingerprint term replaces a phrase word by word and may carry acronyms ("profound CNN" → "deep CNN").
-    let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
+    let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!, isUserTier(list.tier[c]!));
     let before = text.slice(siteStart, siteEnd);
     if (before.includes("’")) after = after.replace(/'/g, "’");
     // An original ending in an abbreviation's full stop ("U.S.") before the sentence's own writes one, not "U.S..".

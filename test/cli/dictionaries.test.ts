@@ -62,12 +62,13 @@ describe("--dict originals", () => {
   it("are written as the user wrote them (case, full stops, symbols), with a capital first in a sentence", async () => {
     const dir = tempTree({
       "r4.tsv": "deoxyribonucleic harm\tDNA damage\n",
-      "u.tsv": "america\tthe United States\nyankee land\tU.S.\nsee plus plus\tC++\nlaptop program\tiPhone app\nfeline\tcat\n",
+      "u.tsv": "america\tthe United States\nyankee land\tU.S.\nsee plus plus\tC++\nlaptop program\tiPhone app\nfeline\tcat\npare\tParis\n",
     });
     const cases: [string, string, string][] = [
       ["r4.tsv", "We saw deoxyribonucleic harm.\n", "We saw DNA damage.\n"],
       ["u.tsv", "He flew to america and used see plus plus in the laptop program in yankee land.\n", "He flew to the United States and used C++ in the iPhone app in U.S.\n"],
       ["u.tsv", "America is far. Laptop program runs. Feline sleeps.\n", "The United States is far. iPhone app runs. Cat sleeps.\n"],
+      ["u.tsv", "We flew to pare today.\n", "We flew to Paris today.\n"],
     ];
     for (const [dict, input, expected] of cases) {
       const r = await runCli(["--dict", dict], { cli: REAL_CLI, cwd: dir, input });
