@@ -103,3 +103,78 @@ describe("malformed table and spintax lines", () => {
     expect(mac.pairs.map((p) => `${p.spun}→${p.original}@${p.line}`)).toEqual(["zorblax→mayor@1", "quibbit→governor@2"]);
   });
 });
+
+describe("originals as written", () => {
+  it("keeps the case and punctuation of originals, normalising only the spun side for matching", () => {
+    const tsv = "Deoxyribonucleic Harm\tDNA damage\nyankee land\tU.S.\nsee plus plus\tC++\nlaptop program\t iPhone   app \namerica\tthe United States (?)\n";
+    expect(pairs(tsv)).toEqual(["deoxyribonucleic harm→DNA damage", "yankee land→U.S.", "see plus plus→C++", "laptop program→iPhone app", "america→the United States"]);
+    expect(pairs('"yankee land","U.S."\nsee plus plus,C++\n')).toEqual(["yankee land→U.S.", "see plus plus→C++"]);
+    expect(pairs("America|yankee land|freedom land\n")).toEqual(["yankee land→America", "freedom land→America"]);
+    expect(pairs("{U.S.|yankee land}\n")).toEqual(["yankee land→U.S."]);
+  });
+
+  it("still drops an original that is only a note, or the spun form in other case", () => {
+    expect(pairs("a\t(?)\nsame\tSame\nU.S.\tu s\nok\tfine\n")).toEqual(["ok→fine"]);
+  });
+});
+
+describe("header rows", () => {
+  it("are a first row naming both columns, in TSV and CSV", () => {
+    for (const header of ["spun\toriginal", "phrase\treplacement", "source\ttarget", "typo\tcorrection", "input\toutput", "Tortured\tExpected\tSource", "wrong\tright", "Phrases\tReplacements"]) {
+      expect(pairs(`${header}\nlaptop program\tcomputer program\n`), header).toEqual(["laptop program→computer program"]);
+    }
+    expect(pairs("from,to\nlaptop program,computer program\n")).toEqual(["laptop program→computer program"]);
+  });
+
+  it("are not a real first entry whose spun side is a header word, nor a header-like row after the first", () => {
+    expect(pairs("key\tcrucial\nlaptop program\tcomputer program\n")).toEqual(["key→crucial", "laptop program→computer program"]);
+    expect(pairs("word\tterm\n")).toEqual([]);
+    expect(pairs("# my list\nword,phrase\n")).toEqual(["word→phrase"]);
+    expect(pairs("laptop program\tcomputer program\nphrase\treplacement\n")).toEqual(["laptop program→computer program", "phrase→replacement"]);
+  });
+
+  it("named in a comment above the entries (as unspin learn writes) leave the first row an entry", () => {
+    const learned = "# spun\toriginal\tcount\tdocs\nword\tterm\t3\tspun.txt\nmentioned\tsaid\t2\tspun.txt\n";
+    expect(pairs(learned)).toEqual(["word→term", "mentioned→said"]);
+    expect(pairs("# spun,original\nkey,term\n")).toEqual(["key→term"]);
+  });
+});
+
+describe("tables with lines written as {…} groups", () => {
+  it("read as a table however many of their lines are groups, reporting only lines that are neither", () => {
+    const mix = "computer program|laptop program\nbig|large|huge\n{said|mentioned}\n{help|assist}\n";
+    expect(detectFormat(mix)).toBe("table");
+    expect(readDictionary(mix).problems).toEqual([]);
+    expect(pairs(mix)).toEqual(["laptop program→computer program", "large→big", "huge→big", "mentioned→said", "assist→help"]);
+    expect(detectFormat("big|large\n{said|mentioned}\n{help|assist}\n{year|12 months}\n")).toBe("table");
+    expect(readDictionary("big|large\n{said|mentioned}\n{help|assist}\nno separator\n").problems).toEqual([]);
+    expect(readDictionary("big|large\n{said|mentioned}\n{help|assist}\n{a|b} extra\n").problems).toEqual([
+      { line: 4, message: 'expected "key|synonym|synonym…", text after the closing brace in "{a|b} extra"' },
+    ]);
+    // Groups alone (with a typo among them) are still spintax.
+    expect(detectFormat("{said|mentioned}\n{help|assist}\n{a|b} extra\n")).toBe("spintax");
+  });
+});
+
+describe("CSV line numbers", () => {
+  const problems = (text: string) => readDictionary(text, "csv").problems;
+
+  it("are the physical line a record starts on, whatever the line ends inside quoted fields", () => {
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      const csv = ["p,q", '"x', 'y",w', ",z", "# note", "", '"a', 'b",', "c,d", ""].join(eol);
+      expect(problems(csv), JSON.stringify(eol)).toEqual([
+        { line: 4, message: 'expected "spun,original", got ",z"' },
+        { line: 7, message: 'expected "spun,original", got "a\\nb,"' },
+      ]);
+      expect(readDictionary(csv, "csv").pairs.map((p) => p.line)).toEqual([1, 2, 9]);
+    }
+  });
+
+  it("name the line an unclosed quote opens on, not the end of the file", () => {
+    const message = 'invalid CSV: the quote opened at line 2 is never closed, expected a closing quote (") before the end of the file';
+    expect(problems('a,b\n"unterminated,c\nd,e\n')).toEqual([{ line: 2, message }]);
+    expect(problems('a,b\r\nc,  "unterminated\r\nd,e\r\n')).toEqual([{ line: 2, message }]);
+    // Quotes closed before it, doubled quotes and a comment's quote do not count.
+    expect(problems('# "a comment\n"x\n""y""",b\nc,"open\nd,e\n')).toEqual([{ line: 4, message: message.replace("line 2", "line 4") }]);
+  });
+});

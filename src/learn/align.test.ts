@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import diff from "fast-diff";
-import { ANCHOR_ABOVE, alignSubstitutions, anchoredDiff, formatProposals, mineEntries, sharedPairs, tokenize } from "./align.js";
+import { ANCHOR_ABOVE, alignSubstitutions, anchoredDiff, escapeControls, formatProposals, mineEntries, sharedPairs, tokenize } from "./align.js";
 import { reviewRow } from "./review.js";
+import { readDictionary } from "../dict/formats.js";
 
 describe("tokenize", () => {
   it("keeps apostrophes and hyphens inside words and splits punctuation", () => {
@@ -205,5 +206,30 @@ describe("sharedPairs", () => {
     expect(sharedPairs(spun, original)).toBeGreaterThan(0.15);
     expect(sharedPairs(other, original)).toBeLessThan(0.12);
     expect(sharedPairs("", original)).toBe(1);
+  });
+});
+
+describe("formatProposals output as a --dict file", () => {
+  it("loads back whole, even when its first row reads like a header (the column names are in its # comment line)", () => {
+    const rows = [
+      { spun: "word", original: "term", count: 3, docs: ["spun.txt"] },
+      { spun: "key", original: "crucial", count: 2, docs: ["spun.txt"] },
+      { spun: "mentioned", original: "said", count: 1, docs: ["spun.txt"] },
+    ];
+    const read = readDictionary(formatProposals(rows));
+    expect(read.problems).toEqual([]);
+    expect(read.pairs.map((p) => `${p.spun}→${p.original}@${p.line}`)).toEqual(["word→term@2", "key→crucial@3", "mentioned→said@4"]);
+  });
+});
+
+describe("doc ids in formatProposals", () => {
+  it("write a tab, line break or other control character of a file name as an escape, so the TSV keeps its rows", () => {
+    expect(escapeControls("a\tb\nc\rd\u0007e\u2028f.txt")).toBe("a\\tb\\nc\\rd\\u0007e\\u2028f.txt");
+    expect(escapeControls("plain name, é.txt")).toBe("plain name, é.txt");
+    const text = formatProposals([{ spun: "mentioned", original: "said", count: 2, docs: ["evil\nname\t.txt", "x.txt"] }]);
+    expect(text).toBe("# spun\toriginal\tcount\tdocs\nmentioned\tsaid\t2\tevil\\nname\\t.txt,x.txt\n");
+    const read = readDictionary(text);
+    expect(read.problems).toEqual([]);
+    expect(read.pairs.map((p) => `${p.spun}→${p.original}`)).toEqual(["mentioned→said"]);
   });
 });

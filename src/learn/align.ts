@@ -505,6 +505,16 @@ export const PROPOSALS_HEADER = "# spun\toriginal\tcount\tdocs";
 /** Format rows as TSV: `spun<TAB>original<TAB>count<TAB>docs` (docs comma-separated), with a `#` header line. */
 export function formatProposals(rows: readonly MinedRow[]): string {
   const lines = [PROPOSALS_HEADER];
-  for (const r of rows) lines.push(`${r.spun}\t${r.original}\t${r.count}\t${r.docs.join(",")}`);
+  for (const r of rows) lines.push(`${r.spun}\t${r.original}\t${r.count}\t${r.docs.map(escapeControls).join(",")}`);
   return lines.join("\n") + "\n";
+}
+
+const CONTROL_ESCAPES: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/**
+ * A doc id (a file name) fit for one TSV cell: a tab or line break in it would split the row and the file would no
+ * longer load as a dictionary, so control characters (and the Unicode line separators) are written as escapes.
+ */
+export function escapeControls(id: string): string {
+  return id.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -27,6 +27,25 @@ describe("case carried from the spun span to the restored words", () => {
     // One capitalised word was capitalised because it sat in a name: in running text it is a word.
     expect(applyCase("News", "lower")).toBe("news");
   });
+
+  it("keeps acronyms and words with capitals inside as spelt, in running text and first in a sentence", () => {
+    expect(applyCase("DNA damage", "lower")).toBe("DNA damage");
+    expect(applyCase("DNA damage", "first")).toBe("DNA damage");
+    expect(applyCase("U.S.", "lower")).toBe("U.S.");
+    expect(applyCase("C++", "lower")).toBe("C++");
+    expect(applyCase("iPhone app", "lower")).toBe("iPhone app");
+    expect(applyCase("iPhone app", "first")).toBe("iPhone app");
+    expect(applyCase("the United States", "lower")).toBe("the United States");
+    expect(applyCase("computer program", "first")).toBe("Computer program");
+  });
+
+  it("keeps every capital of an original the user wrote (a --dict entry), adding only a sentence-initial one", () => {
+    expect(applyCase("Paris", "lower", true)).toBe("Paris");
+    expect(applyCase("Paris", "lower")).toBe("paris");
+    expect(applyCase("the Eiffel tower", "lower", true)).toBe("the Eiffel tower");
+    expect(applyCase("the Eiffel tower", "first", true)).toBe("The Eiffel tower");
+    expect(applyCase("computer program", "first", true)).toBe("Computer program");
+  });
 });
 
 describe("a/an agreement", () => {

@@ -19,17 +19,27 @@ export function casePattern(span: string): CasePattern {
 
 const capitalise = (w: string) => (w ? w[0]!.toUpperCase() + w.slice(1) : w);
 
+/** A capital after another letter ("DNA", "U.S.", "iPhone", "McDonald") or one letter with symbols ("C++", "C#"). */
+const hasOwnCapitals = (w: string) => /\p{L}.*\p{Lu}/u.test(w) || /^\p{Lu}[^\p{L}\s]+$/u.test(w);
+
+/** A first word in lower case with capitals inside ("iPhone", "eBay"): a brand keeps its spelling even first. */
+const isBrandCase = (s: string) => /^\p{Ll}\S*\p{Lu}/u.test(s);
+
 /**
  * Apply a case pattern to a replacement. A replacement that carries capitals of its own is a name
- * ("the United States"): its capitals stay, and only a sentence-initial capital is added.
+ * ("the United States"): its capitals stay, and only a sentence-initial capital is added. `asWritten`: the
+ * replacement's capitals were written by the user (a --dict original such as "Paris"), so every one of them stays.
  */
-export function applyCase(replacement: string, pattern: CasePattern): string {
+export function applyCase(replacement: string, pattern: CasePattern, asWritten = false): string {
   if (replacement !== replacement.toLowerCase()) {
-    if (pattern !== "lower" && pattern !== "mixed") return capitalise(replacement);
+    if (pattern !== "lower" && pattern !== "mixed") return isBrandCase(replacement) ? replacement : capitalise(replacement);
+    if (asWritten) return replacement;
     // In lower-case running text only a name of several capitalised words keeps them ("the United States");
-    // a single capitalised original ("News", "Garden") was capitalised because it sat in a name.
-    const capitalised = replacement.split(" ").filter((w) => /^\p{Lu}/u.test(w)).length;
-    return capitalised >= 2 ? replacement : replacement.toLowerCase();
+    // a single capitalised original ("News", "Garden") was capitalised because it sat in a name. Acronyms and
+    // words with capitals inside ("DNA damage", "U.S.", "C++", "iPhone app") are spelt so everywhere.
+    const words = replacement.split(" ");
+    const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    return capitalised >= 2 ? replacement : words.map((w) => (hasOwnCapitals(w) ? w : w.toLowerCase())).join(" ");
   }
   switch (pattern) {
     case "first":

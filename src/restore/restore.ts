@@ -2,7 +2,7 @@
  * restoreWith: text in, restored text and edits out. Pure: the model and dictionaries come in as resources.
  */
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
-import type { PhraseDictionary } from "../dict/types.js";
+import type { PhraseDictionary, Tier } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
 import { urlsAndEmails } from "../text/urls.js";
 import type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
@@ -265,6 +265,11 @@ function startsSentence(tok: TokenTable, t: number): boolean {
   return tok.sentenceFrom[tok.sentence[t]!] === t;
 }
 
+/** Tiers of the user's own dictionaries (--dict corrections and candidates), whose originals are spelt as written. */
+function isUserTier(tier: Tier): boolean {
+  return tier === "user" || tier === "table";
+}
+
 /** An apostrophe at `at` that ends a word (`individuals'`), not one inside it (`people's`). */
 function isBareApostrophe(text: string, at: number): boolean {
   const c = text[at];
@@ -294,13 +299,15 @@ export function toEdits(
     const siteStart = sites.start[i]!;
     const siteEnd = sites.end[i]!;
     // A fingerprint term replaces a phrase word by word and may carry acronyms ("profound CNN" → "deep CNN").
-    let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!);
+    let after = forced ? list.text[c]! : list.tier[c] === "fingerprint" ? caseLike(list.text[c]!, spunOf(sites, i, tok)) : applyCase(list.text[c]!, PATTERNS[sites.pattern[i]!]!, isUserTier(list.tier[c]!));
     let siteTo = siteEnd;
     let before = text.slice(siteStart, siteEnd);
     // A span that starts with a digit shows no case; at a sentence's start its words take a capital all the same
     // ("12 months later" → "Year later").
     if (!forced && /^\p{N}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(tok, sites.tokFrom[i]!)) after = after[0]!.toUpperCase() + after.slice(1);
     if (before.includes("’")) after = after.replace(/'/g, "’");
+    // An original ending in an abbreviation's full stop ("U.S.") before the sentence's own writes one, not "U.S..".
+    if (after.endsWith(".") && text[siteEnd] === ".") after = after.slice(0, -1);
     let siteFrom = siteStart;
     // A phrase across the soft line break of hard-wrapped text keeps the break (and indentation, tabs, NBSP) between
     // its words. Shrunk to fewer words than it has breaks, it takes the break along in place of the space before the

@@ -29,8 +29,24 @@ async function readText(path: string, cwd: string): Promise<string> {
   }
 }
 
+/** What makes a text nothing to learn from (empty, only whitespace, no word), or null when it has words. */
+function emptyTextProblem(text: string): string | null {
+  if (text === "") return "is empty";
+  if (text.trim() === "") return "holds only whitespace";
+  if (!/[\p{L}\p{N}]/u.test(text)) return "holds no words";
+  return null;
+}
+
+/** Refuse an input with no words: aligned with anything it teaches nothing, and would print only the header. */
+function requireWords(text: string, path: string, role: "spun text" | "original"): void {
+  const problem = emptyTextProblem(text);
+  if (problem) throw new UserError(`${path}: ${problem}, expected the ${role} to learn from. Nothing was learned.`);
+}
+
 export async function runLearn(spunPath: string, originalPath: string, opts: { all: boolean }, io: Io): Promise<number> {
   const [spun, original] = await Promise.all([readText(spunPath, io.cwd), readText(originalPath, io.cwd)]);
+  requireWords(spun, spunPath, "spun text");
+  requireWords(original, originalPath, "original");
   const { mineEntries, formatProposals, sharedPairs } = await import("../../learn/align.js");
   // Unrelated texts would take time quadratic in their length to align, for substitutions that mean nothing.
   const shared = sharedPairs(spun, original);
