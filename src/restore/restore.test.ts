@@ -164,6 +164,10 @@ describe("restore on examples", () => {
     expect(restore("He met an huge crowd.", { assumeSpun: true }).text).toBe("He met a massive crowd.");
     expect(restore("He met an huge crowd.", { assumeSpun: true, neverTouch: ["an"] }).text).toBe("He met an huge crowd.");
     expect(restore("He met an huge crowd.", { assumeSpun: true, skip: [{ start: 7, end: 9 }] }).text).toBe("He met an huge crowd.");
+    // Across any width of space, and the Unicode line separator or NEL as a line break.
+    for (const gap of ["\u2009", "\u202f", "\u3000", "\u2028", "\u0085", " \u2028 "]) {
+      expect(restore(`He met an${gap}huge crowd.`, { assumeSpun: true }).text).toBe(`He met a${gap}massive crowd.`);
+    }
     // Not across a blank line: that article belongs to another paragraph's last line.
     expect(restore("It is a\n\neconomic system in trouble.", { assumeSpun: true }).text).toBe("It is a\n\neconomy in trouble.");
   });

@@ -226,8 +226,11 @@ export const newCursor = (): EditCursor => ({ lastEnd: 0, lines: newLineCursor()
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 
-/** Between an article and its word: spaces, tabs or no-break spaces, and at most one line break (hard-wrapped text). */
-const ARTICLE_GAP = /^(?=[\s\u00a0])[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*$/;
+/**
+ * Between an article and its word: spaces of any width (tab, no-break, thin, ideographic…), and at most one line break
+ * (hard-wrapped text; also the Unicode line separator and NEL).
+ */
+const ARTICLE_GAP = /^(?=[\s\u0085])[^\S\r\n\u2028\u2029\u0085]*(?:\r\n|\r|\n|\u2028|\u0085)?[^\S\r\n\u2028\u2029\u0085]*$/;
 
 /** Space between the words of a site other than one plain space: a line break, its indentation, a tab, NBSP. */
 const SPECIAL_SPACE = /[^\S ]| {2}/;
