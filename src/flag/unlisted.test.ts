@@ -65,6 +65,13 @@ describe("unlisted tortured phrases", () => {
     const news = "The mayor said the bridge would reopen in May, after a profound neural organization of the city council.";
     expect(restore(news).flags).toEqual([]);
   });
+  it("flags no words around a listed phrase that is also ordinary English and that nothing confirms", () => {
+    // "shared data" is listed (→ mutual information) but is plain English: neither restored nor a flag's evidence.
+    const study = "The study analysed shared data from twelve hospitals; the model was validated on a separate sample of patients before the results were published.";
+    const r = restore(study);
+    expect(r.edits).toEqual([]);
+    expect(r.flags).toEqual([]);
+  });
   it("counts one term written with and without a hyphen as one phrase, not as the second piece of evidence", () => {
     // A manual page says "signal handling" and "signal-handling": one unlisted match, reported, never changed.
     const manual =

@@ -26,6 +26,8 @@ export interface FlagModel {
   termPrefixes: Set<string>;
   /** Tortured phrases of the list (lower case, hyphens as spaces): never flagged as unlisted. */
   listed: Set<string>;
+  /** Those of them that are also ordinary English (prior < 0): a run holding one is not flagged on its account. */
+  literal: Set<string>;
   /** How often each word appears in the list's terms (correct English of the field) and as a swapped word. */
   inTerms: Map<string, number>;
   asSpun: Map<string, number>;
@@ -69,11 +71,13 @@ export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseD
   const terms = new Map<string, string>();
   const termPrefixes = new Set<string>();
   const listed = new Set<string>();
+  const literal = new Set<string>();
   const inTerms = new Map<string, number>();
   const asSpun = new Map<string, number>();
   for (const r of rows) {
     if (exclude?.has(r.entry)) continue;
     listed.add(norm(r.key));
+    if (r.prior < 0) literal.add(norm(r.key));
     for (const term of r.terms) {
       const t = norm(term);
       if (!terms.has(t)) terms.set(t, term);
@@ -93,7 +97,23 @@ export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseD
       });
     }
   }
-  return { swaps, terms, termPrefixes, listed, inTerms, asSpun, ...(thesaurus ? { thesaurus } : {}) };
+  return { swaps, terms, termPrefixes, listed, literal, inTerms, asSpun, ...(thesaurus ? { thesaurus } : {}) };
+}
+
+/** Per token, 1 where a listed phrase of two or more words that is also ordinary English is written; null if none. */
+function literalTokens(tokens: readonly WordToken[], literal: ReadonlySet<string>, maxWords: number): Uint8Array | null {
+  if (literal.size === 0) return null;
+  let marks: Uint8Array | null = null;
+  for (let a = 0; a < tokens.length; a++) {
+    let phrase = tokens[a]!.key;
+    for (let b = a + 1; b < tokens.length && b - a < maxWords; b++) {
+      phrase += ` ${tokens[b]!.key}`;
+      if (!literal.has(phrase)) continue;
+      marks ??= new Uint8Array(tokens.length);
+      marks.fill(1, a, b + 1);
+    }
+  }
+  return marks;
 }
 
 export const FEATURES = [
@@ -192,6 +212,7 @@ export function findUnlisted(
   };
 
   const out: UnlistedCandidate[] = [];
+  const literalAt = literalTokens(tokens, model.literal, 6);
   for (const s of sentences) {
     for (let i = s.from; i < s.to; i++) {
       let len = 0;
@@ -208,6 +229,9 @@ export function findUnlisted(
         if (words.some((w) => !/\p{L}/u.test(w))) continue;
         const written = words.join(" ");
         if (model.terms.has(written) || model.listed.has(written)) continue;
+        // A listed phrase that is also ordinary English ("shared data"), left as written where nothing confirms it
+        // (restore/engine.ts fingerprintFilter), does not make the words around it a tortured phrase either.
+        if (literalAt !== null && literalAt.subarray(i, to).some((x) => x === 1)) continue;
         if (options.blocked?.(i, to)) continue;
         // A run whose every word pair the model knows is ordinary English, whatever swaps could explain it.
         let oddPairs = 0;
