@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG_SEARCH_PLACES, ConfigResolver, dictionaryPaths, surelyNoConfig, validateSettings } from "./config.js";
+import { ConfigResolver, dictionaryPaths, validateSettings } from "./config.js";
 import { checkUserDictionary, parseDictArgument } from "./user-dictionaries.js";
 
 function tree(files: Record<string, string>): string {
@@ -75,28 +76,7 @@ describe("configuration", () => {
   });
 });
 
-describe("the look before a config search (lilconfig loaded only when something may be found)", () => {
-  const places = CONFIG_SEARCH_PLACES;
-  it("says nothing can be found only when no folder up to the stop holds a config or a package.json with an unspin key", () => {
-    const root = tree({ "a/b/note.txt": "x", "a/package.json": JSON.stringify({ name: "x" }) });
-    expect(surelyNoConfig(places, join(root, "a/b"), root)).toBe(true);
-    // Above the stop folder does not count.
-    writeFileSync(join(root, ".unspinrc.json"), "{}");
-    expect(surelyNoConfig(places, join(root, "a/b"), join(root, "a"))).toBe(true);
-    expect(surelyNoConfig(places, join(root, "a/b"), root)).toBe(false);
-    for (const [name, content] of [
-      ["a/package.json", JSON.stringify({ name: "x", unspin: { level: "bold" } })],
-      ["a/package.json", "{ not json"],
-      ["a/package.json", "null"],
-      ["a/b/.unspinrc.json", "{}"],
-      ["unspin.config.json", ""],
-      ["a/unspin.config.js", "export default {}"],
-    ] as const) {
-      const t = tree({ "a/b/note.txt": "x", [name]: content });
-      expect(surelyNoConfig(places, join(t, "a/b"), t), name + " " + content).toBe(false);
-    }
-  });
-
+describe("the config search", () => {
   it("reports an empty or null configuration file instead of skipping it for a parent folder's", async () => {
     for (const [content, problem] of [
       ["", /the file is empty/],
@@ -115,5 +95,30 @@ describe("the look before a config search (lilconfig loaded only when something 
     expect(found.filepath).toBe(join(root, ".unspinrc.json"));
     const none = tree({ "a/package.json": JSON.stringify({ name: "x" }), "a/b/t.txt": "x" });
     expect((await new ConfigResolver(none, undefined, none).forDirectory(join(none, "a/b"))).filepath).toBeNull();
+  });
+
+  it("reads a discovered config only from a regular file of at most 1 MB, and names the file otherwise", async () => {
+    // Before, a link to /dev/zero filled the memory and a FIFO blocked the run; only --config checked the file.
+    for (const place of [".unspinrc.json", "unspin.config.json", "package.json"]) {
+      const zero = tree({ "s/a.txt": "x" });
+      symlinkSync("/dev/zero", join(zero, place));
+      await expect(new ConfigResolver(zero, undefined, zero).forDirectory(join(zero, "s"))).rejects.toThrow(
+        `cannot read configuration ${join(zero, place)}: not a regular file (a device, FIFO or socket), expected a file`,
+      );
+    }
+    const fifo = tree({ "s/a.txt": "x" });
+    execFileSync("mkfifo", [join(fifo, ".unspinrc.json")]);
+    await expect(new ConfigResolver(fifo, undefined, fifo).forDirectory(join(fifo, "s"))).rejects.toThrow(/\.unspinrc\.json: not a regular file/);
+    const big = tree({ "package.json": JSON.stringify({ name: "x", description: "x".repeat(1024 * 1024) }), "s/a.txt": "x" });
+    await expect(new ConfigResolver(big, undefined, big).forDirectory(join(big, "s"))).rejects.toThrow(`cannot read configuration ${join(big, "package.json")}: larger than 1 MB`);
+    const folder = tree({ "unspin.config.json/x": "", "s/a.txt": "x" });
+    await expect(new ConfigResolver(folder, undefined, folder).forDirectory(join(folder, "s"))).rejects.toThrow(`cannot read configuration ${join(folder, "unspin.config.json")}: is a directory, expected a file`);
+  });
+
+  it("skips a package.json that is not an object or has no unspin key, and a dangling link", async () => {
+    const root = tree({ ".unspinrc.json": JSON.stringify({ level: "bold" }), "a/package.json": "null", "a/b/package.json": JSON.stringify({ unspin: null }), "a/b/c/t.txt": "x" });
+    symlinkSync(join(root, "nowhere.json"), join(root, "a/b/c/.unspinrc.json"));
+    const found = await new ConfigResolver(root, undefined, root).forDirectory(join(root, "a/b/c"));
+    expect(found.filepath).toBe(join(root, ".unspinrc.json"));
   });
 });
