@@ -121,4 +121,23 @@ describe("the config search", () => {
     const found = await new ConfigResolver(root, undefined, root).forDirectory(join(root, "a/b/c"));
     expect(found.filepath).toBe(join(root, ".unspinrc.json"));
   });
+
+  it("reads a config saved as UTF-16 with a byte-order mark, and says which encodings it reads", async () => {
+    const settings = JSON.stringify({ level: "bold" });
+    const utf16le = tree({ "s/a.txt": "x" });
+    writeFileSync(join(utf16le, ".unspinrc.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(settings, "utf16le")]));
+    expect((await new ConfigResolver(utf16le, undefined, utf16le).forDirectory(join(utf16le, "s"))).settings).toEqual({ level: "bold" });
+    const utf16be = tree({ "s/a.txt": "x" });
+    writeFileSync(join(utf16be, "package.json"), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(JSON.stringify({ unspin: { level: "bold" } }), "utf16le").swap16()]));
+    expect((await new ConfigResolver(utf16be, undefined, utf16be).forDirectory(join(utf16be, "s"))).settings).toEqual({ level: "bold" });
+    // UTF-16 without the mark: named as such, not "invalid JSON (Unexpected token …)".
+    const noBom = tree({ "s/a.txt": "x" });
+    writeFileSync(join(noBom, ".unspinrc.json"), Buffer.from(settings, "utf16le"));
+    await expect(new ConfigResolver(noBom, undefined, noBom).forDirectory(join(noBom, "s"))).rejects.toThrow(
+      `cannot read configuration ${join(noBom, ".unspinrc.json")}: looks like UTF-16 without a byte-order mark`,
+    );
+    const latin1 = tree({ "s/a.txt": "x" });
+    writeFileSync(join(latin1, "custom.json"), Buffer.from('{"neverTouch": ["caf\u00e9"]}', "latin1"));
+    await expect(new ConfigResolver(latin1, "custom.json").forDirectory(latin1)).rejects.toThrow(/custom\.json: not valid UTF-8 \(unspin reads UTF-8 and UTF-16 with a byte-order mark\)/);
+  });
 });

@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { DICTIONARY_KINDS, type DictionaryKind } from "../../dict/user.js";
 import type { Boldness } from "../../types.js";
 import { describeFsError, UserError } from "../errors.js";
+import { decode, describeUndecodable } from "./encoding.js";
 import { isInside } from "./paths.js";
 import { parseDictArgument, type DictionarySpec } from "./user-dictionaries.js";
 
@@ -219,7 +220,10 @@ export function readConfigText(path: string): string | null {
     for (let n; total < bytes.length && (n = readSync(fd, bytes, total, bytes.length - total, null)) > 0; ) total += n;
     // A file that grew since stat() is held to the same bound.
     if (total > MAX_CONFIG_BYTES) refuse("larger than 1 MB");
-    return bytes.toString("utf8", 0, total);
+    // UTF-8 or UTF-16 with a byte-order mark, as dictionaries and inputs (Windows editors save UTF-16 as "Unicode").
+    const decoded = decode(bytes.subarray(0, total));
+    if (!decoded.ok) return refuse(decoded.reason === "binary" ? "binary file, expected text" : describeUndecodable(decoded.reason));
+    return decoded.text;
   } catch (err) {
     if (err instanceof UserError) throw err;
     return refuse(describeFsError(err));
