@@ -1,5 +1,5 @@
 /** Configuration discovery, --config, --print-config, broken configs, inline directives. Stand-in engine. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempTree } from "./helpers/run.js";
@@ -38,6 +38,22 @@ describe("configuration", () => {
     });
     expect((await runCli(["a.txt"], { cwd: dir })).out).toBe("mentioned\n");
     expect((await runCli(["--config", "alt.json", "a.txt"], { cwd: dir })).out).toBe("said\n");
+  });
+
+  it("loads a JavaScript config in a package without \"type\" with nothing on stderr, not even a Node warning", async () => {
+    const dir = tempTree({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "package.json": JSON.stringify({ name: "site" }),
+      "unspin.config.js": "export default { neverTouch: ['mentioned'] };\n",
+      "a.txt": "mentioned\n",
+    });
+    for (const args of [["a.txt"], ["-q", "a.txt"]]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r).toMatchObject({ code: 0, out: "mentioned\n", stderr: "" });
+    }
+    // Other warnings still show (the one held back is only MODULE_TYPELESS_PACKAGE_JSON).
+    writeFileSync(join(dir, "unspin.config.js"), "process.emitWarning('from the config', { code: 'MINE' });\nexport default {};\n");
+    expect((await runCli(["a.txt"], { cwd: dir })).stderr).toMatch(/\[MINE\] Warning: from the config/);
   });
 
   it("prints the configuration in effect for a file", async () => {

@@ -138,10 +138,39 @@ function parseConfigJson(filepath: string, content: string): unknown {
 /** A JavaScript config's default export (checked by checkJsConfigSafe first). */
 async function loadJsConfig(filepath: string): Promise<unknown> {
   try {
-    const mod = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
+    const mod = (await withoutTypelessPackageWarning(() => import(pathToFileURL(filepath).href))) as { default?: unknown };
     return mod.default ?? mod;
   } catch (err) {
     throw new UserError(`cannot load configuration ${filepath}: ${(err as Error).message}`);
+  }
+}
+
+/** Imports of configs in progress, and Node's emitWarning while they last (see withoutTypelessPackageWarning). */
+let importsInProgress = 0;
+let nodeEmitWarning: typeof process.emitWarning | null = null;
+
+/**
+ * Runs `load` with Node's MODULE_TYPELESS_PACKAGE_JSON warning held back: an `export default` config in a project
+ * whose package.json has no "type" is what the docs ask for, yet Node printed a four-line warning about it on stderr,
+ * even with -q. Only that warning, and only while a config is imported; every other warning goes through.
+ */
+async function withoutTypelessPackageWarning<T>(load: () => Promise<T>): Promise<T> {
+  if (importsInProgress++ === 0) {
+    const emit = (nodeEmitWarning = process.emitWarning);
+    process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
+      const options = rest[0];
+      const code = typeof options === "object" && options !== null ? (options as { code?: unknown }).code : rest[1];
+      if (code === "MODULE_TYPELESS_PACKAGE_JSON") return;
+      return (emit as (...args: unknown[]) => void).call(this, warning, ...rest);
+    } as typeof process.emitWarning;
+  }
+  try {
+    return await load();
+  } finally {
+    if (--importsInProgress === 0 && nodeEmitWarning) {
+      process.emitWarning = nodeEmitWarning;
+      nodeEmitWarning = null;
+    }
   }
 }
 
