@@ -3,7 +3,7 @@
  * stable order, and prints or writes the result. Heavy pieces (engine, walker, workers, prompts, progress bar) are
  * imported only when a run needs them, so `echo text | unspin` starts fast.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Edit, Flag } from "../types.js";
@@ -193,9 +193,15 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   const mainRestorer = () => (restorer ??= deps.restorer ? Promise.resolve(deps.restorer) : loadRestorer(restorerModule));
 
   if (opts.printConfig !== undefined) {
-    const file = resolve(io.cwd, opts.printConfig);
-    if (!existsSync(file)) throw new UserError(`${opts.printConfig}: no such file or directory`);
-    const config = await resolver.forDirectory(dirname(file));
+    const path = resolve(io.cwd, opts.printConfig);
+    let st: import("node:fs").Stats;
+    try {
+      st = statSync(path);
+    } catch (err) {
+      throw new UserError(`${opts.printConfig}: ${describeFsError(err)}`);
+    }
+    // A folder: the configuration of the files in it (its own config included), as for a file in it.
+    const config = await resolver.forDirectory(st.isDirectory() ? path : dirname(path));
     const options = await restoreOptionsFor(config, opts, io.cwd);
     io.stdout.write(JSON.stringify(describeConfig(config, options, opts, io.cwd), null, 2) + "\n");
     return EXIT_OK;

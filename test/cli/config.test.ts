@@ -72,6 +72,15 @@ describe("configuration", () => {
     });
   });
 
+  it("prints the configuration of the files in a folder for --print-config FOLDER, the folder's own config included", async () => {
+    const dir = tempTree({ "d/.unspinrc.json": JSON.stringify({ level: "bold" }), "d/a.txt": "x\n", "e/b.txt": "x\n" });
+    const forFolder = await runCli(["--print-config", "d"], { cwd: dir });
+    expect(forFolder.code).toBe(0);
+    expect(JSON.parse(forFolder.out)).toMatchObject({ configFile: join(dir, "d/.unspinrc.json"), level: "bold" });
+    expect(forFolder.out).toBe((await runCli(["--print-config", "d/a.txt"], { cwd: dir })).out);
+    expect(JSON.parse((await runCli(["--print-config", "e/"], { cwd: dir })).out)).toMatchObject({ configFile: null, level: "normal" });
+  });
+
   it("stops with exit 2 and names the file and problem when a config or dictionary is broken", async () => {
     const dir = tempTree({ "sub/.unspinrc.json": '{ "level": "bold", }', "sub/a.txt": "He mentioned it.\n", "b.txt": "He mentioned it.\n" });
     const r = await runCli(["-w", "b.txt", "sub"], { cwd: dir });
