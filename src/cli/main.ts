@@ -11,7 +11,7 @@ import type { ChalkInstance } from "chalk";
 import type { CliOptions, Format } from "./args.js";
 import { bareOptions } from "./bare.js";
 import { colorLevel, makeChalk } from "./report/colors.js";
-import { ConfigResolver, type LoadedConfig } from "./input/config.js";
+import { ConfigResolver } from "./input/config.js";
 import { encode } from "./input/encoding.js";
 import { describeFsError, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "./errors.js";
 import type { InputFile } from "./input/inputs.js";
@@ -264,7 +264,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       continue;
     }
     const config = await resolver.forDirectory(dirname(input.path));
-    if (!input.explicit && (await leftOutByConfig(config, input.path))) continue;
+    if (!input.explicit && (await import("./input/inputs.js")).leftOutByConfig(config, input.path)) continue;
     jobs.push({
       path: input.path,
       display: input.display,
@@ -547,17 +547,6 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
 /** Changes and flags in text order. */
 function byOffset(edits: readonly Edit[], flags: readonly Flag[]): Array<Edit | Flag> {
   return [...edits, ...flags].sort((a, b) => a.start - b.start);
-}
-
-async function leftOutByConfig(config: LoadedConfig, path: string): Promise<boolean> {
-  const { include, exclude } = config.settings;
-  if (!include?.length && !exclude?.length) return false;
-  const { default: picomatch } = await import("picomatch");
-  const { relative, sep } = await import("node:path");
-  const rel = relative(config.dir, path).split(sep).join("/");
-  const matches = (globs: string[]) => globs.some((g) => picomatch(g, { dot: true, basename: !g.includes("/") })(rel));
-  if (include?.length && !matches(include)) return true;
-  return exclude?.length ? matches(exclude) : false;
 }
 
 /**
