@@ -11,7 +11,7 @@ import type { ChalkInstance } from "chalk";
 import type { CliOptions, Format } from "./args.js";
 import { bareOptions } from "./bare.js";
 import { colorLevel, makeChalk } from "./report/colors.js";
-import { ConfigResolver } from "./input/config.js";
+import { ConfigResolver, type LoadedConfig } from "./input/config.js";
 import { encode } from "./input/encoding.js";
 import { describeFsError, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "./errors.js";
 import type { InputFile } from "./input/inputs.js";
@@ -252,18 +252,22 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   await flush();
 
   // Configuration is resolved for every input before anything runs: a broken config stops the run untouched.
-  const jobs: FileJob[] = [];
+  let jobs: FileJob[] = [];
   let stdinJob: FileJob | null = null;
+  // The configs that apply to the inputs, by file: their files and dictionaries are never restored.
+  const configs = new Map<string | null, LoadedConfig>();
   for (const input of inputs) {
     if (input === STDIN) {
       const name = opts.stdinFilename ?? "stdin";
       const config = await resolver.forDirectory(dirname(resolve(io.cwd, name)));
+      configs.set(config.filepath, config);
       const options = await restoreOptionsFor(config, opts, io.cwd);
       stdinJob = { path: STDIN, display: name, kind: docKindFor(name), options, explicit: true, sizeLimit: sizeLimitFor(opts.maxSize, config) };
       jobs.push(stdinJob);
       continue;
     }
     const config = await resolver.forDirectory(dirname(input.path));
+    configs.set(config.filepath, config);
     if (!input.explicit && (await import("./input/inputs.js")).leftOutByConfig(config, input.path)) continue;
     jobs.push({
       path: input.path,
@@ -274,6 +278,12 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       sizeLimit: sizeLimitFor(opts.maxSize, config),
       root: input.root,
     });
+  }
+
+  const inUse = jobs.some((j) => j !== stdinJob) ? await leaveOutFilesInUse(jobs, configs.values(), opts, io) : null;
+  if (inUse) {
+    jobs = inUse.jobs;
+    errors += inUse.refused;
   }
 
   if (jobs.length === 0 && errors === 0) {
@@ -382,6 +392,28 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   if (run.summary.errors > 0) return EXIT_ERROR;
   if (opts.check && run.summary.changedFiles > 0) return EXIT_CHANGES;
   return EXIT_OK;
+}
+
+/**
+ * The jobs without the files unspin runs on (dictionaries in use, config files; see input/in-use.ts): one found in a
+ * folder is left out silently, as an ignored file is; one named on the command line is refused with a message.
+ */
+async function leaveOutFilesInUse(jobs: FileJob[], configs: Iterable<LoadedConfig>, opts: CliOptions, io: Io): Promise<{ jobs: FileJob[]; refused: number }> {
+  const { filesInUse, inputsInUse } = await import("./input/in-use.js");
+  const inUse = filesInUse(configs, opts.dict, io.cwd);
+  if (inUse.length === 0) return { jobs, refused: 0 };
+  const found = await inputsInUse(jobs.map((j) => ({ path: j.path === STDIN ? "" : j.path })), inUse);
+  let refused = 0;
+  const kept = jobs.filter((job, i) => {
+    const what = found[i];
+    if (!what || job.path === STDIN) return true;
+    if (job.explicit) {
+      io.stderr.write(`unspin: ${job.display}: ${what}, not a text to restore; not read (unspin never restores its own dictionaries or configuration)\n`);
+      refused++;
+    }
+    return false;
+  });
+  return { jobs: kept, refused };
 }
 
 /**
