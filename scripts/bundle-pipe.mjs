@@ -13,7 +13,7 @@
 //   - what only a run with arguments reaches (commands, reporters, the walker, workers, writing) stays an import of
 //     its module in dist/ (`import("./cli/run/runner.js")`): with no arguments it is never loaded, and the bundle
 //     stays the size of what the pipe runs;
-//   - npm packages stay imports (chalk, lilconfig… load only when needed, as before).
+//   - npm packages stay imports (chalk, picomatch… load only when needed, as before).
 //
 // Why CommonJS run through node:vm rather than an ES module: Node 20 keeps no compiled code for ES modules (its
 // compile cache came in Node 22), and compiling the 280 KB bundle was the largest single cost of a bare pipe's

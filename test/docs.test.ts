@@ -4,12 +4,15 @@
  *   the code before it and compared with the JSON. When the engine changes on purpose, copy the printed line in.
  * - every help text shown in the docs (a ```text block after `<!-- help: unspin … -->`) is what that command prints.
  * - every relative link in README.md and docs/ leads to a file that exists, and to a heading that exists in it.
+ * - the read limits stated in docs/cli.md are the code's.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
+import { MAX_DICTIONARY_MB } from "../src/cli/input/user-dictionaries.js";
+import { DEFAULT_MAX_SIZE_MB } from "../src/cli/input/size-limit.js";
 import { REAL_CLI, ROOT } from "./cli/helpers/run.js";
 
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
@@ -186,4 +189,12 @@ describe("links in README.md and docs/", () => {
       expect(broken).toEqual([]);
     });
   }
+});
+
+describe("the read limits in docs/cli.md", () => {
+  it("are the code's (the page said 32 MB for --dict files, the code reads up to 64 MB)", () => {
+    const bounded = read("docs/cli.md").replace(/\s+/g, " ");
+    expect(bounded).toContain(`\`unspin learn\` inputs at ${DEFAULT_MAX_SIZE_MB} MB`);
+    expect(bounded).toContain(`\`--dict\` files at ${MAX_DICTIONARY_MB} MB`);
+  });
 });

@@ -3,7 +3,7 @@
  * stable order, and prints or writes the result. Heavy pieces (engine, walker, workers, prompts, progress bar) are
  * imported only when a run needs them, so `echo text | unspin` starts fast.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Edit, Flag } from "../types.js";
@@ -193,9 +193,15 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   const mainRestorer = () => (restorer ??= deps.restorer ? Promise.resolve(deps.restorer) : loadRestorer(restorerModule));
 
   if (opts.printConfig !== undefined) {
-    const file = resolve(io.cwd, opts.printConfig);
-    if (!existsSync(file)) throw new UserError(`${opts.printConfig}: no such file or directory`);
-    const config = await resolver.forDirectory(dirname(file));
+    const path = resolve(io.cwd, opts.printConfig);
+    let st: import("node:fs").Stats;
+    try {
+      st = statSync(path);
+    } catch (err) {
+      throw new UserError(`${opts.printConfig}: ${describeFsError(err)}`);
+    }
+    // A folder: the configuration of the files in it (its own config included), as for a file in it.
+    const config = await resolver.forDirectory(st.isDirectory() ? path : dirname(path));
     const options = await restoreOptionsFor(config, opts, io.cwd);
     io.stdout.write(JSON.stringify(describeConfig(config, options, opts, io.cwd), null, 2) + "\n");
     return EXIT_OK;
@@ -246,19 +252,23 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   await flush();
 
   // Configuration is resolved for every input before anything runs: a broken config stops the run untouched.
-  const jobs: FileJob[] = [];
+  let jobs: FileJob[] = [];
   let stdinJob: FileJob | null = null;
+  // The configs that apply to the inputs, by file: their files and dictionaries are never restored.
+  const configs = new Map<string | null, LoadedConfig>();
   for (const input of inputs) {
     if (input === STDIN) {
       const name = opts.stdinFilename ?? "stdin";
       const config = await resolver.forDirectory(dirname(resolve(io.cwd, name)));
+      configs.set(config.filepath, config);
       const options = await restoreOptionsFor(config, opts, io.cwd);
       stdinJob = { path: STDIN, display: name, kind: docKindFor(name), options, explicit: true, sizeLimit: sizeLimitFor(opts.maxSize, config) };
       jobs.push(stdinJob);
       continue;
     }
     const config = await resolver.forDirectory(dirname(input.path));
-    if (!input.explicit && (await leftOutByConfig(config, input.path))) continue;
+    configs.set(config.filepath, config);
+    if (!input.explicit && (await import("./input/inputs.js")).leftOutByConfig(config, input.path)) continue;
     jobs.push({
       path: input.path,
       display: input.display,
@@ -268,6 +278,12 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       sizeLimit: sizeLimitFor(opts.maxSize, config),
       root: input.root,
     });
+  }
+
+  const inUse = jobs.some((j) => j !== stdinJob) ? await leaveOutFilesInUse(jobs, configs.values(), opts, io) : null;
+  if (inUse) {
+    jobs = inUse.jobs;
+    errors += inUse.refused;
   }
 
   if (jobs.length === 0 && errors === 0) {
@@ -376,6 +392,28 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
   if (run.summary.errors > 0) return EXIT_ERROR;
   if (opts.check && run.summary.changedFiles > 0) return EXIT_CHANGES;
   return EXIT_OK;
+}
+
+/**
+ * The jobs without the files unspin runs on (dictionaries in use, config files; see input/in-use.ts): one found in a
+ * folder is left out silently, as an ignored file is; one named on the command line is refused with a message.
+ */
+async function leaveOutFilesInUse(jobs: FileJob[], configs: Iterable<LoadedConfig>, opts: CliOptions, io: Io): Promise<{ jobs: FileJob[]; refused: number }> {
+  const { filesInUse, inputsInUse } = await import("./input/in-use.js");
+  const inUse = filesInUse(configs, opts.dict, io.cwd);
+  if (inUse.length === 0) return { jobs, refused: 0 };
+  const found = await inputsInUse(jobs.map((j) => ({ path: j.path === STDIN ? "" : j.path })), inUse);
+  let refused = 0;
+  const kept = jobs.filter((job, i) => {
+    const what = found[i];
+    if (!what || job.path === STDIN) return true;
+    if (job.explicit) {
+      io.stderr.write(`unspin: ${job.display}: ${what}, not a text to restore; not read (unspin never restores its own dictionaries or configuration)\n`);
+      refused++;
+    }
+    return false;
+  });
+  return { jobs: kept, refused };
 }
 
 /**
@@ -541,17 +579,6 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
 /** Changes and flags in text order. */
 function byOffset(edits: readonly Edit[], flags: readonly Flag[]): Array<Edit | Flag> {
   return [...edits, ...flags].sort((a, b) => a.start - b.start);
-}
-
-async function leftOutByConfig(config: LoadedConfig, path: string): Promise<boolean> {
-  const { include, exclude } = config.settings;
-  if (!include?.length && !exclude?.length) return false;
-  const { default: picomatch } = await import("picomatch");
-  const { relative, sep } = await import("node:path");
-  const rel = relative(config.dir, path).split(sep).join("/");
-  const matches = (globs: string[]) => globs.some((g) => picomatch(g, { dot: true, basename: !g.includes("/") })(rel));
-  if (include?.length && !matches(include)) return true;
-  return exclude?.length ? matches(exclude) : false;
 }
 
 /**

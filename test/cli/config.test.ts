@@ -1,5 +1,5 @@
 /** Configuration discovery, --config, --print-config, broken configs, inline directives. Stand-in engine. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempTree } from "./helpers/run.js";
@@ -40,6 +40,22 @@ describe("configuration", () => {
     expect((await runCli(["--config", "alt.json", "a.txt"], { cwd: dir })).out).toBe("said\n");
   });
 
+  it("loads a JavaScript config in a package without \"type\" with nothing on stderr, not even a Node warning", async () => {
+    const dir = tempTree({
+      ".git/HEAD": "ref: refs/heads/main\n",
+      "package.json": JSON.stringify({ name: "site" }),
+      "unspin.config.js": "export default { neverTouch: ['mentioned'] };\n",
+      "a.txt": "mentioned\n",
+    });
+    for (const args of [["a.txt"], ["-q", "a.txt"]]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r).toMatchObject({ code: 0, out: "mentioned\n", stderr: "" });
+    }
+    // Other warnings still show (the one held back is only MODULE_TYPELESS_PACKAGE_JSON).
+    writeFileSync(join(dir, "unspin.config.js"), "process.emitWarning('from the config', { code: 'MINE' });\nexport default {};\n");
+    expect((await runCli(["a.txt"], { cwd: dir })).stderr).toMatch(/\[MINE\] Warning: from the config/);
+  });
+
   it("prints the configuration in effect for a file", async () => {
     const dir = tempTree({ ".unspinrc.json": JSON.stringify({ level: "cautious", dictionaries: ["words.tsv"] }), "words.tsv": "spun\torig\n", "x/a.txt": "" });
     const r = await runCli(["--print-config", "x/a.txt", "--never-touch", "Great Hall"], { cwd: dir });
@@ -54,6 +70,15 @@ describe("configuration", () => {
       exclude: [],
       maxSize: 32,
     });
+  });
+
+  it("prints the configuration of the files in a folder for --print-config FOLDER, the folder's own config included", async () => {
+    const dir = tempTree({ "d/.unspinrc.json": JSON.stringify({ level: "bold" }), "d/a.txt": "x\n", "e/b.txt": "x\n" });
+    const forFolder = await runCli(["--print-config", "d"], { cwd: dir });
+    expect(forFolder.code).toBe(0);
+    expect(JSON.parse(forFolder.out)).toMatchObject({ configFile: join(dir, "d/.unspinrc.json"), level: "bold" });
+    expect(forFolder.out).toBe((await runCli(["--print-config", "d/a.txt"], { cwd: dir })).out);
+    expect(JSON.parse((await runCli(["--print-config", "e/"], { cwd: dir })).out)).toMatchObject({ configFile: null, level: "normal" });
   });
 
   it("stops with exit 2 and names the file and problem when a config or dictionary is broken", async () => {

@@ -370,3 +370,40 @@ describe("mistakes on the command line stop the run before anything is read or w
     }
   });
 });
+
+describe("the files unspin runs on", () => {
+  it("never restores the dictionaries or the config file it runs on, however they are named or reached", async () => {
+    const table = "said|stated|mentioned|remarked\n";
+    const pairs = "he mentioned\the said\n";
+    const dir = tempTree({
+      ".unspinrc.json": JSON.stringify({ dictionaries: ["./unspin/terms.tsv", { path: "./unspin/spinner-table.txt", kind: "candidates" }] }),
+      "unspin/terms.tsv": pairs,
+      "unspin/spinner-table.txt": table,
+      "ours.txt": pairs,
+      "a.txt": "He mentioned it.\n",
+    });
+    linkSync(join(dir, "unspin/terms.tsv"), join(dir, "also-terms.txt")); // the same file by another name
+    // Before, -w rewrote them: "said|said|said|said", "he said<TAB>he said".
+    const r = await runCli(["-w", "--dict", "./ours.txt", "."], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^1 file checked in .*: 1 change written to 1 file\n$/);
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("He said it.\n");
+    expect(readFileSync(join(dir, "unspin/spinner-table.txt"), "utf8")).toBe(table);
+    expect(readFileSync(join(dir, "unspin/terms.tsv"), "utf8")).toBe(pairs);
+    expect(readFileSync(join(dir, "ours.txt"), "utf8")).toBe(pairs);
+    expect(r.out).not.toMatch(/terms|table|ours/);
+    // --check does not report them, even with .json taken from folders.
+    writeFileSync(join(dir, "a.txt"), "He mentioned it.\n");
+    const check = await runCli(["--check", "-l", "--ext", "txt,tsv,json", "--hidden", "--dict", "ours.txt", "."], { cwd: dir });
+    expect([check.code, check.out]).toEqual([1, "a.txt\n"]);
+    // Named on the command line: refused with a message, exit 2; the other files are still restored.
+    const named = await runCli(["-w", "--dict", join(dir, "ours.txt"), "ours.txt", "unspin/spinner-table.txt", ".unspinrc.json", "a.txt"], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain("unspin: ours.txt: a dictionary in use (--dict), not a text to restore; not read");
+    expect(named.stderr).toContain(`unspin: unspin/spinner-table.txt: a dictionary in use (listed in ${join(dir, ".unspinrc.json")}), not a text to restore; not read`);
+    expect(named.stderr).toContain("unspin: .unspinrc.json: the configuration in use, not a text to restore; not read");
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("He said it.\n");
+    expect(readFileSync(join(dir, "ours.txt"), "utf8")).toBe(pairs);
+    expect(readFileSync(join(dir, "unspin/spinner-table.txt"), "utf8")).toBe(table);
+  });
+});

@@ -1,5 +1,5 @@
 /** `unspin scan` with the real engine: table, JSON and CSV output, sorting, exit codes, errors, stdin, many files. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
@@ -100,5 +100,29 @@ describe("unspin scan (real engine)", () => {
     const r = await runCli(["scan", "--max-size", "0.0001", "big.txt"], { ...real, cwd: d });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/big\.txt: .* is more than --max-size 0\.0001 MB; not read \(raise --max-size to screen it\)/);
+  });
+
+  it("walks folders as unspin does: the config's include, exclude and maxSize apply", async () => {
+    const d = tempTree({
+      ".unspinrc.json": JSON.stringify({ exclude: ["skip*"], maxSize: 0.0001 }),
+      "skipme.txt": "hello world\n",
+      "keep.txt": "hello there\n",
+      "big.txt": SPUN,
+      "only/.unspinrc.json": JSON.stringify({ include: ["in/**"] }),
+      "only/in/a.txt": "hello\n",
+      "only/out.txt": "hello\n",
+    });
+    const r = await runCli(["scan", "-f", "json", "."], { ...real, cwd: d });
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split("\n").map((l) => JSON.parse(l).file).sort()).toEqual(["keep.txt", "only/in/a.txt"]);
+    expect(r.stderr).toMatch(/big\.txt: .* is more than maxSize 0\.0001 MB in .*\.unspinrc\.json, skipped \(raise --max-size to screen it\)/);
+    // --max-size overrides the config; a file named on the command line is screened whatever the globs say.
+    const named = await runCli(["scan", "-f", "json", "--max-size", "1", "skipme.txt", "big.txt"], { ...real, cwd: d });
+    expect(named.out.trim().split("\n").map((l) => JSON.parse(l).file).sort()).toEqual(["big.txt", "skipme.txt"]);
+    // A broken config stops the scan, as it stops unspin.
+    writeFileSync(join(d, ".unspinrc.json"), "{ broken");
+    const broken = await runCli(["scan", "."], { ...real, cwd: d });
+    expect([broken.code, broken.out]).toEqual([2, ""]);
+    expect(broken.stderr).toMatch(/cannot read configuration .*\.unspinrc\.json: invalid JSON/);
   });
 });

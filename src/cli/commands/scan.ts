@@ -5,12 +5,14 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { createReadStream } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { ScreenResult } from "../../index.js";
 import { decode, describeUndecodable } from "../input/encoding.js";
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, describeFsError } from "../errors.js";
 import type { Io } from "../io.js";
 import { docKindFor, proseSkips } from "../input/prose.js";
-import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, readLimited, readsFolder, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
+import { BYTES_PER_MB, readLimited, readsFolder, sizeLimitFor, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
+import { ConfigResolver } from "../input/config.js";
 
 export type ScanFormat = "table" | "json" | "csv";
 export const SCAN_FORMATS: readonly ScanFormat[] = ["table", "json", "csv"];
@@ -48,10 +50,6 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
       ...(opts.maxSize !== undefined ? { maxLineBytes: opts.maxSize * BYTES_PER_MB } : {}),
     });
   }
-  const limit: SizeLimit =
-    opts.maxSize !== undefined
-      ? { bytes: opts.maxSize * BYTES_PER_MB, label: `--max-size ${opts.maxSize} MB` }
-      : { bytes: DEFAULT_MAX_SIZE_MB * BYTES_PER_MB, label: `--max-size ${DEFAULT_MAX_SIZE_MB} MB` };
   let list = paths;
   if (list.length === 0) {
     if (io.stdin.isTTY) throw new UserError("nothing to scan: name files or folders, or pipe text into unspin scan (see unspin scan --help)");
@@ -68,14 +66,25 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
     errors++;
   };
   const named = list.filter((p) => p !== STDIN);
-  const { collectInputs } = await import("../input/inputs.js");
+  const { collectInputs, leftOutByConfig } = await import("../input/inputs.js");
   const found = named.length
     ? await collectInputs(named, { cwd: io.cwd, hidden: opts.hidden, ignoreFiles: opts.ignore, exclude: opts.exclude, extensions: opts.ext })
     : { files: [], errors: [] };
   for (const e of found.errors) fail(e.arg, e.message);
-  const jobs: Array<{ path: string; display: string; explicit: boolean }> = [];
-  if (list.includes(STDIN)) jobs.push({ path: STDIN, display: opts.stdinFilename ?? "stdin", explicit: true });
-  jobs.push(...found.files);
+  // The configuration applies as it does to `unspin`: include/exclude to files found in folders, maxSize to all
+  // (--max-size first). A broken config stops the scan before anything is screened.
+  const resolver = new ConfigResolver(io.cwd, undefined, io.env.HOME || undefined);
+  const jobs: ScanJob[] = [];
+  if (list.includes(STDIN)) {
+    const display = opts.stdinFilename ?? "stdin";
+    const config = await resolver.forDirectory(dirname(resolve(io.cwd, display)));
+    jobs.push({ path: STDIN, display, explicit: true, limit: sizeLimitFor(opts.maxSize, config) });
+  }
+  for (const file of found.files) {
+    const config = await resolver.forDirectory(dirname(file.path));
+    if (!file.explicit && leftOutByConfig(config, file.path)) continue;
+    jobs.push({ path: file.path, display: file.display, explicit: file.explicit, limit: sizeLimitFor(opts.maxSize, config) });
+  }
   if (jobs.length === 0) {
     if (errors === 0) note("unspin: no text files found (see --ext, --hidden and --no-ignore)\n");
     return errors ? EXIT_ERROR : EXIT_OK;
@@ -87,7 +96,7 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
   let skipped = 0;
   try {
     for (const job of jobs) {
-      const read = await readInput(job, limit, io);
+      const read = await readInput(job, io);
       progress?.increment();
       if (read.status === "error") {
         fail(job.display, read.message);
@@ -135,7 +144,16 @@ type Read = { status: "ok"; text: string } | { status: "error"; message: string 
 /** A named input that cannot be read is an error; one found in a folder is skipped with a note. */
 const refused = (explicit: boolean, message: string): Read => (explicit ? { status: "error", message } : { status: "skipped", message });
 
-async function readInput(job: { path: string; display: string; explicit: boolean }, limit: SizeLimit, io: Io): Promise<Read> {
+/** A document to screen, with the size limit that applies to it. */
+interface ScanJob {
+  path: string;
+  display: string;
+  explicit: boolean;
+  limit: SizeLimit;
+}
+
+async function readInput(job: ScanJob, io: Io): Promise<Read> {
+  const { limit } = job;
   let bytes: Buffer | null;
   try {
     if (job.path === STDIN) {

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG_SEARCH_PLACES, ConfigResolver, dictionaryPaths, surelyNoConfig, validateSettings } from "./config.js";
+import { ConfigResolver, dictionaryPaths, validateSettings } from "./config.js";
 import { checkUserDictionary, parseDictArgument } from "./user-dictionaries.js";
 
 function tree(files: Record<string, string>): string {
@@ -75,28 +76,7 @@ describe("configuration", () => {
   });
 });
 
-describe("the look before a config search (lilconfig loaded only when something may be found)", () => {
-  const places = CONFIG_SEARCH_PLACES;
-  it("says nothing can be found only when no folder up to the stop holds a config or a package.json with an unspin key", () => {
-    const root = tree({ "a/b/note.txt": "x", "a/package.json": JSON.stringify({ name: "x" }) });
-    expect(surelyNoConfig(places, join(root, "a/b"), root)).toBe(true);
-    // Above the stop folder does not count.
-    writeFileSync(join(root, ".unspinrc.json"), "{}");
-    expect(surelyNoConfig(places, join(root, "a/b"), join(root, "a"))).toBe(true);
-    expect(surelyNoConfig(places, join(root, "a/b"), root)).toBe(false);
-    for (const [name, content] of [
-      ["a/package.json", JSON.stringify({ name: "x", unspin: { level: "bold" } })],
-      ["a/package.json", "{ not json"],
-      ["a/package.json", "null"],
-      ["a/b/.unspinrc.json", "{}"],
-      ["unspin.config.json", ""],
-      ["a/unspin.config.js", "export default {}"],
-    ] as const) {
-      const t = tree({ "a/b/note.txt": "x", [name]: content });
-      expect(surelyNoConfig(places, join(t, "a/b"), t), name + " " + content).toBe(false);
-    }
-  });
-
+describe("the config search", () => {
   it("reports an empty or null configuration file instead of skipping it for a parent folder's", async () => {
     for (const [content, problem] of [
       ["", /the file is empty/],
@@ -115,5 +95,49 @@ describe("the look before a config search (lilconfig loaded only when something 
     expect(found.filepath).toBe(join(root, ".unspinrc.json"));
     const none = tree({ "a/package.json": JSON.stringify({ name: "x" }), "a/b/t.txt": "x" });
     expect((await new ConfigResolver(none, undefined, none).forDirectory(join(none, "a/b"))).filepath).toBeNull();
+  });
+
+  it("reads a discovered config only from a regular file of at most 1 MB, and names the file otherwise", async () => {
+    // Before, a link to /dev/zero filled the memory and a FIFO blocked the run; only --config checked the file.
+    for (const place of [".unspinrc.json", "unspin.config.json", "package.json"]) {
+      const zero = tree({ "s/a.txt": "x" });
+      symlinkSync("/dev/zero", join(zero, place));
+      await expect(new ConfigResolver(zero, undefined, zero).forDirectory(join(zero, "s"))).rejects.toThrow(
+        `cannot read configuration ${join(zero, place)}: not a regular file (a device, FIFO or socket), expected a file`,
+      );
+    }
+    const fifo = tree({ "s/a.txt": "x" });
+    execFileSync("mkfifo", [join(fifo, ".unspinrc.json")]);
+    await expect(new ConfigResolver(fifo, undefined, fifo).forDirectory(join(fifo, "s"))).rejects.toThrow(/\.unspinrc\.json: not a regular file/);
+    const big = tree({ "package.json": JSON.stringify({ name: "x", description: "x".repeat(1024 * 1024) }), "s/a.txt": "x" });
+    await expect(new ConfigResolver(big, undefined, big).forDirectory(join(big, "s"))).rejects.toThrow(`cannot read configuration ${join(big, "package.json")}: larger than 1 MB`);
+    const folder = tree({ "unspin.config.json/x": "", "s/a.txt": "x" });
+    await expect(new ConfigResolver(folder, undefined, folder).forDirectory(join(folder, "s"))).rejects.toThrow(`cannot read configuration ${join(folder, "unspin.config.json")}: is a directory, expected a file`);
+  });
+
+  it("skips a package.json that is not an object or has no unspin key, and a dangling link", async () => {
+    const root = tree({ ".unspinrc.json": JSON.stringify({ level: "bold" }), "a/package.json": "null", "a/b/package.json": JSON.stringify({ unspin: null }), "a/b/c/t.txt": "x" });
+    symlinkSync(join(root, "nowhere.json"), join(root, "a/b/c/.unspinrc.json"));
+    const found = await new ConfigResolver(root, undefined, root).forDirectory(join(root, "a/b/c"));
+    expect(found.filepath).toBe(join(root, ".unspinrc.json"));
+  });
+
+  it("reads a config saved as UTF-16 with a byte-order mark, and says which encodings it reads", async () => {
+    const settings = JSON.stringify({ level: "bold" });
+    const utf16le = tree({ "s/a.txt": "x" });
+    writeFileSync(join(utf16le, ".unspinrc.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(settings, "utf16le")]));
+    expect((await new ConfigResolver(utf16le, undefined, utf16le).forDirectory(join(utf16le, "s"))).settings).toEqual({ level: "bold" });
+    const utf16be = tree({ "s/a.txt": "x" });
+    writeFileSync(join(utf16be, "package.json"), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(JSON.stringify({ unspin: { level: "bold" } }), "utf16le").swap16()]));
+    expect((await new ConfigResolver(utf16be, undefined, utf16be).forDirectory(join(utf16be, "s"))).settings).toEqual({ level: "bold" });
+    // UTF-16 without the mark: named as such, not "invalid JSON (Unexpected token …)".
+    const noBom = tree({ "s/a.txt": "x" });
+    writeFileSync(join(noBom, ".unspinrc.json"), Buffer.from(settings, "utf16le"));
+    await expect(new ConfigResolver(noBom, undefined, noBom).forDirectory(join(noBom, "s"))).rejects.toThrow(
+      `cannot read configuration ${join(noBom, ".unspinrc.json")}: looks like UTF-16 without a byte-order mark`,
+    );
+    const latin1 = tree({ "s/a.txt": "x" });
+    writeFileSync(join(latin1, "custom.json"), Buffer.from('{"neverTouch": ["caf\u00e9"]}', "latin1"));
+    await expect(new ConfigResolver(latin1, "custom.json").forDirectory(latin1)).rejects.toThrow(/custom\.json: not valid UTF-8 \(unspin reads UTF-8 and UTF-16 with a byte-order mark\)/);
   });
 });

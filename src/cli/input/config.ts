@@ -1,19 +1,19 @@
 /**
  * Project configuration, discovered upward from each file (like cspell, prettier): `.unspinrc.json`,
  * `unspin.config.json`, `unspin.config.js`, or the `unspin` key of package.json — the nearest one wins, there is no
- * cascading. `--config FILE` replaces discovery. Every problem names the file and what is wrong, and is fatal (exit 2)
+ * cascading. unspin searches itself (lilconfig did before) so that every file is read with the 1 MB bound. `--config FILE` replaces discovery. Every problem names the file and what is wrong, and is fatal (exit 2)
  * before anything is written. JavaScript configs are code: they are looked for only inside the project (up to the
  * repository root, or the home folder outside a repository) and never run from a file or folder others can write.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { readFile, realpath, stat } from "node:fs/promises";
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, parse, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { lilconfig as Lilconfig, LilconfigResult, Loader } from "lilconfig";
 import { DICTIONARY_KINDS, type DictionaryKind } from "../../dict/user.js";
 import type { Boldness } from "../../types.js";
 import { describeFsError, UserError } from "../errors.js";
+import { decode, describeUndecodable } from "./encoding.js";
 import { isInside } from "./paths.js";
 import { parseDictArgument, type DictionarySpec } from "./user-dictionaries.js";
 
@@ -119,7 +119,7 @@ function validateDictionaries(v: unknown, fail: (problem: string) => never): Non
 }
 
 /** JSON.parse with the file name and line:column in the message. */
-const jsonLoader: Loader = (filepath, content) => {
+function parseConfigJson(filepath: string, content: string): unknown {
   try {
     return JSON.parse(content.replace(/^\uFEFF/, ""));
   } catch (err) {
@@ -133,16 +133,46 @@ const jsonLoader: Loader = (filepath, content) => {
     }
     throw new UserError(`cannot read configuration ${filepath}: invalid JSON${where} (${msg.replace(/ in JSON at position \d+.*$/, "")})`);
   }
-};
+}
 
-const jsLoader: Loader = async (filepath) => {
+/** A JavaScript config's default export (checked by checkJsConfigSafe first). */
+async function loadJsConfig(filepath: string): Promise<unknown> {
   try {
-    const mod = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
+    const mod = (await withoutTypelessPackageWarning(() => import(pathToFileURL(filepath).href))) as { default?: unknown };
     return mod.default ?? mod;
   } catch (err) {
     throw new UserError(`cannot load configuration ${filepath}: ${(err as Error).message}`);
   }
-};
+}
+
+/** Imports of configs in progress, and Node's emitWarning while they last (see withoutTypelessPackageWarning). */
+let importsInProgress = 0;
+let nodeEmitWarning: typeof process.emitWarning | null = null;
+
+/**
+ * Runs `load` with Node's MODULE_TYPELESS_PACKAGE_JSON warning held back: an `export default` config in a project
+ * whose package.json has no "type" is what the docs ask for, yet Node printed a four-line warning about it on stderr,
+ * even with -q. Only that warning, and only while a config is imported; every other warning goes through.
+ */
+async function withoutTypelessPackageWarning<T>(load: () => Promise<T>): Promise<T> {
+  if (importsInProgress++ === 0) {
+    const emit = (nodeEmitWarning = process.emitWarning);
+    process.emitWarning = function (this: unknown, warning: string | Error, ...rest: unknown[]) {
+      const options = rest[0];
+      const code = typeof options === "object" && options !== null ? (options as { code?: unknown }).code : rest[1];
+      if (code === "MODULE_TYPELESS_PACKAGE_JSON") return;
+      return (emit as (...args: unknown[]) => void).call(this, warning, ...rest);
+    } as typeof process.emitWarning;
+  }
+  try {
+    return await load();
+  } finally {
+    if (--importsInProgress === 0 && nodeEmitWarning) {
+      process.emitWarning = nodeEmitWarning;
+      nodeEmitWarning = null;
+    }
+  }
+}
 
 /**
  * A JavaScript config runs as code with the rights of whoever runs unspin, so it is loaded only if nobody else could
@@ -163,7 +193,7 @@ async function checkJsConfigSafe(filepath: string): Promise<void> {
   if (uid !== undefined && file.uid !== uid && file.uid !== 0) refuse(`it belongs to another user (uid ${file.uid})`);
 }
 
-/** Config files are small; a bigger one (or a device, a FIFO) is refused rather than read. */
+/** Config files are small; a bigger one is refused rather than read. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
 const JSON_PLACES = CONFIG_SEARCH_PLACES.filter((p) => !p.endsWith(".js"));
@@ -182,35 +212,65 @@ export function jsConfigBoundary(dir: string, home: string | undefined): string 
   return null;
 }
 
+/** A config file found by the search: its settings as written (undefined for an empty file). */
+interface Found {
+  filepath: string;
+  config: unknown;
+  isEmpty?: boolean;
+}
+
 /**
- * Whether a search of `places` from `from` up to `stopDir` (as lilconfig walks: each folder, then its parent, until
- * `stopDir` or the root) surely finds nothing: no config file in any of those folders, and every package.json there
- * a JSON object without an "unspin" key. Then the search needs no lilconfig (not even loaded: start-up of a bare
- * pipe). Anything else, a file that cannot be read or parsed included, is left to lilconfig, which finds or reports it.
+ * The text of the config file at `path`, or null when there is none. Only a regular file of at most 1 MB is read,
+ * and never more than that: a device, a FIFO or a link to one (/dev/zero, a named pipe) would be read without end or
+ * block the run, so it is an error naming the file, as a folder of that name is.
  */
-export function surelyNoConfig(places: readonly string[], from: string, stopDir: string): boolean {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    for (const place of places) {
-      const path = join(dir, place);
-      if (!existsSync(path)) continue;
-      if (place !== "package.json") return false;
-      try {
-        const content = readFileSync(path, "utf8");
-        if (content.length > MAX_CONFIG_BYTES) return false;
-        const pkg = JSON.parse(content.replace(/^\uFEFF/, "")) as unknown;
-        if (typeof pkg !== "object" || pkg === null || "unspin" in pkg) return false;
-      } catch {
-        return false;
-      }
-    }
-    if (dir === resolve(stopDir) || dirname(dir) === dir) return true;
+export function readConfigText(path: string): string | null {
+  const refuse = (why: string): never => {
+    throw new UserError(`cannot read configuration ${path}: ${why}`);
+  };
+  let fd: number;
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) return null;
+    if (st.isDirectory()) refuse("is a directory, expected a file");
+    if (!st.isFile()) refuse("not a regular file (a device, FIFO or socket), expected a file");
+    if (st.size > MAX_CONFIG_BYTES) refuse("larger than 1 MB");
+    // Non-blocking: should the file have been swapped for a FIFO since stat(), opening it must not wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    if ((err as NodeJS.ErrnoException).code === "ENOTDIR") return null;
+    return refuse(describeFsError(err));
+  }
+  try {
+    if (!fstatSync(fd).isFile()) refuse("not a regular file (a device, FIFO or socket), expected a file");
+    const bytes = Buffer.allocUnsafe(MAX_CONFIG_BYTES + 1);
+    let total = 0;
+    for (let n; total < bytes.length && (n = readSync(fd, bytes, total, bytes.length - total, null)) > 0; ) total += n;
+    // A file that grew since stat() is held to the same bound.
+    if (total > MAX_CONFIG_BYTES) refuse("larger than 1 MB");
+    // UTF-8 or UTF-16 with a byte-order mark, as dictionaries and inputs (Windows editors save UTF-16 as "Unicode").
+    const decoded = decode(bytes.subarray(0, total));
+    if (!decoded.ok) return refuse(decoded.reason === "binary" ? "binary file, expected text" : describeUndecodable(decoded.reason));
+    return decoded.text;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    return refuse(describeFsError(err));
+  } finally {
+    closeSync(fd);
   }
 }
 
+/** The "unspin" key of a package.json, or null when it has none (a package.json without one is no config). */
+function packageSettings(filepath: string, content: string): unknown {
+  const pkg = parseConfigJson(filepath, content) as unknown;
+  if (typeof pkg !== "object" || pkg === null || Array.isArray(pkg)) return null;
+  return (pkg as Record<string, unknown>).unspin || null;
+}
+
 export class ConfigResolver {
-  private readonly searchers = new Map<string, ReturnType<typeof Lilconfig>>();
-  /** Searches (places, stop folder, start folder) known to find nothing (see surelyNoConfig). */
-  private readonly empty = new Set<string>();
+  /** Searches already made, by places, stop folder and folder: each folder is looked at once per run. */
+  private readonly searches = new Map<string, Promise<Found | null>>();
   private explicit: Promise<LoadedConfig> | null = null;
 
   /**
@@ -229,22 +289,15 @@ export class ConfigResolver {
   async forDirectory(dir: string): Promise<LoadedConfig> {
     if (this.explicitPath) return (this.explicit ??= this.loadExplicit(resolve(this.cwd, this.explicitPath)));
     dir = resolve(dir);
-    let found: LilconfigResult = null;
-    try {
-      const boundary = jsConfigBoundary(dir, this.home);
-      if (boundary) found = await this.search(CONFIG_SEARCH_PLACES, boundary, dir);
-      // Above the boundary (or without one), only JSON configs count; the search ends at the home folder when it
-      // started inside it, as before, or else at the file-system root.
-      const from = boundary ? dirname(boundary) : dir;
-      if (!found && (!boundary || from !== boundary)) {
-        const stop = this.home && isInside(from, resolve(this.home)) ? resolve(this.home) : parse(from).root;
-        found = await this.search(JSON_PLACES, stop, from);
-      }
-    } catch (err) {
-      if (err instanceof UserError) throw err;
-      const e = err as NodeJS.ErrnoException;
-      const where = e.code === "EISDIR" ? await firstFolderNamedLikeConfig(dir) : null;
-      throw new UserError(`cannot read configuration ${where ?? ""}${where ? ": " : ""}${describeFsError(err)}`);
+    let found: Found | null = null;
+    const boundary = jsConfigBoundary(dir, this.home);
+    if (boundary) found = await this.search(CONFIG_SEARCH_PLACES, boundary, dir);
+    // Above the boundary (or without one), only JSON configs count; the search ends at the home folder when it
+    // started inside it, as before, or else at the file-system root.
+    const from = boundary ? dirname(boundary) : dir;
+    if (!found && (!boundary || from !== boundary)) {
+      const stop = this.home && isInside(from, resolve(this.home)) ? resolve(this.home) : parse(from).root;
+      found = await this.search(JSON_PLACES, stop, from);
     }
     if (!found) return { filepath: null, dir: this.cwd, settings: {} };
     if (found.isEmpty) throw new UserError(`invalid configuration in ${found.filepath}: the file is empty (expected an object of settings)`);
@@ -252,75 +305,59 @@ export class ConfigResolver {
     return { filepath: found.filepath, dir: dirname(found.filepath), settings: validateSettings(found.config, label) };
   }
 
-  /** lilconfig's search, unless a look at the folders shows it would find nothing. */
-  private async search(places: string[], stopDir: string, from: string): Promise<LilconfigResult> {
-    const key = `${places.length}\u0000${stopDir}\u0000${from}`;
-    if (this.empty.has(key)) return null;
-    if (surelyNoConfig(places, from, stopDir)) {
-      this.empty.add(key);
-      return null;
+  /**
+   * The nearest config among `places` from `dir` up to `stopDir` (or the root): each folder's places in order, then
+   * its parent's. The first file found wins, an empty or broken one included (reported, not skipped for a parent's).
+   */
+  private search(places: readonly string[], stopDir: string, dir: string): Promise<Found | null> {
+    const key = `${places.length}\u0000${stopDir}\u0000${dir}`;
+    let result = this.searches.get(key);
+    if (!result) {
+      result = (async () => {
+        const here = await this.lookIn(places, dir);
+        if (here || dir === resolve(stopDir) || dirname(dir) === dir) return here;
+        return this.search(places, stopDir, dirname(dir));
+      })();
+      this.searches.set(key, result);
     }
-    return (await this.searcher(places, stopDir)).search(from);
+    return result;
   }
 
-  private async searcher(places: string[], stopDir: string) {
-    const key = `${places.length}\u0000${stopDir}`;
-    let s = this.searchers.get(key);
-    if (!s) {
-      const { lilconfig } = await import("lilconfig");
-      s = lilconfig("unspin", {
-        searchPlaces: places,
-        stopDir,
-        // An empty file is the nearest configuration, and a broken one: reported, not skipped for a parent's.
-        ignoreEmptySearchPlaces: false,
-        loaders: {
-          ".json": (filepath, content) => {
-            if (content.length > MAX_CONFIG_BYTES) throw new UserError(`cannot read configuration ${filepath}: larger than 1 MB`);
-            return jsonLoader(filepath, content);
-          },
-          ".js": async (filepath, content) => {
-            await checkJsConfigSafe(filepath);
-            return jsLoader(filepath, content);
-          },
-        },
-      });
-      this.searchers.set(key, s);
+  /** The config file among `places` in one folder, if any. */
+  private async lookIn(places: readonly string[], dir: string): Promise<Found | null> {
+    for (const place of places) {
+      const filepath = join(dir, place);
+      const content = readConfigText(filepath);
+      if (content === null) continue;
+      if (place === "package.json") {
+        const config = packageSettings(filepath, content);
+        if (config !== null) return { filepath, config };
+        continue;
+      }
+      if (content.trim() === "") return { filepath, config: undefined, isEmpty: true };
+      if (place.endsWith(".js")) {
+        await checkJsConfigSafe(filepath).catch((err: unknown) => {
+          throw err instanceof UserError ? err : new UserError(`cannot read configuration ${filepath}: ${describeFsError(err)}`);
+        });
+        return { filepath, config: await loadJsConfig(filepath) };
+      }
+      return { filepath, config: parseConfigJson(filepath, content) };
     }
-    return s;
+    return null;
   }
 
   private async loadExplicit(path: string): Promise<LoadedConfig> {
-    let content: string;
-    try {
-      const st = await stat(path);
-      if (st.isDirectory()) throw new UserError(`cannot read configuration ${path}: is a directory, expected a file`);
-      if (!st.isFile()) throw new UserError(`cannot read configuration ${path}: not a regular file`);
-      if (st.size > MAX_CONFIG_BYTES) throw new UserError(`cannot read configuration ${path}: larger than 1 MB`);
-      content = await readFile(path, "utf8");
-    } catch (err) {
-      if (err instanceof UserError) throw err;
-      throw new UserError(`cannot read configuration ${path}: ${describeFsError(err)}`);
-    }
+    const content = readConfigText(path);
+    if (content === null) throw new UserError(`cannot read configuration ${path}: no such file or directory`);
     let raw: unknown;
     if (path.endsWith(".js") || path.endsWith(".mjs")) {
       await checkJsConfigSafe(path);
-      raw = await jsLoader(path, content);
+      raw = await loadJsConfig(path);
     } else {
-      raw = await jsonLoader(path, content);
+      raw = parseConfigJson(path, content);
       if (path.endsWith("package.json")) raw = (raw as Record<string, unknown> | null)?.unspin;
     }
     return { filepath: path, dir: dirname(path), settings: validateSettings(raw, path) };
-  }
-}
-
-/** lilconfig reports a folder named like a config only as EISDIR, without the path: find it. */
-async function firstFolderNamedLikeConfig(from: string): Promise<string | null> {
-  for (let d = from; ; d = dirname(d)) {
-    for (const place of CONFIG_SEARCH_PLACES) {
-      const st = await stat(join(d, place)).catch(() => null);
-      if (st?.isDirectory()) return join(d, place);
-    }
-    if (dirname(d) === d) return null;
   }
 }
 

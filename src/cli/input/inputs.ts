@@ -19,6 +19,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from "node:p
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { describeFsError } from "../errors.js";
+import type { LoadedConfig } from "./config.js";
 import { isInside } from "./paths.js";
 
 
@@ -130,6 +131,19 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
     });
   }
   return { files: await onePathPerFile(files, notes), errors, notes };
+}
+
+/**
+ * Whether the configuration that applies to a file found in a folder leaves it out: its `include` globs do not match,
+ * or its `exclude` globs do (both relative to the config's folder). Files named on the command line are not asked.
+ */
+export function leftOutByConfig(config: LoadedConfig, path: string): boolean {
+  const { include, exclude } = config.settings;
+  if (!include?.length && !exclude?.length) return false;
+  const rel = relative(config.dir, path).split(sep).join("/");
+  const matches = (globs: string[]) => globs.some((g) => picomatch(g, { dot: true, basename: !g.includes("/") })(rel));
+  if (include?.length && !matches(include)) return true;
+  return exclude?.length ? matches(exclude) : false;
 }
 
 /** Files stat'ed at a time by onePathPerFile. */

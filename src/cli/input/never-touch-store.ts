@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describeFsError } from "../errors.js";
+import { decode, describeUndecodable, encode } from "./encoding.js";
 import { contentHash } from "../write/hash.js";
 import { writeAtomic } from "../write/write.js";
 
@@ -21,13 +22,16 @@ export async function saveNeverTouch(configPath: string | null, fileDir: string,
     }
     const st = await stat(target);
     const bytes = await readFile(target);
-    const content = bytes.toString("utf8");
+    // Written back in its own encoding: a config may be UTF-16 or have a byte-order mark, as it may be read.
+    const decoded = decode(bytes);
+    if (!decoded.ok) return `could not save never-touch words ${list} to ${target}: ${describeUndecodable(decoded.reason)}`;
+    const content = decoded.text;
     const json = JSON.parse(content) as Record<string, unknown>;
     const isPackage = target.endsWith("package.json");
     const settings = (isPackage ? ((json.unspin ??= {}) as Record<string, unknown>) : json) as { neverTouch?: string[] };
     settings.neverTouch = [...new Set([...(settings.neverTouch ?? []), ...words])];
     const indent = /^[ \t]+(?=")/m.exec(content)?.[0] ?? "  ";
-    await writeAtomic(target, Buffer.from(JSON.stringify(json, null, indent) + "\n"), {
+    await writeAtomic(target, encode(JSON.stringify(json, null, indent) + "\n", decoded.encoding), {
       mtimeMs: st.mtimeMs,
       size: st.size,
       mode: st.mode,

@@ -10,7 +10,7 @@ import { describeFsError, UserError } from "../errors.js";
 import { BYTES_PER_MB, formatMB, readBounded } from "./size-limit.js";
 
 /** Larger than any real table (a spinner's has ~12,000 lines, well under 1 MB): refused before reading. */
-const MAX_DICTIONARY_MB = 64;
+export const MAX_DICTIONARY_MB = 64;
 
 /** A dictionary to load: its path and, when the user said so, its kind. */
 export interface DictionarySpec {
