@@ -3,6 +3,7 @@
  * is read per line from stdin (so sessions can be scripted: `printf 'y\nn\nq\n' | unspin -i file`):
  *   y accept · n reject · e edit the replacement · a accept all of this kind · d reject all of this kind
  *   x reject and never touch this word again (saved to the project's config) · q quit, keeping what was accepted
+ *   (in the file under review, the later changes of a kind accepted with a included; later files are left alone)
  * End of input counts as q. A "kind" is the same before → after pair, ignoring case.
  */
 import { createInterface, type Interface } from "node:readline";
@@ -75,13 +76,13 @@ export async function startReview(io: Io, chalk: ChalkInstance, resolver: Config
   async function review(outcome: Extract<FileOutcome, { status: "ok" }>): Promise<Edit[]> {
     const accepted: Edit[] = [];
     for (const edit of outcome.edits) {
-      if (state.quit) break;
       const kind = kindOf(edit);
+      // Accepted with `a`: restored even after `q`, which stops the questions, not what was already answered.
       if (state.acceptKinds.has(kind)) {
         accepted.push(edit);
         continue;
       }
-      if (state.rejectKinds.has(kind)) continue;
+      if (state.quit || state.rejectKinds.has(kind)) continue;
       io.stdout.write(formatChange(outcome.display, outcome.text, edit, chalk));
       // How sure the decider is, and which entry proposed the change: the reviewer's best guide.
       io.stdout.write(chalk.dim(`    probability ${edit.confidence.toFixed(2)} · ${edit.entry}\n`));
