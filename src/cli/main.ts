@@ -485,11 +485,13 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       }
       break;
     case "diff": {
-      const { unifiedDiffBytes } = await import("./report/unified.js");
+      const { diffPath, unifiedDiffBytes } = await import("./report/unified.js");
       const c = run.chalk;
       const style = c.level > 0 ? { header: (l: string) => c.bold(l), hunk: (l: string) => c.cyan(l), removed: (l: string) => c.red(l), added: (l: string) => c.green(l) } : undefined;
       // Over the file's bytes, so a byte-order mark or UTF-16 text patches back as it is on disk.
-      if (edits.length) run.out(unifiedDiffBytes(outcome.display, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
+      // Named from where it is, not as shown: `git apply` and `patch -p1` need a path below the working folder.
+      const name = diffPath(io.cwd, outcome.path === STDIN ? outcome.display : outcome.path);
+      if (edits.length) run.out(unifiedDiffBytes(name, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
       if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
     }

@@ -11,6 +11,7 @@ import {
   lstatSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -280,6 +281,25 @@ describe("--diff of files with a byte-order mark or in UTF-16 (item 8)", () => {
         else execFileSync("patch", ["-p1", "--quiet"], { cwd: copy, input: diff.stdout });
         for (const f of Object.keys(files)) expect(readFileSync(join(copy, f)).equals(readFileSync(join(expected, f))), `${tool} ${f}`).toBe(true);
       }
+    },
+  );
+});
+
+describe("--diff of a file outside the working folder", () => {
+  it.skipIf(spawnSync("git", ["--version"]).status !== 0 || spawnSync("patch", ["--version"]).status !== 0)(
+    "names it by its absolute path, which git apply and patch -p1 apply from /",
+    async () => {
+      const files = { "a.txt": "She mentioned {it}.\n", "sub/b.txt": "" };
+      const dir = realpathSync(tempTree(files));
+      const diff = await runCli(["--diff", "../a.txt"], { cwd: join(dir, "sub") });
+      expect(diff.code).toBe(0);
+      const name = join(dir, "a.txt").slice(1);
+      expect(diff.out).toBe(`--- a/${name}\n+++ b/${name}\n@@ -1 +1 @@\n-She mentioned {it}.\n+She said it.\n`);
+      execFileSync("patch", ["-p1", "--quiet", "-d", "/"], { input: diff.stdout });
+      expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("She said it.\n");
+      writeFileSync(join(dir, "a.txt"), files["a.txt"]);
+      execFileSync("git", ["apply", "-"], { cwd: "/", input: diff.stdout });
+      expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("She said it.\n");
     },
   );
 });

@@ -7,7 +7,8 @@
  * byte-order mark stays in the first line and UTF-16 lines keep their own bytes, so the patch applies to the file
  * as it is on disk (both tools work on bytes), the way `git diff --text` shows such files.
  */
-import { sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
+import { isInside } from "../input/paths.js";
 import { diffTokens, lineTokens } from "./diff.js";
 
 /** How diff lines are coloured on a terminal (each function gets one line without its "\n"). */
@@ -23,6 +24,18 @@ const CONTEXT = 3;
 interface Line {
   op: " " | "-" | "+";
   text: string;
+}
+
+/**
+ * The name a file goes by in a diff: its path relative to the working folder, where `git apply` and `patch -p1`
+ * find it. A file outside that folder is named by its absolute path without the leading "/" (`a/tmp/x.txt`), as
+ * `git diff --no-index` names an absolute path: both tools refuse a ".." in a patch's paths (`git apply`: "invalid
+ * path"; GNU patch: "can't find file"), and an absolute name applies from "/" (`patch -p1 -d /`).
+ */
+export function diffPath(cwd: string, path: string): string {
+  const abs = resolve(cwd, path);
+  const name = isInside(abs, cwd) ? relative(cwd, abs) : abs.replace(/^[\\/]+/, "");
+  return name.split(sep).join("/");
 }
 
 export function unifiedDiff(path: string, before: string, after: string, style?: DiffStyle): string {
