@@ -169,7 +169,7 @@ interface Run {
   silent: boolean;
   summary: Summary;
   /** Files kept for formats printed once at the end (SARIF, HTML). */
-  collected: { uri: string; text: string; edits: Edit[]; flags?: Flag[] }[];
+  collected: { uri: string; path: string; text: string; edits: Edit[]; flags?: Flag[] }[];
   /** Folders already swept for leftovers of interrupted writes. */
   swept: Set<string>;
   out: (s: string | Uint8Array) => void;
@@ -503,7 +503,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       break;
     case "sarif":
     case "html":
-      run.collected.push({ uri: outcome.display, text: outcome.text, edits, flags });
+      run.collected.push({ uri: outcome.display, path: outcome.path, text: outcome.text, edits, flags });
       break;
     case "brief":
       if (edits.length) {
@@ -606,7 +606,10 @@ async function writeRunLog(
   // In parts: a log of many changes is more than one string can hold.
   if (mode === "sarif") {
     const { sarifParts } = await import("./report/sarif.js");
-    for (const part of sarifParts(collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/"))) out(part);
+    // SARIF locations are relative to the working folder (%SRCROOT%), where code scanning finds the files.
+    const { relative, sep } = await import("node:path");
+    const located = collected.map((f) => (f.path === STDIN ? f : { ...f, uri: relative(io.cwd, f.path).split(sep).join("/") }));
+    for (const part of sarifParts(located, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/"))) out(part);
   }
   if (mode === "html") {
     const { renderHtmlParts } = await import("./report/html.js");
