@@ -23,6 +23,7 @@ import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowLibrary, loadWindowRes
 import type { AsyncWindowRestorer } from "./run/parallel-windows.js";
 import { readFdBounded, readLimited, readsFolder, sizeLimitFor, STDIN_FOLDER } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
+import { quotePath } from "./report/names.js";
 
 import type { Io } from "./io.js";
 export type { Io } from "./io.js";
@@ -194,7 +195,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
 
   if (opts.printConfig !== undefined) {
     const file = resolve(io.cwd, opts.printConfig);
-    if (!existsSync(file)) throw new UserError(`${opts.printConfig}: no such file or directory`);
+    if (!existsSync(file)) throw new UserError(`${quotePath(opts.printConfig)}: no such file or directory`);
     const config = await resolver.forDirectory(dirname(file));
     const options = await restoreOptionsFor(config, opts, io.cwd);
     io.stdout.write(JSON.stringify(describeConfig(config, options, opts, io.cwd), null, 2) + "\n");
@@ -229,10 +230,10 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       follow: opts.follow,
     });
     for (const e of r.errors) {
-      io.stderr.write(`unspin: ${e.arg}: ${e.message}\n`);
+      io.stderr.write(`unspin: ${quotePath(e.arg)}: ${e.message}\n`);
       errors++;
     }
-    if (!opts.quiet) for (const n of r.notes) io.stderr.write(`unspin: ${n.arg}: ${n.message}\n`);
+    if (!opts.quiet) for (const n of r.notes) io.stderr.write(`unspin: ${quotePath(n.arg)}: ${n.message}\n`);
     inputs.push(...r.files);
     group = [];
   };
@@ -390,9 +391,9 @@ async function sweepFolders(run: Run, jobs: readonly FileJob[]): Promise<void> {
     if (run.swept.has(dir)) continue;
     run.swept.add(dir);
     for (const l of await sweepLeftovers(dir)) {
-      const shown = relative(run.io.cwd, l.path) || l.path;
+      const shown = quotePath(relative(run.io.cwd, l.path) || l.path);
       if (l.kind === "backup") {
-        run.io.stderr.write(`unspin: ${shown}: the text of ${relative(run.io.cwd, l.file) || l.file} from before an interrupted write; compare the two, then remove it\n`);
+        run.io.stderr.write(`unspin: ${shown}: the text of ${quotePath(relative(run.io.cwd, l.file) || l.file)} from before an interrupted write; compare the two, then remove it\n`);
       } else if (!run.opts.quiet) {
         run.io.stderr.write(`unspin: ${shown}: removed (temporary file left by an interrupted run)\n`);
       }
@@ -417,13 +418,15 @@ export function chooseMode(opts: CliOptions, jobs: readonly FileJob[], io: Io): 
 
 async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import("./commands/interactive.js").Review | null): Promise<void> {
   const { io, opts, summary } = run;
+  // The name as a reader sees it in notes and listings (the formatters quote it themselves).
+  const name = quotePath(outcome.display);
   if (outcome.status === "error") {
-    io.stderr.write(`unspin: ${outcome.display}: ${outcome.message}\n`);
+    io.stderr.write(`unspin: ${name}: ${outcome.message}\n`);
     summary.errors++;
     return;
   }
   if (outcome.status === "skipped") {
-    if (!opts.quiet) io.stderr.write(`unspin: ${outcome.display}: ${outcome.message}\n`);
+    if (!opts.quiet) io.stderr.write(`unspin: ${name}: ${outcome.message}\n`);
     summary.skipped++;
     return;
   }
@@ -437,7 +440,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       streamed = await streamPieces(outcome.pieces, render, run.out, run.failed);
     } catch (err) {
       // What was printed before the failure stays printed; the run ends with an error.
-      io.stderr.write(`unspin: ${outcome.display}: internal error: ${(err as Error).message}\n`);
+      io.stderr.write(`unspin: ${name}: internal error: ${(err as Error).message}\n`);
       summary.errors++;
       return;
     }
@@ -481,7 +484,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       // Inline output has no summary line: a text left as written with some signs of spinning gets its note here.
       if (edits.length === 0 && !opts.quiet) {
         const { isBorderline, borderlineNote } = await import("./report/report.js");
-        if (isBorderline(outcome.gate)) io.stderr.write(`unspin: ${outcome.display}: ${borderlineNote(outcome.gate.probability)}\n`);
+        if (isBorderline(outcome.gate)) io.stderr.write(`unspin: ${name}: ${borderlineNote(outcome.gate.probability)}\n`);
       }
       break;
     case "diff": {
@@ -490,8 +493,8 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       const style = c.level > 0 ? { header: (l: string) => c.bold(l), hunk: (l: string) => c.cyan(l), removed: (l: string) => c.red(l), added: (l: string) => c.green(l) } : undefined;
       // Over the file's bytes, so a byte-order mark or UTF-16 text patches back as it is on disk.
       // Named from where it is, not as shown: `git apply` and `patch -p1` need a path below the working folder.
-      const name = diffPath(io.cwd, outcome.path === STDIN ? outcome.display : outcome.path);
-      if (edits.length) run.out(unifiedDiffBytes(name, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
+      const diffName = diffPath(io.cwd, outcome.path === STDIN ? outcome.display : outcome.path);
+      if (edits.length) run.out(unifiedDiffBytes(diffName, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
       if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
     }
@@ -513,7 +516,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       if (fl) for (const f of flags) run.out(fl.formatFlagNote(outcome.display, f).replace(/^unspin: /, ""));
       break;
     case "files":
-      if (edits.length) run.out(`${outcome.display}\n`);
+      if (edits.length) run.out(`${name}\n`);
       break;
     case "report":
       if ((edits.length || flags.length) && !run.silent) {
@@ -534,7 +537,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       summary.written++;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      io.stderr.write(`unspin: ${outcome.display}: ${err.message}\n`);
+      io.stderr.write(`unspin: ${name}: ${err.message}\n`);
       summary.errors++;
     }
   }
@@ -613,7 +616,9 @@ async function writeRunLog(
   }
   if (mode === "html") {
     const { renderHtmlParts } = await import("./report/html.js");
-    const parts = renderHtmlParts(collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: summary.skipped, errors: summary.errors, written: opts.write === true });
+    // A page people read: names quoted as in the report (a control character would show as nothing, or a box).
+    const shown = collected.map((f) => ({ ...f, uri: quotePath(f.uri) }));
+    const parts = renderHtmlParts(shown, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: summary.skipped, errors: summary.errors, written: opts.write === true });
     for (const part of parts) out(part);
   }
 }

@@ -64,6 +64,18 @@ describe("unspin scan (real engine)", () => {
     expect(JSON.parse(j.out).file).toBe(join(dir, "c-paper.md"));
   });
 
+  it("quotes a name holding control characters in the table and its notes; CSV and JSON keep the real name", async () => {
+    const odd = tempTree({ "\x1b]0;TITLE\x07.txt": ORIG, "t/\x1b[2J.txt": Buffer.from([0, 1, 2]) });
+    const table = await runCli(["scan", "."], { ...real, cwd: odd });
+    expect(table.out + table.stderr).not.toMatch(/\x1b/);
+    expect(table.out).toContain('"\\033]0;TITLE\\a.txt"');
+    expect(table.stderr).toContain('unspin: "t/\\033[2J.txt": ');
+    const csv = await runCli(["scan", "-f", "csv", "."], { ...real, cwd: odd });
+    expect(csv.out.split("\r\n")[1]!.startsWith("\x1b]0;TITLE\x07.txt,")).toBe(true);
+    const json = await runCli(["scan", "-f", "json", "."], { ...real, cwd: odd });
+    expect(JSON.parse(json.out).file).toBe("\x1b]0;TITLE\x07.txt");
+  });
+
   it("reads stdin", async () => {
     const r = await runCli(["scan", "-f", "json", "--stdin-filename", "paper.txt"], { ...real, input: TORTURED });
     expect(JSON.parse(r.out)).toMatchObject({ file: "paper.txt", torturedPhrases: 2 });

@@ -15,6 +15,7 @@ import type { Io } from "../io.js";
 import { saveNeverTouch } from "../input/never-touch-store.js";
 import type { FileOutcome } from "../run/process-file.js";
 import { formatChange } from "../report/report.js";
+import { oneLine } from "../report/context.js";
 
 export interface ReviewState {
   acceptKinds: Set<string>;
@@ -104,7 +105,7 @@ export async function startReview(io: Io, chalk: ChalkInstance, resolver: Config
           entry.words.push(edit.before);
           neverTouch.set(target, entry);
         } else if (key === "e") {
-          const replacement = await prompter.ask(`Replace "${edit.before}" with: `);
+          const replacement = await prompter.ask(`Replace "${oneLine(edit.before)}" with: `);
           if (replacement === null) state.quit = true;
           else if (replacement !== "" && replacement !== edit.before) accepted.push({ ...edit, after: replacement });
         } else if (key === "q") state.quit = true;

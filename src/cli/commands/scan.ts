@@ -10,6 +10,7 @@ import { decode, describeUndecodable } from "../input/encoding.js";
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError, describeFsError } from "../errors.js";
 import type { Io } from "../io.js";
 import { docKindFor, proseSkips } from "../input/prose.js";
+import { quotePath } from "../report/names.js";
 import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, readLimited, readsFolder, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
 
 export type ScanFormat = "table" | "json" | "csv";
@@ -64,7 +65,7 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
     if (!opts.quiet) io.stderr.write(s);
   };
   const fail = (display: string, message: string) => {
-    io.stderr.write(`unspin: ${display}: ${message}\n`);
+    io.stderr.write(`unspin: ${quotePath(display)}: ${message}\n`);
     errors++;
   };
   const named = list.filter((p) => p !== STDIN);
@@ -94,7 +95,7 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
         continue;
       }
       if (read.status === "skipped") {
-        note(`unspin: ${job.display}: ${read.message}\n`);
+        note(`unspin: ${quotePath(job.display)}: ${read.message}\n`);
         skipped++;
         continue;
       }
@@ -205,7 +206,7 @@ export function formatTable(rows: readonly ScanRow[]): string {
     r.torturedPer1000.toFixed(1),
     r.signaturePer1000.toFixed(1),
     r.strongSitesPer1000.toFixed(1),
-    r.file,
+    quotePath(r.file),
     fingerprintSummary(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

@@ -10,6 +10,9 @@
 import { relative, resolve, sep } from "node:path";
 import { isInside } from "../input/paths.js";
 import { diffTokens, lineTokens } from "./diff.js";
+import { quotePath } from "./names.js";
+
+export { cQuote } from "./names.js";
 
 /** How diff lines are coloured on a terminal (each function gets one line without its "\n"). */
 export interface DiffStyle {
@@ -66,26 +69,7 @@ function header(path: string, style?: DiffStyle): string {
  */
 export function headerName(prefix: string, name: string): string {
   const full = prefix + name;
-  return (needsQuoting(full) ? cQuote(full) : full) + (full.includes(" ") ? "\t" : "");
-}
-
-function needsQuoting(name: string): boolean {
-  return /[\x00-\x1f\x7f"\\]/.test(name);
-}
-
-const ESCAPES: Record<string, string> = { "\x07": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", '"': '"', "\\": "\\" };
-
-/** git's `quote_c_style`: letter escapes where C has them, three-digit octal for the other control characters. */
-export function cQuote(name: string): string {
-  let out = '"';
-  for (const ch of name) {
-    const code = ch.charCodeAt(0);
-    const esc = ESCAPES[ch];
-    if (esc !== undefined) out += "\\" + esc;
-    else if (code < 0x20 || code === 0x7f) out += "\\" + code.toString(8).padStart(3, "0");
-    else out += ch;
-  }
-  return out + '"';
+  return quotePath(full) + (full.includes(" ") ? "\t" : "");
 }
 
 function hunks(before: string, after: string, style?: DiffStyle): string {
