@@ -23,6 +23,7 @@ import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowLibrary, loadWindowRes
 import type { AsyncWindowRestorer } from "./run/parallel-windows.js";
 import { readFdBounded, readLimited, readsFolder, sizeLimitFor, STDIN_FOLDER } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
+import { quotePath } from "./report/names.js";
 
 import type { Io } from "./io.js";
 export type { Io } from "./io.js";
@@ -169,7 +170,7 @@ interface Run {
   silent: boolean;
   summary: Summary;
   /** Files kept for formats printed once at the end (SARIF, HTML). */
-  collected: { uri: string; text: string; edits: Edit[]; flags?: Flag[] }[];
+  collected: { uri: string; path: string; text: string; edits: Edit[]; flags?: Flag[] }[];
   /** Folders already swept for leftovers of interrupted writes. */
   swept: Set<string>;
   out: (s: string | Uint8Array) => void;
@@ -198,7 +199,7 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     try {
       st = statSync(path);
     } catch (err) {
-      throw new UserError(`${opts.printConfig}: ${describeFsError(err)}`);
+      throw new UserError(`${quotePath(opts.printConfig)}: ${describeFsError(err)}`);
     }
     // A folder: the configuration of the files in it (its own config included), as for a file in it.
     const config = await resolver.forDirectory(st.isDirectory() ? path : dirname(path));
@@ -235,10 +236,10 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       follow: opts.follow,
     });
     for (const e of r.errors) {
-      io.stderr.write(`unspin: ${e.arg}: ${e.message}\n`);
+      io.stderr.write(`unspin: ${quotePath(e.arg)}: ${e.message}\n`);
       errors++;
     }
-    if (!opts.quiet) for (const n of r.notes) io.stderr.write(`unspin: ${n.arg}: ${n.message}\n`);
+    if (!opts.quiet) for (const n of r.notes) io.stderr.write(`unspin: ${quotePath(n.arg)}: ${n.message}\n`);
     inputs.push(...r.files);
     group = [];
   };
@@ -428,9 +429,9 @@ async function sweepFolders(run: Run, jobs: readonly FileJob[]): Promise<void> {
     if (run.swept.has(dir)) continue;
     run.swept.add(dir);
     for (const l of await sweepLeftovers(dir)) {
-      const shown = relative(run.io.cwd, l.path) || l.path;
+      const shown = quotePath(relative(run.io.cwd, l.path) || l.path);
       if (l.kind === "backup") {
-        run.io.stderr.write(`unspin: ${shown}: the text of ${relative(run.io.cwd, l.file) || l.file} from before an interrupted write; compare the two, then remove it\n`);
+        run.io.stderr.write(`unspin: ${shown}: the text of ${quotePath(relative(run.io.cwd, l.file) || l.file)} from before an interrupted write; compare the two, then remove it\n`);
       } else if (!run.opts.quiet) {
         run.io.stderr.write(`unspin: ${shown}: removed (temporary file left by an interrupted run)\n`);
       }
@@ -455,13 +456,15 @@ export function chooseMode(opts: CliOptions, jobs: readonly FileJob[], io: Io): 
 
 async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import("./commands/interactive.js").Review | null): Promise<void> {
   const { io, opts, summary } = run;
+  // The name as a reader sees it in notes and listings (the formatters quote it themselves).
+  const name = quotePath(outcome.display);
   if (outcome.status === "error") {
-    io.stderr.write(`unspin: ${outcome.display}: ${outcome.message}\n`);
+    io.stderr.write(`unspin: ${name}: ${outcome.message}\n`);
     summary.errors++;
     return;
   }
   if (outcome.status === "skipped") {
-    if (!opts.quiet) io.stderr.write(`unspin: ${outcome.display}: ${outcome.message}\n`);
+    if (!opts.quiet) io.stderr.write(`unspin: ${name}: ${outcome.message}\n`);
     summary.skipped++;
     return;
   }
@@ -475,7 +478,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       streamed = await streamPieces(outcome.pieces, render, run.out, run.failed);
     } catch (err) {
       // What was printed before the failure stays printed; the run ends with an error.
-      io.stderr.write(`unspin: ${outcome.display}: internal error: ${(err as Error).message}\n`);
+      io.stderr.write(`unspin: ${name}: internal error: ${(err as Error).message}\n`);
       summary.errors++;
       return;
     }
@@ -519,15 +522,17 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       // Inline output has no summary line: a text left as written with some signs of spinning gets its note here.
       if (edits.length === 0 && !opts.quiet) {
         const { isBorderline, borderlineNote } = await import("./report/report.js");
-        if (isBorderline(outcome.gate)) io.stderr.write(`unspin: ${outcome.display}: ${borderlineNote(outcome.gate.probability)}\n`);
+        if (isBorderline(outcome.gate)) io.stderr.write(`unspin: ${name}: ${borderlineNote(outcome.gate.probability)}\n`);
       }
       break;
     case "diff": {
-      const { unifiedDiffBytes } = await import("./report/unified.js");
+      const { diffPath, unifiedDiffBytes } = await import("./report/unified.js");
       const c = run.chalk;
       const style = c.level > 0 ? { header: (l: string) => c.bold(l), hunk: (l: string) => c.cyan(l), removed: (l: string) => c.red(l), added: (l: string) => c.green(l) } : undefined;
       // Over the file's bytes, so a byte-order mark or UTF-16 text patches back as it is on disk.
-      if (edits.length) run.out(unifiedDiffBytes(outcome.display, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
+      // Named from where it is, not as shown: `git apply` and `patch -p1` need a path below the working folder.
+      const diffName = diffPath(io.cwd, outcome.path === STDIN ? outcome.display : outcome.path);
+      if (edits.length) run.out(unifiedDiffBytes(diffName, encode(outcome.text, outcome.encoding), encode(restored, outcome.encoding), style));
       if (fl && !opts.quiet) for (const f of flags) io.stderr.write(fl.formatFlagNote(outcome.display, f));
       break;
     }
@@ -539,7 +544,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       break;
     case "sarif":
     case "html":
-      run.collected.push({ uri: outcome.display, text: outcome.text, edits, flags });
+      run.collected.push({ uri: outcome.display, path: outcome.path, text: outcome.text, edits, flags });
       break;
     case "brief":
       if (edits.length) {
@@ -549,7 +554,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       if (fl) for (const f of flags) run.out(fl.formatFlagNote(outcome.display, f).replace(/^unspin: /, ""));
       break;
     case "files":
-      if (edits.length) run.out(`${outcome.display}\n`);
+      if (edits.length) run.out(`${name}\n`);
       break;
     case "report":
       if ((edits.length || flags.length) && !run.silent) {
@@ -570,7 +575,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       summary.written++;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      io.stderr.write(`unspin: ${outcome.display}: ${err.message}\n`);
+      io.stderr.write(`unspin: ${name}: ${err.message}\n`);
       summary.errors++;
     }
   }
@@ -631,11 +636,16 @@ async function writeRunLog(
   // In parts: a log of many changes is more than one string can hold.
   if (mode === "sarif") {
     const { sarifParts } = await import("./report/sarif.js");
-    for (const part of sarifParts(collected, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/"))) out(part);
+    // SARIF locations are relative to the working folder (%SRCROOT%), where code scanning finds the files.
+    const { relative, sep } = await import("node:path");
+    const located = collected.map((f) => (f.path === STDIN ? f : { ...f, uri: relative(io.cwd, f.path).split(sep).join("/") }));
+    for (const part of sarifParts(located, version(), pathToFileURL(io.cwd).href.replace(/\/?$/, "/"))) out(part);
   }
   if (mode === "html") {
     const { renderHtmlParts } = await import("./report/html.js");
-    const parts = renderHtmlParts(collected, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: summary.skipped, errors: summary.errors, written: opts.write === true });
+    // A page people read: names quoted as in the report (a control character would show as nothing, or a box).
+    const shown = collected.map((f) => ({ ...f, uri: quotePath(f.uri) }));
+    const parts = renderHtmlParts(shown, { version: version(), title: opts.paths.join(" ") || "stdin", skipped: summary.skipped, errors: summary.errors, written: opts.write === true });
     for (const part of parts) out(part);
   }
 }

@@ -39,6 +39,15 @@ describe("interactive review", () => {
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("One mentioned {x}.\n");
   });
 
+  it("quit still restores the later changes in the file of a kind accepted with a", async () => {
+    const dir = tempTree({ "a.txt": "mentioned {x} mentioned {y}\n" });
+    const r = await runCli(["-i", "a.txt"], { cwd: dir, input: "a\nq\n" });
+    expect(r.code).toBe(0);
+    // {x} was asked and the session quit: the second "mentioned" was accepted by the "a", {y} was never asked.
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("said {x} said {y}\n");
+    expect(r.stderr).toMatch(/2 changes written to 1 file/);
+  });
+
   it("treats end of input as quit", async () => {
     const dir = tempTree({ "a.txt": "mentioned mentioned\n" });
     const r = await runCli(["-i", "a.txt"], { cwd: dir, input: "y\n" });

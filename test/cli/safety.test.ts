@@ -11,6 +11,7 @@ import {
   lstatSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -282,6 +283,56 @@ describe("--diff of files with a byte-order mark or in UTF-16 (item 8)", () => {
       }
     },
   );
+});
+
+describe("--diff of a file outside the working folder", () => {
+  it.skipIf(spawnSync("git", ["--version"]).status !== 0 || spawnSync("patch", ["--version"]).status !== 0)(
+    "names it by its absolute path, which git apply and patch -p1 apply from /",
+    async () => {
+      const files = { "a.txt": "She mentioned {it}.\n", "sub/b.txt": "" };
+      const dir = realpathSync(tempTree(files));
+      const diff = await runCli(["--diff", "../a.txt"], { cwd: join(dir, "sub") });
+      expect(diff.code).toBe(0);
+      const name = join(dir, "a.txt").slice(1);
+      expect(diff.out).toBe(`--- a/${name}\n+++ b/${name}\n@@ -1 +1 @@\n-She mentioned {it}.\n+She said it.\n`);
+      execFileSync("patch", ["-p1", "--quiet", "-d", "/"], { input: diff.stdout });
+      expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("She said it.\n");
+      writeFileSync(join(dir, "a.txt"), files["a.txt"]);
+      execFileSync("git", ["apply", "-"], { cwd: "/", input: diff.stdout });
+      expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("She said it.\n");
+    },
+  );
+});
+
+describe("file names with control characters", () => {
+  const TITLE = "\x1b]0;TITLE\x07.txt";
+  const QUOTED = '"t/\\033]0;TITLE\\a.txt"';
+
+  it("never reach the terminal raw: every human-readable output C-quotes them, JSON keeps the real name", async () => {
+    const dir = tempTree({ [`t/${TITLE}`]: "She mentioned it.\n", "t/a\nb.txt": "He mentioned it.\n", [`u/\x1b[31m.txt`]: Buffer.from([0, 1]) });
+    const outputs = await Promise.all(
+      [["t"], ["-f", "brief", "t"], ["-l", "t"], ["--check", "t"], ["-f", "html", "t"], ["u"], ["u/\x1b[31m.txt"], ["missing\x1b[2J"]].map((args) => runCli(args, { cwd: dir })),
+    );
+    for (const r of outputs) expect(r.out + r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    const [report, brief, files, , , note, error, missing] = outputs;
+    expect(report!.out).toContain(`${QUOTED}:1:5  mentioned → said\n`);
+    // One line per change, and one name per line, even for a name holding a newline.
+    expect(brief!.out).toBe(`${QUOTED}:1:5  mentioned → said\n` + '"t/a\\nb.txt":1:4  mentioned → said\n');
+    expect(files!.out).toBe(`${QUOTED}\n"t/a\\nb.txt"\n`);
+    expect(note!.stderr).toContain('unspin: "u/\\033[31m.txt": ');
+    expect(error!.stderr).toContain('unspin: "u/\\033[31m.txt": ');
+    expect(missing!.stderr).toContain('unspin: "missing\\033[2J": ');
+    const json = await runCli(["-f", "json", "t"], { cwd: dir });
+    expect(json.out.trim().split("\n").map((l) => JSON.parse(l).file)).toEqual([`t/${TITLE}`, "t/a\nb.txt"]);
+  });
+
+  it("are quoted in the prompts of the interactive review", async () => {
+    const dir = tempTree({ [TITLE]: "She mentioned it.\n" });
+    const r = await runCli(["-i", TITLE], { cwd: dir, input: "y\n" });
+    expect(r.out).not.toMatch(/\x1b/);
+    expect(r.out).toContain('"\\033]0;TITLE\\a.txt":1:5  mentioned → said\n');
+    expect(readFileSync(join(dir, TITLE), "utf8")).toBe("She said it.\n");
+  });
 });
 
 describe("-w keeps hard links, extended attributes and the owner (item 9)", () => {

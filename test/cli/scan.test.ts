@@ -1,6 +1,6 @@
 /** `unspin scan` with the real engine: table, JSON and CSV output, sorting, exit codes, errors, stdin, many files. */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REAL_CLI, ROOT, runCli, tempTree } from "./helpers/run.js";
 
@@ -52,6 +52,28 @@ describe("unspin scan (real engine)", () => {
     expect(r.stderr).toMatch(/unspin: missing\.txt: /);
     expect(r.stderr).toMatch(/unspin: notes\/skip\.bin: .*binary/);
     expect(r.out).toMatch(/a-clean\.txt/);
+  });
+
+  it("shows a document as named, not relative to the working folder (an absolute path stays absolute)", async () => {
+    const elsewhere = tempTree({ "x.md": "" });
+    const table = await runCli(["scan", "/dev/null"], { ...real, cwd: elsewhere });
+    expect(table.out.split("\n")[1]).toMatch(/\s\/dev\/null\s*$/);
+    const c = await runCli(["scan", "-f", "csv", "--fail-on", "never", join(dir, "a-clean.txt"), `../${basename(dir)}/c-paper.md`], { ...real, cwd: elsewhere });
+    expect(c.out.split("\r\n").slice(1, 3).map((l) => l.split(",")[0]).sort()).toEqual([`../${basename(dir)}/c-paper.md`, join(dir, "a-clean.txt")].sort());
+    const j = await runCli(["scan", "-f", "json", "--ext", "md", dir], { ...real, cwd: elsewhere });
+    expect(JSON.parse(j.out).file).toBe(join(dir, "c-paper.md"));
+  });
+
+  it("quotes a name holding control characters in the table and its notes; CSV and JSON keep the real name", async () => {
+    const odd = tempTree({ "\x1b]0;TITLE\x07.txt": ORIG, "t/\x1b[2J.txt": Buffer.from([0, 1, 2]) });
+    const table = await runCli(["scan", "."], { ...real, cwd: odd });
+    expect(table.out + table.stderr).not.toMatch(/\x1b/);
+    expect(table.out).toContain('"\\033]0;TITLE\\a.txt"');
+    expect(table.stderr).toContain('unspin: "t/\\033[2J.txt": ');
+    const csv = await runCli(["scan", "-f", "csv", "."], { ...real, cwd: odd });
+    expect(csv.out.split("\r\n")[1]!.startsWith("\x1b]0;TITLE\x07.txt,")).toBe(true);
+    const json = await runCli(["scan", "-f", "json", "."], { ...real, cwd: odd });
+    expect(JSON.parse(json.out).file).toBe("\x1b]0;TITLE\x07.txt");
   });
 
   it("reads stdin", async () => {

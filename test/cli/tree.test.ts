@@ -1,6 +1,6 @@
 /** Folders: ignore rules, hidden and binary files, --write touching only changed files. Stand-in engine. */
 import { chmodSync, readFileSync, statSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempTree } from "./helpers/run.js";
 
@@ -77,6 +77,18 @@ describe("folders", () => {
     expect(r.stderr).toContain("unspin: ro.txt: file is read-only; not written\n");
     expect(readFileSync(join(dir, "ro.txt"), "utf8")).toBe(SPUN);
     expect(readFileSync(join(dir, "rw.txt"), "utf8")).toBe(CLEAN);
+  });
+
+  it("shows files as named: an absolute path stays absolute, a folder's files under the folder as given", async () => {
+    const dir = project();
+    const elsewhere = tempTree({ "x.md": "" });
+    const files = async (args: string[]) => (await runCli(["-f", "json", ...args], { cwd: elsewhere })).out.trim().split("\n").map((l) => JSON.parse(l).file);
+    expect(await files([join(dir, "a.txt")])).toEqual([join(dir, "a.txt")]);
+    expect(await files([join(dir, "sub") + "/"])).toEqual([join(dir, "sub", "c.html")]);
+    expect(await files([`../${basename(dir)}/./sub`])).toEqual([`../${basename(dir)}/sub/c.html`]);
+    expect(await files([`${join(dir, "s*")}/*.html`])).toEqual([join(dir, "sub", "c.html")]);
+    // Files named from inside the folder keep their short names.
+    expect((await runCli(["-f", "brief", "./a.txt", "sub"], { cwd: dir })).out).toMatch(/^a\.txt:1:11 .*\nsub\/c\.html:1:/);
   });
 
   it("says so when a folder holds no text files", async () => {

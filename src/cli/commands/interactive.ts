@@ -3,6 +3,7 @@
  * is read per line from stdin (so sessions can be scripted: `printf 'y\nn\nq\n' | unspin -i file`):
  *   y accept · n reject · e edit the replacement · a accept all of this kind · d reject all of this kind
  *   x reject and never touch this word again (saved to the project's config) · q quit, keeping what was accepted
+ *   (in the file under review, the later changes of a kind accepted with a included; later files are left alone)
  * End of input counts as q. A "kind" is the same before → after pair, ignoring case.
  */
 import { createInterface, type Interface } from "node:readline";
@@ -14,6 +15,7 @@ import type { Io } from "../io.js";
 import { saveNeverTouch } from "../input/never-touch-store.js";
 import type { FileOutcome } from "../run/process-file.js";
 import { formatChange } from "../report/report.js";
+import { oneLine } from "../report/context.js";
 
 export interface ReviewState {
   acceptKinds: Set<string>;
@@ -75,13 +77,13 @@ export async function startReview(io: Io, chalk: ChalkInstance, resolver: Config
   async function review(outcome: Extract<FileOutcome, { status: "ok" }>): Promise<Edit[]> {
     const accepted: Edit[] = [];
     for (const edit of outcome.edits) {
-      if (state.quit) break;
       const kind = kindOf(edit);
+      // Accepted with `a`: restored even after `q`, which stops the questions, not what was already answered.
       if (state.acceptKinds.has(kind)) {
         accepted.push(edit);
         continue;
       }
-      if (state.rejectKinds.has(kind)) continue;
+      if (state.quit || state.rejectKinds.has(kind)) continue;
       io.stdout.write(formatChange(outcome.display, outcome.text, edit, chalk));
       // How sure the decider is, and which entry proposed the change: the reviewer's best guide.
       io.stdout.write(chalk.dim(`    probability ${edit.confidence.toFixed(2)} · ${edit.entry}\n`));
@@ -103,7 +105,7 @@ export async function startReview(io: Io, chalk: ChalkInstance, resolver: Config
           entry.words.push(edit.before);
           neverTouch.set(target, entry);
         } else if (key === "e") {
-          const replacement = await prompter.ask(`Replace "${edit.before}" with: `);
+          const replacement = await prompter.ask(`Replace "${oneLine(edit.before)}" with: `);
           if (replacement === null) state.quit = true;
           else if (replacement !== "" && replacement !== edit.before) accepted.push({ ...edit, after: replacement });
         } else if (key === "q") state.quit = true;

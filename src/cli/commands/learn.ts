@@ -3,6 +3,7 @@ import { basename, resolve } from "node:path";
 import { decode, describeUndecodable } from "../input/encoding.js";
 import { describeFsError, EXIT_OK, UserError } from "../errors.js";
 import type { Io } from "../io.js";
+import { quotePath } from "../report/names.js";
 import { DEFAULT_MAX_SIZE_MB, BYTES_PER_MB, readBounded, tooLargeMessage } from "../input/size-limit.js";
 
 // Aligning is quadratic in the worst case: refuse what `unspin` itself would refuse.
@@ -18,14 +19,14 @@ async function readText(path: string, cwd: string): Promise<string> {
   const abs = resolve(cwd, path);
   try {
     const r = await readBounded(abs, LEARN_LIMIT.bytes);
-    if ("directory" in r) throw new UserError(`${path}: is a directory, expected a file`);
-    if (!r.ok) throw new UserError(`${path}: ${tooLargeMessage(r.size, LEARN_LIMIT).replace(/ \(raise --max-size to restore it\)$/, "")}`);
+    if ("directory" in r) throw new UserError(`${quotePath(path)}: is a directory, expected a file`);
+    if (!r.ok) throw new UserError(`${quotePath(path)}: ${tooLargeMessage(r.size, LEARN_LIMIT).replace(/ \(raise --max-size to restore it\)$/, "")}`);
     const d = decode(r.bytes);
-    if (!d.ok) throw new UserError(`${path}: ${describeUndecodable(d.reason)}`);
+    if (!d.ok) throw new UserError(`${quotePath(path)}: ${describeUndecodable(d.reason)}`);
     return d.text;
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`${path}: ${describeFsError(err)}`);
+    throw new UserError(`${quotePath(path)}: ${describeFsError(err)}`);
   }
 }
 

@@ -13,6 +13,7 @@ import type { Io } from "../io.js";
 import { docKindFor, proseSkips } from "../input/prose.js";
 import { BYTES_PER_MB, readLimited, readsFolder, sizeLimitFor, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
 import { ConfigResolver } from "../input/config.js";
+import { quotePath } from "../report/names.js";
 
 export type ScanFormat = "table" | "json" | "csv";
 export const SCAN_FORMATS: readonly ScanFormat[] = ["table", "json", "csv"];
@@ -62,7 +63,7 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
     if (!opts.quiet) io.stderr.write(s);
   };
   const fail = (display: string, message: string) => {
-    io.stderr.write(`unspin: ${display}: ${message}\n`);
+    io.stderr.write(`unspin: ${quotePath(display)}: ${message}\n`);
     errors++;
   };
   const named = list.filter((p) => p !== STDIN);
@@ -103,7 +104,7 @@ export async function runScan(paths: string[], opts: ScanOptions, io: Io): Promi
         continue;
       }
       if (read.status === "skipped") {
-        note(`unspin: ${job.display}: ${read.message}\n`);
+        note(`unspin: ${quotePath(job.display)}: ${read.message}\n`);
         skipped++;
         continue;
       }
@@ -223,7 +224,7 @@ export function formatTable(rows: readonly ScanRow[]): string {
     r.torturedPer1000.toFixed(1),
     r.signaturePer1000.toFixed(1),
     r.strongSitesPer1000.toFixed(1),
-    r.file,
+    quotePath(r.file),
     fingerprintSummary(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

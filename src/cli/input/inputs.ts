@@ -15,7 +15,7 @@
  */
 import { existsSync } from "node:fs";
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, normalize, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { describeFsError } from "../errors.js";
@@ -39,7 +39,10 @@ export interface WalkOptions {
 
 export interface InputFile {
   path: string;
-  /** Path relative to cwd, "/"-separated, for output. */
+  /**
+   * The path for output, "/"-separated: as given on the command line (an absolute path stays absolute), or, for a
+   * file found in a folder or by a glob, the folder as given joined with the path below it.
+   */
   display: string;
   /** Named on the command line rather than found in a directory or by a glob. */
   explicit: boolean;
@@ -71,10 +74,10 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
   const rules = new IgnoreRules(opts.ignoreFiles);
   const excluded = excludeMatcher(opts.exclude);
   const exts = new Set(opts.extensions.map((e) => e.toLowerCase().replace(/^\./, "")));
-  const add = (path: string, explicit: boolean, root: string) => {
+  const add = (path: string, display: string, explicit: boolean, root: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    files.push({ path, display: displayPath(opts.cwd, path), explicit, root });
+    files.push({ path, display, explicit, root });
   };
   const wanted = (abs: string, isDir: boolean) => {
     const rel = relative(opts.cwd, abs).split(sep).join("/");
@@ -95,9 +98,10 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
       if (!existsSync(abs) && scan.isGlob) {
         const base = resolve(opts.cwd, scan.base || ".");
         const root = await realpath(base).catch(() => base);
-        const matched = await expandGlob(arg, opts, rules, excluded, base, root, notes);
+        const show = (p: string) => displayPath(scan.base || ".", base, p);
+        const matched = await expandGlob(arg, opts, rules, excluded, base, root, notes, show);
         if (matched.length === 0) errors.push({ arg, message: "no files match this pattern" });
-        for (const m of matched) add(m, false, root);
+        for (const m of matched) add(m, show(m), false, root);
         continue;
       }
       errors.push({ arg, message: describeFsError(err) });
@@ -111,7 +115,7 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
     if (!st.isDirectory()) {
       // A file named on the command line: its tree is its own folder (a link in it may point only within that folder).
       const dir = dirname(abs);
-      add(abs, true, await realpath(dir).catch(() => dir));
+      add(abs, displayPath(arg, abs, abs), true, await realpath(dir).catch(() => dir));
       continue;
     }
     let root: string;
@@ -121,13 +125,14 @@ export async function collectInputs(args: readonly string[], opts: WalkOptions):
       errors.push({ arg, message: describeFsError(err) });
       continue;
     }
+    const show = (p: string) => displayPath(arg, abs, p);
     await walk(abs, {
       root,
       follow: opts.follow === true,
       keep: async (path, isDir) => wanted(path, isDir) && !(await rules.ignored(path, isDir, abs)),
-      onFile: (p) => add(p, false, root),
-      onError: (path, err) => errors.push({ arg: displayPath(opts.cwd, path), message: `${describeFsError(err)} (folder skipped)` }),
-      onNote: (path, message) => notes.push({ arg: displayPath(opts.cwd, path), message }),
+      onFile: (p) => add(p, show(p), false, root),
+      onError: (path, err) => errors.push({ arg: show(path), message: `${describeFsError(err)} (folder skipped)` }),
+      onNote: (path, message) => notes.push({ arg: show(path), message }),
     });
   }
   return { files: await onePathPerFile(files, notes), errors, notes };
@@ -186,9 +191,14 @@ async function onePathPerFile(files: InputFile[], notes: InputError[]): Promise<
   return files.filter((_, i) => keep.has(i));
 }
 
-function displayPath(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
-  return (rel === "" ? basename(abs) : rel).split(sep).join("/");
+/**
+ * A path as the user named it: the argument `given` (whose absolute path is `givenAbs`), tidied ("./a.txt" is
+ * "a.txt"), joined with the part of `path` below it. Not made relative to the working folder: `/dev/null` or
+ * `/srv/a.txt` is shown so, not as "../../dev/null".
+ */
+function displayPath(given: string, givenAbs: string, path: string): string {
+  const below = relative(givenAbs, path);
+  return (below ? join(given, below) : normalize(given)).split(sep).join("/");
 }
 
 function excludeMatcher(globs: readonly string[]): (rel: string) => boolean {
@@ -274,6 +284,7 @@ async function expandGlob(
   base: string,
   root: string,
   notes: InputError[],
+  show: (path: string) => string,
 ): Promise<string[]> {
   // Rules apply from the current folder (or its repository's root) down to each match; a glob reaching outside the
   // current folder (`../x/*.md`, an absolute path) is treated like a folder argument naming its base folder.
@@ -303,7 +314,7 @@ async function expandGlob(
       const real = await realpath(abs).catch(() => null);
       if (!real || !(await stat(real).catch(() => null))?.isFile()) continue;
       if (!isInside(real, root)) {
-        notes.push({ arg: displayPath(opts.cwd, abs), message: "symbolic link to a path outside the folder given, skipped" });
+        notes.push({ arg: show(abs), message: "symbolic link to a path outside the folder given, skipped" });
         continue;
       }
     } else if (!st.isFile()) continue;

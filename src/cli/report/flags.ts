@@ -5,12 +5,13 @@
 import type { ChalkInstance } from "chalk";
 import type { Flag } from "../../types.js";
 import { contextAround, oneLine } from "./context.js";
+import { quotePath } from "./names.js";
 
 const CONTEXT_CHARS = 50;
 
 /** Report: `file:line:col  ? phrase  (likely "term", score 0.87)` and the sentence with the phrase marked. */
 export function formatFlag(display: string, text: string, f: Flag, chalk: ChalkInstance): string {
-  const where = `${chalk.magenta(display)}:${chalk.yellow(`${f.line}:${f.column}`)}`;
+  const where = `${chalk.magenta(quotePath(display))}:${chalk.yellow(`${f.line}:${f.column}`)}`;
   const what = `${chalk.yellow("?")} ${chalk.yellow(oneLine(f.phrase))}  ${chalk.dim(`(possible tortured phrase; likely "${oneLine(f.likely)}", score ${f.score.toFixed(2)})`)}`;
   return `${where}  ${what}\n    ${context(text, f, chalk)}\n`;
 }
@@ -46,7 +47,7 @@ export function formatFlagJsonLine(file: string, f: Flag): string {
 
 /** A note for stderr, where the output itself cannot carry flags (restored text, unified diff). */
 export function formatFlagNote(display: string, f: Flag): string {
-  return `unspin: ${display}:${f.line}:${f.column}: possible tortured phrase "${oneLine(f.phrase)}" (likely "${oneLine(f.likely)}", score ${f.score.toFixed(2)})\n`;
+  return `unspin: ${quotePath(display)}:${f.line}:${f.column}: possible tortured phrase "${oneLine(f.phrase)}" (likely "${oneLine(f.likely)}", score ${f.score.toFixed(2)})\n`;
 }
 
 /** The whole text with flagged phrases marked (for `--format inline`, applied to the original's offsets). */

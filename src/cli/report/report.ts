@@ -6,19 +6,20 @@ import type { ChalkInstance } from "chalk";
 import type { Edit } from "../../types.js";
 import { contextAround, oneLine } from "./context.js";
 import { mark } from "./marks.js";
+import { quotePath } from "./names.js";
 
 /** Characters of context shown on each side of a change before eliding with "…". */
 const CONTEXT_CHARS = 50;
 
 export function formatChange(display: string, text: string, edit: Edit, chalk: ChalkInstance): string {
-  const where = `${chalk.magenta(display)}:${chalk.yellow(`${edit.line}:${edit.column}`)}`;
+  const where = `${chalk.magenta(quotePath(display))}:${chalk.yellow(`${edit.line}:${edit.column}`)}`;
   const change = `${chalk.red(oneLine(edit.before))} → ${chalk.green(oneLine(edit.after))}`;
   return `${where}  ${change}\n    ${context(text, edit, chalk)}\n`;
 }
 
 /** A short one-line version of a change for `--check` listings. */
 export function formatChangeLine(display: string, edit: Edit, chalk: ChalkInstance): string {
-  return `${chalk.magenta(display)}:${chalk.yellow(`${edit.line}:${edit.column}`)}  ${chalk.red(oneLine(edit.before))} → ${chalk.green(oneLine(edit.after))}\n`;
+  return `${chalk.magenta(quotePath(display))}:${chalk.yellow(`${edit.line}:${edit.column}`)}  ${chalk.red(oneLine(edit.before))} → ${chalk.green(oneLine(edit.after))}\n`;
 }
 
 function context(text: string, edit: Edit, chalk: ChalkInstance): string {

@@ -7,8 +7,12 @@
  * byte-order mark stays in the first line and UTF-16 lines keep their own bytes, so the patch applies to the file
  * as it is on disk (both tools work on bytes), the way `git diff --text` shows such files.
  */
-import { sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
+import { isInside } from "../input/paths.js";
 import { diffTokens, lineTokens } from "./diff.js";
+import { quotePath } from "./names.js";
+
+export { cQuote } from "./names.js";
 
 /** How diff lines are coloured on a terminal (each function gets one line without its "\n"). */
 export interface DiffStyle {
@@ -23,6 +27,18 @@ const CONTEXT = 3;
 interface Line {
   op: " " | "-" | "+";
   text: string;
+}
+
+/**
+ * The name a file goes by in a diff: its path relative to the working folder, where `git apply` and `patch -p1`
+ * find it. A file outside that folder is named by its absolute path without the leading "/" (`a/tmp/x.txt`), as
+ * `git diff --no-index` names an absolute path: both tools refuse a ".." in a patch's paths (`git apply`: "invalid
+ * path"; GNU patch: "can't find file"), and an absolute name applies from "/" (`patch -p1 -d /`).
+ */
+export function diffPath(cwd: string, path: string): string {
+  const abs = resolve(cwd, path);
+  const name = isInside(abs, cwd) ? relative(cwd, abs) : abs.replace(/^[\\/]+/, "");
+  return name.split(sep).join("/");
 }
 
 export function unifiedDiff(path: string, before: string, after: string, style?: DiffStyle): string {
@@ -53,26 +69,7 @@ function header(path: string, style?: DiffStyle): string {
  */
 export function headerName(prefix: string, name: string): string {
   const full = prefix + name;
-  return (needsQuoting(full) ? cQuote(full) : full) + (full.includes(" ") ? "\t" : "");
-}
-
-function needsQuoting(name: string): boolean {
-  return /[\x00-\x1f\x7f"\\]/.test(name);
-}
-
-const ESCAPES: Record<string, string> = { "\x07": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", '"': '"', "\\": "\\" };
-
-/** git's `quote_c_style`: letter escapes where C has them, three-digit octal for the other control characters. */
-export function cQuote(name: string): string {
-  let out = '"';
-  for (const ch of name) {
-    const code = ch.charCodeAt(0);
-    const esc = ESCAPES[ch];
-    if (esc !== undefined) out += "\\" + esc;
-    else if (code < 0x20 || code === 0x7f) out += "\\" + code.toString(8).padStart(3, "0");
-    else out += ch;
-  }
-  return out + '"';
+  return quotePath(full) + (full.includes(" ") ? "\t" : "");
 }
 
 function hunks(before: string, after: string, style?: DiffStyle): string {
