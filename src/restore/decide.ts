@@ -174,7 +174,31 @@ export class PlaceCounts {
 }
 
 /** The document gate from its place counts and length. */
-export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConfig, assumeSpun: boolean): Gate {
+/**
+ * Below this many words a text is short: resting on the fewest strong forms the gate takes (MIN_GATE_PLACES), they
+ * must include one that ordinary English seldom writes.
+ */
+export const SHORT_TEXT_WORDS = 200;
+/**
+ * log10 probability, by the language model and out of context, under which a spun form is unusual in ordinary
+ * English (about 6 in a million words): "invoice", "software program", "financial system", but not "stated",
+ * "individuals" or "assist" (18, 34 and 8 in a million).
+ */
+export const RARE_FORM_LOGPROB = -5.2;
+
+/** Whether ordinary English seldom writes this spun form (a pooling key: lower case, "^" for a capitalised one). */
+export function rareInEnglish(lm: LmView, form: string): boolean {
+  const ids = lm.phraseIds(form.replace(/^\^/, ""));
+  return ids.length === 0 || lm.logProbRange(ids, 0, ids.length) < RARE_FORM_LOGPROB;
+}
+
+/**
+ * The document gate. `rare` says whether a strong place's spun form is unusual in ordinary English: a short text
+ * with only three strong forms opens only when one of them is (three officialese words such as "stated",
+ * "individuals" and "assist" in a police appeal are spinner forms too, and opened the gate on their own). Without it
+ * (long documents read in windows), no such condition.
+ */
+export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConfig, assumeSpun: boolean, rare?: (form: string) => boolean): Gate {
   const { strong, strongCurated, strongTable, winning, top } = counts;
   const words = Math.max(1, words0);
   // Rates are smoothed with 200 words of no evidence: one strong place in a ten-word sentence is not a rate of 100.
@@ -197,7 +221,8 @@ export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConf
     Math.min((strongTable * 1000) / (words + RATE_PRIOR_WORDS), 200) / 10,
   ]);
   const probability = words0 === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
-  const open = counts.strongForms.size + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold;
+  const evidence = strongTable > 0 || rare === undefined || words0 >= SHORT_TEXT_WORDS || counts.strongForms.size > MIN_GATE_PLACES || [...counts.strongForms].some(rare);
+  const open = counts.strongForms.size + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold && evidence;
   // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
   const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
   return { strongSites: strong, strongForms: counts.strongForms.size, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
@@ -839,7 +864,7 @@ export function gateOf(sc: Scoring, config: DecideConfig, assumeSpun: boolean, s
   const counts = new PlaceCounts();
   const s = sc.sites;
   for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
-  return gateFrom(sc.tok.n, counts, config, assumeSpun);
+  return gateFrom(sc.tok.n, counts, config, assumeSpun, (form) => rareInEnglish(sc.lm, form));
 }
 
 /** Round-0 deltas of every site (spintax at its first alternative). */
