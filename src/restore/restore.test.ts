@@ -57,7 +57,8 @@ describe("restore keeps everything outside its edits", () => {
     );
   });
   it("never touches URLs or e-mail addresses, in one piece or in windows", () => {
-    const spun = "Officers mentioned the work will start subsequent month, ending a debate that had lasted greater than a 12 months. ";
+    // (Four strong forms: three common ones alone would leave a text this short unchanged.)
+    const spun = "The metropolis council met. Officers mentioned the work will start subsequent month, ending a debate that had lasted greater than a 12 months. ";
     const text = `${spun}See https://example.com/mentioned/12-months or write to mentioned@individuals.org today.\n`;
     const r = restore(text);
     expect(r.text).toContain("Officials said the work will start next month");
