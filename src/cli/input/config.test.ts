@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigResolver, dictionaryPaths, validateSettings } from "./config.js";
+import { ConfigResolver, dictionaryPaths, readConfigText, validateSettings } from "./config.js";
 import { checkUserDictionary, parseDictArgument } from "./user-dictionaries.js";
 
 function tree(files: Record<string, string>): string {
@@ -95,6 +95,19 @@ describe("the config search", () => {
     expect(found.filepath).toBe(join(root, ".unspinrc.json"));
     const none = tree({ "a/package.json": JSON.stringify({ name: "x" }), "a/b/t.txt": "x" });
     expect((await new ConfigResolver(none, undefined, none).forDirectory(join(none, "a/b"))).filepath).toBeNull();
+  });
+
+  it("never looks above the home folder for files inside it, with or without a repository in between", async () => {
+    const root = tree({ ".unspinrc.json": JSON.stringify({ neverTouch: ["mentioned"] }), "home/proj/a.txt": "x", "home/repo/.git/HEAD": "x", "home/repo/b.txt": "x" });
+    const home = join(root, "home");
+    expect((await new ConfigResolver(root, undefined, home).forDirectory(join(home, "proj"))).filepath).toBeNull();
+    expect((await new ConfigResolver(root, undefined, home).forDirectory(join(home, "repo"))).filepath).toBeNull();
+    // Outside the home folder the search still goes up to the root.
+    expect((await new ConfigResolver(root, undefined, join(root, "elsewhere")).forDirectory(join(home, "proj"))).filepath).toBe(join(root, ".unspinrc.json"));
+  });
+
+  it("takes a config path longer than the system allows as no config (a deep folder's probe), not as a broken one", () => {
+    expect(readConfigText(`${tmpdir()}/${"d/".repeat(2200)}.unspinrc.json`)).toBeNull();
   });
 
   it("reads a discovered config only from a regular file of at most 1 MB, and names the file otherwise", async () => {

@@ -239,7 +239,9 @@ export function readConfigText(path: string): string | null {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    if ((err as NodeJS.ErrnoException).code === "ENOTDIR") return null;
+    // No such file: a path through a file, or one longer than the system allows (a deep folder's probe).
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR" || code === "ENAMETOOLONG") return null;
     return refuse(describeFsError(err));
   }
   try {
@@ -292,12 +294,13 @@ export class ConfigResolver {
     let found: Found | null = null;
     const boundary = jsConfigBoundary(dir, this.home);
     if (boundary) found = await this.search(CONFIG_SEARCH_PLACES, boundary, dir);
-    // Above the boundary (or without one), only JSON configs count; the search ends at the home folder when it
-    // started inside it, as before, or else at the file-system root.
+    // Above the boundary (or without one), only JSON configs count; the search ends at the home folder when the
+    // folder is inside it (never above it: a config there would be someone else's), or else at the file-system root.
     const from = boundary ? dirname(boundary) : dir;
-    if (!found && (!boundary || from !== boundary)) {
-      const stop = this.home && isInside(from, resolve(this.home)) ? resolve(this.home) : parse(from).root;
-      found = await this.search(JSON_PLACES, stop, from);
+    const home = this.home ? resolve(this.home) : undefined;
+    const insideHome = home !== undefined && isInside(dir, home);
+    if (!found && (!boundary || from !== boundary) && (!insideHome || isInside(from, home))) {
+      found = await this.search(JSON_PLACES, insideHome ? home : parse(from).root, from);
     }
     if (!found) return { filepath: null, dir: this.cwd, settings: {} };
     if (found.isEmpty) throw new UserError(`invalid configuration in ${found.filepath}: the file is empty (expected an object of settings)`);
