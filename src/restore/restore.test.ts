@@ -165,6 +165,8 @@ describe("restore on examples", () => {
     expect(restore("He met an huge crowd.", { assumeSpun: true }).text).toBe("He met a massive crowd.");
     expect(restore("He met an huge crowd.", { assumeSpun: true, neverTouch: ["an"] }).text).toBe("He met an huge crowd.");
     expect(restore("He met an huge crowd.", { assumeSpun: true, skip: [{ start: 7, end: 9 }] }).text).toBe("He met an huge crowd.");
+    // A skipped span between the article and its word holds the article too.
+    expect(restore("an 12 months ", { assumeSpun: true, skip: [{ start: 2, end: 3 }] }).edits.every((e) => e.end <= 2 || e.start >= 3)).toBe(true);
     // Across any width of space, and the Unicode line separator or NEL as a line break.
     for (const gap of ["\u2009", "\u202f", "\u3000", "\u2028", "\u0085", " \u2028 "]) {
       expect(restore(`He met an${gap}huge crowd.`, { assumeSpun: true }).text).toBe(`He met a${gap}massive crowd.`);
@@ -188,6 +190,10 @@ describe("restore on examples", () => {
     expect(restored("He left. 12 months later the financial system grew.")).toBe("He left. Year later the economy grew.");
     expect(restored("“12 months ago the financial system grew,” he mentioned.")).toBe("“Year ago the economy grew,” he said.");
     expect(restored("It took 12 months for the financial system to grow.")).toContain("took year for");
+    // Not after a bracket, a colon or a line break inside a sentence.
+    expect(restored("It lasted (12 months) here.")).toBe("It lasted (year) here.");
+    expect(restored("He waited: 12 months passed.")).toBe("He waited: year passed.");
+    expect(restored("It lasted a\n12 months.")).toBe("It lasted a\nyear.");
   });
   it("keeps the spacing between a phrase's words: indentation, CRLF, Markdown hard breaks, tabs and NBSP", () => {
     const restored = (t: string) => restore(t, { assumeSpun: true }).text;
@@ -200,6 +206,9 @@ describe("restore on examples", () => {
     // No word after it on the line: the break goes before it; no word on either side: it stays as written.
     expect(restored("The financial\nsystem.")).toBe("The\neconomy.");
     expect(restored("financial\nsystem.")).toBe("financial\nsystem.");
+    // Never in place of a no-break space, nor between a/an and the word it must agree with.
+    expect(restored("He mentioned\u00a0financial\nsystem\nmatters.")).toBe("He said\u00a0financial\nsystem\nmatters.");
+    expect(restored("It lasted an 12\nmonths.")).toBe("It lasted an 12\nmonths.");
   });
   it("leaves a plural possessive alone when its replacement would not end in s", () => {
     const spun =

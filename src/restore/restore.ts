@@ -263,9 +263,16 @@ export function keepSpacing(before: string, after: string): string | null {
   return out;
 }
 
-/** Whether token t is the first word of its sentence. */
-function startsSentence(tok: TokenTable, t: number): boolean {
-  return tok.sentenceFrom[tok.sentence[t]!] === t;
+/**
+ * Whether a sentence starts at `at`: nothing but spaces and opening quotes between it and the text's start or a
+ * sentence's end (. ! ? and closing quotes). Not after a bracket, a colon or a semicolon ("It lasted (12 months)"),
+ * nor at a line break inside a sentence.
+ */
+function startsSentence(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && /[\s“‘"'«]/u.test(text[k]!)) k--;
+  while (k >= 0 && /[”’"'»]/u.test(text[k]!)) k--;
+  return k < 0 || /[.!?]/.test(text[k]!);
 }
 
 /** Tiers of the user's own dictionaries (--dict corrections and candidates), whose originals are spelt as written. */
@@ -307,7 +314,7 @@ export function toEdits(
     let before = text.slice(siteStart, siteEnd);
     // A span that starts with a digit shows no case; at a sentence's start its words take a capital all the same
     // ("12 months later" → "Year later").
-    if (!forced && /^\p{N}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(tok, sites.tokFrom[i]!)) after = after[0]!.toUpperCase() + after.slice(1);
+    if (!forced && /^\p{N}/u.test(before) && /^\p{Ll}/u.test(after) && startsSentence(text, siteStart)) after = after[0]!.toUpperCase() + after.slice(1);
     if (before.includes("’")) after = after.replace(/'/g, "’");
     // An original ending in an abbreviation's full stop ("U.S.") before the sentence's own writes one, not "U.S..".
     if (after.endsWith(".") && text[siteEnd] === ".") after = after.slice(0, -1);
@@ -321,8 +328,10 @@ export function toEdits(
       if (spaced !== null) after = spaced;
       else {
         const gaps = before.match(/\s+/g)!.filter((g) => HAS_BREAK.test(g));
-        const next = /^[ \t\u00a0]+(?=[\p{L}\p{N}])/u.exec(text.slice(siteEnd, siteEnd + 64));
-        const previous = /(?<=[\p{L}\p{N}])[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, siteStart - 64), siteStart));
+        // Plain spaces only: a no-break space is there on purpose.
+        const next = /^[ \t]+(?=[\p{L}\p{N}])/u.exec(text.slice(siteEnd, siteEnd + 64));
+        // Not after a/an, which must agree with the restored word across its own space (below).
+        const previous = /(?<=[\p{L}\p{N}])(?<!(?:^|[^\p{L}])an?)[ \t]+$/iu.exec(text.slice(Math.max(0, siteStart - 64), siteStart));
         if (gaps.length !== 1) continue;
         if (next && !skip.overlaps(siteEnd, siteEnd + next[0].length)) {
           after = after + gaps[0]!;
@@ -347,7 +356,7 @@ export function toEdits(
       if (/^an?$/i.test(prev) && ARTICLE_GAP.test(text.slice(pEnd, siteFrom))) {
         const article = agreeingArticle(prev, after);
         // An article that may not change (skipped, or a never-touch word) keeps its word too: "an massive" is no fix.
-        if (article !== prev && (skip.overlaps(pStart, pEnd) || neverTouch.has(prev.toLowerCase()))) continue;
+        if (article !== prev && (skip.overlaps(pStart, siteFrom) || neverTouch.has(prev.toLowerCase()))) continue;
         if (article !== prev) {
           const gap = text.slice(pEnd, siteFrom);
           start = pStart;
