@@ -15,6 +15,20 @@ const URL_OR_EMAIL_MARK = /:\/\/|www\.|mailto:|@|\.[a-z]{2,}\//i;
 export function urlsAndEmails(text: string): { start: number; end: number }[] {
   if (!URL_OR_EMAIL_MARK.test(text)) return [];
   const out: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(URL_OR_EMAIL)) if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
+  // A URL or address holds no space: the pattern runs on each run of non-space characters that holds a mark, never
+  // over the whole text (from every word of a long hyphenated or dotted run it scanned to the run's end: 80 KB of
+  // "a-a-…" after one address took 11 s). A run longer than MAX_RUN that holds a mark is taken whole.
+  for (const run of text.matchAll(/\S+/g)) {
+    const chunk = run[0];
+    if (!URL_OR_EMAIL_MARK.test(chunk)) continue;
+    if (chunk.length > MAX_RUN) {
+      out.push({ start: run.index, end: run.index + chunk.length });
+      continue;
+    }
+    for (const m of chunk.matchAll(URL_OR_EMAIL)) if (m[0].length > 0) out.push({ start: run.index + m.index, end: run.index + m.index + m[0].length });
+  }
   return out;
 }
+
+/** Longest run of non-space characters searched for URLs and addresses; a longer one that holds a mark is skipped whole. */
+export const MAX_RUN = 4096;
