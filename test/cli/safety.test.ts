@@ -107,11 +107,13 @@ describe("JavaScript config files (item 2)", () => {
     expect(existsSync(join(repo, "sub/ran"))).toBe(false);
   });
 
-  it("still apply inside the project (repository root or home), and JSON configs anywhere above", async () => {
+  it("still apply inside the project (repository root or home), and JSON configs anywhere above but the home folder", async () => {
     const home = tempTree({ "unspin.config.js": "export default { neverTouch: ['mentioned'] };\n", "p/a.txt": SPUN });
     expect((await runCli(["a.txt"], { cwd: join(home, "p"), env: { HOME: home } })).out).toBe(SPUN);
-    const json = tempTree({ ".unspinrc.json": JSON.stringify({ neverTouch: ["mentioned"] }), "p/a.txt": SPUN });
-    expect((await runCli(["a.txt"], { cwd: join(json, "p"), env: { HOME: join(json, "p") } })).out).toBe(SPUN);
+    const json = tempTree({ ".unspinrc.json": JSON.stringify({ neverTouch: ["mentioned"] }), "p/a.txt": SPUN, "elsewhere/x": "" });
+    expect((await runCli(["a.txt"], { cwd: join(json, "p"), env: { HOME: join(json, "elsewhere") } })).out).toBe(SPUN);
+    // Inside the home folder, never above it (docs/cli.md): a config there is someone else's.
+    expect((await runCli(["a.txt"], { cwd: join(json, "p"), env: { HOME: join(json, "p") } })).out).not.toBe(SPUN);
   });
 });
 
