@@ -115,6 +115,22 @@ describe("prose regions", () => {
     );
   });
 
+  it("finds indented code in a blockquote, in list items by their content's indent, and after a heading, a rule or a fence", () => {
+    const code = "grep mentioned recordsdata.txt";
+    for (const text of [
+      `>     ${code}\n`,
+      `- Step one:\n\n      ${code}\n`,
+      `1. Step one:\n\n       ${code}\n`,
+      `# Usage\n    ${code}\n`,
+      `***\n    ${code}\n`,
+      "```sh\nls\n```\n    " + code + "\n",
+    ]) {
+      expect(prose(text, "markdown"), JSON.stringify(text)).not.toContain("mentioned");
+    }
+    // Still prose: a paragraph's continuation, and an item's text indented less than its content plus 4.
+    expect(prose(`Intro\n    ${code}\n`, "markdown")).toContain("mentioned");
+    expect(prose(`- Step one:\n\n     ${code}\n`, "markdown")).toContain("mentioned");
+  });
   it("keeps list continuation prose and handles unclosed fences", () => {
     expect(prose("- item\n\n    continued prose\n", "markdown")).toBe("- item\n\n    continued prose\n");
     expect(prose("a\n```\ncode", "markdown")).toBe("a\n·");

@@ -124,7 +124,29 @@ const LINE_END = /\r\n|\n|\r/g;
 /** A fence opens a code block at any indentation (in a list item it is indented) and inside blockquotes (`> ~~~`). */
 const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
-const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const LIST_ITEM = /^( {0,3}(?:[-*+]|\d{1,9}[.)]))([ \t]+|$)/;
+/** Blockquote markers before a line's content (`> `, `>> `), which indentation inside the quote is counted after. */
+const QUOTE_PREFIX = /^(?: {0,3}> ?)*/;
+/** Lines after which an indented code block may start without a blank line: headings and thematic breaks. */
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** Columns of a line's leading spaces and tabs (a tab to the next multiple of 4). */
+function leadingColumns(line: string): number {
+  let col = 0;
+  for (const c of line) {
+    if (c === " ") col++;
+    else if (c === "\t") col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}
+
+/** Where a list item's content starts (its marker, then 1–4 spaces; more is an indented code block in the item). */
+function itemContentColumn(m: RegExpExecArray): number {
+  const gap = leadingColumns(m[2]!);
+  return m[1]!.length + (gap === 0 || gap > 4 ? 1 : gap);
+}
 
 /** Front matter, fenced code blocks and indented code blocks. */
 function markdownBlockSkips(text: string): Span[] {
@@ -136,6 +158,7 @@ function markdownBlockSkips(text: string): Span[] {
   let fence: { char: string; len: number; start: number } | null = null;
   let prevBlank = true;
   let inList = false;
+  let listContent = 0;
   let indentedStart = -1;
   while (pos < text.length) {
     // A line ends at "\n", "\r\n" or a lone "\r" (CommonMark), so a CR-only file has its code blocks too.
@@ -143,17 +166,23 @@ function markdownBlockSkips(text: string): Span[] {
     const eol = LINE_END.exec(text);
     const lineEnd = eol ? eol.index + eol[0].length : text.length;
     const line = text.slice(pos, eol ? eol.index : text.length);
-    const blank = line.trim() === "";
+    // Inside a blockquote, the line's content is what follows its markers (`>     code` is code in the quote).
+    const inner = line.slice(QUOTE_PREFIX.exec(line)![0].length);
+    const blank = inner.trim() === "";
+    // After a heading, a thematic break or a closing fence, an indented line starts code as after a blank line.
+    let opensCode = blank || ATX_HEADING.test(inner) || THEMATIC_BREAK.test(inner);
     if (fence) {
       const close = FENCE_CLOSE.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.len) {
         spans.push({ start: fence.start, end: lineEnd });
         fence = null;
+        opensCode = true;
       }
     } else {
       const open = FENCE_OPEN.exec(line);
-      // In a list, code is indented 4 more than the item's text (8 spaces for a one-level item): less is the item's text.
-      const indented = (inList ? /^(?: {8}|\t\t| {4}\t|\t {4})/ : /^(?: {4}|\t)/).test(line) && !blank;
+      // In a list item, code is indented 4 more than the item's content (6 spaces after "- ", 7 after "1. "): less is
+      // the item's text.
+      const indented = !blank && leadingColumns(inner) >= (inList ? listContent : 0) + 4;
       if (indentedStart !== -1 && !indented && !blank) {
         spans.push({ start: indentedStart, end: pos });
         indentedStart = -1;
@@ -163,10 +192,12 @@ function markdownBlockSkips(text: string): Span[] {
       } else if (indented && indentedStart === -1 && prevBlank) {
         indentedStart = pos;
       } else if (!blank && !indented) {
-        inList = LIST_ITEM.test(line) || (inList && !prevBlank);
+        const item = LIST_ITEM.exec(inner);
+        if (item) listContent = itemContentColumn(item);
+        inList = item !== null || (inList && !prevBlank);
       }
     }
-    prevBlank = blank;
+    prevBlank = opensCode;
     pos = lineEnd;
   }
   if (fence) spans.push({ start: fence.start, end: text.length }); // an unclosed fence runs to the end
