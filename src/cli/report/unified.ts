@@ -7,7 +7,8 @@
  * byte-order mark stays in the first line and UTF-16 lines keep their own bytes, so the patch applies to the file
  * as it is on disk (both tools work on bytes), the way `git diff --text` shows such files.
  */
-import { relative, resolve, sep } from "node:path";
+import { realpathSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { isInside } from "../input/paths.js";
 import { diffTokens, lineTokens } from "./diff.js";
 import { quotePath } from "./names.js";
@@ -36,8 +37,20 @@ interface Line {
  * path"; GNU patch: "can't find file"), and an absolute name applies from "/" (`patch -p1 -d /`).
  */
 export function diffPath(cwd: string, path: string): string {
-  const abs = resolve(cwd, path);
-  const name = isInside(abs, cwd) ? relative(cwd, abs) : abs.replace(/^[\\/]+/, "");
+  let abs = resolve(cwd, path);
+  let base = cwd;
+  if (!isInside(abs, cwd)) {
+    // "$PWD/file" in a folder reached through a link names it by the link, while the working folder is its real path:
+    // compared by real folders, the file is inside after all (the file's own name is kept, link or not).
+    try {
+      const real = join(realpathSync(dirname(abs)), basename(abs));
+      const realCwd = realpathSync(cwd);
+      if (isInside(real, realCwd)) [abs, base] = [real, realCwd];
+    } catch {
+      // A folder that cannot be resolved: named by its absolute path below.
+    }
+  }
+  const name = isInside(abs, base) ? relative(base, abs) : abs.replace(/^[\\/]+/, "");
   return name.split(sep).join("/");
 }
 
