@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,5 +15,16 @@ describe("saving never-touch words", () => {
       expect(bytes.subarray(0, bom.length)).toEqual(bom);
       expect(JSON.parse(bytes.subarray(bom.length).toString(encoding))).toEqual({ level: "bold", neverTouch: ["Great Hall"] });
     }
+  });
+
+  it("adds to the project's new config when files of two of its folders both create it", async () => {
+    const root = mkdtempSync(join(tmpdir(), "unspin-nt-"));
+    mkdirSync(join(root, ".git"));
+    mkdirSync(join(root, "a"));
+    mkdirSync(join(root, "b"));
+    const path = join(root, ".unspinrc.json");
+    expect(await saveNeverTouch(null, join(root, "a"), ["mentioned"])).toBe(`created ${path} with neverTouch ["mentioned"]`);
+    expect(await saveNeverTouch(null, join(root, "b"), ["go to"])).toBe(`added ["go to"] to neverTouch in ${path}`);
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ neverTouch: ["mentioned", "go to"] });
   });
 });

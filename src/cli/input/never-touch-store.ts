@@ -17,7 +17,13 @@ export async function saveNeverTouch(configPath: string | null, fileDir: string,
   const target = configPath ?? join(projectRoot(fileDir), ".unspinrc.json");
   try {
     if (!configPath) {
-      await writeFile(target, JSON.stringify({ neverTouch: [...new Set(words)] }, null, 2) + "\n", { flag: "wx" });
+      try {
+        await writeFile(target, JSON.stringify({ neverTouch: [...new Set(words)] }, null, 2) + "\n", { flag: "wx" });
+      } catch (err) {
+        // Created a moment ago for the words of files in another folder of the same project: added to it instead.
+        if ((err as NodeJS.ErrnoException).code === "EEXIST") return saveNeverTouch(target, fileDir, words);
+        throw err;
+      }
       return `created ${target} with neverTouch ${list}`;
     }
     const st = await stat(target);
