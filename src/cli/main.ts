@@ -23,7 +23,7 @@ import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowLibrary, loadWindowRes
 import type { AsyncWindowRestorer } from "./run/parallel-windows.js";
 import { readFdBounded, readLimited, readsFolder, sizeLimitFor, STDIN_FOLDER } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
-import { quotePath } from "./report/names.js";
+import { quotePath, terminalSafe } from "./report/names.js";
 
 import type { Io } from "./io.js";
 export type { Io } from "./io.js";
@@ -83,7 +83,7 @@ export async function main(argv: string[], io: Io = processIo(), deps: Deps = {}
       if (err.exitCode !== 0) return EXIT_ERROR;
       exitCode = EXIT_OK;
     } else if (err instanceof UserError) {
-      io.stderr.write(`unspin: ${err.message}\n`);
+      io.stderr.write(`unspin: ${terminalSafe(err.message)}\n`);
       return EXIT_ERROR;
     } else {
       // Anything else is a bug or a broken installation; it must not exit 1, which --check uses for "would change".
@@ -236,10 +236,10 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
       follow: opts.follow,
     });
     for (const e of r.errors) {
-      io.stderr.write(`unspin: ${quotePath(e.arg)}: ${e.message}\n`);
+      io.stderr.write(`unspin: ${quotePath(e.arg)}: ${terminalSafe(e.message)}\n`);
       errors++;
     }
-    if (!opts.quiet) for (const n of r.notes) io.stderr.write(`unspin: ${quotePath(n.arg)}: ${n.message}\n`);
+    if (!opts.quiet) for (const n of r.notes) io.stderr.write(`unspin: ${quotePath(n.arg)}: ${terminalSafe(n.message)}\n`);
     inputs.push(...r.files);
     group = [];
   };
@@ -459,12 +459,12 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
   // The name as a reader sees it in notes and listings (the formatters quote it themselves).
   const name = quotePath(outcome.display);
   if (outcome.status === "error") {
-    io.stderr.write(`unspin: ${name}: ${outcome.message}\n`);
+    io.stderr.write(`unspin: ${name}: ${terminalSafe(outcome.message)}\n`);
     summary.errors++;
     return;
   }
   if (outcome.status === "skipped") {
-    if (!opts.quiet) io.stderr.write(`unspin: ${name}: ${outcome.message}\n`);
+    if (!opts.quiet) io.stderr.write(`unspin: ${name}: ${terminalSafe(outcome.message)}\n`);
     summary.skipped++;
     return;
   }
@@ -478,7 +478,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       streamed = await streamPieces(outcome.pieces, render, run.out, run.failed);
     } catch (err) {
       // What was printed before the failure stays printed; the run ends with an error.
-      io.stderr.write(`unspin: ${name}: internal error: ${(err as Error).message}\n`);
+      io.stderr.write(`unspin: ${name}: internal error: ${terminalSafe((err as Error).message)}\n`);
       summary.errors++;
       return;
     }
@@ -575,7 +575,7 @@ async function handleOutcome(run: Run, outcome: FileOutcome, interactive: import
       summary.written++;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      io.stderr.write(`unspin: ${name}: ${err.message}\n`);
+      io.stderr.write(`unspin: ${name}: ${terminalSafe(err.message)}\n`);
       summary.errors++;
     }
   }

@@ -310,6 +310,16 @@ describe("file names with control characters", () => {
   const TITLE = "\x1b]0;TITLE\x07.txt";
   const QUOTED = '"t/\\033]0;TITLE\\a.txt"';
 
+  it("never reach the terminal raw in errors that quote a path as written (a dictionary, a config)", async () => {
+    const dir = tempTree({ "d\x1b[31m/bad.tsv": "no tab here\n", "c\x1b]0;X\x07/.unspinrc.json": "{ broken", "c\x1b]0;X\x07/a.txt": "x\n", "a.txt": "x\n" });
+    const outputs = await Promise.all([runCli(["--dict", "d\x1b[31m/bad.tsv", "a.txt"], { cwd: dir }), runCli(["c\x1b]0;X\x07/a.txt"], { cwd: dir })]);
+    for (const r of outputs) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+      expect(r.stderr).toContain("\\033");
+    }
+  });
+
   it("never reach the terminal raw: every human-readable output C-quotes them, JSON keeps the real name", async () => {
     const dir = tempTree({ [`t/${TITLE}`]: "She mentioned it.\n", "t/a\nb.txt": "He mentioned it.\n", [`u/\x1b[31m.txt`]: Buffer.from([0, 1]) });
     const outputs = await Promise.all(

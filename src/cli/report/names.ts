@@ -38,3 +38,15 @@ export function cQuote(name: string): string {
 function octal(byte: number): string {
   return "\\" + byte.toString(8).padStart(3, "0");
 }
+
+/**
+ * A message for the terminal with its control characters written as octal escapes (`\033`), line breaks and tabs
+ * kept: an error or note may quote a path or a setting as written (a config folder named with ESC), which must not
+ * reach the terminal raw.
+ */
+export function terminalSafe(message: string): string {
+  return message.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0x7f ? octal(code) : [...Buffer.from(ch, "utf8")].map(octal).join("");
+  });
+}
