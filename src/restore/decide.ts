@@ -173,7 +173,6 @@ export class PlaceCounts {
   }
 }
 
-/** The document gate from its place counts and length. */
 /**
  * Below this many words a text is short: resting on the fewest strong forms the gate takes (MIN_GATE_PLACES), they
  * must include one that ordinary English seldom writes.
@@ -193,7 +192,7 @@ export function rareInEnglish(lm: LmView, form: string): boolean {
 }
 
 /**
- * The document gate. `rare` says whether a strong place's spun form is unusual in ordinary English: a short text
+ * The document gate from its place counts and length. `rare` says whether a strong place's spun form is unusual in ordinary English: a short text
  * with only three strong forms opens only when one of them is (three officialese words such as "stated",
  * "individuals" and "assist" in a police appeal are spinner forms too, and opened the gate on their own). Without it
  * (long documents read in windows), no such condition.
@@ -221,8 +220,10 @@ export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConf
     Math.min((strongTable * 1000) / (words + RATE_PRIOR_WORDS), 200) / 10,
   ]);
   const probability = words0 === 0 ? 0 : sigmoid(logit(config.gate.weights, features));
-  const evidence = strongTable > 0 || rare === undefined || words0 >= SHORT_TEXT_WORDS || counts.strongForms.size > MIN_GATE_PLACES || [...counts.strongForms].some(rare);
-  const open = counts.strongForms.size + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold && evidence;
+  const forms = counts.strongForms;
+  // The model is asked about the forms only for a short text the gate would open on three of them.
+  const unusual = () => strongTable > 0 || rare === undefined || words0 >= SHORT_TEXT_WORDS || forms.size > MIN_GATE_PLACES || [...forms].some(rare);
+  const open = forms.size + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold && unusual();
   // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
   const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
   return { strongSites: strong, strongForms: counts.strongForms.size, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };

@@ -328,11 +328,11 @@ export function toEdits(
       if (spaced !== null) after = spaced;
       else {
         const gaps = before.match(/\s+/g)!.filter((g) => HAS_BREAK.test(g));
+        if (gaps.length !== 1) continue;
         // Plain spaces only: a no-break space is there on purpose.
         const next = /^[ \t]+(?=[\p{L}\p{N}])/u.exec(text.slice(siteEnd, siteEnd + 64));
         // Not after a/an, which must agree with the restored word across its own space (below).
         const previous = /(?<=[\p{L}\p{N}])(?<!(?:^|[^\p{L}])an?)[ \t]+$/iu.exec(text.slice(Math.max(0, siteStart - 64), siteStart));
-        if (gaps.length !== 1) continue;
         if (next && !skip.overlaps(siteEnd, siteEnd + next[0].length)) {
           after = after + gaps[0]!;
           siteTo = siteEnd + next[0].length;

@@ -5,7 +5,7 @@
  * before anything is written. JavaScript configs are code: they are looked for only inside the project (up to the
  * repository root, or the home folder outside a repository) and never run from a file or folder others can write.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, statSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, parse, resolve } from "node:path";
@@ -15,6 +15,7 @@ import type { Boldness } from "../../types.js";
 import { describeFsError, UserError } from "../errors.js";
 import { decode, describeUndecodable } from "./encoding.js";
 import { isInside } from "./paths.js";
+import { readFdBounded } from "./size-limit.js";
 import { parseDictArgument, type DictionarySpec } from "./user-dictionaries.js";
 
 export const CONFIG_SEARCH_PLACES = [".unspinrc.json", "unspin.config.json", "unspin.config.js", "package.json"];
@@ -245,14 +246,13 @@ export function readConfigText(path: string): string | null {
     return refuse(describeFsError(err));
   }
   try {
-    if (!fstatSync(fd).isFile()) refuse("not a regular file (a device, FIFO or socket), expected a file");
-    const bytes = Buffer.allocUnsafe(MAX_CONFIG_BYTES + 1);
-    let total = 0;
-    for (let n; total < bytes.length && (n = readSync(fd, bytes, total, bytes.length - total, null)) > 0; ) total += n;
+    const st = fstatSync(fd);
+    if (!st.isFile()) refuse("not a regular file (a device, FIFO or socket), expected a file");
     // A file that grew since stat() is held to the same bound.
-    if (total > MAX_CONFIG_BYTES) refuse("larger than 1 MB");
+    const bytes = readFdBounded(fd, st.size, MAX_CONFIG_BYTES);
+    if (bytes === null) return refuse("larger than 1 MB");
     // UTF-8 or UTF-16 with a byte-order mark, as dictionaries and inputs (Windows editors save UTF-16 as "Unicode").
-    const decoded = decode(bytes.subarray(0, total));
+    const decoded = decode(bytes);
     if (!decoded.ok) return refuse(decoded.reason === "binary" ? "binary file, expected text" : describeUndecodable(decoded.reason));
     return decoded.text;
   } catch (err) {

@@ -5,8 +5,8 @@
  * spinner table `said|stated|mentioned` became `said|said|said`. Files are compared by device and inode, so links,
  * `./` prefixes and hard links are the same file.
  */
-import { stat } from "node:fs/promises";
 import { dictionaryPaths, type LoadedConfig } from "./config.js";
+import { fileIds } from "./inputs.js";
 import { parseDictArgument } from "./user-dictionaries.js";
 import { resolve } from "node:path";
 
@@ -28,25 +28,17 @@ export function filesInUse(configs: Iterable<LoadedConfig>, dictArgs: readonly s
   return out;
 }
 
-/** Files stat'ed at a time (as onePathPerFile in inputs.ts). */
-const STAT_BATCH = 32;
-
 /**
  * For each input (by index), what it is when it is one of `inUse`, else null. Inputs that cannot be stat'ed are left
  * to the reader, which reports them.
  */
 export async function inputsInUse(inputs: readonly { path: string }[], inUse: readonly FileInUse[]): Promise<(string | null)[]> {
-  const found: (string | null)[] = new Array<string | null>(inputs.length).fill(null);
   const byId = new Map<string, string>();
-  for (const f of inUse) {
-    const st = await stat(f.path).catch(() => null);
-    if (st && !byId.has(`${st.dev}:${st.ino}`)) byId.set(`${st.dev}:${st.ino}`, f.what);
-  }
-  if (byId.size === 0) return found;
-  for (let from = 0; from < inputs.length; from += STAT_BATCH) {
-    const batch = inputs.slice(from, from + STAT_BATCH);
-    const ids = await Promise.all(batch.map((i) => stat(i.path).then((st) => `${st.dev}:${st.ino}`, () => null)));
-    ids.forEach((id, k) => (found[from + k] = id === null ? null : (byId.get(id) ?? null)));
-  }
-  return found;
+  const inUseIds = await fileIds(inUse.map((f) => f.path));
+  inUse.forEach((f, k) => {
+    const id = inUseIds[k];
+    if (id !== null && id !== undefined && !byId.has(id)) byId.set(id, f.what);
+  });
+  if (byId.size === 0) return new Array<string | null>(inputs.length).fill(null);
+  return (await fileIds(inputs.map((i) => i.path))).map((id) => (id === null ? null : (byId.get(id) ?? null)));
 }

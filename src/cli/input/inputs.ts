@@ -151,8 +151,22 @@ export function leftOutByConfig(config: LoadedConfig, path: string): boolean {
   return exclude?.length ? matches(exclude) : false;
 }
 
-/** Files stat'ed at a time by onePathPerFile. */
+/** Files stat'ed at a time (fileIds): thousands of stat() calls in flight at once cost a batch's peak memory some 7 MB. */
 const STAT_BATCH = 32;
+
+/**
+ * Each path's file identity ("device:inode", exact as bigints; null when it cannot be stat'ed), a few paths at a time:
+ * two paths to one file (hard links, symbolic links) get the same identity.
+ */
+export async function fileIds(paths: readonly string[]): Promise<(string | null)[]> {
+  const ids: (string | null)[] = new Array<string | null>(paths.length);
+  for (let from = 0; from < paths.length; from += STAT_BATCH) {
+    const batch = paths.slice(from, from + STAT_BATCH);
+    const got = await Promise.all(batch.map((p) => stat(p, { bigint: true }).then((st) => `${st.dev}:${st.ino}`, () => null)));
+    got.forEach((id, k) => (ids[from + k] = id));
+  }
+  return ids;
+}
 
 /**
  * One path per file: a file reached by two paths (hard links, or a link followed with -L beside its target) is
@@ -162,13 +176,7 @@ const STAT_BATCH = 32;
  */
 async function onePathPerFile(files: InputFile[], notes: InputError[]): Promise<InputFile[]> {
   if (files.length < 2) return files;
-  // A few at a time: thousands of stat() calls in flight at once cost the batch's peak memory some 7 MB.
-  const ids: (string | null)[] = new Array(files.length);
-  for (let from = 0; from < files.length; from += STAT_BATCH) {
-    const batch = files.slice(from, from + STAT_BATCH);
-    const got = await Promise.all(batch.map((f) => stat(f.path).then((st) => `${st.dev}:${st.ino}`, () => null)));
-    got.forEach((id, k) => (ids[from + k] = id));
-  }
+  const ids = await fileIds(files.map((f) => f.path));
   const paths = new Map<string, number[]>();
   ids.forEach((id, i) => {
     if (id === null) return;

@@ -28,15 +28,17 @@ export function cQuote(name: string): string {
     const code = ch.charCodeAt(0);
     const esc = ESCAPES[ch];
     if (esc !== undefined) out += "\\" + esc;
-    else if (code < 0x20 || code === 0x7f) out += octal(code);
-    else if (code >= 0x80 && code <= 0x9f) for (const byte of Buffer.from(ch, "utf8")) out += octal(byte);
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += octalEscape(ch);
     else out += ch;
   }
   return out + '"';
 }
 
-function octal(byte: number): string {
-  return "\\" + byte.toString(8).padStart(3, "0");
+/** A control character as git writes it: the octal of its byte, a C1 character the octals of its UTF-8 bytes. */
+function octalEscape(ch: string): string {
+  let out = "";
+  for (const byte of Buffer.from(ch, "utf8")) out += "\\" + byte.toString(8).padStart(3, "0");
+  return out;
 }
 
 /**
@@ -45,8 +47,5 @@ function octal(byte: number): string {
  * reach the terminal raw.
  */
 export function terminalSafe(message: string): string {
-  return message.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code <= 0x7f ? octal(code) : [...Buffer.from(ch, "utf8")].map(octal).join("");
-  });
+  return message.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, octalEscape);
 }
