@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { emptyScratch, f64, i32, poisonScratch, scratchPooledBytes, u8, withScratch } from "./scratch.js";
+import { emptyScratch, f64, i32, poisonScratch, regrow32, regrow8, scratchPooledBytes, u8, withScratch } from "./scratch.js";
 import { loadBundledResources } from "./resources.js";
 import { restoreWindowsWith, type RestoredWindow } from "./restore/windows.js";
 import { benchText } from "./test-helpers/bench-text.js";
@@ -39,6 +39,29 @@ describe("scratch arrays", () => {
       expect(scratchPooledBytes()).toBe(0);
     });
     expect(scratchPooledBytes()).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it("grown by doubling, hold one buffer each: the outgrown one is reused within the scope", () => {
+    withScratch(() => {
+      let a = i32(20_000);
+      a[19_999] = 5;
+      const small = a.buffer;
+      a = regrow32(a, 40_000);
+      expect(a.length).toBe(40_000);
+      expect(a[19_999]).toBe(5);
+      expect(a[39_999]).toBe(0);
+      // The outgrown buffer is in the pool already: the next array of its size class gets it, zeroed.
+      expect(scratchPooledBytes()).toBe(small.byteLength);
+      const b = i32(20_000);
+      expect(b.buffer).toBe(small);
+      expect(b.every((x) => x === 0)).toBe(true);
+      let c = u8(70_000);
+      c[1] = 9;
+      c = regrow8(c, 140_000);
+      expect(c[1]).toBe(9);
+    });
+    // In the pool at the end: a's and c's grown buffers (256 KB classes), b's and c's first (128 KB), once each.
+    expect(scratchPooledBytes()).toBe(2 * 262_144 + 2 * 131_072);
   });
 
   it("go back to the pool when the scope throws", () => {

@@ -10,7 +10,7 @@ import { candidateObjects, DictionaryReader, fingerprintOnly, listOf, subList, w
 import type { LmView } from "./lm-view.js";
 import { mergedSpans, numberCandidate, numberSite, overlaps, type TokenAccess } from "./numbers.js";
 import type { Site, SiteCandidate } from "./sites.js";
-import { f64, i32, u8 } from "../scratch.js";
+import { f64, i32, regrow32, regrow8, u8 } from "../scratch.js";
 
 export const PATTERNS: readonly CasePattern[] = ["lower", "first", "title", "upper", "mixed"];
 const LOWER = 0;
@@ -52,16 +52,8 @@ export class Sites {
 
   private grow(): void {
     const cap = this.tokFrom.length * 2;
-    const g32 = (a: Int32Array) => {
-      const b = i32(cap);
-      b.set(a);
-      return b;
-    };
-    const g8 = (a: Uint8Array) => {
-      const b = u8(cap);
-      b.set(a);
-      return b;
-    };
+    const g32 = (a: Int32Array) => regrow32(a, cap);
+    const g8 = (a: Uint8Array) => regrow8(a, cap);
     this.tokFrom = g32(this.tokFrom);
     this.tokTo = g32(this.tokTo);
     this.start = g32(this.start);

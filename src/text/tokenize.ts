@@ -4,7 +4,7 @@
  * restoration only ever rewrites the characters of word tokens.
  */
 
-import { i32, u8 } from "../scratch.js";
+import { i32, regrow32, u8 } from "../scratch.js";
 
 export interface WordToken {
   /** The token as written. */
@@ -393,14 +393,9 @@ export function tokenTable(text: string, from = 0, to = text.length): TokenTable
     }
     if (n === cap) {
       cap *= 2;
-      const grow = (a: Int32Array) => {
-        const g = i32(cap);
-        g.set(a);
-        return g;
-      };
-      start = grow(start);
-      end = grow(end);
-      word = grow(word);
+      start = regrow32(start, cap);
+      end = regrow32(end, cap);
+      word = regrow32(word, cap);
     }
     start[n] = scanStart;
     end[n] = scanEnd;
