@@ -85,7 +85,7 @@ describe("configuration", () => {
     const dir = tempTree({ "sub/.unspinrc.json": '{ "level": "bold", }', "sub/a.txt": "He mentioned it.\n", "b.txt": "He mentioned it.\n" });
     const r = await runCli(["-w", "b.txt", "sub"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`unspin: cannot read configuration ${join(dir, "sub/.unspinrc.json")}: invalid JSON at line 1, column 20 (Expected double-quoted property name)\n`);
+    expect(r.stderr).toBe(`unspin: cannot read configuration ${join(dir, "sub/.unspinrc.json")}: invalid JSON at line 1, column 20: a property name in double quotes was expected\n`);
     expect(readFileSync(join(dir, "b.txt"), "utf8")).toBe("He mentioned it.\n"); // nothing written
 
     const bad = tempTree({ ".unspinrc.json": JSON.stringify({ level: "wild" }), "a.txt": "x\n" });

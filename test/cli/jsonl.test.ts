@@ -56,7 +56,8 @@ describe("--jsonl (real engine)", () => {
       [5, "string"],
       [6, "undefined"],
     ]);
-    expect(r.stderr).toMatch(/stdin line 2: not valid JSON/);
+    expect(r.stderr).toMatch(/stdin line 2: not valid JSON at column 1: unexpected character\n/);
+    expect(out[1]!.error).toBe("not valid JSON at column 1: unexpected character");
   });
 
   it("refuses a record that is not UTF-8 (as a file is refused), and skips a byte-order mark before the first", async () => {

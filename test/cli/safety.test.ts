@@ -198,7 +198,7 @@ describe("unreadable and too-deep folders, bad -c (item 6)", () => {
     expect(missing.stderr).toBe(`unspin: cannot read configuration ${join(dir, "missing.json")}: no such file or directory\n`);
     const bad = await runCli(["-c", "bad.json", "--print-config", "a.txt"], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^unspin: cannot read configuration .*bad\.json: invalid JSON at line 1, column 3 \(.*\)\n$/);
+    expect(bad.stderr).toMatch(/^unspin: cannot read configuration .*bad\.json: invalid JSON at line 1, column 3: unexpected character\n$/);
     const folder = await runCli(["-c", ".", "a.txt"], { cwd: dir });
     expect(folder.stderr).toBe(`unspin: cannot read configuration ${dir}: is a directory, expected a file\n`);
   });

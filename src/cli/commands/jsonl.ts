@@ -16,6 +16,7 @@ import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "../errors.js";
 import type { Io } from "../io.js";
 import { BYTES_PER_MB, DEFAULT_MAX_SIZE_MB, formatMB, readsFolder, STDIN_FOLDER } from "../input/size-limit.js";
 import { leanHeap } from "../run/heap.js";
+import { jsonErrorAt } from "../input/json-errors.js";
 
 export interface JsonlOptions {
   mode: "restore" | "scan";
@@ -122,7 +123,9 @@ function parseRecord(line: string): { record?: Record<string, unknown>; error?: 
   try {
     value = JSON.parse(line);
   } catch (err) {
-    return { error: `not valid JSON (${(err as Error).message})` };
+    // The record's line is named by the caller: only the column is added.
+    const at = jsonErrorAt(line);
+    return { error: at ? `not valid JSON at ${at.replace(/^line 1, /, "")}` : `not valid JSON (${(err as Error).message})` };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { error: "expected a JSON object per line" };
   const record = value as Record<string, unknown>;

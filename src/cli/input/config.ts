@@ -15,6 +15,7 @@ import type { Boldness } from "../../types.js";
 import { describeFsError, UserError } from "../errors.js";
 import { decode, describeUndecodable } from "./encoding.js";
 import { isInside } from "./paths.js";
+import { invalidJson } from "./json-errors.js";
 import { readFdBounded } from "./size-limit.js";
 import { parseDictArgument, type DictionarySpec } from "./user-dictionaries.js";
 
@@ -121,18 +122,11 @@ function validateDictionaries(v: unknown, fail: (problem: string) => never): Non
 
 /** JSON.parse with the file name and line:column in the message. */
 function parseConfigJson(filepath: string, content: string): unknown {
+  const json = content.replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(content.replace(/^\uFEFF/, ""));
+    return JSON.parse(json);
   } catch (err) {
-    const msg = (err as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let where = "";
-    if (m) {
-      const before = content.slice(0, Number(m[1]));
-      const line = before.split("\n").length;
-      where = ` at line ${line}, column ${Number(m[1]) - before.lastIndexOf("\n")}`;
-    }
-    throw new UserError(`cannot read configuration ${filepath}: invalid JSON${where} (${msg.replace(/ in JSON at position \d+.*$/, "")})`);
+    throw new UserError(`cannot read configuration ${filepath}: ${invalidJson(json, err)}`);
   }
 }
 

@@ -27,4 +27,13 @@ describe("saving never-touch words", () => {
     expect(await saveNeverTouch(null, join(root, "b"), ["go to"])).toBe(`added ["go to"] to neverTouch in ${path}`);
     expect(JSON.parse(readFileSync(path, "utf8"))).toEqual({ neverTouch: ["mentioned", "go to"] });
   });
+
+  it("leaves a broken config as it is and says where it is broken", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "unspin-nt-"));
+    const path = join(dir, ".unspinrc.json");
+    const broken = '{\n  "neverTouch": ["a",]\n}\n';
+    writeFileSync(path, broken);
+    expect(await saveNeverTouch(path, dir, ["b"])).toBe(`could not save never-touch words ["b"] to ${path}: invalid JSON at line 2, column 22: a value was expected`);
+    expect(readFileSync(path, "utf8")).toBe(broken);
+  });
 });

@@ -8,6 +8,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describeFsError } from "../errors.js";
 import { decode, describeUndecodable, encode } from "./encoding.js";
+import { invalidJson } from "./json-errors.js";
 import { contentHash } from "../write/hash.js";
 import { writeAtomic } from "../write/write.js";
 
@@ -32,7 +33,12 @@ export async function saveNeverTouch(configPath: string | null, fileDir: string,
     const decoded = decode(bytes);
     if (!decoded.ok) return `could not save never-touch words ${list} to ${target}: ${describeUndecodable(decoded.reason)}`;
     const content = decoded.text;
-    const json = JSON.parse(content) as Record<string, unknown>;
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(content) as Record<string, unknown>;
+    } catch (err) {
+      return `could not save never-touch words ${list} to ${target}: ${invalidJson(content, err)}`;
+    }
     const isPackage = target.endsWith("package.json");
     const settings = (isPackage ? ((json.unspin ??= {}) as Record<string, unknown>) : json) as { neverTouch?: string[] };
     settings.neverTouch = [...new Set([...(settings.neverTouch ?? []), ...words])];
