@@ -172,3 +172,22 @@ describe("work grows linearly with the document", () => {
     expect(large / small).toBeLessThan(5);
   });
 });
+
+describe("openers that never close", () => {
+  // Each of these, 200 KB of one unclosed opener, sent every opener's search to the end of its line: 3 to 24 s before
+  // the searches stopped at the next opener. They must find the one real span at the end, and only it.
+  it.each<[string, DocKind, string, string]>([
+    ["footnote references", "markdown", "[^", "[^1]"],
+    ["reference labels", "markdown", "[x][", "][z]"],
+    ["template output", "markdown", "{{", "{{ page.title }}"],
+    ["template tags", "markdown", "{%", "{% include a.html %}"],
+    ["HTML tags", "html", "<a ", "<b>"],
+    ["HTML declarations", "html", "<!a", "<!doctype html>"],
+    ["processing instructions", "html", "<?", '<?xml version="1.0"?>'],
+  ])("%s", (_, kind, opener, real) => {
+    const head = opener.repeat(Math.ceil(200_000 / opener.length));
+    const text = `${head} and ${real.startsWith("]") ? `[y${real}` : real} here.`;
+    const at = text.lastIndexOf(real);
+    expect(proseSkips(text, kind)[0]).toEqual({ start: at, end: at + real.length });
+  });
+});
