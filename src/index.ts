@@ -77,7 +77,7 @@ export function restoreWith(resources: Resources, text: string, options: Restore
   return restoreWithUnchecked(resourcesFor(options.extraDictionaries, resources), text, options, tuning);
 }
 
-export type { RestoredWindow, PortableWindowPlan, WindowPart, WindowCounts, WindowSpan } from "./restore/windows.js";
+export type { RestoredWindow, PortableWindowPlan, WindowPart, WindowCounts, WindowSpan, TextSource } from "./restore/windows.js";
 export type { FormContexts } from "./restore/engine.js";
 import type { FormContexts } from "./restore/engine.js";
 export { WindowJoiner, windowSpans, mergeFormSites, planFromCounts } from "./restore/windows.js";
@@ -87,9 +87,11 @@ import {
   planWindowsWith,
   portablePlan,
   restoreWindowPart as restoreWindowPartWith,
+  restoreSourceWindowsWith,
   restoreWindowsWith as restoreWindowsUnchecked,
   type PortableWindowPlan,
   type RestoredWindow,
+  type TextSource,
   type WindowCounts,
   type WindowPart,
   type WindowSpan,
@@ -103,6 +105,20 @@ import {
 export function restoreWindows(text: string, options: RestoreOptions = {}): Generator<RestoredWindow, void, undefined> {
   checkRestoreArguments("restoreWindows", text, options);
   return restoreWindowsUnchecked(resourcesFor(options.extraDictionaries), text, options);
+}
+
+/**
+ * Restore a long text that is not held whole (see docs/library.md): `source` gives its length in UTF-16 units and any
+ * slice of it (the caller reads them from a file, a database, …). The pieces are those restoreWindows(text) gives
+ * for the same text; only one window's slice (about 260 K characters) is asked for and held at a time. A source up to
+ * about 1.5 million characters is read whole, as one slice.
+ */
+export function restoreWindowsFrom(source: TextSource, options: RestoreOptions = {}): Generator<RestoredWindow, void, undefined> {
+  if (source === null || typeof source !== "object" || typeof source.slice !== "function" || !Number.isSafeInteger(source.length) || source.length < 0) {
+    throw new TypeError(`unspin: restoreWindowsFrom() expects a source with a length and a slice(from, to) method (got ${shown(source)})`);
+  }
+  checkRestoreArguments("restoreWindowsFrom", "", options);
+  return restoreSourceWindowsWith(resourcesFor(options.extraDictionaries), source, options);
 }
 
 /**

@@ -14,14 +14,17 @@ import {
   planFromCounts,
   planWindowsWith,
   portablePlan,
+  restoreSourceWindowsWith,
   restoreWindowPart,
   restoreWindowsWith,
+  SourceLines,
   SEARCH_CHARS,
   windowCuts,
   WINDOWED_ABOVE,
   WindowJoiner,
   windowSpans,
   type RestoredWindow,
+  type TextSource,
   type WindowSettings,
 } from "./windows.js";
 import type { RestoreOptions } from "../types.js";
@@ -265,5 +268,69 @@ describe("windows restored on their own (restoreWindowPart) and joined (WindowJo
   it("has no plan and no windows for a text short enough for one pass", () => {
     expect(planWindowsWith(resources, "Short text.", {}, undefined, {})).toBeNull();
     expect(windowSpans("Short text.")).toBeNull();
+  });
+});
+
+describe("a long text restored from its slices (restoreSourceWindowsWith)", () => {
+  /** A source over a string that records the longest slice asked for. */
+  const sourceOf = (text: string) => {
+    const source = { length: text.length, longest: 0, slice: (from: number, to: number) => text.slice(from, to) };
+    source.slice = (from, to) => {
+      source.longest = Math.max(source.longest, to - from);
+      return text.slice(from, to);
+    };
+    return source;
+  };
+  // Line breaks of every kind, so that lines and columns are counted across slices as over the whole text.
+  const mixedBreaks = (text: string) => text.replace(/\n/g, (_, at: number) => ["\n", "\r\n", "\r", "\n\n"][at % 4]!);
+
+  it("gives the pieces restoreWindowsWith gives for the whole text, reading a window's slice at a time", () => {
+    const spun = mixedBreaks(longText(".spun.txt", 60_000));
+    const settings = { windowChars: 8 * 1024, windowedAbove: 0 };
+    const options = { skip: [{ start: 10_000, end: 25_000 }], neverTouch: ["mentioned"] };
+    const source = sourceOf(spun);
+    const pieces = [...restoreSourceWindowsWith(resources, source, options, undefined, settings)];
+    expect(pieces.flatMap((p) => p.edits).length).toBeGreaterThan(50);
+    expectConsistent(spun, pieces);
+    expect(pieces).toEqual([...restoreWindowsWith(resources, spun, options, undefined, settings)]);
+    // A window's context at most (its core, a quarter more at the end, and the margins found within SEARCH_CHARS).
+    expect(source.longest).toBeLessThan(8 * 1024 * 1.25 + 2 * (2048 + SEARCH_CHARS) + 64);
+  });
+
+  it("gives the same pieces on clean text and the same flags of scientific text", () => {
+    const clean = longText(".orig.txt", 60_000);
+    const settings = { windowChars: 4 * 1024, windowedAbove: 0 };
+    expect([...restoreSourceWindowsWith(resources, sourceOf(clean), {}, undefined, settings)]).toEqual([...restoreWindowsWith(resources, clean, {}, undefined, settings)]);
+    const science =
+      "We propose a method for the detection of tumours. The proposed model is a profound conviction organization trained on " +
+      "two datasets, and the results show a significant improvement in accuracy over the baseline methods.";
+    const text = mixedBreaks(Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `${science} ${science}` : science)).join("\n"));
+    const pieces = [...restoreSourceWindowsWith(resources, sourceOf(text), {}, undefined, { windowChars: 2 * 1024, windowedAbove: 0 })];
+    expect(pieces.flatMap((p) => p.flags).length).toBeGreaterThan(20);
+    expect(pieces).toEqual([...restoreWindowsWith(resources, text, {}, undefined, { windowChars: 2 * 1024, windowedAbove: 0 })]);
+  });
+
+  it("restores a source short enough for one pass in one piece, as restoreWindowsWith does", () => {
+    const text = "The chief mentioned the plan.\r\nHe stated it was a good 12 months.";
+    expect([...restoreSourceWindowsWith(resources, sourceOf(text))]).toEqual([...restoreWindowsWith(resources, text)]);
+  });
+});
+
+describe("SourceLines", () => {
+  it("counts lines and columns as positionIn does, over slices, whatever the breaks", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "b ", "\n", "\r", "\r\n", "é"), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 10 }), (parts, picks) => {
+        const text = parts.join("");
+        const source: TextSource = { length: text.length, slice: (a, b) => text.slice(a, b) };
+        const lines = new SourceLines(source);
+        const position = positionIn(text);
+        const offsets = picks.map((p) => p % (text.length + 1)).sort((a, b) => a - b);
+        for (const at of offsets) {
+          const { line, lineStart } = lines.at(at);
+          expect({ line, column: at - lineStart + 1 }).toEqual(position(at));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

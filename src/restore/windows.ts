@@ -63,11 +63,27 @@ export interface WindowSettings {
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0;
 const isEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x3a;
 
+/** A text's UTF-16 units by offset: a string, or a view of a long text read piece by piece (sourceView). */
+export interface CharView {
+  readonly length: number;
+  charCodeAt(index: number): number;
+}
+
+/**
+ * A long text read piece by piece (restoreSourceWindowsWith): its length in UTF-16 units and any slice of it. The
+ * slices asked for are a window's context at a time (about 260 K characters), in order, and a few small ones near
+ * the windows' cuts; a source over a file decodes only those.
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(from: number, to: number): string;
+}
+
 /**
  * A place to cut near `pos`, searching forward (dir 1) or back (dir -1): the start of a line, else just after a
  * sentence's end and a space, else after a space, else `pos` itself (not inside a surrogate pair).
  */
-export function cutNear(text: string, pos: number, dir: 1 | -1): number {
+export function cutNear(text: CharView, pos: number, dir: 1 | -1): number {
   if (pos <= 0) return 0;
   if (pos >= text.length) return text.length;
   const limit = dir > 0 ? Math.min(text.length, pos + SEARCH_CHARS) : Math.max(1, pos - SEARCH_CHARS);
@@ -81,7 +97,7 @@ export function cutNear(text: string, pos: number, dir: 1 | -1): number {
     const c = text.charCodeAt(j - 1);
     if (!isSpace(c) || isSpace(text.charCodeAt(j))) {
       // Else at least not inside a word: after a character that is neither a letter nor a digit.
-      if (other < 0 && !WORD_CHAR.test(text[j - 1]!) && !(c >= 0xd800 && c <= 0xdbff)) other = j;
+      if (other < 0 && !WORD_CHAR.test(String.fromCharCode(c)) && !(c >= 0xd800 && c <= 0xdbff)) other = j;
       continue;
     }
     if (j >= 2 && isEnd(text.charCodeAt(j - 2))) return j;
@@ -95,8 +111,28 @@ export function cutNear(text: string, pos: number, dir: 1 | -1): number {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}'’\-\udc00-\udfff]/u;
 
+/**
+ * The characters of a source around the offsets asked for: cutNear reads at most SEARCH_CHARS (and two) on either
+ * side of its position, so each cut reads one slice, two at most.
+ */
+function sourceView(source: TextSource): CharView {
+  let from = 0;
+  let local = "";
+  return {
+    length: source.length,
+    charCodeAt(i) {
+      if (i < 0 || i >= source.length) return NaN;
+      if (i < from || i >= from + local.length) {
+        from = Math.max(0, i - SEARCH_CHARS - 8);
+        local = source.slice(from, Math.min(source.length, i + SEARCH_CHARS + 8));
+      }
+      return local.charCodeAt(i - from);
+    },
+  };
+}
+
 /** Window cores: offsets where each begins, and text.length at the end. */
-export function windowCuts(text: string, windowChars: number): number[] {
+export function windowCuts(text: CharView, windowChars: number): number[] {
   const cuts = [0];
   let at = 0;
   while (text.length - at > windowChars + (windowChars >> 2)) {
@@ -109,7 +145,7 @@ export function windowCuts(text: string, windowChars: number): number[] {
   return cuts;
 }
 
-function windowsOf(text: string, windowChars: number): WindowSpan[] {
+function windowsOf(text: CharView, windowChars: number): WindowSpan[] {
   const cuts = windowCuts(text, windowChars);
   const out: WindowSpan[] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
@@ -469,31 +505,50 @@ export function planFromCounts(
   options: RestoreOptions = {},
   tuning?: Tuning,
 ): PortableWindowPlan {
-  const config = tuning ? { ...configFor(options), ...tuning } : configFor(options);
-  const counts = new PlaceCounts();
-  const seen = new Set<string>();
-  const present = new Set<string>();
-  const certainIn = new Uint8Array(windows.length);
-  let words = 0;
-  let academic = 0;
-  const tops: number[] = [];
-  for (const p of parts) {
+  const merged = new WindowCountsSum(windows.length);
+  for (const p of parts) merged.add(p);
+  return merged.plan(windows, formSites, options, tuning);
+}
+
+/** Windows' counts added up as they come (planFromCounts over a list), so that none of them need be kept. */
+export class WindowCountsSum {
+  private readonly counts = new PlaceCounts();
+  private readonly seen = new Set<string>();
+  private readonly present = new Set<string>();
+  private readonly certainIn: Uint8Array;
+  private words = 0;
+  private academic = 0;
+  private tops: number[] = [];
+
+  constructor(windows: number) {
+    this.certainIn = new Uint8Array(windows);
+  }
+
+  add(p: WindowCounts): void {
+    const { counts } = this;
     counts.strong += p.strong;
     counts.strongCurated += p.strongCurated;
     counts.strongTable += p.strongTable;
     counts.winning += p.winning;
     for (const f of p.strongForms) counts.strongForms.add(f);
-    for (const g of p.top) tops.push(g);
-    for (const f of p.seen) seen.add(f);
-    for (const key of p.presentKeys) present.add(key);
-    for (const k of p.certain) certainIn[k] = 1;
-    words += p.words;
-    academic += p.academic;
+    // The five best gains so far, best first (all that plan() reads of them).
+    if (p.top.length) this.tops = [...this.tops, ...p.top].sort((x, y) => y - x).slice(0, 5);
+    for (const f of p.seen) this.seen.add(f);
+    for (const key of p.presentKeys) this.present.add(key);
+    for (const k of p.certain) this.certainIn[k] = 1;
+    this.words += p.words;
+    this.academic += p.academic;
   }
-  // The five best gains over the document, best first, as PlaceCounts keeps them window after window.
-  counts.top.push(...tops.sort((x, y) => y - x).slice(0, 5));
-  const evidence = documentEvidence(words, academic, counts, seen, config, options.assumeSpun ?? false);
-  return { windows, ...evidence, formSites: evidence.gate.spun ? (formSites ?? new Map()) : new Map(), presentKeys: [...present], certainIn, id: ++planIds };
+
+  plan(windows: WindowSpan[], formSites: Map<string, number> | null, options: RestoreOptions = {}, tuning?: Tuning): PortableWindowPlan {
+    const config = tuning ? { ...configFor(options), ...tuning } : configFor(options);
+    const counts = this.counts;
+    // The five best gains over the document, best first, as PlaceCounts keeps them window after window.
+    counts.top.length = 0;
+    counts.top.push(...this.tops);
+    const evidence = documentEvidence(this.words, this.academic, counts, this.seen, config, options.assumeSpun ?? false);
+    return { windows, ...evidence, formSites: evidence.gate.spun ? (formSites ?? new Map()) : new Map(), presentKeys: [...this.present], certainIn: this.certainIn, id: ++planIds };
+  }
 }
 
 /**
@@ -504,13 +559,17 @@ export function planFromCounts(
 export class WindowJoiner {
   private lastEnd = 0;
   private emitted = 0;
-  private readonly editLines = newLineCursor();
-  private readonly flagLines = newLineCursor();
+  private readonly editLines: Lines;
+  private readonly flagLines: Lines;
 
   constructor(
-    private readonly text: string,
+    /** The whole text, or a source of its slices (restoreSourceWindowsWith). */
+    private readonly text: string | TextSource,
     private readonly plan: Pick<WindowPlan, "windows" | "report">,
-  ) {}
+  ) {
+    this.editLines = linesOf(text);
+    this.flagLines = linesOf(text);
+  }
 
   /** The piece for window k (null: nothing to give yet, when an empty window's text was given with an earlier one). */
   add(k: number, part: WindowPart | null): RestoredWindow | null {
@@ -526,12 +585,12 @@ export class WindowJoiner {
     for (const e of part.edits) {
       if (e.start < this.lastEnd) continue;
       this.lastEnd = e.end;
-      advanceLines(text, this.editLines, e.start);
-      edits.push({ ...e, line: this.editLines.line, column: e.start - this.editLines.lineStart + 1 });
+      const at = this.editLines.at(e.start);
+      edits.push({ ...e, line: at.line, column: e.start - at.lineStart + 1 });
     }
     const flags = part.flags.map((f) => {
-      advanceLines(text, this.flagLines, f.start);
-      return { ...f, line: this.flagLines.line, column: f.start - this.flagLines.lineStart + 1 };
+      const at = this.flagLines.at(f.start);
+      return { ...f, line: at.line, column: f.start - at.lineStart + 1 };
     });
     const to = Math.max(w.to, edits.length ? edits[edits.length - 1]!.end : 0);
     const p = piece(text, this.emitted, to, edits, flags, this.plan.report);
@@ -584,7 +643,95 @@ export function* restoreWindowsWith(
   }
 }
 
-function piece(text: string, from: number, to: number, edits: Edit[], flags: Flag[], gate: GateReport): RestoredWindow {
+/**
+ * Restores a long text that is not held whole, from its source's slices: its windows are found, counted (pass 1, and
+ * 1b for a spun document) and restored (pass 2) each from its own context slice, as the windows of a text shared over
+ * threads are (restoreWindowPart), and joined in order. The pieces are those restoreWindowsWith gives for the whole
+ * text; memory holds one window's slice at a time, not the text. A source up to `windowedAbove` characters is read
+ * whole and restored in one piece.
+ */
+export function* restoreSourceWindowsWith(
+  resources: Resources,
+  source: TextSource,
+  options: RestoreOptions = {},
+  tuning?: Tuning,
+  settings: WindowSettings = {},
+): Generator<RestoredWindow, void, undefined> {
+  if (source.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) {
+    yield* restoreWindowsWith(resources, source.slice(0, source.length), options, tuning, settings);
+    return;
+  }
+  const windows = windowsOf(sourceView(source), settings.windowChars ?? WINDOW_CHARS);
+  const slice = (k: number) => source.slice(windows[k]!.ctxFrom, windows[k]!.ctxTo);
+  try {
+    const sum = new WindowCountsSum(windows.length);
+    for (let k = 0; k < windows.length; k++) sum.add(countWindowPart(resources, slice(k), windows[k]!, k, options, tuning));
+    let plan = sum.plan(windows, null, options, tuning);
+    if (plan.gate.spun) {
+      // Merged as they come (mergeFormSites reads an iterable): one window's contexts held at a time.
+      const forms = (function* () {
+        for (let k = 0; k < windows.length; k++) yield countWindowFormsPart(resources, slice(k), windows[k]!, options, tuning);
+      })();
+      plan = sum.plan(windows, mergeFormSites(forms), options, tuning);
+    }
+    const joiner = new WindowJoiner(source, plan);
+    for (let k = 0; k < windows.length; k++) {
+      const p = joiner.add(k, restoreWindowPart(resources, slice(k), plan, k, options, tuning));
+      if (p) yield p;
+    }
+  } finally {
+    emptyScratch();
+  }
+}
+
+/** Lines counted forwards (offsets in ascending order): the line of an offset and where it starts. */
+interface Lines {
+  at(offset: number): { line: number; lineStart: number };
+}
+
+function linesOf(text: string | TextSource): Lines {
+  if (typeof text === "string") {
+    const cursor = newLineCursor();
+    return {
+      at(offset) {
+        advanceLines(text, cursor, offset);
+        return cursor;
+      },
+    };
+  }
+  return new SourceLines(text);
+}
+
+/**
+ * Lines counted forwards over a text read in slices, as advanceLines counts them (a "\n", or a "\r" not followed by
+ * one, ends a line), reading each character once: advanceLines looks ahead to the next break, which in a source
+ * might be anywhere.
+ */
+export class SourceLines implements Lines {
+  private line = 1;
+  private lineStart = 0;
+  private done = 0;
+
+  constructor(private readonly source: TextSource) {}
+
+  at(offset: number): { line: number; lineStart: number } {
+    if (offset > this.done) {
+      // One character more, to tell a "\r" before a "\n" from a lone one.
+      const s = this.source.slice(this.done, Math.min(this.source.length, offset + 1));
+      for (let i = 0, n = offset - this.done; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x0a || (c === 0x0d && s.charCodeAt(i + 1) !== 0x0a)) {
+          this.line++;
+          this.lineStart = this.done + i + 1;
+        }
+      }
+      this.done = offset;
+    }
+    return { line: this.line, lineStart: this.lineStart };
+  }
+}
+
+function piece(text: { slice(from: number, to: number): string }, from: number, to: number, edits: Edit[], flags: Flag[], gate: GateReport): RestoredWindow {
   const part = text.slice(from, to);
   const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
   return { from, to, text: applyEdits(part, shifted), edits, flags, gate };
