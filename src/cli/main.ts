@@ -19,7 +19,16 @@ import { describeConfig, restoreOptionsFor } from "./input/options.js";
 import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./run/process-file.js";
 import { docKindFor } from "./input/prose.js";
 import type { Summary } from "./report/report.js";
-import { DEFAULT_RESTORER_MODULE, loadRestorer, loadWindowLibrary, loadWindowRestorer, type Restorer, type WindowRestorer } from "./run/restorer.js";
+import {
+  DEFAULT_RESTORER_MODULE,
+  loadRestorer,
+  loadSourceRestorer,
+  loadWindowLibrary,
+  loadWindowRestorer,
+  type Restorer,
+  type SourceRestorer,
+  type WindowRestorer,
+} from "./run/restorer.js";
 import type { AsyncWindowRestorer } from "./run/parallel-windows.js";
 import { readFdBounded, readLimited, readsFolder, sizeLimitFor, STDIN_FOLDER } from "./input/size-limit.js";
 import { applyReplacements } from "./input/spans.js";
@@ -35,6 +44,8 @@ export interface Deps {
   restorer?: Restorer;
   /** Its windowed restore, given with `restorer` (restoreWindows). */
   windowRestorer?: WindowRestorer;
+  /** Its restore of a long text from a file's slices, given with `restorer` (restoreWindowsFrom). */
+  sourceRestorer?: SourceRestorer;
 }
 
 const STDIN = "-";
@@ -351,13 +362,15 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
         else whole = parallel;
       }
     }
+    // One long input file printed as it is restored, in turn on this thread: read a window's slice at a time.
+    const fromFile = stream && stream === inTurn ? (deps.restorer ? deps.sourceRestorer : await loadSourceRestorer(restorerModule)) : undefined;
     if (stdinJob) {
-      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream, whole), interactive);
+      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream, whole, fromFile), interactive);
       handled++;
     }
     if ((stream || whole) && fileJobs.length === 1) {
       const { processFile } = await import("./run/process-file.js");
-      await handleOutcome(run, await processFile(fileJobs.pop()!, await mainRestorer(), stream, whole), interactive);
+      await handleOutcome(run, await processFile(fileJobs.pop()!, await mainRestorer(), stream, whole, fromFile), interactive);
       handled++;
     }
     // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
@@ -597,6 +610,7 @@ async function readStdin(
   restore: Restorer,
   stream?: WindowRestorer | AsyncWindowRestorer,
   whole?: AsyncWindowRestorer,
+  fromFile?: SourceRestorer,
 ): Promise<FileOutcome> {
   if (readsFolder(stdin)) throw new UserError(STDIN_FOLDER);
   const fd = (stdin as { fd?: unknown }).fd;
@@ -611,6 +625,12 @@ async function readStdin(
     if (st?.isFile() && st.size > job.sizeLimit.bytes) {
       (stdin as { destroy?: () => void }).destroy?.();
       return tooLarge(job, st.size);
+    }
+    if (st?.isFile() && fromFile) {
+      // `unspin < big.txt`, printed: restored from the file's slices, never held whole (see ./input/file-source.ts).
+      const { sourceOutcome } = await import("./run/process-file.js");
+      const outcome = await sourceOutcome(job, fromFile, { fd, size: st.size, stdin: true });
+      if (outcome) return outcome;
     }
     if (st?.isFile()) {
       // `unspin < file`: read in one piece, not through the stream's chunks (see readFdBounded).

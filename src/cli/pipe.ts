@@ -5,9 +5,9 @@
  * The engine is handed to main() directly rather than imported by URL (dist/index.js), so the bundle's own copy of the
  * library is the only one the process loads. Behaviour is main([])'s: test/cli/pipe-bundle.test.ts compares them.
  */
-import { restore, restoreWindows } from "../index.js";
+import { restore, restoreWindows, restoreWindowsFrom } from "../index.js";
 import { main } from "./main.js";
 
 export function runPipe(): Promise<number> {
-  return main([], undefined, { restorer: restore, windowRestorer: restoreWindows });
+  return main([], undefined, { restorer: restore, windowRestorer: restoreWindows, sourceRestorer: restoreWindowsFrom });
 }

@@ -2,14 +2,14 @@
  * One file (or stdin text) through the engine: decode, find the spans that must stay untouched (non-prose, inline
  * directives), restore. Runs on the main thread or in a worker, so its inputs and outputs are plain data.
  */
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import type { Edit, Flag, GateReport } from "../../types.js";
 import { decode, describeUndecodable, type Encoding } from "../input/encoding.js";
 import { describeFsError } from "../errors.js";
 import { directiveSkips } from "../input/directives.js";
 import { markdownCode, proseSkips, type DocKind } from "../input/prose.js";
-import type { CliRestoreOptions, Restorer, WindowRestorer } from "./restorer.js";
+import type { CliRestoreOptions, Restorer, SourceRestorer, WindowRestorer } from "./restorer.js";
 import type { AsyncWindowRestorer } from "./parallel-windows.js";
 import type { RestoredWindow } from "../../restore/windows.js";
 import { readLimited, tooLargeMessage, type SizeLimit } from "../input/size-limit.js";
@@ -142,7 +142,14 @@ export function internalError(job: FileJob, err: unknown): FileOutcome {
   return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
 }
 
-export async function processFile(job: FileJob, restore: Restorer, stream?: WindowRestorer | AsyncWindowRestorer, whole?: AsyncWindowRestorer): Promise<FileOutcome> {
+export async function processFile(
+  job: FileJob,
+  restore: Restorer,
+  stream?: WindowRestorer | AsyncWindowRestorer,
+  whole?: AsyncWindowRestorer,
+  /** Printing one long file as it is restored: it is restored from its slices, never held whole (sourceOutcome). */
+  fromFile?: SourceRestorer,
+): Promise<FileOutcome> {
   let bytes: Buffer;
   let stamp: FileStamp | null;
   try {
@@ -154,6 +161,10 @@ export async function processFile(job: FileJob, restore: Restorer, stream?: Wind
     if (st.isFile()) {
       // Checked before reading, so a huge file never reaches memory.
       if (st.size > job.sizeLimit.bytes) return tooLarge(job, st.size);
+      if (fromFile) {
+        const outcome = await sourceOutcome(job, fromFile, { path: job.path, size: st.size });
+        if (outcome) return outcome;
+      }
       bytes = await readFile(job.path);
       stamp = { mtimeMs: st.mtimeMs, size: st.size, mode: st.mode, hash: contentHash(bytes) };
     } else {
@@ -167,6 +178,47 @@ export async function processFile(job: FileJob, restore: Restorer, stream?: Wind
     return { status: "error", display: job.display, path: job.path, message: describeFsError(err) };
   }
   return processBytes(job, bytes, stamp, restore, stream, whole);
+}
+
+/** Inputs from this size on are restored from their slices when printed (a shorter one is restored in one piece anyway). */
+export const FROM_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A long plain-text file printed as it is restored, read a window's slice at a time (../input/file-source.ts): the
+ * outcome with its pieces, or null when the file must be read whole (short, not plain text, skipped spans given, or
+ * content the source leaves to decode(): UTF-16, a byte-order mark, invalid or binary bytes, inline directives).
+ * `fd`: stdin redirected from the file, read from its current offset and left open; `path`: opened here and closed
+ * when the pieces are done.
+ */
+export async function sourceOutcome(
+  job: FileJob,
+  fromFile: SourceRestorer,
+  file: { fd: number; size: number; stdin: true } | { path: string; size: number },
+): Promise<FileOutcome | null> {
+  if (file.size < FROM_FILE_BYTES || job.kind !== "plain" || (job.options.skip?.length ?? 0) > 0) return null;
+  const { FileTextSource, openFileSource, readOffset } = await import("../input/file-source.js");
+  let opened: { fd: number; source: import("../input/file-source.js").FileTextSource } | null;
+  if ("fd" in file) {
+    const offset = readOffset(file.fd);
+    if (offset === null || offset > file.size) return null;
+    const source = FileTextSource.open(file.fd, offset, file.size - offset);
+    opened = source && { fd: file.fd, source };
+  } else opened = openFileSource(file.path, file.size);
+  if (!opened) return null;
+  leanHeap();
+  const { fd, source } = opened;
+  const owned = !("fd" in file);
+  const pieces = (function* () {
+    try {
+      yield* fromFile(source, job.options);
+    } finally {
+      if (owned) closeSync(fd);
+    }
+  })();
+  const gate = { strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
+  const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: "utf8", text: "", edits: [], gate, flags: [], stamp: null, pieces };
+  if (job.root !== undefined) outcome.root = job.root;
+  return outcome;
 }
 
 /** An input over the size limit: an error when named on the command line, a skipped note when found in a folder. */

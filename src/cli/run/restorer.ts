@@ -4,7 +4,7 @@
  */
 import type { ExtraDictionary } from "../../dict/user.js";
 import type { RestoreOptions, RestoreResult } from "../../types.js";
-import type { PortableWindowPlan, RestoredWindow, WindowCounts, WindowJoiner, WindowPart, WindowSpan } from "../../restore/windows.js";
+import type { PortableWindowPlan, RestoredWindow, TextSource, WindowCounts, WindowJoiner, WindowPart, WindowSpan } from "../../restore/windows.js";
 import type { FormContexts } from "../../restore/engine.js";
 
 /** RestoreOptions plus the settings the CLI adds (kept here until the library's type carries them). */
@@ -31,6 +31,15 @@ export type WindowRestorer = (text: string, options: CliRestoreOptions) => Itera
 export async function loadWindowRestorer(moduleUrl: string = DEFAULT_RESTORER_MODULE): Promise<WindowRestorer | undefined> {
   const mod = (await import(moduleUrl)) as { restoreWindows?: WindowRestorer };
   return typeof mod.restoreWindows === "function" ? mod.restoreWindows : undefined;
+}
+
+/** The library's restore of a long text from its slices (restoreWindowsFrom): an input file never held whole. */
+export type SourceRestorer = (source: TextSource, options: CliRestoreOptions) => Iterable<RestoredWindow>;
+
+/** The module's restoreWindowsFrom, if it has one (a stand-in restorer in tests may not). */
+export async function loadSourceRestorer(moduleUrl: string = DEFAULT_RESTORER_MODULE): Promise<SourceRestorer | undefined> {
+  const mod = (await import(moduleUrl)) as { restoreWindowsFrom?: SourceRestorer };
+  return typeof mod.restoreWindowsFrom === "function" ? mod.restoreWindowsFrom : undefined;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface RunResult {
 export interface RunOptions {
   cwd?: string;
   input?: string | Buffer;
+  /** stdin redirected from this open file descriptor (`unspin < file`) instead of a pipe of `input`. */
+  inputFd?: number;
   env?: Record<string, string | undefined>;
   cli?: string;
   /** Run as this user and group (tests that need a non-root user when the suite runs as root). */
@@ -43,6 +45,7 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<RunResult
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
     const child = spawn(process.execPath, [opts.cli ?? FAKE_CLI, ...args], {
       cwd: opts.cwd ?? ROOT,
+      ...(opts.inputFd !== undefined ? { stdio: [opts.inputFd, "pipe", "pipe"] as const } : {}),
       env: env as NodeJS.ProcessEnv,
       ...(opts.uid !== undefined ? { uid: opts.uid } : {}),
       ...(opts.gid !== undefined ? { gid: opts.gid } : {}),
@@ -65,8 +68,10 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<RunResult
       const stdout = Buffer.concat(out);
       resolve({ code, signal, stdout, out: stdout.toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
     });
-    child.stdin.on("error", () => undefined); // the CLI may exit before reading all input
-    child.stdin.end(opts.input ?? "");
+    if (child.stdin) {
+      child.stdin.on("error", () => undefined); // the CLI may exit before reading all input
+      child.stdin.end(opts.input ?? "");
+    }
   });
 }
 
