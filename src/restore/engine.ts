@@ -497,9 +497,9 @@ export function prepare(tok: TokenTable, skip: SkipSpans, from = 0, to = tok.tex
 
 /**
  * Fingerprint candidates where they count (sites in token order). Tortured phrases are the mark of paper-mill
- * spinners, which rewrite scientific and technical text: there they apply wherever they match (`scientific`, or the
- * caller assumes the text is spun). Elsewhere one listed phrase is more likely plain English ("years of deep
- * studying", "fake knowledge"): fingerprints then apply only when the text holds two different ones. Those that are
+ * spinners, which rewrite scientific and technical text, and they apply when the text holds as many different listed
+ * ones as its register asks for (`fingerprints.needed`, register.ts fingerprintsNeeded: one in research writing, more
+ * elsewhere, where a listed phrase is more likely plain English: "years of deep studying", "untamed life"). Those that are
  * also ordinary English (prior < 0: "her bosom", "on the off chance", "elderly folks") count only in scientific text
  * that also holds a listed phrase which is not (news about a study reads as scientific by its vocabulary). A phrase
  * inside a longer fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one. Sites left
@@ -529,7 +529,7 @@ export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprint
     if (listed) distinct.add(sites.poolKey[s]!.replace(/^\^/, ""));
   }
   if (fingerprints?.seen) for (const k of distinct) fingerprints.seen.add(k);
-  const anywhere = scientific || (fingerprints?.anywhere ?? distinct.size >= 2);
+  const anywhere = fingerprints?.anywhere ?? distinct.size >= (fingerprints?.needed ?? (scientific ? 1 : 2));
   // An entry that is also ordinary English ("elderly folks", "shared data") is evidence only beside a listed phrase
   // that is not: in news about a study, the register alone reads as scientific.
   const confirmed = fingerprints?.confirmed ?? distinct.size >= 1;
@@ -572,13 +572,16 @@ export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprint
 
 /**
  * For a window of a long document (restore/windows.ts): `seen` collects the window's distinct listed fingerprints,
- * and `anywhere`, when set, says whether the whole document holds two different ones (instead of the window);
- * `confirmed`, whether it holds one (what entries that are also ordinary English need beside them).
+ * and `anywhere`, when set, says whether the whole document holds as many different ones as its register asks for
+ * (instead of the window); `confirmed`, whether it holds one (what entries that are also ordinary English need
+ * beside them). `needed`: how many different listed ones the text must hold for any to count (register.ts
+ * fingerprintsNeeded; without it, one in scientific text and two elsewhere).
  */
 export interface FingerprintScope {
   seen?: Set<string>;
   anywhere?: boolean;
   confirmed?: boolean;
+  needed?: number;
 }
 
 /** The dictionary's sites over the whole document, by start then length. */

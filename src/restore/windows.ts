@@ -24,7 +24,7 @@ import { countFormSites, findNumbers, findSites, independentSites, prepare, type
 import { rankForms } from "./prune.js";
 import { shown } from "../validate.js";
 import { withoutNotation } from "./spintax.js";
-import { isAcademic, registerOf } from "./register.js";
+import { fingerprintsRequired, isAcademic, registerOf } from "./register.js";
 import { applyEdits, blockedTokens, configFor, findOptionsFor, gateReport, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
 
 /** Characters per window (the core; margins come on top). */
@@ -145,7 +145,7 @@ export interface WindowPlan {
   /** Per key id of this thread's word table, whether the document has a word of it (the scorer's "present" feature). */
   present: Uint8Array;
   scientificText: boolean;
-  /** Listed fingerprints count anywhere in the text (two or more of them found). */
+  /** Listed fingerprints count anywhere in the text (as many different ones found as its register asks for). */
   fingerprintsAnywhere: boolean;
   /** The text holds a listed fingerprint that is not also ordinary English (see engine.ts fingerprintFilter). */
   fingerprintsConfirmed: boolean;
@@ -372,7 +372,10 @@ class WindowRun {
 /** The gate and the rest of the document's evidence from pass 1's sums (over windows counted in turn or apart). */
 function documentEvidence(words: number, academic: number, counts: PlaceCounts, seen: ReadonlySet<string>, config: DecideConfig, assumeSpun: boolean) {
   const gate = gateFrom(words, counts, config, assumeSpun);
-  return { gate, report: gateReport(gate, words), scientificText: registerOf(words, academic).scientific, fingerprintsAnywhere: seen.size >= 2, fingerprintsConfirmed: seen.size >= 1 };
+  const register = registerOf(words, academic);
+  // As many different listed fingerprints as the register asks for (register.ts fingerprintsRequired).
+  const fingerprintsAnywhere = seen.size >= fingerprintsRequired(register, assumeSpun, gate.spun);
+  return { gate, report: gateReport(gate, words), scientificText: register.scientific, fingerprintsAnywhere, fingerprintsConfirmed: seen.size >= 1 };
 }
 
 /** The document-level evidence of a text longer than `windowedAbove` (pass 1), or null for a shorter one. */
