@@ -350,9 +350,19 @@ const MAX_HYPHENS = 6;
 
 /**
  * Dictionary sites: every span of up to maxPhraseWords adjacent words (spaces or one hyphen between them) whose key
- * has candidates, for tokens [from, to).
+ * has candidates, for tokens [from, to). A span that would be a site but holds a word the caller protects (a
+ * never-touch entry, a skip span over a word) is none; `blockers`, when given, receives its tokens (from, to pairs).
  */
-export function findDictionary(doc: DocTokens, reader: DictionaryReader, options: FindOptions, skip: SkipSpans, from: number, to: number, out: Sites): void {
+export function findDictionary(
+  doc: DocTokens,
+  reader: DictionaryReader,
+  options: FindOptions,
+  skip: SkipSpans,
+  from: number,
+  to: number,
+  out: Sites,
+  blockers?: number[],
+): void {
   const { tok, inSpintax } = doc;
   const { n, word, flags, start, end } = tok;
   const keyOf = wordTable.keyOf;
@@ -398,7 +408,9 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         if (list === null) break site;
         const s0 = start[i]!;
         const e0 = end[last]!;
-        if (skip.overlaps(s0, e0)) break site;
+        const skipped = skip.overlaps(s0, e0);
+        // A skip span between the words only (markup inside a phrase) leaves no phrase to read: no site, no block.
+        if (skipped && !(blockers && wordSkipped(tok, skip, i, last))) break site;
         let pattern: number;
         let spun: string | null = null;
         if (len === 1) pattern = wordPattern(word[i]!);
@@ -412,15 +424,16 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         // ("profound learning-based"): there only fingerprint entries apply.
         if (pattern === UPPER) break site;
         const onlyFingerprints = pattern === MIXED || (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0));
-        if (never) {
-          let touched = false;
-          for (let t = i; t <= last; t++) if (never[t] === 1) touched = true;
-          if (touched) break site;
-        }
+        let touched = skipped;
+        if (never) for (let t = i; t <= last; t++) if (never[t] === 1) touched = true;
         let siteList: CandList | null = list;
         if (onlyFingerprints) {
           siteList = list.fingerprint === 0 ? null : fingerprintOnly(list);
           if (siteList === null) break site;
+        }
+        if (touched) {
+          blockers?.push(i, i + len);
+          break site;
         }
         out.push(i, i + len, s0, e0, -1, i + len, pattern, false, siteList, pattern === LOWER ? key : `^${key}`, spun);
       }
@@ -584,11 +597,32 @@ export interface FingerprintScope {
   needed?: number;
 }
 
-/** The dictionary's sites over the whole document, by start then length. */
+/**
+ * The dictionary's sites over the whole document, by start then length. A phrase the caller protects in part (a
+ * never-touch word or a skipped word in it: "international locations" with "locations" skipped) is left as written
+ * whole: the sites overlapping it are dropped too. Otherwise a weaker reading of its other words wins in its place
+ * ("international" → "foreign", "went in" → "got"), one the protected phrase would have overruled.
+ */
 function dictionarySites(doc: DocTokens, dict: PhraseDictionary, options: FindOptions, skip: SkipSpans): Sites {
   const found = new Sites(Math.max(64, doc.tok.n >> 1));
-  findDictionary(doc, new DictionaryReader(dict, options.neverTouch), options, skip, 0, doc.tok.n, found);
-  return found;
+  const blockers: number[] = [];
+  findDictionary(doc, new DictionaryReader(dict, options.neverTouch), options, skip, 0, doc.tok.n, found, blockers);
+  if (blockers.length === 0) return found;
+  const blocked = new Uint8Array(doc.tok.n);
+  for (let b = 0; b < blockers.length; b += 2) blocked.fill(1, blockers[b]!, blockers[b + 1]!);
+  const keep: number[] = [];
+  for (let i = 0; i < found.n; i++) {
+    let free = true;
+    for (let t = found.tokFrom[i]!; t < found.tokTo[i]! && free; t++) if (blocked[t] === 1) free = false;
+    if (free) keep.push(i);
+  }
+  return keep.length === found.n ? found : found.reordered(keep);
+}
+
+/** Whether a skip span covers part of a word of tokens [from, last] (not only the gaps between them). */
+function wordSkipped(tok: TokenTable, skip: SkipSpans, from: number, last: number): boolean {
+  for (let t = from; t <= last; t++) if (skip.overlaps(tok.start[t]!, tok.end[t]!)) return true;
+  return false;
 }
 
 /**
