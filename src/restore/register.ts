@@ -31,6 +31,37 @@ const ACADEMIC = new Set(
     .filter(Boolean),
 );
 
+/**
+ * The discourse vocabulary of contracts, terms of service, policies and notices (lower case): who the parties are and
+ * what binds them, never a spinner's form ("shall", "electronic mail" and "in line with" are such forms, and are what
+ * this register is to explain).
+ */
+const LEGAL = new Set(
+  `agreement agreements party parties clause clauses hereby herein hereof hereto hereunder thereof therein thereto
+  thereunder whereas pursuant notwithstanding liability liabilities liable indemnify indemnity indemnification
+  warranty warranties breach breaches termination terminate terminated jurisdiction governed obligations obligation
+  provisions provision deemed consent statutory tenant tenancy landlord licensee licensor licence license employer
+  employee contractor supplier remedies remedy damages dispute disputes arbitration confidential confidentiality
+  controller processor applicable amendment amend amended assign assignment schedule entitled entitlement terms
+  conditions notice notices written writing lawful unlawful infringe infringes infringement enforceable waiver waive
+  forthwith undertakes`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Legal-vocabulary words per 1000 words at which a text reads as formal: a contract, terms, a policy. */
+export const FORMAL_RATE = 30;
+
+/** Whether a word (lower-case key) belongs to the legal vocabulary. */
+export function isLegal(key: string): boolean {
+  return LEGAL.has(key);
+}
+
+/** Whether a text of `words` words, `legal` of them from the legal vocabulary, reads as formal (FORMAL_RATE). */
+export function formalOf(words: number, legal: number): boolean {
+  return legal >= SCIENTIFIC_MIN && (legal * 1000) / Math.max(1, words) >= FORMAL_RATE;
+}
+
 /** Research-vocabulary words per 1000 words at which a text reads as scientific or technical. */
 export const SCIENTIFIC_RATE = 40;
 /** Fewest research-vocabulary words for that verdict: one sentence is too little to tell. */
