@@ -19,6 +19,7 @@ import { listOf, textKeys, withModel, type CandList } from "./candidates.js";
 import { assignForms, independentSites, PATTERNS, Sites, type Forms } from "./engine.js";
 import { FEATURE_COUNT, featureVector, formFeatures, formLogit, logit, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
+import { formalOf, isLegal } from "./register.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
 import { f64, i32, u8 } from "../scratch.js";
@@ -119,6 +120,8 @@ export class PlaceCounts {
   winning = 0;
   /** The spun forms of the strong places (their sites' poolKey without the capitalised mark: one form in any case). */
   readonly strongForms = new Set<string>();
+  /** Per spun form, its strong places and how many of them are curated (gateFrom reads a form's repeats apart). */
+  readonly formStrong = new Map<string, [number, number]>();
   /** The five best gains, best first (the gate reads no more). */
   readonly top: number[] = [];
   /** End (token) of the last place counted: overlapping sites, a phrase and a word in it, count once. */
@@ -168,7 +171,13 @@ export class PlaceCounts {
     if (best > strongDelta) {
       this.strong++;
       if (curated) this.strongCurated++;
-      this.strongForms.add(poolKey.replace(/^\^/, ""));
+      const form = poolKey.replace(/^\^/, "");
+      this.strongForms.add(form);
+      const per = this.formStrong.get(form);
+      if (per) {
+        per[0]++;
+        if (curated) per[1]++;
+      } else this.formStrong.set(form, [1, curated ? 1 : 0]);
     } else if (bestTable > strongDelta) this.strongTable++;
   }
 }
@@ -192,16 +201,27 @@ export function rareInEnglish(lm: LmView, form: string): boolean {
 }
 
 /**
+ * Different strong forms a formal text (register.ts formalOf: a contract, terms of service, a policy) needs beyond
+ * MIN_GATE_PLACES. That register writes some of the spinner's forms itself ("shall", "electronic mail", "after which",
+ * "in line with"): a handful of them is its style, where a spinner's page shows many different ones (ten or more in
+ * all but two of the devset's spun pages).
+ */
+export const FORMAL_EXTRA_FORMS = 2;
+
+/**
  * The document gate from its place counts and length. `rare` says whether a strong place's spun form is unusual in ordinary English: a short text
  * with only three strong forms opens only when one of them is (three officialese words such as "stated",
  * "individuals" and "assist" in a police appeal are spinner forms too, and opened the gate on their own). Without it
  * (long documents read in windows), no such condition.
  */
-export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConfig, assumeSpun: boolean, rare?: (form: string) => boolean): Gate {
-  const { strong, strongCurated, strongTable, winning, top } = counts;
+export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConfig, assumeSpun: boolean, rare?: (form: string) => boolean, formal = false): Gate {
+  const { strongTable, winning, top } = counts;
   const words = Math.max(1, words0);
+  const { strong, strongCurated } = independentStrong(counts, words);
   // Rates are smoothed with 200 words of no evidence: one strong place in a ten-word sentence is not a rate of 100.
   const rate = (strong * 1000) / (words + RATE_PRIOR_WORDS);
+  // What the scorer reads as the document's rate: every strong place, as it was trained.
+  const placeRate = (counts.strong * 1000) / (words + RATE_PRIOR_WORDS);
   const meanTop = top.length ? top.reduce((a, b) => a + b, 0) / top.length : 0;
   // The counts say how much evidence there is, which matters for short texts; beyond GATE_WINDOW_WORDS a document
   // is read as a window of that length with its own densities. Unscaled, length itself became evidence of clean
@@ -223,10 +243,30 @@ export function gateFrom(words0: number, counts: PlaceCounts, config: DecideConf
   const forms = counts.strongForms;
   // The model is asked about the forms only for a short text the gate would open on three of them.
   const unusual = () => strongTable > 0 || rare === undefined || words0 >= SHORT_TEXT_WORDS || forms.size > MIN_GATE_PLACES || [...forms].some(rare);
-  const open = forms.size + strongTable >= MIN_GATE_PLACES && probability >= config.gateThreshold && unusual();
+  const minForms = MIN_GATE_PLACES + (formal ? FORMAL_EXTRA_FORMS : 0);
+  const open = forms.size + strongTable >= minForms && probability >= config.gateThreshold && unusual();
   // A document the caller declares spun is scored as a typical spun page is, however little evidence it shows.
-  const siteRate = assumeSpun ? Math.max(rate, ASSUMED_SPUN_RATE) : rate;
-  return { strongSites: strong, strongForms: counts.strongForms.size, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
+  const siteRate = assumeSpun ? Math.max(placeRate, ASSUMED_SPUN_RATE) : placeRate;
+  return { strongSites: counts.strong, strongForms: counts.strongForms.size, rate: siteRate, features, probability: assumeSpun ? 1 : probability, spun: assumeSpun || open };
+}
+
+/**
+ * A spun form's strong places beyond FORM_REPEATS per 1000 words (GATE_WINDOW_WORDS) are one habit of the text, not
+ * that many swaps: a spinner's swaps are spread over many forms (at most 1.5 strong places per form in the devset's
+ * spun pages), while a register repeats its own few words ("shall" 19 times, "electronic mail" in a contract).
+ */
+export const FORM_REPEATS = 3;
+
+/** The gate's strong places (and curated ones), each form's repeats beyond FORM_REPEATS per 1000 words left out. */
+function independentStrong(counts: PlaceCounts, words: number): { strong: number; strongCurated: number } {
+  const cap = FORM_REPEATS * Math.max(1, words / GATE_WINDOW_WORDS);
+  let strong = counts.strong;
+  let strongCurated = counts.strongCurated;
+  for (const [sites, curated] of counts.formStrong.values()) {
+    strong -= Math.max(0, sites - cap);
+    strongCurated -= Math.max(0, curated - cap);
+  }
+  return { strong, strongCurated };
 }
 
 /**
@@ -865,7 +905,10 @@ export function gateOf(sc: Scoring, config: DecideConfig, assumeSpun: boolean, s
   const counts = new PlaceCounts();
   const s = sc.sites;
   for (let i = 0; i < s.n; i++) if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta, i, strongOut);
-  return gateFrom(sc.tok.n, counts, config, assumeSpun, (form) => rareInEnglish(sc.lm, form));
+  const { keys, keyOf } = wordTable;
+  let legal = 0;
+  for (let t = 0; t < sc.tok.n; t++) if (isLegal(keys[keyOf[sc.tok.word[t]!]!]!)) legal++;
+  return gateFrom(sc.tok.n, counts, config, assumeSpun, (form) => rareInEnglish(sc.lm, form), formalOf(sc.tok.n, legal));
 }
 
 /** Round-0 deltas of every site (spintax at its first alternative). */

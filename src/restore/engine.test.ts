@@ -90,3 +90,30 @@ describe("independent sites of a form", () => {
     expect(independentSites(sites, forms, tok)[f]).toBe(3);
   });
 });
+
+describe("a phrase the caller protects in part", () => {
+  // "international locations" is a spun phrase (countries); "international" alone is a weaker reading (foreign).
+  const text = "Goods come from many international locations, and from Norway.";
+  const at = text.indexOf("locations");
+  const sitesWith = (options: FindOptions) => {
+    const tok = tokenTable(text);
+    const skip = new SkipSpans(options.skip);
+    const { doc, spintax } = prepare(tok, skip);
+    const { sites } = findSites(doc, spintax, new Sites(4), resources.dictionary, options, skip, resources.lm, false, () => {}, { seen: new Set() });
+    return Array.from({ length: sites.n }, (_, i) => text.slice(sites.start[i]!, sites.end[i]!));
+  };
+
+  it("is left whole: no site overlaps it, the weaker reading of its other words included", () => {
+    expect(sitesWith({ neverTouch: new Set(), skip: [] })).toEqual(expect.arrayContaining(["international", "international locations"]));
+    for (const options of [{ neverTouch: new Set(["locations"]), skip: [] }, { neverTouch: new Set<string>(), skip: [{ start: at, end: at + 4 }] }]) {
+      const found = sitesWith(options);
+      expect(found).not.toContain("international");
+      expect(found).not.toContain("international locations");
+      expect(found).toContain("Goods");
+    }
+  });
+  it("is no block when a skip span falls between its words only (markup), not on a word", () => {
+    const gap = text.indexOf(" locations");
+    expect(sitesWith({ neverTouch: new Set(), skip: [{ start: gap, end: gap + 1 }] })).toContain("international");
+  });
+});

@@ -342,9 +342,19 @@ const MAX_HYPHENS = 6;
 
 /**
  * Dictionary sites: every span of up to maxPhraseWords adjacent words (spaces or one hyphen between them) whose key
- * has candidates, for tokens [from, to).
+ * has candidates, for tokens [from, to). A span that would be a site but holds a word the caller protects (a
+ * never-touch entry, a skip span over a word) is none; `blockers`, when given, receives its tokens (from, to pairs).
  */
-export function findDictionary(doc: DocTokens, reader: DictionaryReader, options: FindOptions, skip: SkipSpans, from: number, to: number, out: Sites): void {
+export function findDictionary(
+  doc: DocTokens,
+  reader: DictionaryReader,
+  options: FindOptions,
+  skip: SkipSpans,
+  from: number,
+  to: number,
+  out: Sites,
+  blockers?: number[],
+): void {
   const { tok, inSpintax } = doc;
   const { n, word, flags, start, end } = tok;
   const keyOf = wordTable.keyOf;
@@ -390,7 +400,9 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         if (list === null) break site;
         const s0 = start[i]!;
         const e0 = end[last]!;
-        if (skip.overlaps(s0, e0)) break site;
+        const skipped = skip.overlaps(s0, e0);
+        // A skip span between the words only (markup inside a phrase) leaves no phrase to read: no site, no block.
+        if (skipped && !(blockers && wordSkipped(tok, skip, i, last))) break site;
         let pattern: number;
         let spun: string | null = null;
         if (len === 1) pattern = wordPattern(word[i]!);
@@ -404,15 +416,16 @@ export function findDictionary(doc: DocTokens, reader: DictionaryReader, options
         // ("profound learning-based"): there only fingerprint entries apply.
         if (pattern === UPPER) break site;
         const onlyFingerprints = pattern === MIXED || (pattern === LOWER && ((flags[i]! & HYPHEN_BEFORE) !== 0 || (flags[last]! & HYPHEN_AFTER) !== 0));
-        if (never) {
-          let touched = false;
-          for (let t = i; t <= last; t++) if (never[t] === 1) touched = true;
-          if (touched) break site;
-        }
+        let touched = skipped;
+        if (never) for (let t = i; t <= last; t++) if (never[t] === 1) touched = true;
         let siteList: CandList | null = list;
         if (onlyFingerprints) {
           siteList = list.fingerprint === 0 ? null : fingerprintOnly(list);
           if (siteList === null) break site;
+        }
+        if (touched) {
+          blockers?.push(i, i + len);
+          break site;
         }
         out.push(i, i + len, s0, e0, -1, i + len, pattern, false, siteList, pattern === LOWER ? key : `^${key}`, spun);
       }
@@ -489,9 +502,9 @@ export function prepare(tok: TokenTable, skip: SkipSpans, from = 0, to = tok.tex
 
 /**
  * Fingerprint candidates where they count (sites in token order). Tortured phrases are the mark of paper-mill
- * spinners, which rewrite scientific and technical text: there they apply wherever they match (`scientific`, or the
- * caller assumes the text is spun). Elsewhere one listed phrase is more likely plain English ("years of deep
- * studying", "fake knowledge"): fingerprints then apply only when the text holds two different ones. Those that are
+ * spinners, which rewrite scientific and technical text, and they apply when the text holds as many different listed
+ * ones as its register asks for (`fingerprints.needed`, register.ts fingerprintsNeeded: one in research writing, more
+ * elsewhere, where a listed phrase is more likely plain English: "years of deep studying", "untamed life"). Those that are
  * also ordinary English (prior < 0: "her bosom", "on the off chance", "elderly folks") count only in scientific text
  * that also holds a listed phrase which is not (news about a study reads as scientific by its vocabulary). A phrase
  * inside a longer fingerprint match ("bosom" inside "bosom milk") is left to the longer, more specific one. Sites left
@@ -521,7 +534,7 @@ export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprint
     if (listed) distinct.add(sites.poolKey[s]!.replace(/^\^/, ""));
   }
   if (fingerprints?.seen) for (const k of distinct) fingerprints.seen.add(k);
-  const anywhere = scientific || (fingerprints?.anywhere ?? distinct.size >= 2);
+  const anywhere = fingerprints?.anywhere ?? distinct.size >= (fingerprints?.needed ?? (scientific ? 1 : 2));
   // An entry that is also ordinary English ("elderly folks", "shared data") is evidence only beside a listed phrase
   // that is not: in news about a study, the register alone reads as scientific.
   const confirmed = fingerprints?.confirmed ?? distinct.size >= 1;
@@ -564,20 +577,44 @@ export function fingerprintFilter(sites: Sites, scientific: boolean, fingerprint
 
 /**
  * For a window of a long document (restore/windows.ts): `seen` collects the window's distinct listed fingerprints,
- * and `anywhere`, when set, says whether the whole document holds two different ones (instead of the window);
- * `confirmed`, whether it holds one (what entries that are also ordinary English need beside them).
+ * and `anywhere`, when set, says whether the whole document holds as many different ones as its register asks for
+ * (instead of the window); `confirmed`, whether it holds one (what entries that are also ordinary English need
+ * beside them). `needed`: how many different listed ones the text must hold for any to count (register.ts
+ * fingerprintsNeeded; without it, one in scientific text and two elsewhere).
  */
 export interface FingerprintScope {
   seen?: Set<string>;
   anywhere?: boolean;
   confirmed?: boolean;
+  needed?: number;
 }
 
-/** The dictionary's sites over the whole document, by start then length. */
+/**
+ * The dictionary's sites over the whole document, by start then length. A phrase the caller protects in part (a
+ * never-touch word or a skipped word in it: "international locations" with "locations" skipped) is left as written
+ * whole: the sites overlapping it are dropped too. Otherwise a weaker reading of its other words wins in its place
+ * ("international" → "foreign", "went in" → "got"), one the protected phrase would have overruled.
+ */
 function dictionarySites(doc: DocTokens, dict: PhraseDictionary, options: FindOptions, skip: SkipSpans): Sites {
   const found = new Sites(Math.max(64, doc.tok.n >> 1));
-  findDictionary(doc, new DictionaryReader(dict, options.neverTouch), options, skip, 0, doc.tok.n, found);
-  return found;
+  const blockers: number[] = [];
+  findDictionary(doc, new DictionaryReader(dict, options.neverTouch), options, skip, 0, doc.tok.n, found, blockers);
+  if (blockers.length === 0) return found;
+  const blocked = new Uint8Array(doc.tok.n);
+  for (let b = 0; b < blockers.length; b += 2) blocked.fill(1, blockers[b]!, blockers[b + 1]!);
+  const keep: number[] = [];
+  for (let i = 0; i < found.n; i++) {
+    let free = true;
+    for (let t = found.tokFrom[i]!; t < found.tokTo[i]! && free; t++) if (blocked[t] === 1) free = false;
+    if (free) keep.push(i);
+  }
+  return keep.length === found.n ? found : found.reordered(keep);
+}
+
+/** Whether a skip span covers part of a word of tokens [from, last] (not only the gaps between them). */
+function wordSkipped(tok: TokenTable, skip: SkipSpans, from: number, last: number): boolean {
+  for (let t = from; t <= last; t++) if (skip.overlaps(tok.start[t]!, tok.end[t]!)) return true;
+  return false;
 }
 
 /**

@@ -233,6 +233,51 @@ describe("fingerprints", () => {
   });
 });
 
+describe("listed tortured phrases need the evidence of the text's register", () => {
+  // Written for this test: two ordinary-looking collocations the tortured list holds ("untamed life", "market
+  // rivalry") a few paragraphs apart in an essay, and one in a market report that reads as technical by its
+  // vocabulary (data, analysis, measured, …) but is no paper.
+  const essay = [
+    "When I first moved to the edge of the marsh, I thought of it as empty land. It took me a year to see how wrong I was. The marsh is crowded with untamed life: voles in the tussocks, eels in the ditches, harriers over the reeds at dusk.",
+    "The town, by contrast, is loud. Our high street has three coffee shops within a hundred yards of each other, and the market rivalry between them is the main topic at the pub. One lowered its prices in March; another began roasting its own beans.",
+    "I do not want to mock this. A small town needs its arguments. But on the days when I have walked on the marsh before breakfast, the arguments seem smaller, and the tide comes in at its own hour.",
+  ].join("\n\n");
+  const report =
+    "Smartphone prices fell for the third quarter in a row, according to data released on Monday by a research firm. The firm's analysis found that the average price dropped by six per cent, as market rivalry grew with new brands. The report also measured how long people keep their phones: almost three years now.";
+  // A paper-mill abstract: several listed phrases in research writing.
+  const abstract =
+    "We propose a novel approach based on deep mastering for the classification of medical images. The proposed counterfeit intelligence model is trained on three datasets, and the arbitrary forestland classifier is the baseline. Experimental results show a significant improvement in accuracy.";
+
+  it("leave an essay with two of them, and a technical report with one, as written (whole and window by window)", () => {
+    for (const text of [essay, report]) {
+      expect(restore(text).edits.map((e) => e.before)).toEqual([]);
+      const pieces = [...restoreWindowsWith(resources, text, {}, undefined, { windowChars: 2 * 1024, windowedAbove: 0 })];
+      expect(pieces.flatMap((p) => p.edits).map((e) => e.before)).toEqual([]);
+    }
+  });
+  it("restore them in research writing, one alone as well as several (whole and window by window)", () => {
+    const want = ["deep mastering→deep learning", "counterfeit intelligence→artificial intelligence", "arbitrary forestland→random forest"];
+    expect(restore(abstract).edits.map((e) => `${e.before}→${e.after}`)).toEqual(want);
+    const pieces = [...restoreWindowsWith(resources, abstract, {}, undefined, { windowChars: 2 * 1024, windowedAbove: 0 })];
+    expect(pieces.flatMap((p) => p.edits).map((e) => `${e.before}→${e.after}`)).toEqual(want);
+    expect(restore("Each mystery layer of the proposed network has sixty four units, and the model was evaluated on two datasets.").text).toBe(
+      "Each hidden layer of the proposed network has sixty four units, and the model was evaluated on two datasets.",
+    );
+  });
+  it("restore two of them far apart in a page the gate finds spun by other evidence, and not in the same page unspun", async () => {
+    const { readFileSync } = await import("node:fs");
+    const add = (t: string) =>
+      t.replace(/\n/, " Fishermen said the untamed life of the harbour would suffer.\n") + "\nShop owners fear market rivalry from the new ferry kiosks.\n";
+    const read = (suffix: string) => add(readFileSync(new URL(`../../fixtures/harbour-bridge.${suffix}.txt`, import.meta.url), "utf8"));
+    const tortured = (text: string) => restore(text).edits.filter((e) => e.entry.startsWith("tortured:")).map((e) => `${e.before}→${e.after}`);
+    expect(tortured(read("spun"))).toEqual(["untamed life→wildlife", "market rivalry→market competition"]);
+    expect(restore(read("orig")).edits).toEqual([]);
+  });
+  it("restore them anywhere when the text is assumed spun", () => {
+    expect(restore(essay, { assumeSpun: true }).edits.some((e) => e.before === "untamed life")).toBe(true);
+  });
+});
+
 describe("the learned gate and scorer", () => {
   it("opens on a long spun document and stays shut on the same length of clean text (length is no evidence)", async () => {
     const { readdirSync, readFileSync } = await import("node:fs");

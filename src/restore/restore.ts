@@ -17,7 +17,7 @@ import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 import { rankForms } from "./prune.js";
 import { entryOf } from "./candidates.js";
-import { isAcademic, registerOf } from "./register.js";
+import { fingerprintsRequired, isAcademic, registerOf, type Register } from "./register.js";
 import { joinWindows, restoreWindowsWith, WINDOWED_ABOVE } from "./windows.js";
 import { withoutNotation } from "./spintax.js";
 
@@ -97,22 +97,28 @@ export function prepareRun(lm: LmView, text: string, options: RestoreOptions) {
   const { doc, spintax } = prepare(tok, skip);
   const numbers = new Sites(4);
   findNumbers(doc, skip.merged, 0, tok.n, numbers);
-  // Fingerprints (tortured phrases) count wherever they match only in scientific text (engine.ts fingerprintFilter).
-  const scientificText = scientificTable(tok);
-  const scientific = (options.assumeSpun ?? false) || scientificText;
+  // Fingerprints (tortured phrases) count by the register: how many different ones the text must hold
+  // (register.ts fingerprintsNeeded; engine.ts fingerprintFilter). Assumed spun, any does.
+  const reg = registerOfTable(tok);
+  const scientificText = reg.scientific;
+  const assumeSpun = options.assumeSpun ?? false;
+  const scientific = assumeSpun || scientificText;
   // A general thesaurus's candidates are ranked in context, and the best few per spun form kept (prune.ts).
-  const sitesFrom = (dict: PhraseDictionary) =>
-    findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rankForms(sites, forms, tok, lm));
+  // `spun`: the document gate, found open (from other evidence), asks no more than two different fingerprints.
+  const sitesFrom = (dict: PhraseDictionary, spun = false) =>
+    findSites(doc, spintax, numbers, dict, findOptions, skip, lm, scientific, (sites, forms) => rankForms(sites, forms, tok, lm), {
+      needed: fingerprintsRequired(reg, assumeSpun, spun),
+    });
   const scoring = (found: { sites: Sites; forms: Forms }) => new Scoring(tok, doc.hidden, found.sites, found.forms, lm);
   return { tok, skip, findOptions, sitesFrom, scoring, scientificText };
 }
 
-/** register.ts's verdict (scientific or technical writing) for a token table. */
-export function scientificTable(tok: TokenTable): boolean {
+/** register.ts's verdict (scientific or technical writing, research writing) for a token table. */
+export function registerOfTable(tok: TokenTable): Register {
   const { keys, keyOf } = wordTable;
   let academic = 0;
   for (let t = 0; t < tok.n; t++) if (isAcademic(keys[keyOf[tok.word[t]!]!]!)) academic++;
-  return registerOf(tok.n, academic).scientific;
+  return registerOf(tok.n, academic);
 }
 
 /** Distinct words kept interned across documents before the table starts afresh (between documents). */
@@ -151,7 +157,7 @@ export function restoreWhole(resources: Resources, text: string, options: Restor
     const gsc = scoreRound0(run.scoring(run.sitesFrom(resources.gateDictionary)));
     const gate = gateOf(gsc, config, assumeSpun);
     if (gate.spun) {
-      sc = run.scoring(run.sitesFrom(resources.dictionary));
+      sc = run.scoring(run.sitesFrom(resources.dictionary, true));
       result = decide(sc, config, assumeSpun, gate);
     } else {
       sc = gsc;

@@ -24,7 +24,7 @@ import { countFormSites, findNumbers, findSites, independentSites, prepare, type
 import { rankForms } from "./prune.js";
 import { shown } from "../validate.js";
 import { withoutNotation } from "./spintax.js";
-import { isAcademic, registerOf } from "./register.js";
+import { fingerprintsRequired, formalOf, isAcademic, isLegal, registerOf } from "./register.js";
 import { applyEdits, blockedTokens, configFor, findOptionsFor, gateReport, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
 
 /** Characters per window (the core; margins come on top). */
@@ -181,7 +181,7 @@ export interface WindowPlan {
   /** Per key id of this thread's word table, whether the document has a word of it (the scorer's "present" feature). */
   present: Uint8Array;
   scientificText: boolean;
-  /** Listed fingerprints count anywhere in the text (two or more of them found). */
+  /** Listed fingerprints count anywhere in the text (as many different ones found as its register asks for). */
   fingerprintsAnywhere: boolean;
   /** The text holds a listed fingerprint that is not also ordinary English (see engine.ts fingerprintFilter). */
   fingerprintsConfirmed: boolean;
@@ -215,9 +215,13 @@ export interface WindowCounts {
   /** The five best gains, best first. */
   top: number[];
   strongForms: string[];
+  /** Per strong form: its strong places and the curated ones among them (decide.ts PlaceCounts.formStrong). */
+  formStrong: [string, number, number][];
   words: number;
   /** Words of the research vocabulary (register.ts). */
   academic: number;
+  /** Words of the legal vocabulary (register.ts). */
+  legal: number;
   /** Listed fingerprints found. */
   seen: string[];
   /** The keys of the words in the windows' own parts. */
@@ -273,19 +277,21 @@ class WindowRun {
    * Pass 1 for one window, added to `counts` and `seen`; each key id of the words in its own part goes to `present`.
    * What plan() sums window after window, and countWindow() hands to another thread.
    */
-  private countInto(w: WindowSpan, counts: PlaceCounts, seen: Set<string>, present: (kid: number) => void): { words: number; academic: number; certain: boolean } {
+  private countInto(w: WindowSpan, counts: PlaceCounts, seen: Set<string>, present: (kid: number) => void): { words: number; academic: number; legal: number; certain: boolean } {
     return withScratch(() => this.countIntoScratch(w, counts, seen, present));
   }
 
-  private countIntoScratch(w: WindowSpan, counts: PlaceCounts, seen: Set<string>, present: (kid: number) => void): { words: number; academic: number; certain: boolean } {
+  private countIntoScratch(w: WindowSpan, counts: PlaceCounts, seen: Set<string>, present: (kid: number) => void): { words: number; academic: number; legal: number; certain: boolean } {
     const { tok, doc, sitesFrom } = this.read(w);
     const [a, b] = coreTokens(tok, w.from, w.to);
     const { keys, keyOf } = wordTable;
     let academic = 0;
+    let legal = 0;
     for (let t = a; t < b; t++) {
       const kid = keyOf[tok.word[t]!]!;
       present(kid);
       if (isAcademic(keys[kid]!)) academic++;
+      if (isLegal(keys[kid]!)) legal++;
     }
     // The gate's sites (not ranked), as restoreWith's gate sees them: a general thesaurus is consulted only once
     // the gate is open (pass 1b), so a long clean text costs what a short one does.
@@ -303,7 +309,7 @@ class WindowRun {
       sc.siteDeltas(i, active, false);
       if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, this.config.gateStrongDelta);
     }
-    return { words: b - a, academic, certain };
+    return { words: b - a, academic, legal, certain };
   }
 
   /** Pass 1: the document's evidence, as counts. */
@@ -314,6 +320,7 @@ class WindowRun {
     const seen = new Set<string>();
     let words = 0;
     let academic = 0;
+    let legal = 0;
     const formContexts: FormContexts = new Map();
     let present = new Uint8Array(1024);
     const certainIn = new Uint8Array(windows.length);
@@ -328,9 +335,10 @@ class WindowRun {
       });
       words += r.words;
       academic += r.academic;
+      legal += r.legal;
       if (r.certain) certainIn[k] = 1;
     });
-    const evidence = documentEvidence(words, academic, counts, seen, this.config, this.assumeSpun);
+    const evidence = documentEvidence(words, academic, legal, counts, seen, this.config, this.assumeSpun);
     // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
     if (evidence.gate.spun) {
       for (const w of windows) withScratch(() => this.read(w).countForms(this.resources.dictionary, formContexts));
@@ -344,7 +352,7 @@ class WindowRun {
     const counts = new PlaceCounts();
     const seen = new Set<string>();
     const present = new Set<number>();
-    const { words, academic, certain } = this.countInto(w, counts, seen, (kid) => present.add(kid));
+    const { words, academic, legal, certain } = this.countInto(w, counts, seen, (kid) => present.add(kid));
     return {
       strong: counts.strong,
       strongCurated: counts.strongCurated,
@@ -352,8 +360,10 @@ class WindowRun {
       winning: counts.winning,
       top: [...counts.top],
       strongForms: [...counts.strongForms],
+      formStrong: [...counts.formStrong].map(([form, [sites, curated]]) => [form, sites, curated] as [string, number, number]),
       words,
       academic,
+      legal,
       seen: [...seen],
       presentKeys: [...present].map((kid) => wordTable.keys[kid]!),
       certain: certain ? [k] : [],
@@ -406,9 +416,12 @@ class WindowRun {
 }
 
 /** The gate and the rest of the document's evidence from pass 1's sums (over windows counted in turn or apart). */
-function documentEvidence(words: number, academic: number, counts: PlaceCounts, seen: ReadonlySet<string>, config: DecideConfig, assumeSpun: boolean) {
-  const gate = gateFrom(words, counts, config, assumeSpun);
-  return { gate, report: gateReport(gate, words), scientificText: registerOf(words, academic).scientific, fingerprintsAnywhere: seen.size >= 2, fingerprintsConfirmed: seen.size >= 1 };
+function documentEvidence(words: number, academic: number, legal: number, counts: PlaceCounts, seen: ReadonlySet<string>, config: DecideConfig, assumeSpun: boolean) {
+  const gate = gateFrom(words, counts, config, assumeSpun, undefined, formalOf(words, legal));
+  const register = registerOf(words, academic);
+  // As many different listed fingerprints as the register asks for (register.ts fingerprintsRequired).
+  const fingerprintsAnywhere = seen.size >= fingerprintsRequired(register, assumeSpun, gate.spun);
+  return { gate, report: gateReport(gate, words), scientificText: register.scientific, fingerprintsAnywhere, fingerprintsConfirmed: seen.size >= 1 };
 }
 
 /** The document-level evidence of a text longer than `windowedAbove` (pass 1), or null for a shorter one. */
@@ -518,6 +531,7 @@ export class WindowCountsSum {
   private readonly certainIn: Uint8Array;
   private words = 0;
   private academic = 0;
+  private legal = 0;
   private tops: number[] = [];
 
   constructor(windows: number) {
@@ -531,6 +545,13 @@ export class WindowCountsSum {
     counts.strongTable += p.strongTable;
     counts.winning += p.winning;
     for (const f of p.strongForms) counts.strongForms.add(f);
+    for (const [form, sites, curated] of p.formStrong) {
+      const per = counts.formStrong.get(form);
+      if (per) {
+        per[0] += sites;
+        per[1] += curated;
+      } else counts.formStrong.set(form, [sites, curated]);
+    }
     // The five best gains so far, best first (all that plan() reads of them).
     if (p.top.length) this.tops = [...this.tops, ...p.top].sort((x, y) => y - x).slice(0, 5);
     for (const f of p.seen) this.seen.add(f);
@@ -538,6 +559,7 @@ export class WindowCountsSum {
     for (const k of p.certain) this.certainIn[k] = 1;
     this.words += p.words;
     this.academic += p.academic;
+    this.legal += p.legal;
   }
 
   plan(windows: WindowSpan[], formSites: Map<string, number> | null, options: RestoreOptions = {}, tuning?: Tuning): PortableWindowPlan {
@@ -546,7 +568,7 @@ export class WindowCountsSum {
     // The five best gains over the document, best first, as PlaceCounts keeps them window after window.
     counts.top.length = 0;
     counts.top.push(...this.tops);
-    const evidence = documentEvidence(this.words, this.academic, counts, this.seen, config, options.assumeSpun ?? false);
+    const evidence = documentEvidence(this.words, this.academic, this.legal, counts, this.seen, config, options.assumeSpun ?? false);
     return { windows, ...evidence, formSites: evidence.gate.spun ? (formSites ?? new Map()) : new Map(), presentKeys: [...this.present], certainIn: this.certainIn, id: ++planIds };
   }
 }
