@@ -93,11 +93,11 @@ describe("the gate's strong places per form", () => {
   it("count a form's repeats beyond FORM_REPEATS per 1000 words once: one habit, not many swaps", () => {
     const counts = (repeats: number) => {
       const c = new PlaceCounts();
-      const list = listOf([{ text: "will", tier: "mined", prior: 0 }]);
+      const list = listOf([{ text: "will", tier: "mined", prior: 0, entry: "mined:shall→will", sources: 1 }]);
       const deltas = Float64Array.of(3);
       let t = 0;
       for (let k = 0; k < repeats; k++, t += 10) c.add(list, deltas, 0, "shall", t, t + 1, 1);
-      for (const form of ["a", "b"]) c.add(listOf([{ text: "x", tier: "mined", prior: 0 }]), deltas, 0, form, (t += 10), t + 1, 1);
+      for (const form of ["a", "b"]) c.add(listOf([{ text: "x", tier: "mined", prior: 0, entry: `mined:${form}→x`, sources: 1 }]), deltas, 0, form, (t += 10), t + 1, 1);
       return c;
     };
     const config = configFor({});
