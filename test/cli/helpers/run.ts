@@ -53,12 +53,12 @@ export function runCli(args: string[], opts: RunOptions = {}): Promise<RunResult
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let received = 0;
-    child.stdout.on("data", (c: Buffer) => {
+    child.stdout!.on("data", (c: Buffer) => {
       out.push(c);
       received += c.length;
-      if (opts.closeStdoutAfter !== undefined && received >= opts.closeStdoutAfter) child.stdout.destroy();
+      if (opts.closeStdoutAfter !== undefined && received >= opts.closeStdoutAfter) child.stdout!.destroy();
     });
-    child.stderr.on("data", (c: Buffer) => err.push(c));
+    child.stderr!.on("data", (c: Buffer) => err.push(c));
     // Never leave a runaway CLI behind (a regression reading /dev/zero would grow without bound): it is killed
     // before the test's own timeout, and the test then fails on its exit code.
     const killer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 25_000);
