@@ -4,7 +4,9 @@ import { restore, restoreWith } from "../index.js";
 import { benchText } from "../test-helpers/bench-text.js";
 import { decide, rareInEnglish, type DecideResult, type Scoring, type TableModel } from "./decide.js";
 import { FEATURE_COUNT } from "./features.js";
-import { configFor, prepareRun } from "./restore.js";
+import { configFor, prepareRun, siteEvidence } from "./restore.js";
+import { combineDictionaries } from "../dict/combine.js";
+import { compileUserDictionary } from "../dict/user.js";
 
 const resources = loadBundledResources();
 
@@ -84,9 +86,27 @@ describe("a loaded candidate table is scored by its own model (TableModel)", () 
     expect(run(undefined).text).toBe("He moved to the city last year, and he said that his house there was little.");
   });
 
+  it("takes the keep offset, times the table share, from every choice before the threshold", () => {
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const at = (keep: number) => run({ ...model, keep });
+    const dictionary = combineDictionaries([compileUserDictionary(table.text, table.name, table.kind).dictionary, resources.dictionary]);
+    const { tableShare } = siteEvidence({ lm: resources.lm, dictionary }, text, { assumeSpun: true });
+    expect(tableShare).toBeGreaterThan(0.3);
+    expect(tableShare).toBeLessThan(1);
+    // The same edits (so the same context in the last round), each less sure by keep × share in log-odds.
+    const [a, b] = [at(0), at(0.3)];
+    expect(b.edits.map((e) => e.entry)).toEqual(a.edits.map((e) => e.entry));
+    // Confidences are rounded to 3 decimals: compared where that leaves the log-odds precise enough.
+    const mid = a.edits.map((e, k) => [e.confidence, b.edits[k]!.confidence] as const).filter(([p]) => p > 0.05 && p < 0.95);
+    expect(mid.length).toBeGreaterThan(0);
+    for (const [p, q] of mid) expect(logit(p) - logit(q)).toBeCloseTo(0.3 * tableShare, 1);
+    // Far enough, nothing reaches the threshold.
+    expect(run({ ...model, keep: 50 }).edits).toEqual([]);
+  });
+
   it("changes nothing where no table is loaded", () => {
     const spun = benchText(".spun.txt", 6_000, 3);
-    const extreme: TableModel = { weights: model.weights.map(() => 9), others: [-50, 50] };
+    const extreme: TableModel = { weights: model.weights.map(() => 9), others: [-50, 50], keep: -5 };
     const a = restoreWith(resources, spun, {}, { table: extreme });
     const b = restoreWith(resources, spun, {}, { table: undefined });
     expect(a.edits.length).toBeGreaterThan(10);

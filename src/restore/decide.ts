@@ -42,6 +42,12 @@ export interface TableModel {
    * explains a document, another source's pair at a form the table never writes is most likely a correct word.
    */
   others: readonly [number, number];
+  /**
+   * Log-odds taken from every choice, times the document's table share, before the threshold: the weights are fitted
+   * on the text as written (round 0), while a table's spins are decided over several rounds with restored context,
+   * where the evidence reads stronger; chosen end to end on the training half (scripts/train-table-scorer.mjs).
+   */
+  keep: number;
 }
 
 export interface DecideConfig {
@@ -1071,6 +1077,7 @@ class FormProposer {
     // A loaded candidate table's candidates are scored with its own weights (TableModel), the others as always.
     const tableWeights = config.table?.weights ?? config.weights;
     const share = config.table ? sc.tableShare() : 0;
+    const keep = share === 0 ? 0 : share * config.table!.keep;
     site[SITE_INPUT.logSites] = Math.log(documentSites);
     for (let m = 0; m < k; m++) {
       const i = members[from + m]!;
@@ -1148,7 +1155,7 @@ class FormProposer {
       const i = members[from + m]!;
       const best = bestCandidate(zAll, fa + m * cn, mean, cn, config.siteWeight);
       if (best < 0) continue;
-      const score = (1 - config.siteWeight) * mean[best]! + config.siteWeight * zAll[fa + m * cn + best]!;
+      const score = (1 - config.siteWeight) * mean[best]! + config.siteWeight * zAll[fa + m * cn + best]! - keep;
       if (!forced) {
         // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
         // (a negative prior: "independent learning") needs less contradiction to be kept as written.

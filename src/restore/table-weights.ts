@@ -47,4 +47,6 @@ export const TABLE_MODEL: TableModel = {
   ],
   /** Added to the other candidates' log-odds, times the document's table share: at a form the table does not list, at one it does (CandList.tableListed). */
   others: [-2.1501, 0.2062],
+  /** Taken from every choice's log-odds, times the table share, before the threshold (chosen end to end). */
+  keep: 0.50,
 };
