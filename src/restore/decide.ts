@@ -38,8 +38,9 @@ export interface TableModel {
   weights: readonly number[];
   /**
    * Log-odds added to every other candidate, times the document's table share (Scoring.tableShare): [at a form the
-   * table does not propose for, at a form it does]. A spinner's table lists every form its spinner writes: where it
-   * explains a document, another source's pair at a form the table never writes is most likely a correct word.
+   * table does not list, at a form it does (CandList.tableListed)]. A spinner's table lists every form its spinner
+   * writes: where it explains a document, another source's pair at a form the table never writes is most likely a
+   * correct word.
    */
   others: readonly [number, number];
   /**
@@ -811,8 +812,9 @@ export class Scoring {
 
   /**
    * The share of the document's places with a candidate of a specific source (any tier but the general thesaurus)
-   * whose spun form a loaded candidate table lists (CandList.tableListed): 0 without a table; near 1 in a document the table's spinner wrote, where
-   * nearly every such place is one of the forms it writes. Spintax is left out.
+   * whose spun form a loaded candidate table lists (CandList.tableListed): 0 without a table; near 1 in a document
+   * the table's spinner wrote, where nearly every such place is one of the forms it writes. Spintax is left out. A
+   * text long enough to be restored in windows (windows.ts) has a share per window.
    */
   tableShare(): number {
     if (this.share >= 0) return this.share;
