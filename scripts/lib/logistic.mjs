@@ -88,7 +88,7 @@ export function calibration(p, y) {
 
 /**
  * Conditional logit with a "keep" baseline: at each site the choices are keeping the text (score 0) or one of its
- * candidates (score w·x). sites: [{ X: rows, y: index of the right candidate or -1 for keep }]. Fitted by Newton's
+ * candidates (score w·x). sites: [{ X: rows, y: index of the right candidate or -1 for keep, O: optional fixed log-odds added to each row (an offset: weights fitted with another model's held) }]. Fitted by Newton's
  * method with an L2 penalty on every weight but the first (the bias).
  */
 export function fitChoice(sites, { lambda = 1, iterations = 50, penalty } = {}) {
@@ -97,9 +97,9 @@ export function fitChoice(sites, { lambda = 1, iterations = 50, penalty } = {}) 
   let beta = new Float64Array(d);
   const objective = (b) => {
     let loss = 0;
-    for (const { X, y } of sites) {
+    for (const { X, O, y } of sites) {
       if (X.length === 0) continue;
-      const z = X.map((x) => x.reduce((s, v, j) => s + v * b[j], 0));
+      const z = X.map((x, c) => x.reduce((s, v, j) => s + v * b[j], O ? O[c] : 0));
       const mz = Math.max(0, ...z);
       const lse = mz + Math.log(Math.exp(-mz) + z.reduce((a, v) => a + Math.exp(v - mz), 0));
       loss += lse - (y >= 0 ? z[y] : 0);
@@ -111,9 +111,9 @@ export function fitChoice(sites, { lambda = 1, iterations = 50, penalty } = {}) 
   for (let it = 0; it < iterations; it++) {
     const grad = new Float64Array(d);
     const hess = Array.from({ length: d }, () => new Float64Array(d));
-    for (const { X, y } of sites) {
+    for (const { X, O, y } of sites) {
       if (X.length === 0) continue;
-      const z = X.map((x) => x.reduce((s, v, j) => s + v * beta[j], 0));
+      const z = X.map((x, c) => x.reduce((s, v, j) => s + v * beta[j], O ? O[c] : 0));
       const mz = Math.max(0, ...z);
       const e = z.map((v) => Math.exp(v - mz));
       const denom = Math.exp(-mz) + e.reduce((a, b) => a + b, 0);

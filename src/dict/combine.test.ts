@@ -49,4 +49,19 @@ describe("combineDictionaries", () => {
     expect(withDict.edits.map((e) => [e.start, e.after])).toEqual(alone.edits.map((e) => [e.start, e.after]));
     expect(withDict.edits.some((e) => e.entry.startsWith("user:"))).toBe(true);
   });
+
+  it("remembers that a loaded candidate table lists a form whose pair a better tier won (alsoTable)", () => {
+    const table = dict("table", { metropolis: "city", dwelling: "house" });
+    const mined = dict("mined", { metropolis: "city", pal: "friend" });
+    const user = dict("user", { dwelling: "house" });
+    for (const order of [[table, mined, user], [user, mined, table]]) {
+      const both = combineDictionaries(order);
+      expect(both.lookup("metropolis")).toEqual([expect.objectContaining({ original: "city", tier: "mined", entry: "mined:metropolis→city", alsoTable: true })]);
+      // A user's correction keeps what it shadows, and is marked as the table's form too.
+      expect(both.lookup("dwelling")).toEqual([expect.objectContaining({ original: "house", tier: "user", shadows: "table", alsoTable: true })]);
+      expect(both.lookup("pal")![0]!.alsoTable).toBeUndefined();
+    }
+    // Without a table nothing is marked.
+    expect(combineDictionaries([mined, user]).lookup("metropolis")![0]!.alsoTable).toBeUndefined();
+  });
 });

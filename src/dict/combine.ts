@@ -25,6 +25,18 @@ function keeping(winner: Candidate, loser: Candidate): Candidate {
   return { original: winner.original, tier: winner.tier, prior: winner.prior, source: winner.source, entry: winner.entry, shadows: lost };
 }
 
+/**
+ * `kept` (what `keeping` made of the winner) marked as listed by a loaded candidate table too when the loser is, or
+ * was, a table's candidate (Candidate.alsoTable); else `kept` itself. Nothing changes without a table.
+ */
+function markTable(kept: Candidate, loser: Candidate): Candidate {
+  if (kept.tier === "table" || kept.alsoTable || (loser.tier !== "table" && !loser.alsoTable)) return kept;
+  const out: Candidate = { original: kept.original, tier: kept.tier, prior: kept.prior, source: kept.source, entry: kept.entry, alsoTable: true };
+  if (kept.shadows !== undefined) out.shadows = kept.shadows;
+  if (kept.unmistakable) out.unmistakable = true;
+  return out;
+}
+
 function better(a: Candidate, b: Candidate): boolean {
   const ta = TIER_RANK[a.tier];
   const tb = TIER_RANK[b.tier];
@@ -66,9 +78,9 @@ export function combineDictionaries(dicts: readonly PhraseDictionary[]): PhraseD
         for (const c of d.lookup(key) ?? []) {
           const cur = byOriginal.get(c.original);
           if (!cur) byOriginal.set(c.original, c);
-          else if (better(c, cur)) byOriginal.set(c.original, keeping(c, cur));
+          else if (better(c, cur)) byOriginal.set(c.original, markTable(keeping(c, cur), cur));
           else {
-            const kept = keeping(cur, c);
+            const kept = markTable(keeping(cur, c), c);
             if (kept !== cur) byOriginal.set(c.original, kept);
           }
         }

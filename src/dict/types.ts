@@ -61,6 +61,11 @@ export interface Candidate {
    * where the document gate stays shut, as a near-certain entry does; the model can still veto it. Curated only.
    */
   unmistakable?: boolean;
+  /**
+   * Set by combineDictionaries where a loaded candidate table (tier "table") proposes this original too and this
+   * candidate's better tier won: the table lists the spun form all the same (decide.ts TableModel reads that).
+   */
+  alsoTable?: boolean;
 }
 
 /**

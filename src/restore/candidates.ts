@@ -51,6 +51,8 @@ export interface CandList {
   evidenceTier: readonly Tier[] | null;
   /** Per candidate, 1 where it applies with the document gate shut (Candidate.unmistakable); null when none does. */
   unmistakable: Uint8Array | null;
+  /** A loaded candidate table lists the spun form (one of its candidates, or one another tier won: Candidate.alsoTable). */
+  tableListed: boolean;
 }
 
 /** The entry id of candidate c ("thesaurus:aid→help"), built when a report needs it. */
@@ -111,6 +113,7 @@ function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, source
     objects: null,
     evidenceTier: null,
     unmistakable: null,
+    tableListed: false,
   };
 }
 
@@ -143,6 +146,7 @@ export function subList(list: CandList, keep: readonly number[]): CandList {
   );
   if (list.objects) sub.objects = keep.map((c) => list.objects![c]!);
   if (list.evidenceTier) sub.evidenceTier = keep.map((c) => list.evidenceTier![c]!);
+  sub.tableListed = list.tableListed;
   if (list.unmistakable) {
     const flags = Uint8Array.from(keep, (c) => list.unmistakable![c]!);
     if (flags.includes(1)) sub.unmistakable = flags;
@@ -234,7 +238,9 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   // new key.
   let evidenceTier: Tier[] | null = null;
   let unmistakable: number[] | null = null;
+  let tableListed = false;
   for (const c of found) {
+    if (c.tier === "table" || c.alsoTable) tableListed = true;
     if (c.original === key || (neverTouch.size > 0 && neverTouch.has(c.original.toLowerCase()))) continue;
     if (c.unmistakable) (unmistakable ??= new Array<number>(text.length).fill(0))[text.length] = 1;
     else if (unmistakable !== null) unmistakable[text.length] = 0;
@@ -251,6 +257,7 @@ function siteList(key: string, found: readonly Candidate[], neverTouch: Readonly
   const list = makeList(text, tier, prior, sources, key, entries);
   list.evidenceTier = evidenceTier;
   if (unmistakable !== null) list.unmistakable = Uint8Array.from(unmistakable);
+  list.tableListed = tableListed;
   return list;
 }
 

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { loadBundledResources } from "../resources.js";
-import { restore } from "../index.js";
+import { restore, restoreWith } from "../index.js";
 import { benchText } from "../test-helpers/bench-text.js";
 import { listOf } from "./candidates.js";
-import { decide, FORM_REPEATS, FORMAL_EXTRA_FORMS, gateFrom, MIN_GATE_PLACES, PlaceCounts, rareInEnglish, type DecideResult, type Scoring } from "./decide.js";
+import { decide, FORM_REPEATS, FORMAL_EXTRA_FORMS, gateFrom, MIN_GATE_PLACES, PlaceCounts, rareInEnglish, type DecideResult, type Scoring, type TableModel } from "./decide.js";
+import { FEATURE_COUNT } from "./features.js";
 import { formalOf } from "./register.js";
-import { configFor, prepareRun } from "./restore.js";
+import { configFor, prepareRun, siteEvidence } from "./restore.js";
+import { combineDictionaries } from "../dict/combine.js";
+import { compileUserDictionary } from "../dict/user.js";
 
 const resources = loadBundledResources();
 
@@ -109,5 +112,67 @@ describe("the gate's strong places per form", () => {
     expect(many.features[1]).toBe(few.features[1]);
     expect(many.features[2]).toBe(few.features[2]);
     expect(many.rate).toBeGreaterThan(few.rate);
+  });
+});
+
+describe("a loaded candidate table is scored by its own model (TableModel)", () => {
+  // metropolis → city is a bundled pair the table lists too; dwelling → house only the table has; mentioned → said
+  // only the bundled dictionaries (the table does not list "mentioned"); small → little only the general thesaurus.
+  const table = { text: "city|metropolis\nhouse|dwelling\n", kind: "candidates" as const, name: "t" };
+  const text = "He moved to the metropolis last year, and he mentioned that his dwelling there was small.";
+  const base = configFor({});
+  const model = base.table!;
+  const run = (table_: TableModel | undefined, extra = [table]) =>
+    restoreWith(resources, text, { assumeSpun: true, extraDictionaries: extra }, { table: table_ });
+  const entries = (r: ReturnType<typeof run>) => r.edits.map((e) => e.entry);
+
+  it("ships one, and applies the table's candidates with its weights", () => {
+    expect(model.weights).toHaveLength(FEATURE_COUNT);
+    const r = run(model);
+    expect(entries(r)).toContain("t:dwelling→house");
+    // The table's own bias far down: its candidate loses to the bundled ones, and the text keeps no table edit.
+    const shut = run({ ...model, weights: model.weights.map((w, i) => (i === 0 ? -50 : w)) });
+    expect(entries(shut).some((e) => e.startsWith("t:"))).toBe(false);
+    expect(entries(shut)).toContain("mined:metropolis→city");
+  });
+
+  it("moves the other sources' candidates by whether the table lists their form, times the document's table share", () => {
+    // Two of the three places with a specific candidate are forms the table lists (metropolis, dwelling): share 2/3.
+    const unlistedDown = run({ ...model, others: [-50, 0] });
+    expect(unlistedDown.text).toBe("He moved to the city last year, and he mentioned that his house there was small.");
+    // metropolis → city is the bundled pair, which won the table's same pair: the form still counts as listed.
+    const listedDown = run({ ...model, others: [0, -50] });
+    expect(entries(listedDown)).not.toContain("mined:metropolis→city");
+    expect(entries(listedDown)).toContain("mined:mentioned→said");
+    // Without the model, every source is scored alike: the thesaurus's small → little comes through.
+    expect(run(undefined).text).toBe("He moved to the city last year, and he said that his house there was little.");
+  });
+
+  it("takes the keep offset, times the table share, from every choice before the threshold", () => {
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const at = (keep: number) => run({ ...model, keep });
+    const dictionary = combineDictionaries([compileUserDictionary(table.text, table.name, table.kind).dictionary, resources.dictionary]);
+    const { tableShare } = siteEvidence({ lm: resources.lm, dictionary }, text, { assumeSpun: true });
+    expect(tableShare).toBeGreaterThan(0.3);
+    expect(tableShare).toBeLessThan(1);
+    // The same edits (so the same context in the last round), each less sure by keep × share in log-odds.
+    const [a, b] = [at(0), at(0.3)];
+    expect(b.edits.map((e) => e.entry)).toEqual(a.edits.map((e) => e.entry));
+    // Confidences are rounded to 3 decimals: compared where that leaves the log-odds precise enough.
+    const mid = a.edits.map((e, k) => [e.confidence, b.edits[k]!.confidence] as const).filter(([p]) => p > 0.05 && p < 0.95);
+    expect(mid.length).toBeGreaterThan(0);
+    for (const [p, q] of mid) expect(logit(p) - logit(q)).toBeCloseTo(0.3 * tableShare, 1);
+    // Far enough, nothing reaches the threshold.
+    expect(run({ ...model, keep: 50 }).edits).toEqual([]);
+  });
+
+  it("changes nothing where no table is loaded", () => {
+    const spun = benchText(".spun.txt", 6_000, 3);
+    const extreme: TableModel = { weights: model.weights.map(() => 9), others: [-50, 50], keep: -5 };
+    const a = restoreWith(resources, spun, {}, { table: extreme });
+    const b = restoreWith(resources, spun, {}, { table: undefined });
+    expect(a.edits.length).toBeGreaterThan(10);
+    expect(a).toEqual(b);
+    expect(restoreWith(resources, text, { assumeSpun: true }, { table: extreme })).toEqual(restoreWith(resources, text, { assumeSpun: true }, { table: undefined }));
   });
 });

@@ -29,11 +29,36 @@ export interface GateModel {
   weights: readonly number[];
 }
 
+/**
+ * How the candidates of a loaded candidate table (tier "table", `--dict candidates:…`) are scored: a source with its
+ * own reliability gets its own weights (scripts/train-table-scorer.mjs). Nothing here is read in a document where no
+ * table proposes.
+ */
+export interface TableModel {
+  /** Weights over FEATURE_NAMES (features.ts) for the table's candidates, in place of DecideConfig.weights. */
+  weights: readonly number[];
+  /**
+   * Log-odds added to every other candidate, times the document's table share (Scoring.tableShare): [at a form the
+   * table does not list, at a form it does (CandList.tableListed)]. A spinner's table lists every form its spinner
+   * writes: where it explains a document, another source's pair at a form the table never writes is most likely a
+   * correct word.
+   */
+  others: readonly [number, number];
+  /**
+   * Log-odds taken from every choice, times the document's table share, before the threshold: the weights are fitted
+   * on the text as written (round 0), while a table's spins are decided over several rounds with restored context,
+   * where the evidence reads stronger; chosen end to end on the training half (scripts/train-table-scorer.mjs).
+   */
+  keep: number;
+}
+
 export interface DecideConfig {
   /** Probability a candidate must reach to replace the text (the level). */
   threshold: number;
   /** Weights of the site scorer over FEATURE_NAMES (features.ts). */
   weights: readonly number[];
+  /** The candidates of a loaded candidate table (default: scored with `weights` like any other source's). */
+  table?: TableModel;
   gate: GateModel;
   /** Probability of "this document is spun" at which the gate opens. */
   gateThreshold: number;
@@ -823,6 +848,29 @@ export class Scoring {
     }
   }
 
+  private share = -1;
+
+  /**
+   * The share of the document's places with a candidate of a specific source (any tier but the general thesaurus)
+   * whose spun form a loaded candidate table lists (CandList.tableListed): 0 without a table; near 1 in a document
+   * the table's spinner wrote, where nearly every such place is one of the forms it writes. Spintax is left out. A
+   * text long enough to be restored in windows (windows.ts) has a share per window.
+   */
+  tableShare(): number {
+    if (this.share >= 0) return this.share;
+    const s = this.sites;
+    let places = 0;
+    let table = 0;
+    for (let i = 0; i < s.n; i++) {
+      if (s.forced[i]) continue;
+      const list = s.list[i]!;
+      if (list.thesaurus === list.n) continue;
+      places++;
+      if (list.tableListed) table++;
+    }
+    return (this.share = places === 0 ? 0 : table / places);
+  }
+
   /** What the evidence of a form reads from its first site. */
   spunInfo(f: number): SpunInfo {
     const s = this.sites;
@@ -892,6 +940,15 @@ export function newEvidence(): SiteEvidence {
     neighbour: 0,
     fit: 0,
   };
+}
+
+/**
+ * What the table model adds to the log-odds of candidate c of `list` when it is not a table's own: TableModel.others by
+ * whether the table lists this form, times the document's table share; 0 without a table model or share.
+ */
+export function otherOffset(table: TableModel | undefined, list: CandList, c: number, share: number): number {
+  if (!table || share === 0 || list.tier[c] === "table") return 0;
+  return share * table.others[list.tableListed ? 1 : 0];
 }
 
 /** Near-certain candidates (a user's corrections, fingerprints): the model only vetoes them. */
@@ -1062,6 +1119,10 @@ class FormProposer {
     let spunInfo: SpunInfo | null = null;
     // Read by pooledLogit with the pooled terms ("pooled+ × log sites"): the same for every member and candidate.
     const documentSites = (sc.forms.documentSites ??= independentSites(sites, sc.forms, sc.tok))[f]!;
+    // A loaded candidate table's candidates are scored with its own weights (TableModel), the others as always.
+    const tableWeights = config.table?.weights ?? config.weights;
+    const share = config.table ? sc.tableShare() : 0;
+    const keep = share === 0 ? 0 : share * config.table!.keep;
     site[SITE_INPUT.logSites] = Math.log(documentSites);
     for (let m = 0; m < k; m++) {
       const i = members[from + m]!;
@@ -1072,7 +1133,7 @@ class FormProposer {
           if (learnedAll[fa + m * cn + c] !== 1) continue;
           site[SITE_INPUT.sum] = partAll[fa + m * cn + c]!;
           site[SITE_INPUT.pooled] = pooled[c]!;
-          pooledLogit(config.weights, site);
+          pooledLogit(list.tier[c] === "table" ? tableWeights : config.weights, site);
           zAll[fa + m * cn + c] = site[SITE_INPUT.logit]!;
         }
         continue;
@@ -1103,7 +1164,7 @@ class FormProposer {
             spunInfo = spunInfos[f] ??= sc.spunInfo(f);
             for (let c2 = 0; c2 < cn; c2++) {
               formFeatures(sc.evidence(e, first, c2, pooled, documentSites, spunInfo, rate, list), formRow);
-              formSums[c2] = formLogit(config.weights, formRow, 0);
+              formSums[c2] = formLogit(list.tier[c2] === "table" ? tableWeights : config.weights, formRow, 0) + otherOffset(config.table, list, c2, share);
             }
           }
           const inOwn = c < ownN;
@@ -1121,7 +1182,7 @@ class FormProposer {
           site[SITE_INPUT.neighbour] = neighbour;
           site[SITE_INPUT.fit] = fit;
           site[SITE_INPUT.pooled] = pooled[c]!;
-          siteLogitPart(config.weights, list.tier[c]!, site);
+          siteLogitPart(list.tier[c] === "table" ? tableWeights : config.weights, list.tier[c]!, site);
           const sum = site[SITE_INPUT.sum]!;
           partAll[fa + m * cn + c] = sum;
           learnedAll[fa + m * cn + c] = 1;
@@ -1139,7 +1200,7 @@ class FormProposer {
       const i = members[from + m]!;
       const best = bestCandidate(zAll, fa + m * cn, mean, cn, config.siteWeight);
       if (best < 0) continue;
-      const score = (1 - config.siteWeight) * mean[best]! + config.siteWeight * zAll[fa + m * cn + best]!;
+      const score = (1 - config.siteWeight) * mean[best]! + config.siteWeight * zAll[fa + m * cn + best]! - keep;
       if (!forced) {
         // The model vetoes a change it finds clearly worse. A near-certain entry that is also ordinary English
         // (a negative prior: "independent learning") needs less contradiction to be kept as written.

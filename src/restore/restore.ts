@@ -13,6 +13,7 @@ import { applyCase, caseLike } from "./case.js";
 import { decide, evidenceRows, gateOf, scoreRound0, Scoring, type DecideConfig, type Decision, type Gate, type SiteTable } from "./decide.js";
 import { findNumbers, findSites, PATTERNS, prepare, siteObjects, Sites, SkipSpans, spunOf, type FindOptions, type Forms } from "./engine.js";
 import { GATE_WEIGHTS, SITE_WEIGHTS } from "./scorer-weights.js";
+import { TABLE_MODEL } from "./table-weights.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 import { rankForms } from "./prune.js";
@@ -42,6 +43,8 @@ const BASE: DecideConfig = {
   // errors cut 48.9 % at 0.35, 49.3 % at 0.4 and 0.45, 48.8 % at 0.5, 48.3 % at 0.6, 46.9 % at 0.7.
   threshold: 0.45,
   weights: SITE_WEIGHTS,
+  // A loaded candidate table's own scorer (scripts/train-table-scorer.mjs).
+  table: TABLE_MODEL,
   gate: { weights: GATE_WEIGHTS },
   gateThreshold: 0.5,
   gateStrongDelta: 2,
@@ -128,15 +131,21 @@ export const WORD_TABLE_LIMIT = 300_000;
  * The round-0 evidence of every site and the document gate, as the learned scorer sees them (for
  * scripts/train-scorer.mjs, which labels it with original texts). Pure, like restoreWith.
  */
-export function siteEvidence(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): { gate: Gate; table: SiteTable[] } {
+export function siteEvidence(
+  resources: Resources,
+  text: string,
+  options: RestoreOptions = {},
+  tuning?: Tuning,
+): { gate: Gate; table: SiteTable[]; tableShare: number; tableListed: boolean[] } {
   const run = prepareRun(resources.lm, text, options);
   const config = tuned(configFor(options), tuning);
   const found = run.sitesFrom(resources.dictionary);
   const gateFound = resources.gateDictionary ? run.sitesFrom(resources.gateDictionary) : found;
   const gate = gateOf(scoreRound0(run.scoring(gateFound)), config, false);
-  const rows = evidenceRows(run.scoring(found), gate);
+  const scoring = run.scoring(found);
+  const rows = evidenceRows(scoring, gate);
   const objects = siteObjects(found.sites, run.tok);
-  return { gate, table: objects.map((site, i) => ({ site, deltas: rows[i]!.deltas, features: rows[i]!.features })) };
+  return { gate, table: objects.map((site, i) => ({ site, deltas: rows[i]!.deltas, features: rows[i]!.features })), tableShare: scoring.tableShare(), tableListed: objects.map((_, i) => found.sites.list[i]!.tableListed) };
 }
 
 export function restoreWith(resources: Resources, text: string, options: RestoreOptions = {}, tuning?: Tuning): RestoreResult {

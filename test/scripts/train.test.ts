@@ -44,6 +44,29 @@ describe("fitChoice (keep the text, or one of the candidates)", () => {
     expect(w[0]).toBeCloseTo(-1, 0);
     expect(w[1]).toBeCloseTo(1.5, 0);
   });
+
+  it("fits some candidates' weights with the others' log-odds held (offsets), as train-table-scorer.mjs does", () => {
+    const r = rng(5);
+    const sites: { X: Float64Array[]; O: number[]; y: number }[] = [];
+    for (let i = 0; i < 3000; i++) {
+      // One candidate of a new source (its own row [1, evidence]) and one of an old source, whose log-odds (2 × its
+      // evidence, from a model fitted before) are held: its row is zero, its score the offset.
+      const e = r() * 6 - 3;
+      const old = r() * 4 - 2;
+      const z = [Math.exp(-2 + 0.8 * e), Math.exp(2 * old)];
+      let u = r() * (1 + z[0]! + z[1]!);
+      let y = -1;
+      for (let c = 0; c < 2 && y < 0; c++) if ((u -= z[c]!) < 0) y = c;
+      sites.push({ X: [Float64Array.from([1, e]), Float64Array.from([0, 0])], O: [0, 2 * old], y });
+    }
+    const w = fitChoice(sites, { lambda: 0.01 }) as number[];
+    expect(w[0]).toBeCloseTo(-2, 0);
+    expect(w[1]).toBeCloseTo(0.8, 0);
+    // An offset of 1 on the new source's rows is taken out of its bias, exactly.
+    const shifted = fitChoice(sites.map(({ X, O, y }) => ({ X, O: [O[0]! + 1, O[1]!], y })), { lambda: 0.01 }) as number[];
+    expect(shifted[0]).toBeCloseTo(w[0]! - 1, 4);
+    expect(shifted[1]).toBeCloseTo(w[1]!, 4);
+  });
 });
 
 describe("siteLabels", () => {
