@@ -20,7 +20,7 @@ import { keyId, resetWordTable, splitSentences, tokenizeWords, tokenTable, wordT
 import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { unlistedFlags } from "../flag/apply.js";
 import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type DecideConfig, type Gate } from "./decide.js";
-import { countFormSites, findNumbers, findSites, independentSites, prepare, type FormContexts, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
+import { countFormSites, findNumbers, findSites, independentSites, prepare, spunOf, type FormContexts, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
 import { rankForms } from "./prune.js";
 import { shown } from "../validate.js";
 import { withoutNotation } from "./spintax.js";
@@ -185,6 +185,8 @@ export interface WindowPlan {
   fingerprintsAnywhere: boolean;
   /** The text holds a listed fingerprint that is not also ordinary English (see engine.ts fingerprintFilter). */
   fingerprintsConfirmed: boolean;
+  /** Listed fingerprints count anywhere as screening reads them: the register's requirement, the gate not consulted. */
+  fingerprintsScreened: boolean;
   /** Windows where a closed gate could still change something (spintax, near-certain tiers, fingerprints). */
   certainIn: Uint8Array;
 }
@@ -313,7 +315,7 @@ class WindowRun {
   }
 
   /** Pass 1: the document's evidence, as counts. */
-  plan(windows: WindowSpan[]): WindowPlan {
+  plan(windows: WindowSpan[], forms = true): WindowPlan {
     // Key ids must stay the same over the document's windows (the presence of words below is kept by id).
     if (wordTable.text.length > WORD_TABLE_LIMIT) resetWordTable();
     const counts = new PlaceCounts();
@@ -340,7 +342,7 @@ class WindowRun {
     });
     const evidence = documentEvidence(words, academic, legal, counts, seen, this.config, this.assumeSpun);
     // Pass 1b, for a spun document only: sites per spun form of the full dictionary (the forms are all it counts).
-    if (evidence.gate.spun) {
+    if (evidence.gate.spun && forms) {
       for (const w of windows) withScratch(() => this.read(w).countForms(this.resources.dictionary, formContexts));
     }
     return { windows, ...evidence, formSites: mergeFormSites([formContexts]), present, certainIn };
@@ -391,6 +393,41 @@ class WindowRun {
    * Pass 2 for one window, with the document's evidence fixed. `cursor` and `flagLines` carry the last edit's end and
    * the line count from window to window (fresh ones when a window is restored on its own, see restoreWindowPart).
    */
+  /**
+   * Screening one window (screen.ts): the gate dictionary's sites that start in its core, with the listed fingerprints
+   * the document lets count, scored at round 0 as the gate scores them. What a whole text's screen reads of its sites.
+   */
+  screenWindow(plan: Pick<WindowPlan, "scientificText" | "fingerprintsScreened" | "fingerprintsConfirmed">, w: WindowSpan): ScreenedWindow {
+    return withScratch(() => {
+      const { tok, doc, sitesFrom } = this.read(w);
+      const found = sitesFrom(this.gateDictionary, plan.scientificText, { anywhere: plan.fingerprintsScreened, confirmed: plan.fingerprintsConfirmed }, false);
+      const s = found.sites;
+      const sc = new Scoring(tok, doc.hidden, s, found.forms, this.resources.lm);
+      const active = initialChoices(s);
+      sc.markActive(active);
+      const counts = new PlaceCounts();
+      const strong: number[] = [];
+      const sites: ScreenedSite[] = [];
+      for (let i = 0; i < s.n; i++) {
+        if (!inCore(s, i, w)) continue;
+        sc.siteDeltas(i, active, false);
+        const before = strong.length;
+        if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, this.config.gateStrongDelta, i, strong);
+        const list = s.list[i]!;
+        const isStrong = strong.length > before;
+        const tierText = (tier: string) => {
+          for (let c = 0; c < list.n; c++) if (list.tier[c] === tier) return list.text[c]!;
+          return undefined;
+        };
+        const tortured = list.fingerprint !== 0 ? tierText("fingerprint") : undefined;
+        const signature = isStrong ? tierText("signature") : undefined;
+        if (tortured === undefined && signature === undefined) continue;
+        sites.push({ start: s.start[i]!, end: s.end[i]!, phrase: spunOf(s, i, tok), form: s.poolKey[i]!.replace(/^\^/, ""), tortured, signature });
+      }
+      return { sites };
+    });
+  }
+
   window(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): WindowPart {
     return withScratch(() => this.windowScratch(plan, present, w, cursor, flagLines));
   }
@@ -421,7 +458,50 @@ function documentEvidence(words: number, academic: number, legal: number, counts
   const register = registerOf(words, academic);
   // As many different listed fingerprints as the register asks for (register.ts fingerprintsRequired).
   const fingerprintsAnywhere = seen.size >= fingerprintsRequired(register, assumeSpun, gate.spun);
-  return { gate, report: gateReport(gate, words), scientificText: register.scientific, fingerprintsAnywhere, fingerprintsConfirmed: seen.size >= 1 };
+  // Screening reads them without the gate (screen.ts), as a whole text's screen does.
+  const fingerprintsScreened = seen.size >= fingerprintsRequired(register, assumeSpun, false);
+  return { gate, report: gateReport(gate, words), scientificText: register.scientific, fingerprintsAnywhere, fingerprintsConfirmed: seen.size >= 1, fingerprintsScreened };
+}
+
+/** A site a window's screening reports (offsets into the whole text): a listed tortured phrase, a strong signature, or both. */
+export interface ScreenedSite {
+  start: number;
+  end: number;
+  phrase: string;
+  /** The spun form in any case (its sites' poolKey without the capitalised mark). */
+  form: string;
+  /** The listed phrase's original, when the site is one. */
+  tortured: string | undefined;
+  /** The signature phrasing's original, when the site is a strong place of one. */
+  signature: string | undefined;
+}
+
+export interface ScreenedWindow {
+  sites: ScreenedSite[];
+}
+
+/**
+ * Screening a text longer than `windowedAbove` window by window (screen.ts), so memory stays that of a window: the
+ * document's evidence (pass 1, without the sites per form that restoring needs), then each window's fingerprints and
+ * strong places, in text order. Null for a shorter text (screened whole).
+ */
+export function screenWindowsWith(
+  resources: Resources,
+  text: string,
+  skip: ReadonlyArray<{ start: number; end: number }>,
+  settings: WindowSettings = {},
+): { plan: WindowPlan; sites: ScreenedSite[] } | null {
+  if (text.length <= (settings.windowedAbove ?? WINDOWED_ABOVE)) return null;
+  const run = new WindowRun(resources, text, { skip: [...skip] });
+  const windows = windowsOf(text, settings.windowChars ?? WINDOW_CHARS);
+  try {
+    const plan = run.plan(windows, false);
+    const sites: ScreenedSite[] = [];
+    for (const w of windows) for (const site of run.screenWindow(plan, w).sites) sites.push(site);
+    return { plan, sites };
+  } finally {
+    emptyScratch();
+  }
 }
 
 /** The document-level evidence of a text longer than `windowedAbove` (pass 1), or null for a shorter one. */

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { screen } from "../index.js";
-import { spinProbability, verdictOf, type ScreenEvidence } from "./screen.js";
+import { screenWith, spinProbability, verdictOf, type ScreenEvidence } from "./screen.js";
+import { loadBundledResources } from "../resources.js";
+import { benchText } from "../test-helpers/bench-text.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), "utf8");
 const evidence = (over: Partial<ScreenEvidence>): ScreenEvidence => ({
@@ -46,5 +48,24 @@ describe("screen", () => {
     expect(verdictOf(0.1)).toBe("clean");
     expect(verdictOf(0.5)).toBe("suspicious");
     expect(verdictOf(0.9)).toBe("spun");
+  });
+});
+
+describe("a long text screened window by window", () => {
+  const resources = loadBundledResources();
+  const whole = { windowedAbove: Infinity };
+  const windows = { windowChars: 8 * 1024, windowedAbove: 0 };
+  const science =
+    "We propose a method for the detection of tumours. The proposed model is a counterfeit brain organization trained on " +
+    "two datasets, and the results show a significant improvement in accuracy over the baseline methods.";
+  it.each([
+    ["spun pages", benchText(".spun.txt", 60_000, 11)],
+    ["their originals", benchText(".orig.txt", 60_000, 11)],
+    ["research writing with a listed tortured phrase", Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? `${science} ${science}` : science)).join("\n")],
+  ])("gives the whole text's screen: %s", (_, text) => {
+    const one = screenWith(resources, text, {}, whole);
+    expect(screenWith(resources, text, {}, windows)).toEqual(one);
+    // Fingerprints found where there are some (signatures on the spun pages, the listed phrase in the paper).
+    expect(one.fingerprints.length > 0).toBe(one.verdict !== "clean");
   });
 });

@@ -8,6 +8,7 @@ import type { CandList } from "../restore/candidates.js";
 import { gateOf, scoreRound0 } from "../restore/decide.js";
 import { spunOf } from "../restore/engine.js";
 import { configFor, prepareRun, type Resources } from "../restore/restore.js";
+import { screenWindowsWith, type ScreenedSite, type WindowPlan, type WindowSettings } from "../restore/windows.js";
 
 export type Verdict = "clean" | "suspicious" | "spun";
 
@@ -52,6 +53,42 @@ export interface ScreenOptions {
   skip?: ReadonlyArray<{ start: number; end: number }>;
 }
 
+/** The screen of a long text from its windows (screenWindowsWith): what the whole-text screen below computes. */
+function screenedResult(text: string, { plan, sites }: { plan: WindowPlan; sites: ScreenedSite[] }): ScreenResult {
+  const where = positionIn(text);
+  const fingerprints: Fingerprint[] = [];
+  const distinct = new Set<string>();
+  let torturedCount = 0;
+  let signatures = 0;
+  for (const site of sites) {
+    if (site.tortured !== undefined) {
+      torturedCount++;
+      distinct.add(site.form);
+      fingerprints.push({ kind: "tortured", phrase: site.phrase, original: site.tortured, start: site.start, end: site.end, ...where(site.start) });
+    }
+  }
+  for (const site of sites) {
+    if (site.signature === undefined) continue;
+    signatures++;
+    fingerprints.push({ kind: "signature", phrase: site.phrase, original: site.signature, start: site.start, end: site.end, ...where(site.start) });
+  }
+  fingerprints.sort((a, b) => a.start - b.start);
+  const words = plan.report.words;
+  const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
+  const evidence: ScreenEvidence = {
+    words,
+    gateProbability: plan.gate.probability,
+    strongSites: plan.gate.strongSites,
+    strongSitesPer1000: per1000(plan.gate.strongSites),
+    tortured: distinct.size,
+    torturedPer1000: per1000(torturedCount),
+    signaturePer1000: per1000(signatures),
+    scientific: plan.scientificText,
+  };
+  const probability = spinProbability(evidence);
+  return { ...evidence, probability, verdict: verdictOf(probability), fingerprints };
+}
+
 /** Verdict thresholds on the probability. */
 export const SUSPICIOUS_AT = 0.4;
 export const SPUN_AT = 0.8;
@@ -72,7 +109,10 @@ export function verdictOf(probability: number): Verdict {
 }
 
 /** Screen a text with the given resources (the gate dictionary, which holds the tortured list, and the model). */
-export function screenWith(resources: Resources, text: string, options: ScreenOptions = {}): ScreenResult {
+export function screenWith(resources: Resources, text: string, options: ScreenOptions = {}, settings: WindowSettings = {}): ScreenResult {
+  // A long text window by window (windows.ts): the same document gate, fingerprints and places, in a window's memory.
+  const windowed = screenWindowsWith(resources, text, options.skip ?? [], settings);
+  if (windowed) return screenedResult(text, windowed);
   // The same sites as the gate of restoreWith sees (the gate dictionary holds the tortured list, not the thesaurus).
   const run = prepareRun(resources.lm, text, { skip: options.skip ?? [] });
   const found = run.sitesFrom(resources.gateDictionary ?? resources.dictionary);
