@@ -3,7 +3,20 @@ import { loadBundledResources } from "../resources.js";
 import { restore, restoreWith } from "../index.js";
 import { benchText } from "../test-helpers/bench-text.js";
 import { listOf } from "./candidates.js";
-import { decide, FORM_REPEATS, FORMAL_EXTRA_FORMS, gateFrom, MIN_GATE_PLACES, PlaceCounts, rareInEnglish, type DecideResult, type Scoring, type TableModel } from "./decide.js";
+import {
+  decide,
+  FORM_REPEATS,
+  FORMAL_EXTRA_FORMS,
+  gateFrom,
+  MIN_GATE_PLACES,
+  PlaceCounts,
+  rareInEnglish,
+  SHORT_TEXT_FEW_FORMS,
+  SHORT_TEXT_WORDS,
+  type DecideResult,
+  type Scoring,
+  type TableModel,
+} from "./decide.js";
 import { FEATURE_COUNT } from "./features.js";
 import { formalOf } from "./register.js";
 import { configFor, prepareRun, siteEvidence } from "./restore.js";
@@ -52,6 +65,32 @@ describe("the gate on short texts", () => {
     const spun = restore("The minister stated that the invoice would assist individuals on low incomes.");
     expect(spun.gate.spun).toBe(true);
     expect(spun.text).toBe("The minister said that the bill would help people on low incomes.");
+  });
+
+  it("asks the same of a short text resting on up to SHORT_TEXT_FEW_FORMS forms, not of one with more", () => {
+    const counts = (forms: string[]) => {
+      const c = new PlaceCounts();
+      const list = listOf([{ text: "x", tier: "mined", prior: 0, entry: "mined:a→x", sources: 1 }]);
+      // Two strong places each, the model clearly for the candidate: evidence the gate opens on by itself.
+      forms.forEach((form, k) => {
+        c.add(list, Float64Array.of(5), 0, form, 20 * k, 20 * k + 1, 1);
+        c.add(list, Float64Array.of(5), 0, form, 20 * k + 10, 20 * k + 11, 1);
+      });
+      return c;
+    };
+    const ordinary = ["stated", "individuals", "assist", "convention", "identical", "preliminary", "essential"];
+    const config = configFor({});
+    const gate = (n: number, rare: (form: string) => boolean) => gateFrom(120, counts(ordinary.slice(0, n)), config, false, rare);
+    const none = () => false;
+    // Three to five forms (SHORT_TEXT_FEW_FORMS): the paragraph of popular lore in its comment has four.
+    for (const n of [MIN_GATE_PLACES, 4, 5]) {
+      expect(gate(n, none).spun, `${n} ordinary forms`).toBe(false);
+      expect(gate(n, (form) => form === "assist").spun, `${n} forms, one unusual`).toBe(true);
+    }
+    // With more forms the evidence is enough on its own, whatever the model thinks of each.
+    expect(gate(6, none).spun).toBe(true);
+    // And the rule is about short texts only.
+    expect(gateFrom(SHORT_TEXT_WORDS, counts(ordinary.slice(0, 5)), config, false, none).spun).toBe(true);
   });
 });
 
