@@ -12,12 +12,12 @@
  * checked against score.py on one article when ../shared is present: score.py on 200,000 words takes minutes.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MISSING_CORPUS, readCleanCorpus, tokens, tokensChanged, wordErrors } from "./lib/clean-corpus.mjs";
-import { loadSpinTable, rng, spin } from "./simulate-spin.mjs";
+import { loadSpinTable, readSpinnerTable, rng, spin } from "./simulate-spin.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -34,12 +34,7 @@ if (!existsSync(join(root, "dist", "index.js"))) {
   console.error("eval-table: dist/ is missing; run `npm run build` first.");
   process.exit(2);
 }
-const tablePath = join(root, ".cache", "spinner-table.txt");
-if (!existsSync(tablePath)) {
-  const r = spawnSync(process.execPath, [join(root, "scripts", "spinner-table.mjs")], { stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) process.exit(2);
-}
-const tableText = readFileSync(tablePath, "utf8");
+const tableText = readSpinnerTable(root);
 const table = loadSpinTable(tableText);
 const { restore } = await import(join(root, "dist", "index.js"));
 const withTable = { extraDictionaries: [{ text: tableText, kind: "candidates", name: "table" }] };

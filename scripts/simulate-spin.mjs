@@ -19,10 +19,25 @@
  * - A line with a single field leaves its key in braces: `{dollars}`.
  * - Finally every `'` becomes `’` (WordPress renders the spun article).
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Parse a table: [{ key, syns }] in file order; `#` comment lines and blank lines skipped. */
+/**
+ * The spinner-like table's text (.cache/spinner-table.txt under `root`), built by scripts/spinner-table.mjs first
+ * when it is missing; exits 2 when it cannot be built (that script says why).
+ */
+export function readSpinnerTable(root) {
+  const path = join(root, ".cache", "spinner-table.txt");
+  if (!existsSync(path)) {
+    const r = spawnSync(process.execPath, [join(root, "scripts", "spinner-table.mjs")], { stdio: ["ignore", "ignore", "inherit"] });
+    if (r.status !== 0) process.exit(2);
+  }
+  return readFileSync(path, "utf8");
+}
+
 export function loadSpinTable(text) {
   const lines = [];
   for (const raw of text.split(/\r?\n/)) {

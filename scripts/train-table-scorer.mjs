@@ -17,14 +17,13 @@
 //   npm run build && node scripts/train-table-scorer.mjs [--articles N] [--dry-run]
 //   node scripts/train-table-scorer.mjs --keep-only     only choose the keep offset for the weights in dist/
 // Rerun it after scripts/train-scorer.mjs (the offsets are fitted against the site scorer's weights).
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { siteLabels } from "./lib/labels.mjs";
 import { fitChoice } from "./lib/logistic.mjs";
 import { MISSING_CORPUS, readCleanCorpus, wordErrors } from "./lib/clean-corpus.mjs";
-import { loadSpinTable, rng, spin } from "./simulate-spin.mjs";
+import { loadSpinTable, readSpinnerTable, rng, spin } from "./simulate-spin.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -48,12 +47,7 @@ const { loadBundledResources } = await dist("resources.js");
 const { compileUserDictionary } = await dist("dict/user.js");
 const { combineDictionaries } = await dist("dict/combine.js");
 
-const tablePath = join(root, ".cache", "spinner-table.txt");
-if (!existsSync(tablePath)) {
-  const r = spawnSync(process.execPath, [join(root, "scripts", "spinner-table.mjs")], { stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) process.exit(2);
-}
-const tableText = readFileSync(tablePath, "utf8");
+const tableText = readSpinnerTable(root);
 const table = loadSpinTable(tableText);
 const tableDict = compileUserDictionary(tableText, "table", "candidates").dictionary;
 const bundled = loadBundledResources();

@@ -120,6 +120,12 @@ function makeList(text: string[], tier: Tier[], prior: ArrayLike<number>, source
 const NO_IDS = new Int32Array(0);
 
 /** A list from candidate objects (spintax alternatives, number words). */
+/** The first candidate of a tier in a list (the best, as lists are ordered), or undefined. */
+export function textOfTier(list: CandList, tier: string): string | undefined {
+  for (let c = 0; c < list.n; c++) if (list.tier[c] === tier) return list.text[c]!;
+  return undefined;
+}
+
 export function listOf(cands: readonly SiteCandidate[]): CandList {
   const list = makeList(
     cands.map((c) => c.text),

@@ -21,6 +21,7 @@ import type { Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../t
 import { unlistedFlags } from "../flag/apply.js";
 import { decide, gateFrom, initialChoices, PlaceCounts, Scoring, type DecideConfig, type Gate } from "./decide.js";
 import { countFormSites, findNumbers, findSites, independentSites, prepare, spunOf, type FormContexts, Sites, SkipSpans, type FindOptions, type FingerprintScope } from "./engine.js";
+import { textOfTier } from "./candidates.js";
 import { rankForms } from "./prune.js";
 import { shown } from "../validate.js";
 import { withoutNotation } from "./spintax.js";
@@ -415,12 +416,8 @@ class WindowRun {
         if (!s.forced[i]) counts.add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, this.config.gateStrongDelta, i, strong);
         const list = s.list[i]!;
         const isStrong = strong.length > before;
-        const tierText = (tier: string) => {
-          for (let c = 0; c < list.n; c++) if (list.tier[c] === tier) return list.text[c]!;
-          return undefined;
-        };
-        const tortured = list.fingerprint !== 0 ? tierText("fingerprint") : undefined;
-        const signature = isStrong ? tierText("signature") : undefined;
+        const tortured = list.fingerprint !== 0 ? textOfTier(list, "fingerprint") : undefined;
+        const signature = isStrong ? textOfTier(list, "signature") : undefined;
         if (tortured === undefined && signature === undefined) continue;
         sites.push({ start: s.start[i]!, end: s.end[i]!, phrase: spunOf(s, i, tok), form: s.poolKey[i]!.replace(/^\^/, ""), tortured, signature });
       }

@@ -4,11 +4,11 @@
  * tortured-phrase list, without deciding any change: several times faster than restoring. Pure: resources come in.
  */
 import { positionIn } from "../text/position.js";
-import type { CandList } from "../restore/candidates.js";
-import { gateOf, scoreRound0 } from "../restore/decide.js";
+import { textOfTier } from "../restore/candidates.js";
+import { gateOf, scoreRound0, type Gate } from "../restore/decide.js";
 import { spunOf } from "../restore/engine.js";
 import { configFor, prepareRun, type Resources } from "../restore/restore.js";
-import { screenWindowsWith, type ScreenedSite, type WindowPlan, type WindowSettings } from "../restore/windows.js";
+import { screenWindowsWith, type ScreenedSite, type WindowSettings } from "../restore/windows.js";
 
 export type Verdict = "clean" | "suspicious" | "spun";
 
@@ -53,42 +53,6 @@ export interface ScreenOptions {
   skip?: ReadonlyArray<{ start: number; end: number }>;
 }
 
-/** The screen of a long text from its windows (screenWindowsWith): what the whole-text screen below computes. */
-function screenedResult(text: string, { plan, sites }: { plan: WindowPlan; sites: ScreenedSite[] }): ScreenResult {
-  const where = positionIn(text);
-  const fingerprints: Fingerprint[] = [];
-  const distinct = new Set<string>();
-  let torturedCount = 0;
-  let signatures = 0;
-  for (const site of sites) {
-    if (site.tortured !== undefined) {
-      torturedCount++;
-      distinct.add(site.form);
-      fingerprints.push({ kind: "tortured", phrase: site.phrase, original: site.tortured, start: site.start, end: site.end, ...where(site.start) });
-    }
-  }
-  for (const site of sites) {
-    if (site.signature === undefined) continue;
-    signatures++;
-    fingerprints.push({ kind: "signature", phrase: site.phrase, original: site.signature, start: site.start, end: site.end, ...where(site.start) });
-  }
-  fingerprints.sort((a, b) => a.start - b.start);
-  const words = plan.report.words;
-  const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
-  const evidence: ScreenEvidence = {
-    words,
-    gateProbability: plan.gate.probability,
-    strongSites: plan.gate.strongSites,
-    strongSitesPer1000: per1000(plan.gate.strongSites),
-    tortured: distinct.size,
-    torturedPer1000: per1000(torturedCount),
-    signaturePer1000: per1000(signatures),
-    scientific: plan.scientificText,
-  };
-  const probability = spinProbability(evidence);
-  return { ...evidence, probability, verdict: verdictOf(probability), fingerprints };
-}
-
 /** Verdict thresholds on the probability. */
 export const SUSPICIOUS_AT = 0.4;
 export const SPUN_AT = 0.8;
@@ -112,40 +76,52 @@ export function verdictOf(probability: number): Verdict {
 export function screenWith(resources: Resources, text: string, options: ScreenOptions = {}, settings: WindowSettings = {}): ScreenResult {
   // A long text window by window (windows.ts): the same document gate, fingerprints and places, in a window's memory.
   const windowed = screenWindowsWith(resources, text, options.skip ?? [], settings);
-  if (windowed) return screenedResult(text, windowed);
+  if (windowed) {
+    const { plan, sites } = windowed;
+    return screenedResult(text, { words: plan.report.words, gate: plan.gate, scientific: plan.scientificText }, sites);
+  }
   // The same sites as the gate of restoreWith sees (the gate dictionary holds the tortured list, not the thesaurus).
   const run = prepareRun(resources.lm, text, { skip: options.skip ?? [] });
   const found = run.sitesFrom(resources.gateDictionary ?? resources.dictionary);
   const sites = found.sites;
   const strong: number[] = [];
   const gate = gateOf(scoreRound0(run.scoring(found)), configFor({}), false, strong);
+  const isStrong = new Uint8Array(sites.n);
+  for (const i of strong) isStrong[i] = 1;
+  const screened: ScreenedSite[] = [];
+  for (let i = 0; i < sites.n; i++) {
+    const list = sites.list[i]!;
+    const tortured = list.fingerprint !== 0 ? textOfTier(list, "fingerprint") : undefined;
+    const signature = isStrong[i] ? textOfTier(list, "signature") : undefined;
+    if (tortured === undefined && signature === undefined) continue;
+    screened.push({ start: sites.start[i]!, end: sites.end[i]!, phrase: spunOf(sites, i, run.tok), form: sites.poolKey[i]!.replace(/^\^/, ""), tortured, signature });
+  }
+  return screenedResult(text, { words: run.tok.n, gate, scientific: run.scientificText }, screened);
+}
 
+/**
+ * The screen from its sites (a whole text's, or a long text's window after window): the listed tortured phrases,
+ * the signature phrasings among the strong places, and the document gate's evidence.
+ */
+function screenedResult(text: string, doc: { words: number; gate: Gate; scientific: boolean }, sites: readonly ScreenedSite[]): ScreenResult {
   const where = positionIn(text);
   const fingerprints: Fingerprint[] = [];
-  const best = (list: CandList, tier: string) => {
-    for (let c = 0; c < list.n; c++) if (list.tier[c] === tier) return list.text[c]!;
-    return undefined;
-  };
   const distinct = new Set<string>();
   let torturedCount = 0;
-  for (let i = 0; i < sites.n; i++) {
-    if (sites.list[i]!.fingerprint === 0) continue;
-    const term = best(sites.list[i]!, "fingerprint")!;
-    torturedCount++;
-    distinct.add(sites.poolKey[i]!.replace(/^\^/, ""));
-    const start = sites.start[i]!;
-    fingerprints.push({ kind: "tortured", phrase: spunOf(sites, i, run.tok), original: term, start, end: sites.end[i]!, ...where(start) });
-  }
   let signatures = 0;
-  for (const i of strong) {
-    const sig = best(sites.list[i]!, "signature");
-    if (sig === undefined) continue;
+  for (const site of sites) {
+    if (site.tortured === undefined) continue;
+    torturedCount++;
+    distinct.add(site.form);
+    fingerprints.push({ kind: "tortured", phrase: site.phrase, original: site.tortured, start: site.start, end: site.end, ...where(site.start) });
+  }
+  for (const site of sites) {
+    if (site.signature === undefined) continue;
     signatures++;
-    const start = sites.start[i]!;
-    fingerprints.push({ kind: "signature", phrase: spunOf(sites, i, run.tok), original: sig, start, end: sites.end[i]!, ...where(start) });
+    fingerprints.push({ kind: "signature", phrase: site.phrase, original: site.signature, start: site.start, end: site.end, ...where(site.start) });
   }
   fingerprints.sort((a, b) => a.start - b.start);
-  const words = run.tok.n;
+  const { words, gate } = doc;
   const per1000 = (n: number) => (words ? (n * 1000) / words : 0);
   const evidence: ScreenEvidence = {
     words,
@@ -155,7 +131,7 @@ export function screenWith(resources: Resources, text: string, options: ScreenOp
     tortured: distinct.size,
     torturedPer1000: per1000(torturedCount),
     signaturePer1000: per1000(signatures),
-    scientific: run.scientificText,
+    scientific: doc.scientific,
   };
   const probability = spinProbability(evidence);
   return { ...evidence, probability, verdict: verdictOf(probability), fingerprints };
