@@ -16,7 +16,7 @@ import { encode } from "./input/encoding.js";
 import { describeFsError, EXIT_CHANGES, EXIT_ERROR, EXIT_OK, UserError } from "./errors.js";
 import type { InputFile } from "./input/inputs.js";
 import { describeConfig, restoreOptionsFor } from "./input/options.js";
-import { processBytes, tooLarge, type FileJob, type FileOutcome } from "./run/process-file.js";
+import { processBytes, sourceOutcome, tooLarge, type FileJob, type FileOutcome, type Restorers } from "./run/process-file.js";
 import { docKindFor } from "./input/prose.js";
 import type { Summary } from "./report/report.js";
 import {
@@ -368,13 +368,14 @@ async function runRestore(opts: CliOptions, io: Io, deps: Deps, output: OutputWa
     }
     // One long input file printed as it is restored, in turn on this thread: read a window's slice at a time.
     const fromFile = stream && stream === inTurn ? (deps.restorer ? deps.sourceRestorer : await loadSourceRestorer(restorerModule)) : undefined;
+    const one = (): Promise<Restorers> => mainRestorer().then((restore) => ({ restore, stream, whole, fromFile }));
     if (stdinJob) {
-      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await mainRestorer(), stream, whole, fromFile), interactive);
+      await handleOutcome(run, await readStdin(io.stdin, stdinJob, await one()), interactive);
       handled++;
     }
     if ((stream || whole) && fileJobs.length === 1) {
       const { processFile } = await import("./run/process-file.js");
-      await handleOutcome(run, await processFile(fileJobs.pop()!, await mainRestorer(), stream, whole, fromFile), interactive);
+      await handleOutcome(run, await processFile(fileJobs.pop()!, await one()), interactive);
       handled++;
     }
     // The runner (like the reporters) is loaded when used: a bare pipe needs none of them.
@@ -619,14 +620,7 @@ function isBatch(paths: readonly string[]): boolean {
  * checked before reading; from a pipe, reading stops once more than the limit has arrived. Either way an input over
  * the limit is an error and nothing of it is printed.
  */
-async function readStdin(
-  stdin: Io["stdin"],
-  job: FileJob,
-  restore: Restorer,
-  stream?: WindowRestorer | AsyncWindowRestorer,
-  whole?: AsyncWindowRestorer,
-  fromFile?: SourceRestorer,
-): Promise<FileOutcome> {
+async function readStdin(stdin: Io["stdin"], job: FileJob, restorers: Restorers): Promise<FileOutcome> {
   if (readsFolder(stdin)) throw new UserError(STDIN_FOLDER);
   const fd = (stdin as { fd?: unknown }).fd;
   if (typeof fd === "number") {
@@ -641,22 +635,21 @@ async function readStdin(
       (stdin as { destroy?: () => void }).destroy?.();
       return tooLarge(job, st.size);
     }
-    if (st?.isFile() && fromFile) {
+    if (st?.isFile() && restorers.fromFile) {
       // `unspin < big.txt`, printed: restored from the file's slices, never held whole (see ./input/file-source.ts).
-      const { sourceOutcome } = await import("./run/process-file.js");
-      const outcome = await sourceOutcome(job, fromFile, { fd, size: st.size, stdin: true });
+      const outcome = await sourceOutcome(job, restorers.fromFile, { fd, size: st.size });
       if (outcome) return outcome;
     }
     if (st?.isFile()) {
       // `unspin < file`: read in one piece, not through the stream's chunks (see readFdBounded).
       const bytes = readFdBounded(fd, st.size, job.sizeLimit.bytes);
       if (bytes === null) return tooLarge(job, null);
-      return processBytes(job, bytes, null, restore, stream, whole);
+      return processBytes(job, bytes, null, restorers);
     }
   }
   const bytes = await readLimited(stdin, job.sizeLimit.bytes);
   if (bytes === null) return tooLarge(job, null);
-  return processBytes(job, bytes, null, restore, stream, whole);
+  return processBytes(job, bytes, null, restorers);
 }
 
 /** The one log a SARIF or HTML run writes at its end, over every file's results. */

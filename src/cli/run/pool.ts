@@ -184,7 +184,7 @@ export class WorkerPool {
     } else {
       let outcome: FileOutcome;
       try {
-        outcome = await processFile(task.job, await this.mainRestorer!());
+        outcome = await processFile(task.job, { restore: await this.mainRestorer!() });
       } catch (err) {
         outcome = internalError(task.job, err);
       }

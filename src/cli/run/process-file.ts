@@ -93,7 +93,7 @@ export function restoreTextPieces(
 export async function restoreTextJoined(text: string, kind: DocKind, options: CliRestoreOptions, restoreWindows: AsyncWindowRestorer): Promise<TextOutcome> {
   const edits: Edit[] = [];
   const flags: Flag[] = [];
-  let gate: GateReport = { strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
+  let gate = noGate();
   for await (const piece of restoreTextPieces(text, kind, options, restoreWindows)) {
     for (const e of piece.edits) edits.push(e);
     for (const f of piece.flags) flags.push(f);
@@ -102,28 +102,35 @@ export async function restoreTextJoined(text: string, kind: DocKind, options: Cl
   return { edits, gate, flags };
 }
 
-export async function processBytes(
-  job: FileJob,
-  bytes: Uint8Array,
-  stamp: FileStamp | null,
-  restore: Restorer,
-  stream?: WindowRestorer | AsyncWindowRestorer,
+/** How a file is restored: the engine, and the ways of restoring a long text a run may add (main.ts). */
+export interface Restorers {
+  restore: Restorer;
+  /** Printing: the text restored as it is printed, piece by piece (restoreWindows, or its threads). */
+  stream?: WindowRestorer | AsyncWindowRestorer;
   /** Restores the text through these pieces, joined, instead of `restore` (one long text on several threads). */
-  whole?: AsyncWindowRestorer,
-): Promise<FileOutcome> {
+  whole?: AsyncWindowRestorer;
+  /** Printing one long file: it is restored from its slices, never held whole (sourceOutcome). */
+  fromFile?: SourceRestorer;
+}
+
+/** The gate report a streamed outcome carries until its pieces bring the document's (none yet). */
+const noGate = (): GateReport => ({ strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 });
+
+/** An outcome whose restoration comes with its pieces, as they are printed (edits, flags and gate come with each). */
+function piecesOutcome(job: FileJob, encoding: Encoding, text: string, stamp: FileStamp | null, pieces: Iterable<RestoredWindow> | AsyncIterable<RestoredWindow>): FileOutcome {
+  const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding, text, edits: [], gate: noGate(), flags: [], stamp, pieces };
+  if (job.root !== undefined) outcome.root = job.root;
+  return outcome;
+}
+
+export async function processBytes(job: FileJob, bytes: Uint8Array, stamp: FileStamp | null, { restore, stream, whole }: Restorers): Promise<FileOutcome> {
   if (bytes.length >= LEAN_HEAP_FROM_BYTES) leanHeap();
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const message = `${describeUndecodable(decoded.reason)}, skipped`;
     return { status: job.explicit ? "error" : "skipped", display: job.display, path: job.path, message };
   }
-  if (stream) {
-    const pieces = restoreTextPieces(decoded.text, job.kind, job.options, stream);
-    const gate = { strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
-    const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: decoded.encoding, text: decoded.text, edits: [], gate, flags: [], stamp, pieces };
-    if (job.root !== undefined) outcome.root = job.root;
-    return outcome;
-  }
+  if (stream) return piecesOutcome(job, decoded.encoding, decoded.text, stamp, restoreTextPieces(decoded.text, job.kind, job.options, stream));
   let restored: TextOutcome;
   try {
     restored = whole ? await restoreTextJoined(decoded.text, job.kind, job.options, whole) : restoreText(decoded.text, job.kind, job.options, restore);
@@ -142,14 +149,7 @@ export function internalError(job: FileJob, err: unknown): FileOutcome {
   return { status: "error", display: job.display, path: job.path, message: `internal error: ${(err as Error).message}` };
 }
 
-export async function processFile(
-  job: FileJob,
-  restore: Restorer,
-  stream?: WindowRestorer | AsyncWindowRestorer,
-  whole?: AsyncWindowRestorer,
-  /** Printing one long file as it is restored: it is restored from its slices, never held whole (sourceOutcome). */
-  fromFile?: SourceRestorer,
-): Promise<FileOutcome> {
+export async function processFile(job: FileJob, restorers: Restorers): Promise<FileOutcome> {
   let bytes: Buffer;
   let stamp: FileStamp | null;
   try {
@@ -161,8 +161,8 @@ export async function processFile(
     if (st.isFile()) {
       // Checked before reading, so a huge file never reaches memory.
       if (st.size > job.sizeLimit.bytes) return tooLarge(job, st.size);
-      if (fromFile) {
-        const outcome = await sourceOutcome(job, fromFile, { path: job.path, size: st.size });
+      if (restorers.fromFile) {
+        const outcome = await sourceOutcome(job, restorers.fromFile, { path: job.path, size: st.size });
         if (outcome) return outcome;
       }
       bytes = await readFile(job.path);
@@ -177,7 +177,7 @@ export async function processFile(
   } catch (err) {
     return { status: "error", display: job.display, path: job.path, message: describeFsError(err) };
   }
-  return processBytes(job, bytes, stamp, restore, stream, whole);
+  return processBytes(job, bytes, stamp, restorers);
 }
 
 /** Inputs from this size on are restored from their slices when printed (a shorter one is restored in one piece anyway). */
@@ -193,7 +193,7 @@ export const FROM_FILE_BYTES = 2 * 1024 * 1024;
 export async function sourceOutcome(
   job: FileJob,
   fromFile: SourceRestorer,
-  file: { fd: number; size: number; stdin: true } | { path: string; size: number },
+  file: { fd: number; size: number } | { path: string; size: number },
 ): Promise<FileOutcome | null> {
   if (file.size < FROM_FILE_BYTES || job.kind !== "plain" || (job.options.skip?.length ?? 0) > 0) return null;
   const { FileTextSource, openFileSource, readOffset } = await import("../input/file-source.js");
@@ -215,10 +215,7 @@ export async function sourceOutcome(
       if (owned) closeSync(fd);
     }
   })();
-  const gate = { strongSites: 0, strongForms: 0, words: 0, strongSitesPer1000: 0, spun: false, probability: 0 };
-  const outcome: FileOutcome = { status: "ok", display: job.display, path: job.path, encoding: "utf8", text: "", edits: [], gate, flags: [], stamp: null, pieces };
-  if (job.root !== undefined) outcome.root = job.root;
-  return outcome;
+  return piecesOutcome(job, "utf8", "", null, pieces);
 }
 
 /** An input over the size limit: an error when named on the command line, a skipped note when found in a folder. */

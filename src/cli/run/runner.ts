@@ -66,7 +66,7 @@ export async function* outcomesInOrder(jobs: readonly FileJob[], opts: RunnerOpt
   if (threads === 0) {
     let done = 0;
     for (const job of jobs) {
-      const outcome = await processFile(job, await mainRestorer());
+      const outcome = await processFile(job, { restore: await mainRestorer() });
       opts.onProgress?.(++done);
       yield outcome;
     }

@@ -46,7 +46,7 @@ parentPort!.on("message", async (request: WorkerRequest) => {
   }
   let outcome: FileOutcome;
   try {
-    outcome = await processFile(request.job, await restorePromise);
+    outcome = await processFile(request.job, { restore: await restorePromise });
   } catch (err) {
     outcome = internalError(request.job, err);
   }
