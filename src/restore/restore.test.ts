@@ -69,6 +69,18 @@ describe("restore keeps everything outside its edits", () => {
     for (const p of pieces) for (const e of p.edits) expect(e.before).not.toMatch(/example|@/);
     expect(pieces.map((p) => p.text).join("").split(" https://example.com/mentioned/12-months ").length).toBe(21);
   });
+  it("never touches file paths, Unix or Windows, in one piece or in windows", () => {
+    const spun = "The metropolis council met. Officers mentioned the work will start subsequent month, ending a debate that had lasted greater than a 12 months. ";
+    const paths = ["/srv/folks/mentioned.log", "~/information/12-months.csv", "docs/mentioned.md", "src/folks/information/assist", "C:\\Users\\folks\\mentioned.txt", "..\\information\\assist"];
+    const text = `${spun}The notes are in ${paths.slice(0, 4).join(", ")} and (${paths[4]}) or ${paths[5]}.\n`;
+    const r = restore(text);
+    expect(r.text).toContain("Officials said the work will start next month");
+    for (const p of paths) expect(r.text).toContain(p);
+    const pieces = [...restoreWindowsWith(loadBundledResources(), text.repeat(20), {}, undefined, { windowChars: 512, windowedAbove: 0 })];
+    expect(pieces.length).toBeGreaterThan(1);
+    const out = pieces.map((p) => p.text).join("");
+    for (const p of paths) expect(out.split(p).length).toBe(21);
+  });
 });
 
 describe("phrases", () => {

@@ -4,6 +4,7 @@
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
 import type { PhraseDictionary, Tier } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
+import { filePaths } from "../text/paths.js";
 import { urlsAndEmails } from "../text/urls.js";
 import type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { shown } from "../validate.js";
@@ -83,9 +84,13 @@ export function candidateSites(resources: Resources, text: string, options: Rest
  * A document's tokens, spintax and digits, its register, and a finder of every site a dictionary proposes (in token
  * order, fingerprints kept where they count, thesaurus candidates ranked).
  */
-/** What the engine never changes in a text: the caller's never-touch words and spans, and URLs and e-mail addresses. */
+/**
+ * What the engine never changes in a text: the caller's never-touch words and spans, URLs, e-mail addresses and file
+ * paths.
+ */
 export function findOptionsFor(text: string, options: RestoreOptions): FindOptions {
-  const urls = urlsAndEmails(text);
+  const paths = filePaths(text);
+  const urls = paths.length === 0 ? urlsAndEmails(text) : [...urlsAndEmails(text), ...paths];
   return {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
     skip: urls.length === 0 ? (options.skip ?? []) : [...(options.skip ?? []), ...urls],
