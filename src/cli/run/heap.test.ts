@@ -31,4 +31,30 @@ describe("lean heap settings", () => {
     expect(lean.newSpaceMB).toBeLessThanOrEqual(4);
     expect(plain.newSpaceMB).toBeGreaterThan(lean.newSpaceMB);
   });
+
+  it("are undone by a worker thread's start, and set again by keepLeanHeapAfterWorkers (what the worker pool does)", () => {
+    const afterWorker = (again: boolean) => {
+      const script = `
+        const { leanHeap, keepLeanHeapAfterWorkers } = await import(${JSON.stringify(heapModule)});
+        const { getHeapSpaceStatistics } = await import("node:v8");
+        const { Worker } = await import("node:worker_threads");
+        leanHeap();
+        const worker = new Worker("setInterval(() => {}, 1000)", { eval: true });
+        await new Promise((resolve) => worker.once("online", resolve));
+        if (${again}) keepLeanHeapAfterWorkers();
+        const kept = [];
+        for (let i = 0; i < 400_000; i++) { kept.push({ i, s: "x" + i }); if (kept.length > 100_000) kept.length = 0; }
+        const young = getHeapSpaceStatistics().find((s) => s.space_name === "new_space");
+        console.log(young.space_size / 2 ** 20);
+        await worker.terminate();
+      `;
+      const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return Number(r.stdout);
+    };
+    const setAgain = afterWorker(true);
+    const undone = afterWorker(false);
+    expect(setAgain).toBeLessThanOrEqual(4);
+    expect(undone).toBeGreaterThan(setAgain);
+  });
 });

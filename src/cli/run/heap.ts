@@ -24,6 +24,20 @@ let lean = false;
 export function leanHeap(): void {
   if (lean) return;
   lean = true;
+  setFlags();
+}
+
+/**
+ * Sets the lean heap settings again when they are in force. Starting a worker thread undoes them for the whole process
+ * (Node 20: the main thread's young generation, held at its first 1 MB semi-spaces, grew to 16 MB each as soon as a
+ * worker existed, whether the flags were set before it at run time or on the command line); the worker pool calls
+ * this once its workers have started.
+ */
+export function keepLeanHeapAfterWorkers(): void {
+  if (lean) setFlags();
+}
+
+function setFlags(): void {
   // node:v8 is loaded only here: importing it costs a bare pipe's start-up a few milliseconds.
   const { setFlagsFromString } = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
   for (const flag of FLAGS) setFlagsFromString(flag);

@@ -9,7 +9,7 @@ import type { FormContexts } from "../../restore/engine.js";
 import { internalError, processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { Restorer, WindowLibrary } from "./restorer.js";
 import type { CliRestoreOptions } from "./restorer.js";
-import { WORKER_YOUNG_GENERATION_MB } from "./heap.js";
+import { keepLeanHeapAfterWorkers, WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 
 /**
  * One window of a long text, from its context slice (see parallel-windows.ts): counted (pass 1), its spun forms
@@ -61,6 +61,8 @@ export class WorkerPool {
   private mainBusy = false;
   private nextId = 0;
   private closed = false;
+  /** Settled once every worker has started (or failed to): see runOnMain. */
+  private readonly started: Promise<void>;
 
   /**
    * `size` worker threads; `model`: the model file in shared memory, read by every worker (see shareBundledModelFile).
@@ -77,6 +79,7 @@ export class WorkerPool {
     private readonly mainWindows?: () => Promise<WindowLibrary>,
     youngGenerationMb = WORKER_YOUNG_GENERATION_MB,
   ) {
+    const starts: Promise<void>[] = [];
     for (let i = 0; i < size; i++) {
       // A small young generation for files, as the main thread's (heap.ts): a worker keeps nothing of one file for the
       // next. A window of a long text gets more (WINDOW_WORKER_YOUNG_GENERATION_MB).
@@ -84,6 +87,7 @@ export class WorkerPool {
         workerData: { restorerModule, model },
         resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
       });
+      starts.push(new Promise((resolve) => ["online", "error", "exit"].forEach((event) => worker.once(event, () => resolve()))));
       const slot: Slot = { worker, tasks: new Map(), planId: -1 };
       worker.on("message", (answer: WorkerAnswer) => {
         const task = slot.tasks.get(answer.id);
@@ -105,6 +109,9 @@ export class WorkerPool {
       });
       this.slots.push(slot);
     }
+    // A worker's start undoes the lean heap settings for the whole process (see heap.ts): they are set again once every
+    // worker has started.
+    this.started = Promise.all(starts).then(keepLeanHeapAfterWorkers);
   }
 
   /** Jobs the pool works on at once: JOBS_IN_FLIGHT per worker, and one on the main thread when it restores too. */
@@ -167,6 +174,10 @@ export class WorkerPool {
 
   private async runOnMain(task: Task): Promise<void> {
     this.mainBusy = true;
+    // The main thread loads its engine and restores only once the workers have started: while one starts, the lean heap
+    // settings are off, and the young generation the engine's loading grows then stays grown (2,000-file batch, --jobs
+    // 2: 251–256 MB peak before, see docs/scale.md). A worker starts in tens of milliseconds.
+    await this.started;
     if (task.window) {
       let result: unknown = null;
       let failure: Error | null = null;
