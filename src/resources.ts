@@ -12,6 +12,7 @@ import { minedDictionary, parseMinedTsv } from "./dict/mined.js";
 import { parseTorturedRows, sortedTorturedDictionary, torturedMaxPhraseWords } from "./dict/tortured.js";
 import type { Flagger } from "./flag/apply.js";
 import { buildFlagModel, type FlagWeights } from "./flag/unlisted.js";
+import { parseNeverPropose } from "./dict/never-propose.js";
 import { ThesaurusIndex } from "./dict/thesaurus-index.js";
 import { phraseStarts, type Candidate, type PhraseDictionary, type Tier } from "./dict/types.js";
 import { Scorer } from "./lm/scorer.js";
@@ -39,6 +40,7 @@ export const bundledFiles = {
   tortured: join(dictionariesDir, "tortured", "tortured.tsv"),
   flagger: join(dictionariesDir, "tortured", "flagger.json"),
   thesaurus: join(dictionariesDir, "thesaurus", "reverse.bin"),
+  neverPropose: join(dictionariesDir, "thesaurus", "never-propose.txt"),
 } as const;
 
 function read(path: string, what: string): string {
@@ -255,6 +257,7 @@ export function loadBundledThesaurus(): ThesaurusIndex {
       source.bytes,
       (offset, length) => source.ensure(offset, length),
       (offset, length) => source.readFresh(offset, length),
+      parseNeverPropose(read(bundledFiles.neverPropose, "never-propose list of the thesaurus")),
     );
   }
   return thesaurus;

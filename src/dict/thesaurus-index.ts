@@ -22,6 +22,7 @@
  * every process), and the index's own cache and the engine's lists make the reads rare.
  */
 import { KeyedCandidate, type Candidate, type PhraseDictionary } from "./types.js";
+import type { NeverPropose } from "./never-propose.js";
 
 const MAGIC = "UNSPINTHES2\0";
 const SOURCE_NAMES = ["moby", "mythes", "wordnet"] as const;
@@ -88,6 +89,8 @@ export class ThesaurusIndex implements PhraseDictionary {
     bytes: Uint8Array,
     ensure?: (offset: number, length: number) => void,
     readCandidates?: (offset: number, length: number) => Uint8Array,
+    /** Originals never proposed, unless the spun form holds such a word too (see never-propose.ts). */
+    private readonly neverPropose?: NeverPropose,
   ) {
     ensure?.(0, Math.min(32, bytes.byteLength));
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -210,10 +213,12 @@ export class ThesaurusIndex implements PhraseDictionary {
         at = 0;
       } else this.ensure?.(this.candsAt + 4 * first, 4 * count);
       const out: Candidate[] = [];
+      // A spun form that is itself such a word is filtered by nothing: the text already holds that register.
+      const never = this.neverPropose?.holds(spunKey) === false ? this.neverPropose : undefined;
       for (let i = at; i < at + count; i++) {
         const c = cands[i]!;
         const original = this.term(c & 0xfffff);
-        if (original === spunKey || isFunctionPhrase(original)) continue;
+        if (original === spunKey || isFunctionPhrase(original) || never?.holds(original)) continue;
         out.push(new KeyedCandidate(original, "thesaurus", c >>> 23 === 0 ? 0 : -(c >>> 23) / 50, sourceNames[(c >>> 20) & 7]!, spunKey));
       }
       if (out.length) result = Object.freeze(out);
