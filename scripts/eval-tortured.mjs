@@ -137,7 +137,7 @@ else if (misses.length) console.log(`  first misses: ${misses.slice(0, 8).join("
       for (const fl of rb.flags) if (!overT(fl) && !overC2(fl)) fillerFlags++;
       fillerWords += b.text.split(/\s+/).length - row.terms[0].split(" ").length - companion.split(" ").length;
     });
-    if (verbose) console.log(`  fold ${f + 1}: flagAt ${weights.flagAt}, restoreAt ${weights.restoreAt}`);
+    if (verbose) console.log(`  fold ${f + 1}: flagAt ${weights.flagAt}, restoreAt ${weights.restoreAt}, restore model from ${weights.restore?.at ?? "-"}`);
   });
   const secs2 = (performance.now() - t1) / 1000;
   console.log(

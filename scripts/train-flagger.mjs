@@ -26,9 +26,12 @@ const weights = trainOn(lib, lm, thesaurus, rows, byEntry, [...byEntry.keys()], 
 const out = {
   description:
     "Weights of the unlisted-tortured-phrase flagger (src/flag/unlisted.ts), fitted by scripts/train-flagger.mjs on dictionaries/tortured/tortured.tsv " +
-    "with 5-fold cross-validation inside the list. score = logistic(bias + sum w[i] * feature[i]); flagged from flagAt, restored from restoreAt.",
+    "with 5-fold cross-validation inside the list. score = logistic(bias + sum w[i] * feature[i]); flagged from flagAt, restored from restoreAt " +
+    "(known terms and strongly bound chains, src/flag/apply.ts) or where the restore model (restore: the same form over its features) reaches restore.at.",
   ...weights,
 };
 writeFileSync(join(root, "dictionaries", "tortured", "flagger.json"), JSON.stringify(out, null, 2) + "\n");
 console.log(`train-flagger: ${byEntry.size} entries, ${((performance.now() - t0) / 1000).toFixed(0)} s; flagAt ${weights.flagAt}, restoreAt ${weights.restoreAt}`);
 console.log(weights.features.map((f, i) => `${f} ${weights.w[i]}`).join(", ") + `, bias ${weights.bias}`);
+const r = weights.restore;
+console.log(`restore model from ${r.at}: ` + r.features.map((f, i) => `${f} ${r.w[i]}`).join(", ") + `, bias ${r.bias}`);

@@ -6,16 +6,16 @@ import { caseLike } from "../restore/case.js";
 import type { LmView } from "../restore/lm-view.js";
 import type { Sentence, WordToken } from "../text/tokenize.js";
 import type { Edit, Flag } from "../types.js";
-import { findUnlisted, resolveOverlaps, type FlagModel, type FlagWeights, type UnlistedCandidate } from "./unlisted.js";
+import { findUnlisted, resolveOverlaps, RESTORE_FEATURES, type FlagModel, type FlagWeights, type UnlistedCandidate } from "./unlisted.js";
 
 export interface Flagger {
   model: FlagModel;
   weights: FlagWeights;
 }
 
-/** Only a known term or a strongly bound word chain, reached by swaps the list shows and by no other known term, can be restored. */
-export function restorable(c: UnlistedCandidate): boolean {
-  return restorableFeatures(c.features);
+/** Whether the run is restored: the rule (restorableFeatures, from restoreAt) or the restore model, within the gate. */
+export function restorable(c: UnlistedCandidate, weights: FlagWeights): boolean {
+  return restorableBy(c.features, c.score, weights);
 }
 
 /**
@@ -28,14 +28,12 @@ export function restorable(c: UnlistedCandidate): boolean {
 export const RESTORE_CHAIN = 3;
 
 /**
- * The evidence a restoration needs, beyond the score: the would-be term is a known term or a word chain the language
- * model binds strongly, no other known term fits, every swap is one the list shows for that word at least a fifth of
- * the time, every swapped word is mostly a spinner's word (not a word of correct terms), and the context does not
- * object.
+ * What any restoration needs: no other known term fits, every swap is one the list shows for that word at least a
+ * fifth of the time, every swapped word is mostly a spinner's word (not a word of correct terms), and the context
+ * does not object.
  */
-export function restorableFeatures(f: Record<string, number>): boolean {
+export function restoreGate(f: Record<string, number>): boolean {
   return (
-    (f.known === 1 || (f.chain ?? -1) >= RESTORE_CHAIN) &&
     f.rivals === 0 &&
     f.thesaurusSwaps === 0 &&
     (f.listSwaps ?? 0) >= 1 &&
@@ -43,6 +41,37 @@ export function restorableFeatures(f: Record<string, number>): boolean {
     (f.spunShare ?? 0) >= 0.2 &&
     (f.context ?? 0) >= -1
   );
+}
+
+/** The would-be term is a known term or a word chain the language model binds strongly. */
+export function knownOrChain(f: Record<string, number>): boolean {
+  return f.known === 1 || (f.chain ?? -1) >= RESTORE_CHAIN;
+}
+
+/** The rule, beyond the score: the gate and a known term or strongly bound chain. */
+export function restorableFeatures(f: Record<string, number>): boolean {
+  return knownOrChain(f) && restoreGate(f);
+}
+
+/** The values of the restore model's features for a run (its flag features and its flag score). */
+export function restoreValues(f: Record<string, number>, score: number, features: readonly string[] = RESTORE_FEATURES): number[] {
+  return features.map((name) => (name === "score" ? score : name === "knownOrChain" ? (knownOrChain(f) ? 1 : 0) : (f[name] ?? 0)));
+}
+
+/** The restore model's probability that the run's would-be term is the right one (0 without a model). */
+export function restoreScore(f: Record<string, number>, score: number, weights: FlagWeights): number {
+  const r = weights.restore;
+  if (!r) return 0;
+  let z = r.bias;
+  restoreValues(f, score, r.features).forEach((v, k) => (z += v * r.w[k]!));
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The restore decision on features and flag score: the gate, then the rule from restoreAt or the model from its threshold. */
+export function restorableBy(f: Record<string, number>, score: number, weights: FlagWeights): boolean {
+  if (!restoreGate(f)) return false;
+  if (knownOrChain(f) && score >= weights.restoreAt) return true;
+  return weights.restore !== undefined && restoreScore(f, score, weights) >= weights.restore.at;
 }
 
 /** Whether the run swaps a word outside the given edits. */
@@ -100,10 +129,14 @@ export function unlistedFlags(
   // Restoring needs the document's word too: a listed tortured phrase in it, or a second phrase restorable on its own
   // evidence. One unlisted match in an otherwise clean text ("fundamental components" in a software article) is
   // reported, never changed.
-  const strong = (c: UnlistedCandidate) => c.score >= weights.restoreAt && restorable(c);
-  const strongOnes = resolveOverlaps(cands.filter(strong), weights.restoreAt);
+  // Restorations by the restore model count as no evidence of their own: in a clean paper two of them ("signal
+  // handling", "hereditary conditions") would vouch for each other. A listed phrase or two phrases the rule restores do.
+  const strong = (c: UnlistedCandidate) => restorable(c, weights);
+  const byRule = (c: UnlistedCandidate) => c.score >= weights.restoreAt && restorableFeatures(c.features);
+  const strongOnes = resolveOverlaps(cands.filter(strong), 0);
+  const ruleOnes = resolveOverlaps(cands.filter(byRule), weights.restoreAt);
   // Two different terms: "signal handling" and "signal-handling" are one phrase written twice.
-  const documentSpun = listed.length > 0 || new Set(strongOnes.map((c) => c.term.toLowerCase().replace(/-/g, " "))).size >= 2;
+  const documentSpun = listed.length > 0 || new Set(ruleOnes.map((c) => c.term.toLowerCase().replace(/-/g, " "))).size >= 2;
   // Runs that can be restored go first; the others fill the rest of the text.
   const first = documentSpun ? strongOnes.filter((c) => !cuts(c.from, c.to)) : [];
   const rest = resolveOverlaps(

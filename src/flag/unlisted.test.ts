@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { restore } from "../index.js";
-import { loadBundledModel } from "../resources.js";
+import { loadBundledFlagger, loadBundledModel } from "../resources.js";
 import type { TorturedRow } from "../dict/tortured.js";
 import { splitSentences, tokenizeWords } from "../text/tokenize.js";
-import { RESTORE_CHAIN, restorableFeatures } from "./apply.js";
-import { FEATURES, buildFlagModel, findUnlisted, resolveOverlaps, type FlagWeights } from "./unlisted.js";
+import { RESTORE_CHAIN, restorableBy, restorableFeatures, restoreValues } from "./apply.js";
+import { FEATURES, RESTORE_FEATURES, buildFlagModel, findUnlisted, resolveOverlaps, type FlagWeights } from "./unlisted.js";
 
 const row = (key: string, term: string): TorturedRow => ({ key, terms: [term], entry: key, prior: 0, sources: ["s1"] });
 // A made-up list: the swaps it documents (profound → deep, organization → network, acknowledgment → recognition)
@@ -93,5 +93,58 @@ describe("unlisted tortured phrases", () => {
     // A strong chain does not lift the other conditions.
     expect(restorableFeatures({ ...rest, known: 0, chain: 4, thesaurusSwaps: 1 })).toBe(false);
     expect(restorableFeatures({ ...rest, known: 0, chain: 4, spunShare: 0.1 })).toBe(false);
+  });
+
+  it("restores beyond the rule only where the restore model is sure, and never outside the gate", () => {
+    const rest = { rivals: 0, thesaurusSwaps: 0, listSwaps: 2, swapShare: 0.5, spunShare: 0.6, context: 0.5, known: 0, chain: -1 };
+    // A model that trusts a term whose kept words are not themselves spinners' words.
+    const restore = { features: ["keptSpun", "termInTerms"], w: [-20, 6], bias: -2, at: 0.9 };
+    const withModel: FlagWeights = { ...weights, restore };
+    expect(restorableBy({ ...rest, keptSpun: 0, termInTerms: 1 }, 0.5, withModel)).toBe(true);
+    expect(restorableBy({ ...rest, keptSpun: 0.5, termInTerms: 1 }, 0.5, withModel)).toBe(false);
+    expect(restorableBy({ ...rest, keptSpun: 0, termInTerms: 0.5 }, 0.5, withModel)).toBe(false);
+    // Without the model, only the rule: a known term from restoreAt.
+    expect(restorableBy({ ...rest, keptSpun: 0, termInTerms: 1 }, 0.5, weights)).toBe(false);
+    expect(restorableBy({ ...rest, known: 1, keptSpun: 0, termInTerms: 1 }, 0.995, weights)).toBe(true);
+    // The gate holds for both: a thesaurus-only swap or a rival term is never restored.
+    expect(restorableBy({ ...rest, keptSpun: 0, termInTerms: 1, thesaurusSwaps: 1 }, 0.5, withModel)).toBe(false);
+    expect(restorableBy({ ...rest, known: 1, keptSpun: 0, termInTerms: 1, rivals: 1 }, 0.995, withModel)).toBe(false);
+    expect(restoreValues({ ...rest, known: 1 }, 0.7, RESTORE_FEATURES).slice(0, 3)).toEqual([0.7, 1, 1]);
+  });
+
+  it("swaps back a word left as written that the list shows swapped, towards words of correct terms", () => {
+    const text = "We screened women for bosom malignant lesions in two hospitals.";
+    const at = (m: ReturnType<typeof buildFlagModel>) => {
+      const tokens = tokenizeWords(text);
+      return findUnlisted(tokens, splitSentences(text, tokens), lm, m, weights).find((x) => text.slice(x.start, x.end) === "bosom malignant");
+    };
+    // The list knows "bosom" only: "malignant" stays, a word of no correct term.
+    const half = at(buildFlagModel([...rows, row("bosom growth", "breast tumor")]));
+    expect(half?.termWords).toEqual(["breast", "malignant"]);
+    expect(half?.features.keptSpun).toBe(0);
+    expect(half?.features.termInTerms).toBe(0.5);
+    // Once the list shows "malignant" swapped (for "cancerous"), it is swapped back too.
+    const whole = at(buildFlagModel([...rows, row("bosom growth", "breast tumor"), row("malignant development", "cancerous growth")]));
+    expect(whole?.termWords).toEqual(["breast", "cancerous"]);
+    expect(whole?.features.termInTerms).toBe(1);
+  });
+
+  it("restores through the restore model a term neither listed nor bound strongly enough for the rule, and only with the document's evidence", () => {
+    const abstract =
+      "We followed 212 adults with type 2 diabetes for three years in two rural clinics. Kidney capacity was measured at every visit, " +
+      "and the arbitrary timber model was trained to predict which patients would need dialysis. The model found the early decline in most of them.";
+    const r = restore(abstract);
+    expect(r.text).toContain("Kidney function was measured");
+    expect(r.edits.map((e) => e.entry)).toContain("unlisted:kidney capacity→kidney function");
+    // Not by the rule: "kidney function" is no term of the list, and the model binds its words less than RESTORE_CHAIN.
+    const flagger = loadBundledFlagger();
+    const tokens = tokenizeWords(abstract);
+    const c = findUnlisted(tokens, splitSentences(abstract, tokens), lm, flagger.model, flagger.weights).find((x) => x.term === "kidney function");
+    expect(c && restorableFeatures(c.features)).toBe(false);
+    // Without a listed phrase beside it, a flag; the same words in a clean sentence, nothing.
+    const alone = abstract.replace("the arbitrary timber model", "a logistic model");
+    expect(restore(alone).text).toBe(alone);
+    const clean = "The kidney function of each patient was measured twice, and the storage capacity of the clinic's freezer limited how many samples we kept.";
+    expect(restore(clean)).toMatchObject({ text: clean, edits: [], flags: [] });
   });
 });

@@ -43,7 +43,37 @@ export interface FlagWeights {
   flagAt: number;
   /** Score from which the would-be term is restored (the evidence is overwhelming). */
   restoreAt: number;
+  /**
+   * A second model for the restore decision (src/flag/apply.ts), over RESTORE_FEATURES: a run that passes the
+   * restore gate but not the rule (a known term or strongly bound chain, scored from restoreAt) is restored from `at`.
+   */
+  restore?: { features: readonly string[]; w: readonly number[]; bias: number; at: number };
 }
+
+/**
+ * Features of the restore model: the flag features that bear on the would-be term, the flag score (`score`), whether
+ * the rule's term evidence holds (`knownOrChain`), and the evidence of restoreEvidence.
+ */
+export const RESTORE_FEATURES = [
+  "score",
+  "knownOrChain",
+  "known",
+  "chain",
+  "kept",
+  "odd",
+  "length",
+  "listSwaps",
+  "swapShare",
+  "spunShare",
+  "context",
+  "commonSwapped",
+  "keptSpun",
+  "keptInTerms",
+  "keptOddPairs",
+  "keptRare",
+  "termInTerms",
+  "termPairs",
+] as const;
 
 export interface UnlistedCandidate {
   /** Token range [from, to) and text offsets. */
@@ -266,6 +296,7 @@ export function findUnlisted(
         const termWords = best.words;
         const tc = chain(termWords);
         const features: Record<string, number> = {
+          ...restoreEvidence(words, termWords, model, pairSeen, single, m),
           known: best.known ? 1 : 0,
           chain: tc === undefined || !best.chain ? -1 : Math.max(-2, Math.min(4, tc)),
           odd: oddPairs / (len - 1),
@@ -290,6 +321,55 @@ export function findUnlisted(
     }
   }
   return out;
+}
+
+/**
+ * Evidence for restoring beyond flagging (features of the restore model, not of the flag score): whether the words
+ * left as written look like a spinner's words themselves ("bosom malignant" → "breast malignant" keeps a swapped
+ * word), and whether the would-be term is made of the words of correct terms.
+ */
+function restoreEvidence(
+  words: readonly string[],
+  term: readonly string[],
+  model: FlagModel,
+  pairSeen: (a: string, b: string) => boolean,
+  single: (w: string) => number,
+  m: LmView["scorer"]["model"],
+): Record<string, number> {
+  let keptSpun = 0;
+  let keptContent = 0;
+  let keptInTerms = 0;
+  let keptOddPairs = 0;
+  let keptRare = 0;
+  let content = 0;
+  let inTerms = 0;
+  let termPairs = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const t = term[k]!;
+    if (k > 0 && pairSeen(term[k - 1]!, t)) termPairs++;
+    if (STOP.has(t)) continue;
+    content++;
+    if ((model.inTerms.get(t) ?? 0) > 0) inTerms++;
+    if (t !== w) continue;
+    keptContent++;
+    if ((model.inTerms.get(w) ?? 0) > 0) keptInTerms++;
+    const spun = model.asSpun.get(w) ?? 0;
+    keptSpun = Math.max(keptSpun, spun / (spun + (model.inTerms.get(w) ?? 0) + 1));
+    const id = single(w);
+    keptRare = Math.min(keptRare, id >= 0 ? m.unigramLogProb(id) + 4 : -4);
+    const left = k > 0 && term[k - 1] !== words[k - 1] && !pairSeen(term[k - 1]!, w);
+    const right = k < words.length - 1 && term[k + 1] !== words[k + 1] && !pairSeen(w, term[k + 1]!);
+    if (left || right) keptOddPairs++;
+  }
+  return {
+    keptSpun,
+    keptInTerms: keptContent ? keptInTerms / keptContent : 1,
+    keptOddPairs,
+    keptRare: Math.max(-4, keptRare),
+    termInTerms: content ? inTerms / content : 0,
+    termPairs: words.length > 1 ? termPairs / (words.length - 1) : 0,
+  };
 }
 
 /** The least, over swapped words, of times the list shows the word swapped / (that + times it is in a term + 1). */
@@ -411,8 +491,10 @@ function bestTerm(
   if (done.length === 0) return undefined;
   // A known term first; then the most list evidence, fewest thesaurus-only swaps, best-known chain.
   // A word left as written is one assumption fewer ("voice flag" → "voice signal" rather than "speech signal").
+  // A word of correct terms of the field is one more sign of the right term ("noisy features" over "boisterous features").
+  const termWords = (p: Partial) => p.words.reduce((n, w) => n + (!STOP.has(w) && (model.inTerms.get(w) ?? 0) > 0 ? 1 : 0), 0);
   const rank = (p: Partial) =>
-    (p.termPrefix ? 100 : 0) + 2 * p.listSwaps - p.thesaurusSwaps + 3 * p.kept + (p.chain ? Math.min(4, chainOf(p.words) ?? -1) : -1);
+    (p.termPrefix ? 100 : 0) + 2 * p.listSwaps - p.thesaurusSwaps + 3 * p.kept + (p.chain ? Math.min(4, chainOf(p.words) ?? -1) : -1) + termWords(p);
   let pick = done[0]!;
   let pickRank = rank(pick);
   for (const p of done.slice(1, 24)) {
@@ -420,7 +502,9 @@ function bestTerm(
     if (r > pickRank) [pick, pickRank] = [p, r];
   }
   const base = (p: Partial) => p.words.join(" ").replace(/s$/, "");
-  const rivals = new Set(done.filter((p) => p.termPrefix && base(p) !== base(pick)).map(base)).size;
+  // Rivals: other known terms reached with no more thesaurus-only swaps than the pick (a term only the thesaurus
+  // reaches casts no doubt on one the list's swaps reach).
+  const rivals = new Set(done.filter((p) => p.termPrefix && p.thesaurusSwaps <= pick.thesaurusSwaps && base(p) !== base(pick)).map(base)).size;
   return { words: pick.words, known: pick.termPrefix, listSwaps: pick.listSwaps, thesaurusSwaps: pick.thesaurusSwaps, kept: pick.kept, chain: pick.chain, rivals, minShare: pick.minShare };
 }
 
