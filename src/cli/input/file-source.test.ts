@@ -58,6 +58,19 @@ describe("a file as a text source", () => {
     expect(source.slice(0, text.length)).toBe(text);
   });
 
+  it("reads its chunks again through its one buffer once they are dropped, each under Node's external-string size", () => {
+    // Node makes a latin1 string of more than EXTERN_APEX bytes (0xFBEE9) external, in memory of glibc's (file comment).
+    expect(CHUNK_BYTES + 4).toBeLessThan(0xfbee9);
+    const long = Buffer.concat([bytes, bytes, bytes]);
+    const source = sourceOf(long)!;
+    const all = text + text + text;
+    const step = 100_000;
+    // Forwards over every chunk (more than are kept), then back to the first ones.
+    for (let at = 0; at < all.length; at += step) expect(source.slice(at, at + step)).toBe(all.slice(at, at + step));
+    expect(source.slice(0, 1000)).toBe(all.slice(0, 1000));
+    expect(source.slice(CHUNK_BYTES - 100, CHUNK_BYTES + 100)).toBe(all.slice(CHUNK_BYTES - 100, CHUNK_BYTES + 100));
+  });
+
   it("starts where the descriptor reads next (stdin need not be at the file's start)", () => {
     const head = Buffer.from("skipped head\n");
     const source = sourceOf(Buffer.concat([head, bytes]), head.length)!;

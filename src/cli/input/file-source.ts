@@ -11,10 +11,19 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { isAscii, isUtf8 } from "node:buffer";
 import type { TextSource } from "../../restore/windows.js";
 
-/** Bytes read and decoded at a time; a chunk ends before the first byte of a character cut by this size. */
-export const CHUNK_BYTES = 1 << 20;
-/** Decoded chunks kept: a window's context (about 260 K characters) spans two chunks at most, and a cut's search one. */
-const KEPT_CHUNKS = 3;
+/**
+ * Bytes read and decoded at a time; a chunk ends before the first byte of a character cut by this size. Under 1 MB on
+ * purpose: Node makes a latin1 string of more than about 1 MB (EXTERN_APEX) an external string in memory of its own
+ * allocator, and every such block freed raises glibc's threshold for serving blocks from fresh mappings to its size,
+ * after which blocks under it (this process's typed arrays of up to 1 MB) come from glibc's heap and fragment it
+ * (docs/scale.md, fifth session). The chunks are read into one buffer kept by the source, for the same reason.
+ */
+export const CHUNK_BYTES = 1 << 19;
+/**
+ * Decoded chunks kept: a window's context (about 260 K characters) spans two chunks of ASCII, three of text with
+ * characters of three bytes, and a cut's search one more.
+ */
+const KEPT_CHUNKS = 4;
 /** Bytes inspected for NUL (as decode does): binary or UTF-16 content is left to it. */
 const SNIFF_BYTES = 8000;
 /** Any directive (unspin-disable, unspin-ignore-line, …): their spans are found over the whole text, so it is read whole. */
@@ -26,6 +35,8 @@ export class FileTextSource implements TextSource {
 
   private constructor(
     private readonly fd: number,
+    /** The buffer chunks are read into (CHUNK_BYTES and a character's last bytes). */
+    private readonly buf: Buffer,
     /** Chunk i is bytes [byteStart[i], byteStart[i + 1]) and UTF-16 units [unitStart[i], unitStart[i + 1]). */
     private readonly byteStart: number[],
     private readonly unitStart: number[],
@@ -68,7 +79,7 @@ export class FileTextSource implements TextSource {
       byteStart.push(at);
       unitStart.push(unitStart[unitStart.length - 1]! + utf16Length(chunk));
     }
-    return new FileTextSource(fd, byteStart, unitStart);
+    return new FileTextSource(fd, buf, byteStart, unitStart);
   }
 
   slice(from: number, to: number): string {
@@ -99,7 +110,7 @@ export class FileTextSource implements TextSource {
   private chunk(i: number): string {
     const hit = this.kept.get(i);
     if (hit !== undefined) return hit;
-    const bytes = Buffer.allocUnsafe(this.byteStart[i + 1]! - this.byteStart[i]!);
+    const bytes = this.buf.subarray(0, this.byteStart[i + 1]! - this.byteStart[i]!);
     const got = readFully(this.fd, bytes, bytes.length, this.byteStart[i]!);
     // The file changed since it was checked: stop rather than print a mix of two versions.
     if (got < bytes.length || !isUtf8(bytes)) throw new Error("the input changed while it was being read");
