@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadBundledModel } from "../resources.js";
+import { loadBundledModel, loadBundledThesaurus } from "../resources.js";
 import { tokenTable, wordTable } from "../text/tokenize.js";
 import { candidateObjects, listOf, type CandList } from "./candidates.js";
 import { assignForms, Sites } from "./engine.js";
-import { bestOf, rankForms, rankWork } from "./prune.js";
+import { bestOf, RANKING, rankForms, rankWork, THESAURUS_PER_SITE, WINDOW_RANKING, type RankOptions } from "./prune.js";
 import type { SiteCandidate } from "./sites.js";
 
 const lm = loadBundledModel();
@@ -91,5 +91,32 @@ describe("the best few of a ranking", () => {
       const sorted = Array.from(items).sort((a, b) => s[b]! - s[a]! || a - b);
       expect(bestOf(s, items, keep)).toEqual(sorted.slice(0, keep));
     }
+  });
+});
+
+describe("ranking a real thesaurus list in context", () => {
+  // The bundled thesaurus's candidates for a spun word, as a site's list (one spun form).
+  const thesaurus = loadBundledThesaurus();
+  const listFor = (word: string) => (thesaurus.lookup(word) ?? []).map((c) => cand(c.original, "thesaurus", c.prior));
+  const keptAfter = (text: string, word: string, options: RankOptions) => {
+    const { tok, sites, forms } = sitesOf(text, word, listFor(word));
+    rankForms(sites, forms, tok, lm, options);
+    return texts(sites.list[0]!);
+  };
+
+  it("reads two words each side with the window: an original the one-word context cuts is kept", () => {
+    const text = "The teacher asked the class to read the first section at home.";
+    expect(listFor("section").map((c) => c.text)).toContain("chapter");
+    expect(keptAfter(text, "section", RANKING)).not.toContain("chapter");
+    expect(keptAfter(text, "section", { ...WINDOW_RANKING, keep: 16 })).toContain("chapter");
+    expect(keptAfter(text, "section", WINDOW_RANKING)).toContain("chapter");
+  });
+
+  it("keeps 24 per form with the window: an original ranked just below 16 is proposed", () => {
+    const text = "The team celebrated its success with a parade through the city.";
+    expect(keptAfter(text, "success", { ...WINDOW_RANKING, keep: 16 })).not.toContain("victory");
+    expect(keptAfter(text, "success", WINDOW_RANKING)).toContain("victory");
+    expect(keptAfter(text, "success", WINDOW_RANKING)).toHaveLength(24);
+    expect(keptAfter(text, "success", RANKING)).toHaveLength(THESAURUS_PER_SITE);
   });
 });
