@@ -3,7 +3,7 @@ import { loadBundledModel, loadBundledThesaurus } from "../resources.js";
 import { tokenTable, wordTable } from "../text/tokenize.js";
 import { candidateObjects, listOf, type CandList } from "./candidates.js";
 import { assignForms, Sites } from "./engine.js";
-import { bestOf, RANKING, rankForms, rankWork, THESAURUS_PER_SITE, WINDOW_RANKING, type RankOptions } from "./prune.js";
+import { bestOf, NEIGHBOUR_RANKING, RANKING, rankForms, rankWork, THESAURUS_PER_SITE, type RankOptions } from "./prune.js";
 import type { SiteCandidate } from "./sites.js";
 
 const lm = loadBundledModel();
@@ -107,16 +107,16 @@ describe("ranking a real thesaurus list in context", () => {
   it("reads two words each side with the window: an original the one-word context cuts is kept", () => {
     const text = "The teacher asked the class to read the first section at home.";
     expect(listFor("section").map((c) => c.text)).toContain("chapter");
-    expect(keptAfter(text, "section", RANKING)).not.toContain("chapter");
-    expect(keptAfter(text, "section", { ...WINDOW_RANKING, keep: 16 })).toContain("chapter");
-    expect(keptAfter(text, "section", WINDOW_RANKING)).toContain("chapter");
+    expect(keptAfter(text, "section", NEIGHBOUR_RANKING)).not.toContain("chapter");
+    expect(keptAfter(text, "section", { ...RANKING, keep: 16 })).toContain("chapter");
+    expect(keptAfter(text, "section", RANKING)).toContain("chapter");
   });
 
   it("keeps 24 per form with the window: an original ranked just below 16 is proposed", () => {
     const text = "The team celebrated its success with a parade through the city.";
-    expect(keptAfter(text, "success", { ...WINDOW_RANKING, keep: 16 })).not.toContain("victory");
-    expect(keptAfter(text, "success", WINDOW_RANKING)).toContain("victory");
-    expect(keptAfter(text, "success", WINDOW_RANKING)).toHaveLength(24);
+    expect(keptAfter(text, "success", { ...RANKING, keep: 16 })).not.toContain("victory");
+    expect(keptAfter(text, "success", RANKING)).toContain("victory");
     expect(keptAfter(text, "success", RANKING)).toHaveLength(THESAURUS_PER_SITE);
+    expect(keptAfter(text, "success", NEIGHBOUR_RANKING)).toHaveLength(16);
   });
 });
