@@ -67,11 +67,15 @@ export function restoreScore(f: Record<string, number>, score: number, weights: 
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The restore decision on features and flag score: the gate, then the rule from restoreAt or the model from its threshold. */
+/** The rule's restore decision: its evidence (restorableFeatures) and a flag score from restoreAt. */
+function restorableByRule(f: Record<string, number>, score: number, weights: FlagWeights): boolean {
+  return score >= weights.restoreAt && restorableFeatures(f);
+}
+
+/** The restore decision on features and flag score: the rule, or the gate and the model from its threshold. */
 export function restorableBy(f: Record<string, number>, score: number, weights: FlagWeights): boolean {
-  if (!restoreGate(f)) return false;
-  if (knownOrChain(f) && score >= weights.restoreAt) return true;
-  return weights.restore !== undefined && restoreScore(f, score, weights) >= weights.restore.at;
+  if (restorableByRule(f, score, weights)) return true;
+  return weights.restore !== undefined && restoreGate(f) && restoreScore(f, score, weights) >= weights.restore.at;
 }
 
 /** Whether the run swaps a word outside the given edits. */
@@ -132,7 +136,7 @@ export function unlistedFlags(
   // Restorations by the restore model count as no evidence of their own: in a clean paper two of them ("signal
   // handling", "hereditary conditions") would vouch for each other. A listed phrase or two phrases the rule restores do.
   const strong = (c: UnlistedCandidate) => restorable(c, weights);
-  const byRule = (c: UnlistedCandidate) => c.score >= weights.restoreAt && restorableFeatures(c.features);
+  const byRule = (c: UnlistedCandidate) => restorableByRule(c.features, c.score, weights);
   const strongOnes = resolveOverlaps(cands.filter(strong), 0);
   const ruleOnes = resolveOverlaps(cands.filter(byRule), weights.restoreAt);
   // Two different terms: "signal handling" and "signal-handling" are one phrase written twice.

@@ -4,8 +4,7 @@
 import { advanceLines, newLineCursor, positionIn, type LineCursor } from "../text/position.js";
 import type { PhraseDictionary, Tier } from "../dict/types.js";
 import { resetWordTable, splitSentences, tokenizeWords, tokenTable, wordTable, type TokenTable, type WordToken } from "../text/tokenize.js";
-import { filePaths } from "../text/paths.js";
-import { urlsAndEmails } from "../text/urls.js";
+import { urlsEmailsAndPaths } from "../text/urls.js";
 import type { Boldness, Edit, Flag, GateReport, RestoreOptions, RestoreResult } from "../types.js";
 import { shown } from "../validate.js";
 import { unlistedFlags, type Flagger } from "../flag/apply.js";
@@ -89,11 +88,10 @@ export function candidateSites(resources: Resources, text: string, options: Rest
  * paths.
  */
 export function findOptionsFor(text: string, options: RestoreOptions): FindOptions {
-  const paths = filePaths(text);
-  const urls = paths.length === 0 ? urlsAndEmails(text) : [...urlsAndEmails(text), ...paths];
+  const neverProse = urlsEmailsAndPaths(text);
   return {
     neverTouch: new Set((options.neverTouch ?? []).map((w) => w.toLowerCase().replace(/[’‘]/g, "'").trim())),
-    skip: urls.length === 0 ? (options.skip ?? []) : [...(options.skip ?? []), ...urls],
+    skip: neverProse.length === 0 ? (options.skip ?? []) : [...(options.skip ?? []), ...neverProse],
   };
 }
 

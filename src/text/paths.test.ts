@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { filePaths } from "./paths.js";
+import { filePaths } from "./urls.js";
 
 const found = (text: string) => filePaths(text).map((s) => text.slice(s.start, s.end));
 

@@ -1,7 +1,7 @@
 /**
- * File paths in a text: never prose, so restoring leaves them alone (`/etc/app/packages/settings.conf`,
+ * File paths: never prose, so restoring leaves them alone (`/etc/app/packages/settings.conf`,
  * `src/information/numerous.ts`, `C:\Users\folks\log.txt` keep every word as written, however spun the words
- * around them are). Pure.
+ * around them are); found with URLs and e-mail addresses, in one pass over a text (urls.ts). Pure.
  *
  * A run of non-space characters, without the punctuation that opens or closes it, is a path when it
  *  - starts at a root: `/`, `~/`, `./`, `../` followed by a name (`/etc`, `./build`), or a drive `C:\` or `C:/`, or
@@ -20,22 +20,17 @@ const ROOTED = new RegExp(String.raw`^(?:~|\.{1,2})?/${NAME}|^[A-Za-z]:[\\/]|^\\
 const BACKSLASHED = new RegExp(String.raw`${NAME}\\${NAME}`, "u");
 const THREE_NAMES = new RegExp(String.raw`^${NAME}+(?:/${NAME}+){2,}/?$`, "u");
 const DIRECTORY_AND_FILE = new RegExp(String.raw`^${NAME}+/[\p{L}\p{N}_@%+~-]+\.[A-Za-z][A-Za-z0-9]{0,5}$`, "u");
-/** What every path holds; most texts' runs hold neither, and are not looked at again. */
-const PATH_MARK = /[/\\]/;
+/** What every path holds: a run without it is not looked at again. */
+export const PATH_MARK = /[/\\]/;
 
-/** Offsets [start, end) of the file paths of a text, in order. */
-export function filePaths(text: string): { start: number; end: number }[] {
-  if (!PATH_MARK.test(text)) return [];
-  const out: { start: number; end: number }[] = [];
-  for (const run of text.matchAll(/\S+/g)) {
-    const chunk = run[0];
-    if (!PATH_MARK.test(chunk)) continue;
-    const lead = OPENERS.exec(chunk)?.[0].length ?? 0;
-    const core = chunk.slice(lead).replace(CLOSERS, "");
-    if (core.length < 2 || !isPath(core)) continue;
-    out.push({ start: run.index + lead, end: run.index + lead + core.length });
-  }
-  return out;
+/**
+ * The path in a run of non-space characters that holds PATH_MARK: its offset in the run (after the punctuation that
+ * opens it) and its length (before the punctuation that closes it); null when the run is no path.
+ */
+export function pathIn(run: string): { at: number; length: number } | null {
+  const lead = OPENERS.exec(run)?.[0].length ?? 0;
+  const core = run.slice(lead).replace(CLOSERS, "");
+  return core.length >= 2 && isPath(core) ? { at: lead, length: core.length } : null;
 }
 
 function isPath(run: string): boolean {
