@@ -489,6 +489,78 @@ for (const { pos, members } of wnSynsets) {
 }
 console.error(`wordnet: ${wnSynsets.length} synsets, ${wnPairs} pairs; store ${nPairs} (${Date.now() - t0} ms)`);
 
+// ---------------------------------------------------------------- identity terms proposed for people
+// Moby files races, nationalities and religions under the words for a person ("boy" → "white", "black", "indian",
+// "oriental"; "man" → "black"; "person" → "jewish"; "folks" → "german"). A restorer that writes "the black" for "the
+// man" because the trigram liked it does harm no missed restoration does, and a spinner swaps a person word for a
+// person word, not for an identity. So a pair whose spun form names a person or a group of people (a lemma of
+// WordNet's noun.person or noun.group, inflected) and whose original brings in an identity term the spun form does not
+// hold is dropped. Identity terms: the capitalised lemmas of WordNet's noun.person classes (not instances) and of
+// its adjectives whose gloss names a people, a nation, a religion, a language or a descent ("Jew", "Indian",
+// "Caucasian", "Jewish", "German"; not "VIP", "Casanova" or "Newton"), where the word is not also an ordinary
+// lower-case lemma ("Friend" and "Volunteer" are also "friend" and "volunteer"); and the four race names WordNet
+// lists as capitalised person nouns whose lower-case forms are ordinary words: White, Black, Negro, Oriental. A person
+// word is a lemma of noun.person, noun.group or noun.Tops ("person", "individual", "someone").
+// Moby's own race words for a person, which WordNet does not label ("colored person", "brown man", "spade"), are named
+// here too.
+const identityTerms = new Set(["white", "black", "negro", "oriental", "colored", "coloured", "brown man", "yellow man", "spade", "jungle bunny", "mister charley"]);
+const IDENTITY_GLOSS =
+  /\b(natives?|inhabitants?|residents?|citizens?|members? of|descent|ancestry|nationality|adherents?|followers? of|believers?|peoples?|races?|tribes?|ethnic|nations?|religions?|religious|church|faith|Judaism|Islam|Christianity|language|culture)\b/i;
+// People named by their race, or by a word WordNet labels offensive ("whitey", "red man", "Injun"), whatever the case.
+const SLUR_GLOSS = /ethnic slur|offensive (term|name|word|slang)|derogatory|disparaging|pejorative/i;
+const RACE_GLOSS = /\b(race|racial|ancestry|skin|non-white|caucasian)\b/i;
+const slurs = new Set();
+const personLemmas = new Set();
+{
+  const lowerLemmas = new Set();
+  const capitalised = new Set();
+  for (const file of ["noun", "verb", "adj", "adv"]) {
+    for (const line of readFileSync(join(wnDir, `data.${file}`), "utf8").split("\n")) {
+      if (!line || line.startsWith(" ")) continue;
+      const f = line.split(" ");
+      const lex = f[1];
+      const n = parseInt(f[3], 16);
+      const pointers = Number(f[4 + 2 * n]);
+      let instance = false;
+      for (let i = 0; i < pointers; i++) if (f[5 + 2 * n + 4 * i] === "@i") instance = true;
+      const gloss = line.slice(line.indexOf("|") + 1);
+      const identityGloss = IDENTITY_GLOSS.test(gloss);
+      const slur = file === "noun" && lex === "18" && (SLUR_GLOSS.test(gloss) || RACE_GLOSS.test(gloss));
+      for (let i = 0; i < n; i++) {
+        const lemma = f[4 + 2 * i].replace(/\([a-z]+\)$/, "");
+        if (slur) slurs.add(norm(lemma));
+        if (lemma !== lemma.toLowerCase()) {
+          const kind = (file === "noun" && lex === "18" && !instance) || file === "adj";
+          if (kind && identityGloss && !lemma.includes("_") && !/^[A-Z]{2,}$/.test(lemma)) capitalised.add(lemma.toLowerCase());
+        } else {
+          lowerLemmas.add(lemma);
+          if (file === "noun" && (lex === "18" || lex === "14" || lex === "03")) personLemmas.add(norm(lemma));
+        }
+      }
+    }
+  }
+  for (const w of capitalised) if (!lowerLemmas.has(w)) identityTerms.add(w);
+  for (const w of slurs) identityTerms.add(w);
+}
+const nounLemmaOf = new Map();
+for (const [lemma, forms] of nounExc) for (const f of forms) nounLemmaOf.set(f, lemma);
+/** The word and the singular forms it may have ("boys" → "boy", "men" → "man", "jews" → "jew"). */
+const singulars = (w) => [w, nounLemmaOf.get(w), w.endsWith("s") ? w.slice(0, -1) : undefined, w.endsWith("es") ? w.slice(0, -2) : undefined, w.endsWith("ies") ? `${w.slice(0, -3)}y` : undefined].filter(Boolean);
+const identityOf = (w) => singulars(w).find((x) => identityTerms.has(x));
+function identityForPeople(spun, orig) {
+  if (!words(spun).some((w) => singulars(w).some((x) => personLemmas.has(x)) || personLemmas.has(spun))) return false;
+  const held = new Set(words(spun).map(identityOf).filter(Boolean));
+  // A phrase of the list ("red man", "person of color"), its last word singular or not.
+  const ow = words(orig);
+  const phrase = singulars(ow[ow.length - 1]).some((last) => identityTerms.has([...ow.slice(0, -1), last].join(" ")));
+  if (phrase && !identityTerms.has(spun)) return true;
+  return ow.some((w) => {
+    const id = identityOf(w);
+    return id !== undefined && !held.has(id);
+  });
+}
+let identityDropped = 0;
+
 // ---------------------------------------------------------------- score, normalise, cap, write
 const byKey = new Map(); // spunId → [[origId, score, srcMask]]
 for (const [k, i] of pairIdx) {
@@ -504,6 +576,11 @@ for (const [k, i] of pairIdx) {
     }
   }
   if (score <= 0) continue;
+  if (identityForPeople(terms[spun], terms[orig])) {
+    identityDropped++;
+    if (process.env.SHOW_DROPPED) console.error(`dropped: ${terms[spun]} <- ${terms[orig]}`);
+    continue;
+  }
   // commoner originals are likelier: P_unigram(orig)^FREQ_EXP; a phrase's probability is approximated by the
   // product of its words' unigram probabilities times 10^PHRASE_BONUS per extra word (words of a phrase co-occur)
   const ow = words(terms[orig]);
@@ -517,6 +594,7 @@ for (const [k, i] of pairIdx) {
 // Every candidate is kept (no cap, no cut by frequency): the engine ranks them in context at each site.
 // The binary layout is written by encodeThesaurusIndex (src/dict/thesaurus-index.ts, needs `npm run build`) and
 // documented in dictionaries/thesaurus/README.md.
+console.error(`identity terms: ${identityTerms.size}; pairs dropped where a person or group word would become one: ${identityDropped}`);
 const { encodeThesaurusIndex } = await import(pathToFileURL(join(ROOT, "dist/dict/thesaurus-index.js")).href);
 const keys = new Map();
 let nCand = 0;

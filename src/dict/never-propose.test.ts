@@ -46,3 +46,25 @@ describe("the bundled never-propose list", () => {
     for (const w of ["violation", "violations", "tools", "fails"]) for (const o of originals(w)) expect(list.holds(o), `${w} → ${o}`).toBe(false);
   });
 });
+
+// scripts/build-thesaurus.mjs drops the pairs that would turn a word for a person or a group of people into a race,
+// nationality or religion (Moby files "black" and "white" under "the man" and "boy", "german" under "family").
+describe("the bundled thesaurus and identity terms", () => {
+  const th = loadBundledThesaurus();
+  const originals = (w: string) => (th.lookup(w) ?? []).map((c) => c.original);
+
+  it("proposes no race, nationality or religion for a word naming people", () => {
+    const identities = ["black", "white", "indian", "jewish", "german", "oriental", "caucasian", "whitey", "red man", "colored person"];
+    for (const w of ["the man", "man", "boy", "boys", "person", "folks", "family", "people", "individuals"]) {
+      const list = originals(w);
+      for (const id of identities) expect(list, `${w} → ${id}`).not.toContain(id);
+    }
+    expect(originals("boy")).toContain("lad");
+    expect(originals("folks")).toContain("people");
+  });
+
+  it("keeps colours where the spun word names no person", () => {
+    expect(originals("dark")).toContain("black");
+    expect(originals("pale")).toContain("white");
+  });
+});
