@@ -153,6 +153,45 @@ report("held out", heldOutSets);
   console.log(`wrapped held out: the pages hard-wrapped at 72 columns cut ${((1 - after / before) * 100).toFixed(1)} % (errors ${before} -> ${after}); as they are: ${((1 - a / b) * 100).toFixed(1)} %`);
 }
 
+// Partly spun pages: the paragraphs of each spun page interleaved with those of another article's original (the
+// fifth page on), both articles' mined pairs held out. The gate is open, so every edit inside an original paragraph
+// is a correct word changed: what a page that kept some text unspun (quotes, boilerplate) would suffer.
+{
+  const pairs = [...seedPairs, ...devPairs];
+  const paragraphsOf = (text) => text.split(/\n\s*\n|\n/).map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 12);
+  let words = 0, edits = 0;
+  const tiers = new Map();
+  for (let i = 0; i < pairs.length; i++) {
+    const other = pairs[(i + 5) % pairs.length];
+    const spunParts = paragraphsOf(readFileSync(pairs[i].spun, "utf8"));
+    const cleanParts = paragraphsOf(readFileSync(other.clean, "utf8"));
+    const parts = [];
+    const clean = [];
+    let at = 0;
+    for (let k = 0; k < Math.max(spunParts.length, cleanParts.length); k++) {
+      for (const [list, isClean] of [[spunParts, false], [cleanParts, true]]) {
+        const part = list[k];
+        if (!part) continue;
+        if (isClean) {
+          clean.push([at, at + part.length]);
+          words += part.split(/\s+/).length;
+        }
+        parts.push(part);
+        at += part.length + 2;
+      }
+    }
+    const r = restoreWith(heldOut([...pairs[i].ids, ...other.ids]), parts.join("\n\n"));
+    for (const e of r.edits) {
+      if (!clean.some(([a, b]) => e.start >= a && e.end <= b)) continue;
+      edits++;
+      const tier = e.entry.slice(0, e.entry.indexOf(":"));
+      tiers.set(tier, (tiers.get(tier) ?? 0) + 1);
+    }
+  }
+  const byTier = [...tiers].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(", ");
+  console.log(`mixed   held out: original paragraphs (${words} words) between spun ones: ${edits} edits, ${((1000 * edits) / words).toFixed(2)}/1000 (${byTier})`);
+}
+
 // Long documents: the devset's spun pages joined into one text (about 4,300 words), and their originals joined.
 // The gate must judge a long spun document as it judges its pages, and a long clean one as clean.
 {
