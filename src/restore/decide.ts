@@ -20,6 +20,7 @@ import { assignForms, independentSites, PATTERNS, Sites, type Forms } from "./en
 import { FEATURE_COUNT, featureVector, formFeatures, formLogit, logit, pooledLogit, SITE_INPUT, SITE_INPUTS, siteLogitPart, type SiteEvidence } from "./features.js";
 import { ASSUMED_SPUN_RATE } from "./scorer-weights.js";
 import { formalOf, isLegal } from "./register.js";
+import { paragraphIndex, PARAGRAPH_MIN_WORDS, PARAGRAPH_VETO_PROBABILITY } from "./paragraphs.js";
 import { MANY, type LmView } from "./lm-view.js";
 import type { Site, SiteCandidate } from "./sites.js";
 import { f64, i32, u8 } from "../scratch.js";
@@ -1264,6 +1265,8 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
   const accepted: number[] = [];
   let next: Int32Array = new Int32Array(n);
   const taken = new Uint8Array(tokN);
+  /** Per site, 1 where its paragraph reads as clean text (paragraphVeto); null when no paragraph is. */
+  let vetoed: Uint8Array | null = null;
   for (let round = 0; round < config.rounds; round++) {
     sc.markActive(active);
     if (round === 0) {
@@ -1284,6 +1287,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       for (let i = 0; i < n; i++) if (nearChange(sites, i, changedTokens)) sc.rescore(i, active, docGate!.spun);
     }
     const spun = docGate!.spun;
+    if (round === 0 && spun && !assumeSpun) vetoed = paragraphVeto(sc, config);
     sc.neighbourEvidence();
     next.fill(-1);
     taken.fill(0);
@@ -1308,6 +1312,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       const r = order[x]!;
       const i = propSite[r]!;
       if (overlapsTaken(sites, i, taken)) continue;
+      if (vetoed?.[i] === 1 && !appliesGateShut(sites, i, propCand[r]!)) continue;
       taken.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
       next[i] = propCand[r]!;
       accepted.push(r);
@@ -1355,6 +1360,40 @@ function overlapsTaken(sites: Sites, i: number, taken: Uint8Array): boolean {
   const to = sites.reachTo[i]!;
   for (let t = sites.tokFrom[i]!; t < to; t++) if (taken[t]) return true;
   return false;
+}
+
+/**
+ * Per site, 1 where the site's paragraph, read by the document gate's model as if it stood alone, is at most
+ * PARAGRAPH_VETO_PROBABILITY likely to be spun (paragraphs.ts); null when no paragraph of PARAGRAPH_MIN_WORDS words or
+ * more is. Read from the round-0 deltas, as the document gate is.
+ */
+export function paragraphVeto(sc: Scoring, config: DecideConfig): Uint8Array | null {
+  const { of, count } = paragraphIndex(sc.tok);
+  if (count < 2) return null;
+  const words = new Int32Array(count);
+  for (let t = 0; t < sc.tok.n; t++) words[of[t]!]!++;
+  const counts: (PlaceCounts | undefined)[] = new Array(count);
+  const s = sc.sites;
+  for (let i = 0; i < s.n; i++) {
+    if (s.forced[i]) continue;
+    const p = of[s.tokFrom[i]!]!;
+    if (words[p]! < PARAGRAPH_MIN_WORDS) continue;
+    (counts[p] ??= new PlaceCounts()).add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
+  }
+  let out: Uint8Array | null = null;
+  for (let i = 0; i < s.n; i++) {
+    const p = of[s.tokFrom[i]!]!;
+    if (words[p]! < PARAGRAPH_MIN_WORDS) continue;
+    if (gateFrom(words[p]!, counts[p] ?? new PlaceCounts(), config, false).probability > PARAGRAPH_VETO_PROBABILITY) continue;
+    (out ??= new Uint8Array(s.n))[i] = 1;
+  }
+  return out;
+}
+
+/** Whether candidate c at site i would be applied with the gate shut: spintax, a near-certain tier, an unmistakable pair. */
+function appliesGateShut(sites: Sites, i: number, c: number): boolean {
+  const list = sites.list[i]!;
+  return sites.forced[i] === 1 || CERTAIN_TIERS.has(list.tier[c]!) || list.unmistakable?.[c] === 1;
 }
 
 /** Whether a change within the reach of a trigram (a few tokens) touched this site's context. */
