@@ -17,7 +17,7 @@ import { TABLE_MODEL } from "./table-weights.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 import { rankForms } from "./prune.js";
-import { entryOf } from "./candidates.js";
+import { entryOf, type CandList } from "./candidates.js";
 import { fingerprintsRequired, isAcademic, registerOf, type Register } from "./register.js";
 import { joinWindows, restoreWindowsWith, WINDOWED_ABOVE } from "./windows.js";
 import { withoutNotation } from "./spintax.js";
@@ -180,7 +180,7 @@ export function restoreWhole(resources: Resources, text: string, options: Restor
     result = decide(sc, config, assumeSpun);
   }
   if (!result.spun) result.decisions = withoutNotation(result.decisions, sc.sites, resources.dictionary);
-  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip, newCursor(), run.findOptions.neverTouch);
+  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip, newCursor(), run.findOptions.neverTouch).map(settled);
   // Unlisted tortured phrases, in scientific text only: flagged, or restored when the evidence is overwhelming.
   let flags: Flag[] = [];
   const flagger = run.scientificText ? resources.flagger?.() : undefined;
@@ -314,8 +314,8 @@ export function toEdits(
   skip: SkipSpans,
   cursor: EditCursor = newCursor(),
   neverTouch: ReadonlySet<string> = NO_WORDS,
-): Edit[] {
-  const edits: Edit[] = [];
+): PendingEdit[] {
+  const edits: PendingEdit[] = [];
   // Lines are counted as the edits go (they come in text order).
   let { lastEnd } = cursor;
   const { lines } = cursor;
@@ -394,14 +394,57 @@ export function toEdits(
       before,
       after,
       confidence: forced ? 1 : Number(d.probability.toFixed(3)),
-      entry: entryOf(list, c),
-      evidence: forced
-        ? `spintax artefact; language model ${sign(d.delta)} for this choice`
-        : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${spunOf(sites, i, tok)}"; ${list.tier[c]} prior ${list.prior[c]!.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
+      why: { list, d, forced, spun: forced ? "" : spunOf(sites, i, tok) },
     });
   }
   cursor.lastEnd = lastEnd;
   return edits;
+}
+
+/**
+ * What an edit's entry and evidence strings are made from (see settled): toEdits keeps these few references per edit,
+ * not the strings. A long text printed as restored text never reads them, and a window's thousands of edits each held
+ * two built strings of some 150 characters (a tree of cons strings) until the window was printed.
+ */
+export interface EditWhy {
+  list: CandList;
+  d: Decision;
+  forced: boolean;
+  /** The site's spun text (what the evidence names); "" for a forced site. */
+  spun: string;
+}
+
+/** An edit as toEdits makes it: `entry` and `evidence` are made from `why` when a report needs them (settled). */
+export interface PendingEdit extends Omit<Edit, "entry" | "evidence"> {
+  why: EditWhy;
+}
+
+/** An edit settled or still pending (a window's edits: toEdits's, with the flagger's settled ones among them). */
+export type SomeEdit = Edit | PendingEdit;
+
+/** The edit with its entry and evidence, as the public results give it (the same object when it has them already). */
+export function settled(e: SomeEdit): Edit {
+  if (!("why" in e)) return e;
+  const { list, d, forced, spun } = e.why;
+  const c = d.candidate;
+  return {
+    start: e.start,
+    end: e.end,
+    line: e.line,
+    column: e.column,
+    before: e.before,
+    after: e.after,
+    confidence: e.confidence,
+    entry: entryOf(list, c),
+    evidence: forced
+      ? `spintax artefact; language model ${sign(d.delta)} for this choice`
+      : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${spun}"; ${list.tier[c]} prior ${list.prior[c]!.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
+  };
+}
+
+/** settled for every edit of a list (the same array when none is pending). */
+export function settledAll(edits: SomeEdit[]): Edit[] {
+  return edits.some((e) => "why" in e) ? edits.map(settled) : (edits as Edit[]);
 }
 
 /**
@@ -413,7 +456,7 @@ export function toEdits(
  * two edits overlap. Messages name the edit's index in the array and its offsets.
  * The edits of a restore (sorted, valid) cost one O(n) check and no sort.
  */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
+export function applyEdits(text: string, edits: readonly Pick<Edit, "start" | "end" | "after">[]): string {
   const fail = (Err: typeof TypeError, message: string): never => {
     throw new Err(`unspin: applyEdits(): ${message}`);
   };
