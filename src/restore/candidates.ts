@@ -57,7 +57,12 @@ export interface CandList {
 
 /** The entry id of candidate c ("thesaurus:aid→help"), built when a report needs it. */
 export function entryOf(list: CandList, c: number): string {
-  return list.entries?.[c] ?? `${list.tier[c]!}:${list.key}→${list.text[c]!}`;
+  return entryId(list.entries?.[c] ?? null, list.tier[c]!, list.key, list.text[c]!);
+}
+
+/** An entry id as given, or made from the tier, the key and the candidate's text (what entryOf reads of a list). */
+export function entryId(given: string | null, tier: Tier, key: string, text: string): string {
+  return given ?? `${tier}:${key}→${text}`;
 }
 
 const sameTierLists = new Map<Tier, (readonly Tier[])[]>();

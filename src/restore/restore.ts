@@ -17,7 +17,7 @@ import { TABLE_MODEL } from "./table-weights.js";
 import type { LmView } from "./lm-view.js";
 import type { Site } from "./sites.js";
 import { rankForms } from "./prune.js";
-import { entryOf } from "./candidates.js";
+import { entryId, type CandList } from "./candidates.js";
 import { fingerprintsRequired, isAcademic, registerOf, type Register } from "./register.js";
 import { joinWindows, restoreWindowsWith, WINDOWED_ABOVE } from "./windows.js";
 import { withoutNotation } from "./spintax.js";
@@ -180,7 +180,7 @@ export function restoreWhole(resources: Resources, text: string, options: Restor
     result = decide(sc, config, assumeSpun);
   }
   if (!result.spun) result.decisions = withoutNotation(result.decisions, sc.sites, resources.dictionary);
-  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip, newCursor(), run.findOptions.neverTouch);
+  let edits = toEdits(text, run.tok, sc.sites, result.decisions, run.skip, newCursor(), run.findOptions.neverTouch).map(settled);
   // Unlisted tortured phrases, in scientific text only: flagged, or restored when the evidence is overwhelming.
   let flags: Flag[] = [];
   const flagger = run.scientificText ? resources.flagger?.() : undefined;
@@ -314,8 +314,9 @@ export function toEdits(
   skip: SkipSpans,
   cursor: EditCursor = newCursor(),
   neverTouch: ReadonlySet<string> = NO_WORDS,
-): Edit[] {
-  const edits: Edit[] = [];
+): PendingEdit[] {
+  const edits: PendingEdit[] = [];
+  const why = new EditEvidence(decisions.length);
   // Lines are counted as the edits go (they come in text order).
   let { lastEnd } = cursor;
   const { lines } = cursor;
@@ -393,15 +394,99 @@ export function toEdits(
       column: start - lines.lineStart + 1,
       before,
       after,
-      confidence: forced ? 1 : Number(d.probability.toFixed(3)),
-      entry: entryOf(list, c),
-      evidence: forced
-        ? `spintax artefact; language model ${sign(d.delta)} for this choice`
-        : `p ${d.probability.toFixed(2)}: language model ${sign(d.delta)} here, ${sign(d.pooled)} on average over ${d.pooledSites} site(s) of "${spunOf(sites, i, tok)}"; ${list.tier[c]} prior ${list.prior[c]!.toFixed(2)}; document spun p ${d.documentProbability.toFixed(2)}`,
+      why,
+      row: why.add(d, list, c, forced ? null : spunOf(sites, i, tok)),
     });
   }
   cursor.lastEnd = lastEnd;
   return edits;
+}
+
+/**
+ * What the entry and evidence strings of a window's edits are made from, a row per edit (see settled): the decision's
+ * numbers in one array of doubles, and the strings the two are built of (the candidate list's own, not the list: a
+ * form's ranked list is the window's, with its buffers). A long text printed as restored text never reads them; built
+ * for every edit, they were two strings of some 150 characters each (trees of cons strings) and a boxed confidence
+ * per edit, thousands of them held until the window was printed.
+ */
+export class EditEvidence {
+  /** Per row: delta, pooled delta, pooled sites, probability, the document's probability, the candidate's prior. */
+  private readonly numbers: Float64Array;
+  private readonly tier: Tier[] = [];
+  private readonly key: string[] = [];
+  private readonly text: string[] = [];
+  /** The entry id where the list gives one (else made from tier, key and text, see entryId). */
+  private readonly given: (string | null)[] = [];
+  /** The site's spun text (what the evidence names); null for a forced (spintax) site. */
+  private readonly spun: (string | null)[] = [];
+
+  /** Room for `rows` rows (a window's decisions: it has at most as many edits). */
+  constructor(rows: number) {
+    this.numbers = new Float64Array(6 * rows);
+  }
+
+  /** A row for decision d (candidate c of `list`), its row number. */
+  add(d: Decision, list: CandList, c: number, spun: string | null): number {
+    const at = 6 * this.spun.length;
+    const x = this.numbers;
+    x[at] = d.delta;
+    x[at + 1] = d.pooled;
+    x[at + 2] = d.pooledSites;
+    x[at + 3] = d.probability;
+    x[at + 4] = d.documentProbability;
+    x[at + 5] = list.prior[c]!;
+    this.tier.push(list.tier[c]!);
+    this.key.push(list.key);
+    this.text.push(list.text[c]!);
+    this.given.push(list.entries?.[c] ?? null);
+    return this.spun.push(spun) - 1;
+  }
+
+  /** Row r's confidence, entry and evidence, as the edit reports them. */
+  settle(r: number): Pick<Edit, "confidence" | "entry" | "evidence"> {
+    const at = 6 * r;
+    const x = this.numbers;
+    const delta = x[at]!;
+    const pooled = x[at + 1]!;
+    const pooledSites = x[at + 2]!;
+    const probability = x[at + 3]!;
+    const documentProbability = x[at + 4]!;
+    const prior = x[at + 5]!;
+    const spun = this.spun[r]!;
+    const tier = this.tier[r]!;
+    return {
+      confidence: spun === null ? 1 : Number(probability.toFixed(3)),
+      entry: entryId(this.given[r]!, tier, this.key[r]!, this.text[r]!),
+      evidence:
+        spun === null
+          ? `spintax artefact; language model ${sign(delta)} for this choice`
+          : `p ${probability.toFixed(2)}: language model ${sign(delta)} here, ${sign(pooled)} on average over ${pooledSites} site(s) of "${spun}"; ${tier} prior ${prior.toFixed(2)}; document spun p ${documentProbability.toFixed(2)}`,
+    };
+  }
+}
+
+/**
+ * An edit as toEdits makes it: its confidence, entry and evidence are row `row` of `why`, made when a report needs
+ * them (settled).
+ */
+export interface PendingEdit extends Omit<Edit, "confidence" | "entry" | "evidence"> {
+  why: EditEvidence;
+  row: number;
+}
+
+/** An edit settled or still pending (a window's edits: toEdits's, with the flagger's settled ones among them). */
+export type SomeEdit = Edit | PendingEdit;
+
+/** The edit with its confidence, entry and evidence, as the public results give it (the same object when it has them). */
+export function settled(e: SomeEdit): Edit {
+  if (!("why" in e)) return e;
+  const { confidence, entry, evidence } = e.why.settle(e.row);
+  return { start: e.start, end: e.end, line: e.line, column: e.column, before: e.before, after: e.after, confidence, entry, evidence };
+}
+
+/** settled for every edit of a list (the same array when none is pending). */
+export function settledAll(edits: SomeEdit[]): Edit[] {
+  return edits.some((e) => "why" in e) ? edits.map(settled) : (edits as Edit[]);
 }
 
 /**
@@ -413,7 +498,7 @@ export function toEdits(
  * two edits overlap. Messages name the edit's index in the array and its offsets.
  * The edits of a restore (sorted, valid) cost one O(n) check and no sort.
  */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
+export function applyEdits(text: string, edits: readonly Pick<Edit, "start" | "end" | "after">[]): string {
   const fail = (Err: typeof TypeError, message: string): never => {
     throw new Err(`unspin: applyEdits(): ${message}`);
   };

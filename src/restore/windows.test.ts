@@ -6,6 +6,7 @@ import { positionIn } from "../text/position.js";
 import type { Edit } from "../types.js";
 import { applyEdits, restoreWith } from "./restore.js";
 import {
+  changesIn,
   countWindowFormsPart,
   countWindowPart,
   cutNear,
@@ -313,6 +314,53 @@ describe("a long text restored from its slices (restoreSourceWindowsWith)", () =
   it("restores a source short enough for one pass in one piece, as restoreWindowsWith does", () => {
     const text = "The chief mentioned the plan.\r\nHe stated it was a good 12 months.";
     expect([...restoreSourceWindowsWith(resources, sourceOf(text))]).toEqual([...restoreWindowsWith(resources, text)]);
+  });
+});
+
+describe("a piece's edits, settled when read", () => {
+  const spun = longText(".spun.txt", 40_000);
+  const settings = { windowChars: 8 * 1024, windowedAbove: 0 };
+  const EDIT_KEYS = ["start", "end", "line", "column", "before", "after", "confidence", "entry", "evidence"];
+
+  it("are counted without being settled, and read as plain edits with their entry and evidence", () => {
+    const pieces = [...restoreWindowsWith(resources, spun, {}, undefined, settings)];
+    const counts = pieces.map(changesIn);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    // Counting leaves the edits to be made: the property is still the accessor that settles them on first read.
+    for (const p of pieces) expect(typeof Object.getOwnPropertyDescriptor(p, "edits")!.get).toBe("function");
+    pieces.forEach((p, k) => expect(p.edits.length).toBe(counts[k]));
+    for (const e of pieces.flatMap((p) => p.edits)) {
+      expect(Object.keys(e)).toEqual(EDIT_KEYS);
+      expect(e.entry).toMatch(/^[a-z-]+:.+→/);
+      expect(e.evidence).toMatch(/^(p \d\.\d\d: language model [+-]\d+\.\d\d here|spintax artefact)/);
+    }
+    // Read twice, the same objects; in JSON and spreads as an ordinary property.
+    expect(pieces[0]!.edits).toBe(pieces[0]!.edits);
+    const withEdits = pieces.find((p) => p.edits.length > 0)!;
+    expect(JSON.parse(JSON.stringify(withEdits)).edits).toEqual(withEdits.edits);
+    expect({ ...withEdits }.edits).toEqual(withEdits.edits);
+    // Assignable, as a plain object's property is.
+    withEdits.edits = [];
+    expect(withEdits.edits).toEqual([]);
+    expect(changesIn(withEdits)).toBe(0);
+  });
+
+  it("are the edits a whole text's restore reports for the same changes (entry and evidence alike)", () => {
+    // A window that holds the whole text (one window, read by the windowed path) against the one-pass restore.
+    const text = longText(".spun.txt", 6_000);
+    const [piece] = [...restoreWindowsWith(resources, text, {}, undefined, { windowChars: 64 * 1024, windowedAbove: 0 })];
+    expect(piece!.edits.length).toBeGreaterThan(5);
+    expect(JSON.stringify(piece!.edits)).toBe(JSON.stringify(restoreWith(resources, text).edits));
+  });
+
+  it("are plain data in a window restored on its own (restoreWindowPart), as another thread is sent it", () => {
+    const windows = windowSpans(spun, settings)!;
+    const plan = portablePlan(planWindowsWith(resources, spun, {}, undefined, settings)!);
+    const parts = windows.map((w, k) => restoreWindowPart(resources, spun.slice(w.ctxFrom, w.ctxTo), plan, k));
+    const edits = parts.flatMap((p) => p?.edits ?? []);
+    expect(edits.length).toBeGreaterThan(50);
+    for (const e of edits) expect(Object.keys(e)).toEqual(EDIT_KEYS);
+    expect(structuredClone(parts)).toEqual(parts);
   });
 });
 

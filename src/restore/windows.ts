@@ -26,7 +26,7 @@ import { rankForms } from "./prune.js";
 import { shown } from "../validate.js";
 import { withoutNotation } from "./spintax.js";
 import { fingerprintsRequired, formalOf, isAcademic, isLegal, registerOf } from "./register.js";
-import { applyEdits, blockedTokens, configFor, findOptionsFor, gateReport, newCursor, restoreWhole, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type Tuning } from "./restore.js";
+import { applyEdits, blockedTokens, configFor, findOptionsFor, gateReport, newCursor, restoreWhole, settled, settledAll, toEdits, WORD_TABLE_LIMIT, type EditCursor, type Resources, type SomeEdit, type Tuning } from "./restore.js";
 
 /** Characters per window (the core; margins come on top). */
 export const WINDOW_CHARS = 256 * 1024;
@@ -202,6 +202,12 @@ export interface PortableWindowPlan extends Omit<WindowPlan, "present"> {
 /** What pass 2 computes for one window: its edits and flags, offsets into the whole text. */
 export interface WindowPart {
   edits: Edit[];
+  flags: Flag[];
+}
+
+/** A WindowPart as this thread keeps it: edits whose entry and evidence are made when read (restore.ts settled). */
+interface PendingPart {
+  edits: SomeEdit[];
   flags: Flag[];
 }
 
@@ -425,11 +431,11 @@ class WindowRun {
     });
   }
 
-  window(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): WindowPart {
+  window(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): PendingPart {
     return withScratch(() => this.windowScratch(plan, present, w, cursor, flagLines));
   }
 
-  private windowScratch(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): WindowPart {
+  private windowScratch(plan: Omit<WindowPlan, "present">, present: Uint8Array, w: WindowSpan, cursor: EditCursor, flagLines: LineCursor): PendingPart {
     const { resources, config, assumeSpun, text, skip, findOptions } = this;
     const gate = plan.gate;
     const scientific = assumeSpun || plan.scientificText;
@@ -445,7 +451,8 @@ class WindowRun {
     const decisions = gate.spun ? inWindow : withoutNotation(inWindow, sc.sites, resources.dictionary);
     const edits = toEdits(text, tok, sc.sites, decisions, skip, cursor, findOptions.neverTouch);
     if (!flagger) return { edits, flags: [] };
-    return windowFlags(text, w, edits, sc, findOptions, resources, flagger, flagLines);
+    // The flagger reads the listed fingerprints' entries: scientific text gets its edits settled here.
+    return windowFlags(text, w, edits.map(settled), sc, findOptions, resources, flagger, flagLines);
   }
 }
 
@@ -537,6 +544,13 @@ function presenceOf(plan: PortableWindowPlan): Uint8Array {
  * WindowJoiner, which takes the parts in order. Null when the window needs no restoring.
  */
 export function restoreWindowPart(resources: Resources, part: string, plan: PortableWindowPlan, k: number, options: RestoreOptions = {}, tuning?: Tuning): WindowPart | null {
+  // Plain data (another thread may be sent it): every edit settled.
+  const p = pendingWindowPart(resources, part, plan, k, options, tuning);
+  return p && { edits: settledAll(p.edits), flags: p.flags };
+}
+
+/** restoreWindowPart with the edits' entry and evidence left to be made when read (for this thread's own joiner). */
+function pendingWindowPart(resources: Resources, part: string, plan: PortableWindowPlan, k: number, options: RestoreOptions = {}, tuning?: Tuning): PendingPart | null {
   const w = plan.windows[k]!;
   return onPart(resources, part, w, options, tuning, (run, local) => {
     if (!run.works(plan, k)) return null;
@@ -671,7 +685,7 @@ export class WindowJoiner {
   }
 
   /** The piece for window k (null: nothing to give yet, when an empty window's text was given with an earlier one). */
-  add(k: number, part: WindowPart | null): RestoredWindow | null {
+  add(k: number, part: WindowPart | PendingPart | null): RestoredWindow | null {
     const { text } = this;
     const w = this.plan.windows[k]!;
     if (!part) {
@@ -680,7 +694,7 @@ export class WindowJoiner {
       this.emitted = w.to;
       return p;
     }
-    const edits: Edit[] = [];
+    const edits: SomeEdit[] = [];
     for (const e of part.edits) {
       if (e.start < this.lastEnd) continue;
       this.lastEnd = e.end;
@@ -775,7 +789,7 @@ export function* restoreSourceWindowsWith(
     }
     const joiner = new WindowJoiner(source, plan);
     for (let k = 0; k < windows.length; k++) {
-      const p = joiner.add(k, restoreWindowPart(resources, slice(k), plan, k, options, tuning));
+      const p = joiner.add(k, pendingWindowPart(resources, slice(k), plan, k, options, tuning));
       if (p) yield p;
     }
   } finally {
@@ -830,10 +844,41 @@ export class SourceLines implements Lines {
   }
 }
 
-function piece(text: { slice(from: number, to: number): string }, from: number, to: number, edits: Edit[], flags: Flag[], gate: GateReport): RestoredWindow {
+function piece(text: { slice(from: number, to: number): string }, from: number, to: number, edits: SomeEdit[], flags: Flag[], gate: GateReport): RestoredWindow {
   const part = text.slice(from, to);
-  const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-  return { from, to, text: applyEdits(part, shifted), edits, flags, gate };
+  const shifted = edits.map((e) => ({ start: e.start - from, end: e.end - from, after: e.after }));
+  return restoredWindow(from, to, applyEdits(part, shifted), edits, flags, gate);
+}
+
+/** Pieces' edit counts, for changesIn. */
+const changeCounts = new WeakMap<RestoredWindow, () => number>();
+
+/**
+ * A piece whose `edits` are settled (their entry and evidence made) when first read: printing the restored text of a
+ * long input reads none of them. An ordinary property for every reader (enumerable, in JSON and spreads; assignable).
+ */
+function restoredWindow(from: number, to: number, text: string, pending: SomeEdit[], flags: Flag[], gate: GateReport): RestoredWindow {
+  let edits: Edit[] | null = null;
+  const p: RestoredWindow = {
+    from,
+    to,
+    text,
+    get edits(): Edit[] {
+      return (edits ??= settledAll(pending));
+    },
+    set edits(value: Edit[]) {
+      edits = value;
+    },
+    flags,
+    gate,
+  };
+  changeCounts.set(p, () => (edits ?? pending).length);
+  return p;
+}
+
+/** How many edits a piece holds, without settling them (see restoredWindow). */
+export function changesIn(piece: RestoredWindow): number {
+  return changeCounts.get(piece)?.() ?? piece.edits.length;
 }
 
 /** Unlisted tortured phrases in a window's core (scientific text only), as restore.ts does for a whole text. */

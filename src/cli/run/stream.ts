@@ -3,7 +3,7 @@
  * neither the restored text nor the edits of a big input are held in memory at once.
  */
 import type { Flag } from "../../types.js";
-import type { RestoredWindow } from "../../restore/windows.js";
+import { changesIn, type RestoredWindow } from "../../restore/windows.js";
 import { encode, type Encoding } from "../input/encoding.js";
 
 /** A piece's bytes: the byte-order mark (if any) only before the first. */
@@ -61,7 +61,8 @@ export async function streamPieces(
   const flags: Flag[] = [];
   let first = true;
   for await (const piece of pieces) {
-    changes += piece.edits.length;
+    // Counted without settling the edits (their entry and evidence strings): the restored text never reads them.
+    changes += changesIn(piece);
     for (const f of piece.flags) flags.push(f);
     const rendered = render(piece, first);
     if (typeof rendered === "string" || rendered instanceof Uint8Array) {
