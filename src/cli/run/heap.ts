@@ -25,7 +25,7 @@ export const LEAN_HEAP_GROWING_PERCENT = 50;
 /**
  * The same with worker threads restoring files beside the main thread: each thread's heap is mostly its engine's
  * caches (the candidate lists, the model-id caches), and with 50 % each also held up to half as much again in
- * garbage. 2,000-file batch, `--jobs 2`: peak 231–239 MB with 50, 212–220 MB with 20 or 10, the CPU time the same
+ * garbage. 2,000-file batch, `--jobs 2`: peak 231–239 MB with 50, 212–222 MB with 20 or 10, the CPU time the same
  * within the noise; with `--jobs 1` no change (docs/scale.md). Not for a long text's windows, whose large
  * allocations make collections costlier (a single thread's 30 MB input: 30 → 34 s of CPU with 20).
  */
