@@ -113,6 +113,20 @@ export interface SharedModelFile {
    * read), through its own descriptor: at most 12 MB once for the process, not once per worker.
    */
   thesaurus?: { fd: number; bytes: SharedArrayBuffer; pages: SharedArrayBuffer };
+  /**
+   * The compiled vocabulary index likewise (1.3 MB, nearly all of it read by a batch of varied files): once for the
+   * process, not once per worker. Absent when there is no valid compiled index (the model then indexes its words).
+   */
+  vocabulary?: VocabularyFile;
+}
+
+/** The compiled vocabulary index's file (see vocabularyFile): how many word starts and hash slots its header gives. */
+interface VocabularyFile {
+  fd: number;
+  bytes: SharedArrayBuffer;
+  pages: SharedArrayBuffer;
+  starts: number;
+  slots: number;
 }
 
 let sharedModel: ModelBytes | undefined;
@@ -136,8 +150,11 @@ export function shareBundledModelFile(): SharedModelFile {
       const thesaurusSize = fstatSync(tfd).size;
       sharedFile.thesaurus = { fd: tfd, bytes: new SharedArrayBuffer(thesaurusSize), pages: new SharedArrayBuffer(Math.ceil(thesaurusSize / THESAURUS_PAGE)) };
     }
+    const vocabulary = vocabularyFile(true);
+    if (vocabulary) sharedFile.vocabulary = vocabulary;
     sharedModel ??= modelBytesOver(sharedFile);
     sharedThesaurus ??= sharedFile.thesaurus;
+    sharedVocabulary ??= sharedFile.vocabulary;
   }
   return sharedFile;
 }
@@ -146,7 +163,10 @@ export function shareBundledModelFile(): SharedModelFile {
 export function useSharedModelFile(file: SharedModelFile): void {
   sharedModel = modelBytesOver(file);
   sharedThesaurus = file.thesaurus;
+  sharedVocabulary = file.vocabulary;
 }
+
+let sharedVocabulary: SharedModelFile["vocabulary"];
 
 let sharedThesaurus: SharedModelFile["thesaurus"];
 
@@ -451,6 +471,23 @@ const VOCAB_PAGE = 4096;
  * text looks up a few dozen words of the 1.3 MB.
  */
 function compiledVocabulary(): PrecomputedVocabulary | null {
+  const file = sharedVocabulary ?? vocabularyFile(false);
+  if (!file) return null;
+  const source = pagedBytes(file, VOCAB_PAGE, compiledFiles.vocabulary, "vocabulary index");
+  const buffer = source.bytes.buffer;
+  return {
+    starts: new Uint32Array(buffer, 20, file.starts),
+    slots: new Int32Array(buffer, 20 + 4 * file.starts, file.slots),
+    ensure: (offset, length) => source.ensure(offset, length),
+  };
+}
+
+/**
+ * The compiled vocabulary index opened to be read a page at a time: its descriptor (kept open), its sizes from the
+ * header, and its bytes and their page flags (allocated, not read), in memory shared between threads or this
+ * thread's own. Null when the index is missing or not a valid one.
+ */
+function vocabularyFile(shared: boolean): VocabularyFile | null {
   let fd: number | undefined;
   try {
     if (!existsSync(compiledFiles.vocabulary)) return null;
@@ -461,15 +498,12 @@ function compiledVocabulary(): PrecomputedVocabulary | null {
     const starts = head.readUInt32LE(12);
     const slots = head.readUInt32LE(16);
     if (size !== 20 + 4 * (starts + slots)) return null;
-    const file = { fd, bytes: new ArrayBuffer(size) as unknown as SharedArrayBuffer, pages: new ArrayBuffer(Math.ceil(size / VOCAB_PAGE)) as unknown as SharedArrayBuffer };
-    const source = pagedBytes(file, VOCAB_PAGE, compiledFiles.vocabulary, "vocabulary index");
+    const pageCount = Math.ceil(size / VOCAB_PAGE);
+    const file: VocabularyFile = shared
+      ? { fd, bytes: new SharedArrayBuffer(size), pages: new SharedArrayBuffer(pageCount), starts, slots }
+      : { fd, bytes: new ArrayBuffer(size) as unknown as SharedArrayBuffer, pages: new ArrayBuffer(pageCount) as unknown as SharedArrayBuffer, starts, slots };
     fd = undefined; // kept open for the pages still to read
-    const buffer = source.bytes.buffer;
-    return {
-      starts: new Uint32Array(buffer, 20, starts),
-      slots: new Int32Array(buffer, 20 + 4 * starts, slots),
-      ensure: (offset, length) => source.ensure(offset, length),
-    };
+    return file;
   } catch {
     return null; // the model indexes its vocabulary itself
   } finally {

@@ -16,9 +16,23 @@ import { createRequire } from "node:module";
 /** Inputs from this size on make the run set the lean heap settings (a line of text does not). */
 export const LEAN_HEAP_FROM_BYTES = 4096;
 
-const FLAGS = ["--semi-space-growth-factor=1", "--heap-growing-percent=50"] as const;
+/**
+ * How far V8 lets the old generation grow past what survived its last full collection before the next one, in
+ * percent: 50 for one thread restoring.
+ */
+export const LEAN_HEAP_GROWING_PERCENT = 50;
+
+/**
+ * The same with worker threads restoring files beside the main thread: each thread's heap is mostly its engine's
+ * caches (the candidate lists, the model-id caches), and with 50 % each also held up to half as much again in
+ * garbage. 2,000-file batch, `--jobs 2`: peak 231–239 MB with 50, 212–222 MB with 20 or 10, the CPU time the same
+ * within the noise; with `--jobs 1` no change (docs/scale.md). Not for a long text's windows, whose large
+ * allocations make collections costlier (a single thread's 30 MB input: 30 → 34 s of CPU with 20).
+ */
+export const WORKER_POOL_HEAP_GROWING_PERCENT = 20;
 
 let lean = false;
+let growingPercent = LEAN_HEAP_GROWING_PERCENT;
 
 /** Applies the lean heap settings to this process (once; later calls do nothing). */
 export function leanHeap(): void {
@@ -33,14 +47,30 @@ export function leanHeap(): void {
  * worker existed, whether the flags were set before it at run time or on the command line); the worker pool calls
  * this once its workers have started.
  */
-export function keepLeanHeapAfterWorkers(): void {
+export function keepLeanHeapAfterWorkers(percent: number = LEAN_HEAP_GROWING_PERCENT): void {
+  useHeapGrowingPercent(percent);
   if (lean) setFlags();
+}
+
+/**
+ * The old generation's growth (see WORKER_POOL_HEAP_GROWING_PERCENT) that this thread's lean settings use, from now on
+ * (a worker thread is told its pool's, so that its own leanHeap() does not set the process back to another value:
+ * V8's flags are the whole process's).
+ */
+export function useHeapGrowingPercent(percent: number): void {
+  growingPercent = percent;
+}
+
+/** The old generation's growth the lean settings set in this thread (for tests). */
+export function heapGrowingPercent(): number {
+  return growingPercent;
 }
 
 function setFlags(): void {
   // node:v8 is loaded only here: importing it costs a bare pipe's start-up a few milliseconds.
   const { setFlagsFromString } = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
-  for (const flag of FLAGS) setFlagsFromString(flag);
+  setFlagsFromString("--semi-space-growth-factor=1");
+  setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
 }
 
 /** Whether leanHeap() has run in this process (for tests). */

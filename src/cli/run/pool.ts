@@ -9,7 +9,7 @@ import type { FormContexts } from "../../restore/engine.js";
 import { internalError, processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { Restorer, WindowLibrary } from "./restorer.js";
 import type { CliRestoreOptions } from "./restorer.js";
-import { keepLeanHeapAfterWorkers, WORKER_YOUNG_GENERATION_MB } from "./heap.js";
+import { keepLeanHeapAfterWorkers, WORKER_POOL_HEAP_GROWING_PERCENT, WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 
 /**
  * One window of a long text, from its context slice (see parallel-windows.ts): counted (pass 1), its spun forms
@@ -47,6 +47,14 @@ export type WorkerRequest =
   | { id: number; window: Omit<WindowJob, "plan"> & { planId?: number; plan?: PortableWindowPlan } };
 export type WorkerAnswer = { id: number; outcome: FileOutcome } | { id: number; answer: unknown; error?: string };
 
+/** What a worker is started with (see worker.ts). */
+export interface WorkerData {
+  restorerModule: string;
+  model?: SharedModelFile;
+  /** The pool's heap growth (heap.ts), for the worker's own lean settings. */
+  heapGrowingPercent: number;
+}
+
 /**
  * Jobs a worker holds at once. More than one, so that it goes on with the next while the main thread, busy with a
  * file of its own, has not yet taken in its last answer (with one, a worker sat idle a third of the time on two cores).
@@ -78,13 +86,15 @@ export class WorkerPool {
     /** The library's window functions, for the main thread's share of a long text's windows. */
     private readonly mainWindows?: () => Promise<WindowLibrary>,
     youngGenerationMb = WORKER_YOUNG_GENERATION_MB,
+    /** The old generation's growth in percent once the workers have started (see heap.ts), in every thread of the pool. */
+    heapGrowingPercent = WORKER_POOL_HEAP_GROWING_PERCENT,
   ) {
     const starts: Promise<void>[] = [];
     for (let i = 0; i < size; i++) {
       // A small young generation for files, as the main thread's (heap.ts): a worker keeps nothing of one file for the
       // next. A window of a long text gets more (WINDOW_WORKER_YOUNG_GENERATION_MB).
       const worker = new Worker(new URL("./worker.js", import.meta.url), {
-        workerData: { restorerModule, model },
+        workerData: { restorerModule, model, heapGrowingPercent } satisfies WorkerData,
         resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
       });
       starts.push(new Promise((resolve) => ["online", "error", "exit"].forEach((event) => worker.once(event, () => resolve()))));
@@ -111,7 +121,7 @@ export class WorkerPool {
     }
     // A worker's start undoes the lean heap settings for the whole process (see heap.ts): they are set again once every
     // worker has started.
-    this.started = Promise.all(starts).then(keepLeanHeapAfterWorkers);
+    this.started = Promise.all(starts).then(() => keepLeanHeapAfterWorkers(heapGrowingPercent));
   }
 
   /** Jobs the pool works on at once: JOBS_IN_FLIGHT per worker, and one on the main thread when it restores too. */

@@ -6,7 +6,7 @@ import { availableParallelism } from "node:os";
 import { processFile, type FileJob, type FileOutcome } from "./process-file.js";
 import type { SharedModelFile } from "../../resources.js";
 import { DEFAULT_RESTORER_MODULE, loadRestorer, type Restorer, type WindowLibrary } from "./restorer.js";
-import { leanHeap, WINDOW_WORKER_YOUNG_GENERATION_MB } from "./heap.js";
+import { LEAN_HEAP_GROWING_PERCENT, leanHeap, WINDOW_WORKER_YOUNG_GENERATION_MB } from "./heap.js";
 import { inOrder } from "./in-order.js";
 
 /** Below this many files, starting workers (each loading the model) costs more than it saves. */
@@ -104,7 +104,8 @@ export async function windowPool(
 ): Promise<import("./pool.js").WorkerPool> {
   const { WorkerPool } = await import("./pool.js");
   const model = await sharedModel(restorerModule);
-  return new WorkerPool(threads - 1, restorerModule, model, mainRestorer, mainWindows, WINDOW_WORKER_YOUNG_GENERATION_MB);
+  // A long text's windows keep the single thread's heap growth (heap.ts, WORKER_POOL_HEAP_GROWING_PERCENT).
+  return new WorkerPool(threads - 1, restorerModule, model, mainRestorer, mainWindows, WINDOW_WORKER_YOUNG_GENERATION_MB, LEAN_HEAP_GROWING_PERCENT);
 }
 
 /**

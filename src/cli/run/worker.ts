@@ -1,12 +1,14 @@
 /** Worker-thread entry: loads the restorer (and so the model) once, then restores the files or windows the pool sends. */
 import { parentPort, workerData } from "node:worker_threads";
-import type { SharedModelFile } from "../../resources.js";
 import type { PortableWindowPlan } from "../../restore/windows.js";
 import { internalError, processFile, type FileOutcome } from "./process-file.js";
-import { windowStep, type WindowJob, type WorkerAnswer, type WorkerRequest } from "./pool.js";
+import { windowStep, type WindowJob, type WorkerAnswer, type WorkerData, type WorkerRequest } from "./pool.js";
+import { useHeapGrowingPercent } from "./heap.js";
 import { loadRestorer, loadWindowLibrary, type WindowLibrary } from "./restorer.js";
 
-const data = workerData as { restorerModule: string; model?: SharedModelFile };
+const data = workerData as WorkerData;
+// V8's flags are the whole process's: the worker's own leanHeap() (a file of 4 KB or more) sets the pool's value.
+useHeapGrowingPercent(data.heapGrowingPercent);
 
 async function start() {
   // The model's pages are read into memory shared with the other workers, before the engine first needs them.
