@@ -1380,13 +1380,17 @@ export function paragraphVeto(sc: Scoring, config: DecideConfig): Uint8Array | n
     if (words[p]! < PARAGRAPH_MIN_WORDS) continue;
     (counts[p] ??= new PlaceCounts()).add(s.list[i]!, sc.deltas, sc.dOff[i]!, s.poolKey[i]!, s.tokFrom[i]!, s.tokTo[i]!, config.gateStrongDelta);
   }
-  let out: Uint8Array | null = null;
-  for (let i = 0; i < s.n; i++) {
-    const p = of[s.tokFrom[i]!]!;
+  const clean = new Uint8Array(count);
+  let any = false;
+  for (let p = 0; p < count; p++) {
     if (words[p]! < PARAGRAPH_MIN_WORDS) continue;
     if (gateFrom(words[p]!, counts[p] ?? new PlaceCounts(), config, false).probability > PARAGRAPH_VETO_PROBABILITY) continue;
-    (out ??= new Uint8Array(s.n))[i] = 1;
+    clean[p] = 1;
+    any = true;
   }
+  if (!any) return null;
+  const out = new Uint8Array(s.n);
+  for (let i = 0; i < s.n; i++) out[i] = clean[of[s.tokFrom[i]!]!]!;
   return out;
 }
 
