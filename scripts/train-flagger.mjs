@@ -4,6 +4,7 @@
 // (5-fold cross-validation inside the list), so the weights learn what an UNLISTED phrase looks like.
 //
 //   npm run build && node scripts/train-flagger.mjs
+//   node scripts/train-flagger.mjs --restore-only    refit the restore model alone (the flags stay as they are)
 //
 // Needs only the repository. `npm run eval` measures the same procedure with a fifth of the list held out at a time.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -22,7 +23,12 @@ const thesaurus = loadBundledThesaurus();
 const { lm } = loadBundledResources();
 const byEntry = new Map(rows.filter((r) => r.key === r.entry).map((r) => [r.entry, r]));
 const t0 = performance.now();
-const weights = trainOn(lib, lm, thesaurus, rows, byEntry, [...byEntry.keys()], new Set(), 5);
+// --restore-only: keep the flag weights and thresholds of the current flagger.json (flags unchanged) and refit the
+// restore model alone, on the same examples.
+const out0 = join(root, "dictionaries", "tortured", "flagger.json");
+const keep = process.argv.includes("--restore-only") ? JSON.parse(readFileSync(out0, "utf8")) : undefined;
+const flagWeights = keep && { features: keep.features, w: keep.w, bias: keep.bias, flagAt: keep.flagAt, restoreAt: keep.restoreAt };
+const weights = trainOn(lib, lm, thesaurus, rows, byEntry, [...byEntry.keys()], new Set(), 5, flagWeights ? { flagWeights } : {});
 const out = {
   description:
     "Weights of the unlisted-tortured-phrase flagger (src/flag/unlisted.ts), fitted by scripts/train-flagger.mjs on dictionaries/tortured/tortured.tsv " +
@@ -30,7 +36,7 @@ const out = {
     "(known terms and strongly bound chains, src/flag/apply.ts) or where the restore model (restore: the same form over its features) reaches restore.at.",
   ...weights,
 };
-writeFileSync(join(root, "dictionaries", "tortured", "flagger.json"), JSON.stringify(out, null, 2) + "\n");
+writeFileSync(out0, JSON.stringify(out, null, 2) + "\n");
 console.log(`train-flagger: ${byEntry.size} entries, ${((performance.now() - t0) / 1000).toFixed(0)} s; flagAt ${weights.flagAt}, restoreAt ${weights.restoreAt}`);
 console.log(weights.features.map((f, i) => `${f} ${weights.w[i]}`).join(", ") + `, bias ${weights.bias}`);
 const r = weights.restore;

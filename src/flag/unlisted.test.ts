@@ -131,20 +131,33 @@ describe("unlisted tortured phrases", () => {
 
   it("restores through the restore model a term neither listed nor bound strongly enough for the rule, and only with the document's evidence", () => {
     const abstract =
-      "We followed 212 adults with type 2 diabetes for three years in two rural clinics. Kidney capacity was measured at every visit, " +
+      "We followed 212 adults with type 2 diabetes for three years in two rural clinics. Renal capacity was measured at every visit, " +
       "and the arbitrary timber model was trained to predict which patients would need dialysis. The model found the early decline in most of them.";
     const r = restore(abstract);
-    expect(r.text).toContain("Kidney function was measured");
-    expect(r.edits.map((e) => e.entry)).toContain("unlisted:kidney capacity→kidney function");
-    // Not by the rule: "kidney function" is no term of the list, and the model binds its words less than RESTORE_CHAIN.
+    expect(r.text).toContain("Renal function was measured");
+    expect(r.edits.map((e) => e.entry)).toContain("unlisted:renal capacity→renal function");
+    // Not by the rule: "renal function" is no term of the list, and the model binds its words less than RESTORE_CHAIN.
     const flagger = loadBundledFlagger();
     const tokens = tokenizeWords(abstract);
-    const c = findUnlisted(tokens, splitSentences(abstract, tokens), lm, flagger.model, flagger.weights).find((x) => x.term === "kidney function");
+    const c = findUnlisted(tokens, splitSentences(abstract, tokens), lm, flagger.model, flagger.weights).find((x) => x.term === "renal function");
     expect(c && restorableFeatures(c.features)).toBe(false);
     // Without a listed phrase beside it, a flag; the same words in a clean sentence, nothing.
     const alone = abstract.replace("the arbitrary timber model", "a logistic model");
     expect(restore(alone).text).toBe(alone);
-    const clean = "The kidney function of each patient was measured twice, and the storage capacity of the clinic's freezer limited how many samples we kept.";
+    const clean = "The renal function of each patient was measured twice, and the storage capacity of the clinic's freezer limited how many samples we kept.";
     expect(restore(clean)).toMatchObject({ text: clean, edits: [], flags: [] });
+  });
+
+  it("knows the word pairs and heads of the list's terms, and reads a would-be term by them", () => {
+    // "neural network" is a pair of three terms; "recognition" ends two.
+    expect(model.termBigrams.get("neural network")).toBe(3);
+    expect(model.termHeads.get("recognition")).toBe(2);
+    const featuresOf = (text: string, term: string) => {
+      const tokens = tokenizeWords(text);
+      return findUnlisted(tokens, splitSentences(text, tokens), lm, model, weights).find((x) => x.term === term)?.features;
+    };
+    expect(featuresOf("We trained a profound neural organization on the images.", "deep neural network")).toMatchObject({ termBigrams: 1, termHead: 2 });
+    // "image network": both are words of terms ("network" ends three), but no term puts them together.
+    expect(featuresOf("The picture organization was trained on the images.", "image network")).toMatchObject({ termBigrams: 0, termHead: 2 });
   });
 });

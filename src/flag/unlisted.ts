@@ -31,6 +31,10 @@ export interface FlagModel {
   /** How often each word appears in the list's terms (correct English of the field) and as a swapped word. */
   inTerms: Map<string, number>;
   asSpun: Map<string, number>;
+  /** Adjacent word pairs of the list's terms ("feature vector" of "feature vector machine"), and how many terms hold each. */
+  termBigrams: Map<string, number>;
+  /** How many of the list's terms end in each word ("acid", "filter", "recognition"): the heads of the field's terms. */
+  termHeads: Map<string, number>;
   thesaurus?: PhraseDictionary;
 }
 
@@ -52,7 +56,9 @@ export interface FlagWeights {
 
 /**
  * Features of the restore model: the flag features that bear on the would-be term, the flag score (`score`), whether
- * the rule's term evidence holds (`knownOrChain`), and the evidence of restoreEvidence.
+ * the rule's term evidence holds (`knownOrChain`), and the evidence of restoreEvidence. `termBigrams` and `termHead`
+ * read the would-be term by the list's terms where the language model (trained on general US English) knows few of
+ * the field's word pairs: "feature vector", "error term", "oxalic acid" are pairs it never saw.
  */
 export const RESTORE_FEATURES = [
   "score",
@@ -73,6 +79,8 @@ export const RESTORE_FEATURES = [
   "keptRare",
   "termInTerms",
   "termPairs",
+  "termBigrams",
+  "termHead",
 ] as const;
 
 export interface UnlistedCandidate {
@@ -95,6 +103,9 @@ const STOP = new Set(
 
 const norm = (s: string) => s.toLowerCase().replace(/-/g, " ").replace(/\s+/g, " ").trim();
 
+/** Key of a word pair of a term in FlagModel.termBigrams (a final plural s dropped: "feature vectors" is "feature vector"). */
+const pairKey = (a: string, b: string) => `${a} ${b.replace(/s$/, "")}`;
+
 /** The flagger's knowledge from the list's rows, leaving out whole entries (cross-validation) when asked. */
 export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseDictionary, exclude?: ReadonlySet<string>): FlagModel {
   const swaps = new Map<string, Map<string, number>>();
@@ -104,6 +115,9 @@ export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseD
   const literal = new Set<string>();
   const inTerms = new Map<string, number>();
   const asSpun = new Map<string, number>();
+  const termBigrams = new Map<string, number>();
+  const termHeads = new Map<string, number>();
+  const seenTerms = new Set<string>();
   for (const r of rows) {
     if (exclude?.has(r.entry)) continue;
     listed.add(norm(r.key));
@@ -113,6 +127,19 @@ export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseD
       if (!terms.has(t)) terms.set(t, term);
       const tw = t.split(" ");
       for (let k = 1; k < tw.length; k++) termPrefixes.add(tw.slice(0, k).join(" "));
+      // Each term once, however many entries give it (plurals aside: "feature vectors" is "feature vector" again).
+      const base = t.replace(/s$/, "");
+      if (!seenTerms.has(base)) {
+        seenTerms.add(base);
+        for (let k = 1; k < tw.length; k++) {
+          const pair = pairKey(tw[k - 1]!, tw[k]!);
+          termBigrams.set(pair, (termBigrams.get(pair) ?? 0) + 1);
+        }
+        if (tw.length > 1) {
+          const head = tw[tw.length - 1]!.replace(/s$/, "");
+          termHeads.set(head, (termHeads.get(head) ?? 0) + 1);
+        }
+      }
       if (r.key !== r.entry) continue; // plurals repeat their entry's swaps
       for (const w of tw) inTerms.set(w, (inTerms.get(w) ?? 0) + 1);
       const kw = norm(r.key).split(" ");
@@ -127,7 +154,7 @@ export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseD
       });
     }
   }
-  return { swaps, terms, termPrefixes, listed, literal, inTerms, asSpun, ...(thesaurus ? { thesaurus } : {}) };
+  return { swaps, terms, termPrefixes, listed, literal, inTerms, asSpun, termBigrams, termHeads, ...(thesaurus ? { thesaurus } : {}) };
 }
 
 /** Per token, 1 where a listed phrase of two or more words that is also ordinary English is written; null if none. */
@@ -344,10 +371,12 @@ function restoreEvidence(
   let content = 0;
   let inTerms = 0;
   let termPairs = 0;
+  let termBigrams = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     const t = term[k]!;
     if (k > 0 && pairSeen(term[k - 1]!, t)) termPairs++;
+    if (k > 0 && model.termBigrams.has(pairKey(term[k - 1]!, t))) termBigrams++;
     if (STOP.has(t)) continue;
     content++;
     if ((model.inTerms.get(t) ?? 0) > 0) inTerms++;
@@ -369,6 +398,8 @@ function restoreEvidence(
     keptRare: Math.max(-4, keptRare),
     termInTerms: content ? inTerms / content : 0,
     termPairs: words.length > 1 ? termPairs / (words.length - 1) : 0,
+    termBigrams: words.length > 1 ? termBigrams / (words.length - 1) : 0,
+    termHead: Math.log2(1 + (model.termHeads.get(term[term.length - 1]!.replace(/s$/, "")) ?? 0)),
   };
 }
 
