@@ -177,14 +177,21 @@ for (const [file, pos] of Object.entries(POS_FILES)) {
   }
 }
 const wnSynsets = []; // { pos, members[] }
+// Every synset as written (lemmas in their case, its lexicographer file, whether it is an instance, its gloss): for
+// the identity filter below.
+const wnEntries = []; // { file, lex, lemmas[], instance, gloss }
 for (const [file, pos] of Object.entries(POS_FILES)) {
   for (const line of readFileSync(join(wnDir, `data.${file}`), "utf8").split("\n")) {
     if (!line || line.startsWith(" ")) continue;
     const f = line.split(" ");
     const n = parseInt(f[3], 16);
-    const members = [];
-    for (let i = 0; i < n; i++) members.push(norm(f[4 + 2 * i].replace(/\([a-z]+\)$/, "")));
-    const uniq = [...new Set(members)];
+    const lemmas = [];
+    for (let i = 0; i < n; i++) lemmas.push(f[4 + 2 * i].replace(/\([a-z]+\)$/, ""));
+    const pointers = Number(f[4 + 2 * n]);
+    let instance = false;
+    for (let i = 0; i < pointers; i++) if (f[5 + 2 * n + 4 * i] === "@i") instance = true;
+    wnEntries.push({ file, lex: f[1], lemmas, instance, gloss: line.slice(line.indexOf("|") + 1) });
+    const uniq = [...new Set(lemmas.map(norm))];
     if (uniq.length > 1) wnSynsets.push({ pos, members: uniq });
   }
 }
@@ -495,52 +502,42 @@ console.error(`wordnet: ${wnSynsets.length} synsets, ${wnPairs} pairs; store ${n
 // man" because the trigram liked it does harm no missed restoration does, and a spinner swaps a person word for a
 // person word, not for an identity. So a pair whose spun form names a person or a group of people (a lemma of
 // WordNet's noun.person or noun.group, inflected) and whose original brings in an identity term the spun form does not
-// hold is dropped. Identity terms: the capitalised lemmas of WordNet's noun.person classes (not instances) and of
-// its adjectives whose gloss names a people, a nation, a religion, a language or a descent ("Jew", "Indian",
-// "Caucasian", "Jewish", "German"; not "VIP", "Casanova" or "Newton"), where the word is not also an ordinary
-// lower-case lemma ("Friend" and "Volunteer" are also "friend" and "volunteer"); and the four race names WordNet
-// lists as capitalised person nouns whose lower-case forms are ordinary words: White, Black, Negro, Oriental. A person
-// word is a lemma of noun.person, noun.group or noun.Tops ("person", "individual", "someone").
-// Moby's own race words for a person, which WordNet does not label ("colored person", "brown man", "spade"), are named
-// here too.
+// hold is dropped. A person word is a lemma of noun.person, noun.group or noun.Tops ("person", "individual",
+// "someone"). Identity terms:
+// - the capitalised lemmas of noun.person classes (not instances) and of adjectives whose gloss names a people, a
+//   nation, a religion, a language or a descent ("Jew", "Indian", "Caucasian", "Jewish", "German"; not "VIP",
+//   "Casanova" or "Newton"), where the word is not also an ordinary lower-case lemma ("Friend" and "Volunteer" are
+//   also "friend" and "volunteer");
+// - every lemma of a noun.person synset whose gloss labels it offensive or names race, ancestry or skin ("whitey",
+//   "red man", "person of color");
+// - named here: the race names WordNet lists as capitalised person nouns whose lower-case forms are ordinary words
+//   (White, Black, Negro, Oriental), and Moby's race words for a person that WordNet does not have ("colored person",
+//   "brown man", "spade").
 const identityTerms = new Set(["white", "black", "negro", "oriental", "colored", "coloured", "brown man", "yellow man", "spade", "jungle bunny", "mister charley"]);
 const IDENTITY_GLOSS =
   /\b(natives?|inhabitants?|residents?|citizens?|members? of|descent|ancestry|nationality|adherents?|followers? of|believers?|peoples?|races?|tribes?|ethnic|nations?|religions?|religious|church|faith|Judaism|Islam|Christianity|language|culture)\b/i;
-// People named by their race, or by a word WordNet labels offensive ("whitey", "red man", "Injun"), whatever the case.
 const SLUR_GLOSS = /ethnic slur|offensive (term|name|word|slang)|derogatory|disparaging|pejorative/i;
 const RACE_GLOSS = /\b(race|racial|ancestry|skin|non-white|caucasian)\b/i;
-const slurs = new Set();
 const personLemmas = new Set();
 {
   const lowerLemmas = new Set();
   const capitalised = new Set();
-  for (const file of ["noun", "verb", "adj", "adv"]) {
-    for (const line of readFileSync(join(wnDir, `data.${file}`), "utf8").split("\n")) {
-      if (!line || line.startsWith(" ")) continue;
-      const f = line.split(" ");
-      const lex = f[1];
-      const n = parseInt(f[3], 16);
-      const pointers = Number(f[4 + 2 * n]);
-      let instance = false;
-      for (let i = 0; i < pointers; i++) if (f[5 + 2 * n + 4 * i] === "@i") instance = true;
-      const gloss = line.slice(line.indexOf("|") + 1);
-      const identityGloss = IDENTITY_GLOSS.test(gloss);
-      const slur = file === "noun" && lex === "18" && (SLUR_GLOSS.test(gloss) || RACE_GLOSS.test(gloss));
-      for (let i = 0; i < n; i++) {
-        const lemma = f[4 + 2 * i].replace(/\([a-z]+\)$/, "");
-        if (slur) slurs.add(norm(lemma));
-        if (lemma !== lemma.toLowerCase()) {
-          const kind = (file === "noun" && lex === "18" && !instance) || file === "adj";
-          if (kind && identityGloss && !lemma.includes("_") && !/^[A-Z]{2,}$/.test(lemma)) capitalised.add(lemma.toLowerCase());
-        } else {
-          lowerLemmas.add(lemma);
-          if (file === "noun" && (lex === "18" || lex === "14" || lex === "03")) personLemmas.add(norm(lemma));
-        }
+  for (const { file, lex, lemmas, instance, gloss } of wnEntries) {
+    const identityGloss = IDENTITY_GLOSS.test(gloss);
+    const person = file === "noun" && lex === "18";
+    const slur = person && (SLUR_GLOSS.test(gloss) || RACE_GLOSS.test(gloss));
+    for (const lemma of lemmas) {
+      if (slur) identityTerms.add(norm(lemma));
+      if (lemma !== lemma.toLowerCase()) {
+        const kind = (person && !instance) || file === "adj";
+        if (kind && identityGloss && !lemma.includes("_") && !/^[A-Z]{2,}$/.test(lemma)) capitalised.add(lemma.toLowerCase());
+      } else {
+        lowerLemmas.add(lemma);
+        if (file === "noun" && (lex === "18" || lex === "14" || lex === "03")) personLemmas.add(norm(lemma));
       }
     }
   }
   for (const w of capitalised) if (!lowerLemmas.has(w)) identityTerms.add(w);
-  for (const w of slurs) identityTerms.add(w);
 }
 const nounLemmaOf = new Map();
 for (const [lemma, forms] of nounExc) for (const f of forms) nounLemmaOf.set(f, lemma);

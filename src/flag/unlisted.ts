@@ -103,8 +103,10 @@ const STOP = new Set(
 
 const norm = (s: string) => s.toLowerCase().replace(/-/g, " ").replace(/\s+/g, " ").trim();
 
-/** Key of a word pair of a term in FlagModel.termBigrams (a final plural s dropped: "feature vectors" is "feature vector"). */
-const pairKey = (a: string, b: string) => `${a} ${b.replace(/s$/, "")}`;
+/** A word or term without a final plural s ("feature vectors" is "feature vector" again). */
+const singular = (w: string) => w.replace(/s$/, "");
+/** Key of a word pair of a term in FlagModel.termBigrams. */
+const pairKey = (a: string, b: string) => `${a} ${singular(b)}`;
 
 /** The flagger's knowledge from the list's rows, leaving out whole entries (cross-validation) when asked. */
 export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseDictionary, exclude?: ReadonlySet<string>): FlagModel {
@@ -128,7 +130,7 @@ export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseD
       const tw = t.split(" ");
       for (let k = 1; k < tw.length; k++) termPrefixes.add(tw.slice(0, k).join(" "));
       // Each term once, however many entries give it (plurals aside: "feature vectors" is "feature vector" again).
-      const base = t.replace(/s$/, "");
+      const base = singular(t);
       if (!seenTerms.has(base)) {
         seenTerms.add(base);
         for (let k = 1; k < tw.length; k++) {
@@ -136,7 +138,7 @@ export function buildFlagModel(rows: readonly TorturedRow[], thesaurus?: PhraseD
           termBigrams.set(pair, (termBigrams.get(pair) ?? 0) + 1);
         }
         if (tw.length > 1) {
-          const head = tw[tw.length - 1]!.replace(/s$/, "");
+          const head = singular(tw[tw.length - 1]!);
           termHeads.set(head, (termHeads.get(head) ?? 0) + 1);
         }
       }
@@ -399,7 +401,7 @@ function restoreEvidence(
     termInTerms: content ? inTerms / content : 0,
     termPairs: words.length > 1 ? termPairs / (words.length - 1) : 0,
     termBigrams: words.length > 1 ? termBigrams / (words.length - 1) : 0,
-    termHead: Math.log2(1 + (model.termHeads.get(term[term.length - 1]!.replace(/s$/, "")) ?? 0)),
+    termHead: Math.log2(1 + (model.termHeads.get(singular(term[term.length - 1]!)) ?? 0)),
   };
 }
 
@@ -532,7 +534,7 @@ function bestTerm(
     const r = rank(p);
     if (r > pickRank) [pick, pickRank] = [p, r];
   }
-  const base = (p: Partial) => p.words.join(" ").replace(/s$/, "");
+  const base = (p: Partial) => singular(p.words.join(" "));
   // Rivals: other known terms reached with no more thesaurus-only swaps than the pick (a term only the thesaurus
   // reaches casts no doubt on one the list's swaps reach).
   const rivals = new Set(done.filter((p) => p.termPrefix && p.thesaurusSwaps <= pick.thesaurusSwaps && base(p) !== base(pick)).map(base)).size;

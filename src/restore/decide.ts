@@ -1149,7 +1149,7 @@ class FormProposer {
       if (!kindsReady) {
         // Per candidate: 1 a near-certain tier (or, with the gate shut, an unmistakable pair), 0 another.
         kindsReady = true;
-        for (let c = 0; c < cn; c++) kinds[c] = CERTAIN_TIERS.has(list.tier[c]!) || (onlyCertain && list.unmistakable?.[c] === 1) ? 1 : 0;
+        for (let c = 0; c < cn; c++) kinds[c] = (onlyCertain ? appliesGateShut(list, c) : CERTAIN_TIERS.has(list.tier[c]!)) ? 1 : 0;
       }
       const at = sc.dOff[i]!;
       const ownList = sites.list[i]!;
@@ -1312,7 +1312,7 @@ export function decide(sc: Scoring, config: DecideConfig, assumeSpun: boolean, g
       const r = order[x]!;
       const i = propSite[r]!;
       if (overlapsTaken(sites, i, taken)) continue;
-      if (vetoed?.[i] === 1 && !appliesGateShut(sites, i, propCand[r]!)) continue;
+      if (vetoed?.[i] === 1 && !(sites.forced[i] === 1 || appliesGateShut(sites.list[i]!, propCand[r]!))) continue;
       taken.fill(1, sites.tokFrom[i]!, sites.reachTo[i]!);
       next[i] = propCand[r]!;
       accepted.push(r);
@@ -1394,10 +1394,12 @@ export function paragraphVeto(sc: Scoring, config: DecideConfig): Uint8Array | n
   return out;
 }
 
-/** Whether candidate c at site i would be applied with the gate shut: spintax, a near-certain tier, an unmistakable pair. */
-function appliesGateShut(sites: Sites, i: number, c: number): boolean {
-  const list = sites.list[i]!;
-  return sites.forced[i] === 1 || CERTAIN_TIERS.has(list.tier[c]!) || list.unmistakable?.[c] === 1;
+/**
+ * Whether candidate c of a list applies with the gate shut: a near-certain tier (a user's corrections, fingerprints)
+ * or an unmistakable pair. Spintax with real alternatives (a forced site) applies too.
+ */
+function appliesGateShut(list: CandList, c: number): boolean {
+  return CERTAIN_TIERS.has(list.tier[c]!) || list.unmistakable?.[c] === 1;
 }
 
 /** Whether a change within the reach of a trigram (a few tokens) touched this site's context. */
